@@ -1,0 +1,15 @@
+/**
+ * Public API of the Flowdeck BPMN engine. See README.md for an example and
+ * docs/engine-semantics.md for the semantics.
+ */
+export * from './ports';
+export type * from './model/types';
+export { parseBpmn } from './model/parse';
+export type { ParsedDefinitions, ModdleElement } from './model/parse';
+export type * from './runtime/state';
+export { STATE_SCHEMA_VERSION } from './runtime/state';
+export type { Command } from './runtime/commands';
+export { CommandRejectedError } from './runtime/commands';
+export type * from './runtime/effects';
+export type * from './runtime/step-result';
+export type * from './history/events';

@@ -1,0 +1,154 @@
+import type { CompiledExpression } from '../ports';
+
+/** The BPMN element kinds the engine executes. */
+export type NodeKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'manualTask'
+  | 'userTask'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'scriptTask'
+  | 'businessRuleTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'complexGateway'
+  | 'subProcess'
+  | 'callActivity';
+
+/** A compiled expression with the source it came from (for messages). */
+export interface Expr {
+  source: string;
+  compiled: CompiledExpression;
+}
+
+/** A zeebe attribute value: `=expr` is an expression, anything else a literal string. */
+export type ValueSource = { kind: 'static'; value: string } | { kind: 'expr'; expr: Expr };
+
+/** A zeebe:input / zeebe:output mapping. `target` may be a dotted path (`order.total`). */
+export interface Mapping {
+  source: ValueSource;
+  target: string;
+}
+
+export interface FlowDef {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  condition: Expr | null;
+  /** Position of this flow among the target's incoming flows (join bookkeeping). */
+  targetIndex: number;
+}
+
+export interface JobDef {
+  type: ValueSource;
+  retries: ValueSource;
+  headers: Record<string, string>;
+}
+
+export interface UserTaskDef {
+  assignee: ValueSource | null;
+  candidateUsers: ValueSource | null;
+  candidateGroups: ValueSource | null;
+  dueDate: ValueSource | null;
+  followUpDate: ValueSource | null;
+  priority: ValueSource | null;
+  formKey: string | null;
+  formId: string | null;
+}
+
+export type ScriptDef =
+  | { language: 'javascript'; source: string; resultVariable: string | null }
+  | { language: 'feel'; expr: Expr; resultVariable: string };
+
+export interface DecisionDef {
+  decisionId: ValueSource;
+  resultVariable: string;
+}
+
+export interface CallDef {
+  processId: ValueSource;
+  propagateAllChildVariables: boolean;
+  propagateAllParentVariables: boolean;
+}
+
+export interface MultiInstanceDef {
+  type: 'multiInstance';
+  sequential: boolean;
+  inputCollection: Expr | null;
+  inputElement: string | null;
+  outputCollection: string | null;
+  outputElement: Expr | null;
+  cardinality: Expr | null;
+  completionCondition: Expr | null;
+}
+
+export interface StandardLoopDef {
+  type: 'standardLoop';
+  loopCondition: Expr | null;
+  loopMaximum: number | null;
+  testBefore: boolean;
+}
+
+/** One executable flow node, with everything precomputed that the runtime needs. */
+export interface NodeDef {
+  id: string;
+  kind: NodeKind;
+  name: string | null;
+  /** Id of the enclosing subprocess, or null at process level. */
+  containerId: string | null;
+  incoming: FlowDef[];
+  outgoing: FlowDef[];
+  defaultFlow: FlowDef | null;
+  inputs: Mapping[];
+  outputs: Mapping[];
+  /** Boundary events attached to this activity. */
+  boundaries: NodeDef[];
+  job: JobDef | null;
+  userTask: UserTaskDef | null;
+  script: ScriptDef | null;
+  decision: DecisionDef | null;
+  call: CallDef | null;
+  loop: MultiInstanceDef | StandardLoopDef | null;
+  /** End event: terminate. */
+  terminate: boolean;
+  /** Error end event (thrown code) or error boundary event (caught code; null catches all). */
+  error: { errorCode: string | null } | null;
+  /** Boundary events: the activity they are attached to. */
+  attachedTo: string | null;
+  cancelActivity: boolean;
+  /** Subprocess: its none start event. */
+  startNodeId: string | null;
+  /** Complex gateway activation condition. */
+  activationCondition: Expr | null;
+  /**
+   * Inclusive / complex join: for each incoming flow (by targetIndex), the ids of nodes in the same
+   * container from which that flow can still be reached without passing through this gateway.
+   */
+  upstream: Set<string>[] | null;
+  /** True when the gateway joins (more than one incoming flow). */
+  joins: boolean;
+}
+
+/** A process compiled once per deployment; shared by every instance of that version. */
+export interface ExecutableProcess {
+  id: string;
+  name: string | null;
+  /** Set by {@link Deployments}; 0 when not deployed. */
+  version: number;
+  nodes: Map<string, NodeDef>;
+  flows: Map<string, FlowDef>;
+  /** The process-level none start event. */
+  startNodeId: string;
+}
+
+/** A problem found while compiling, always naming the element. */
+export interface CompileError {
+  processId: string | null;
+  elementId: string;
+  message: string;
+}

@@ -1,0 +1,108 @@
+/**
+ * The engine's only windows onto the world. Everything nondeterministic (time, ids, randomness) or
+ * foreign (expressions, scripts, decisions, logging) arrives through these interfaces, so a step is a
+ * pure function of (definition, state, command, ports) and replays identically.
+ */
+
+/** Wall clock in epoch milliseconds; a virtual clock in simulation and tests. */
+export interface Clock {
+  now(): number;
+}
+
+/** Produces unique ids; `kind` is e.g. `instance`, `element`, `job`, `task`, `incident`. Deterministic in tests. */
+export interface IdGenerator {
+  next(kind: string): string;
+}
+
+/** Uniform numbers in [0, 1); seeded in tests and simulation. */
+export interface Random {
+  next(): number;
+}
+
+/** Thrown by {@link ExpressionLanguage.compile} when the source does not parse. */
+export class ExpressionSyntaxError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+  constructor(message: string, line?: number, column?: number) {
+    super(message);
+    this.name = 'ExpressionSyntaxError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * The expression language the host plugs in (FEEL). Compiled once per deployment.
+ *
+ * @example
+ * const cond = expressions.compile('amount > 100', 'expression');
+ * cond.evaluate({ amount: 150 }, clock.now()).value; // true
+ */
+export interface ExpressionLanguage {
+  /** @throws ExpressionSyntaxError (or any Error with a message) when `source` does not parse. */
+  compile(source: string, kind: 'expression' | 'unaryTests'): CompiledExpression;
+}
+
+/** A compiled expression. Variables and values are plain JSON values. May throw on a fatal evaluation error. */
+export interface CompiledExpression {
+  evaluate(variables: Readonly<Record<string, unknown>>, now: number): { value: unknown; warnings: string[] };
+}
+
+/** Runs one script synchronously in a sandbox (QuickJS in the host). */
+export interface ScriptRunner {
+  run(request: ScriptRequest): ScriptResult;
+}
+
+export interface ScriptRequest {
+  elementId: string;
+  processInstanceId: string;
+  language: 'javascript';
+  source: string;
+  variables: Readonly<Record<string, unknown>>;
+  now: number;
+  randomSeed: number;
+  timeoutMs: number;
+  memoryLimitBytes: number;
+}
+
+export type ScriptResult =
+  | { ok: true; result: unknown; setVariables: Record<string, unknown> }
+  | { ok: false; error: string };
+
+/** Evaluates a deployed DMN decision by id. */
+export interface DecisionEvaluator {
+  evaluate(
+    decisionId: string,
+    variables: Readonly<Record<string, unknown>>,
+    now: number,
+  ): { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string };
+}
+
+export interface Logger {
+  debug(msg: string, data?: unknown): void;
+  warn(msg: string, data?: unknown): void;
+}
+
+/** Limits handed to the ScriptRunner with every request. */
+export interface ScriptLimits {
+  timeoutMs: number;
+  memoryLimitBytes: number;
+}
+
+/**
+ * Everything a step needs besides the definition, the state and the command.
+ * `scripts` and `decisions` are optional: a script or business rule task without them raises an incident.
+ *
+ * @example
+ * const ctx: EngineContext = { clock: { now: () => Date.now() }, ids: createSequentialIds(), random: { next: Math.random } };
+ */
+export interface EngineContext {
+  clock: Clock;
+  ids: IdGenerator;
+  random: Random;
+  scripts?: ScriptRunner;
+  decisions?: DecisionEvaluator;
+  logger?: Logger;
+  /** Defaults: 1000 ms, 32 MiB. */
+  scriptLimits?: ScriptLimits;
+}

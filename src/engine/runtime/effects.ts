@@ -1,0 +1,23 @@
+import type { Incident, Job, UserTask, Variables } from './state';
+
+/** What the host must do after a step (besides persisting the new state and history). */
+export type Effect =
+  | { type: 'jobCreated'; job: Job }
+  | { type: 'jobCanceled'; jobKey: string }
+  | { type: 'userTaskCreated'; task: UserTask }
+  | { type: 'userTaskCanceled'; taskId: string }
+  | {
+      type: 'startChildInstance';
+      parentInstanceId: string;
+      parentElementInstanceId: string;
+      processId: string;
+      variables: Variables;
+      businessKey: string | null;
+    }
+  | { type: 'cancelChildInstance'; childInstanceId: string | null; parentElementInstanceId: string }
+  /** This instance was started by a call activity and completed: send `childCompleted` to the parent. */
+  | { type: 'notifyParent'; parentInstanceId: string; parentElementInstanceId: string; variables: Variables }
+  | { type: 'incidentRaised'; incident: Incident }
+  | { type: 'incidentResolved'; incidentId: string }
+  | { type: 'instanceCompleted'; instanceId: string; variables: Variables }
+  | { type: 'instanceCanceled'; instanceId: string };
