@@ -1,0 +1,11 @@
+// The public API of the workspace store; import from 'src/store', not from its files.
+export { FlowdeckDb, DB_NAME, openWorkspaceDb } from './db';
+export { SCHEMA_VERSIONS, applySchema, type SchemaVersion } from './schema';
+export { ConflictError, RecordNotFoundError, ValidationError } from './errors';
+export { createProject, listProjects, renameProject, duplicateProject, deleteProject, restoreDeleted, searchWorkspace, type SearchResult } from './projects';
+export { createFile, listFiles, getFile, renameFile, duplicateFile, deleteFile, saveFileContent, type CreateFileOptions, type ExpectedRevision } from './files';
+export { createVersion, listVersions, getVersion, restoreVersion, type RestoreResult } from './versions';
+export { templateFor, bpmnTemplate, dmnTemplate, formTemplate } from './templates';
+export { cleanName, uniqueName, matchesQuery } from './names';
+export { newId } from './ids';
+export { FILE_KINDS, type FileKind, type FileRecord, type ProjectRecord, type VersionRecord, type DeletedSnapshot } from './types';

@@ -1,0 +1,80 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FlowdeckDb } from './db';
+import { applySchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { newId } from './ids';
+import { getFile, saveFileContent } from './files';
+import { createVersion, listVersions } from './versions';
+import v1 from './schema-v1.fixture.json';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** Writes the fixture's rows with a plain Dexie that knows only the v1 schema: a browser from back then. */
+async function createV1Database(name: string): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores(v1.stores);
+  await old.open();
+  await old.table('projects').bulkAdd(v1.rows.projects);
+  await old.table('files').bulkAdd(v1.rows.files);
+  await old.table('versions').bulkAdd(v1.rows.versions);
+  old.close();
+}
+
+describe('schema versions', () => {
+  it('version 1 is kept exactly as shipped (versions are never edited in place)', () => {
+    expect(SCHEMA_VERSIONS[0]).toEqual({ version: 1, stores: v1.stores });
+  });
+
+  it('versions are strictly increasing; applySchema refuses any other order', () => {
+    const numbers = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(() => applySchema(new Dexie(`x-${newId()}`), [{ version: 2, stores: {} }, { version: 1, stores: {} }])).toThrow(/increase/);
+  });
+
+  it('given a database written by v1, when the current app opens it, then all rows are readable and writable', async () => {
+    const name = `legacy-${newId()}`;
+    await createV1Database(name);
+
+    const db = new FlowdeckDb(name);
+    opened.push(db);
+
+    expect(await db.projects.toArray()).toEqual(v1.rows.projects);
+    expect(await getFile(db, 'f1')).toEqual(v1.rows.files[0]);
+    expect((await listVersions(db, 'f1')).map((v) => v.note)).toEqual(['shipped']);
+    await saveFileContent(db, 'f1', '<new/>', 7);
+    expect((await createVersion(db, 'f1', 'after upgrade')).number).toBe(2);
+  });
+
+  it('given a future upgrade, when it runs on rows it already migrated, then it leaves them unchanged (idempotent upgrades)', async () => {
+    // The pattern every later version follows: derive, never accumulate.
+    const v2: SchemaVersion = {
+      version: 2,
+      stores: { files: 'id, projectId, [projectId+name], kind, updatedAt, nameLower' },
+      upgrade: async (tx) => {
+        await tx.table('files').toCollection().modify((f: { name: string; nameLower?: string }) => {
+          f.nameLower = f.name.toLowerCase();
+        });
+      },
+    };
+    const name = `future-${newId()}`;
+    await createV1Database(name);
+    // Simulate a half-migrated database: one row already carries the v2 field.
+    const half = new Dexie(name);
+    half.version(1).stores(v1.stores);
+    await half.table('files').update('f1', { nameLower: 'old process' });
+    half.close();
+
+    const db = new FlowdeckDb(name, [...SCHEMA_VERSIONS, v2]);
+    opened.push(db);
+
+    const files = await db.table('files').toArray();
+    expect(files).toEqual([{ ...v1.rows.files[0], nameLower: 'old process' }]);
+    expect(await db.table('files').where('nameLower').equals('old process').count()).toBe(1);
+    expect(db.verno).toBe(2);
+  });
+});
