@@ -2,26 +2,49 @@
 // package `exports` map hides). These are the narrow shapes the editors rely on; widen them here
 // when an editor needs more, rather than casting at the call site.
 
-declare module 'bpmn-moddle' {
-  /** A moddle element: typed properties plus `$type`, `$parent`, get/set of any property. */
-  export interface ModdleElement {
-    $type: string;
-    $parent?: ModdleElement;
+declare module 'bpmnlint/rules/*' {
+  const rule: (config?: unknown) => unknown;
+  export default rule;
+}
+
+declare module 'bpmnlint' {
+  export interface LintReport {
     id?: string;
-    name?: string;
-    get(name: string): unknown;
-    set(name: string, value: unknown): void;
-    [key: string]: unknown;
+    message: string;
+    category: 'error' | 'warn' | 'info' | 'rule-error';
   }
-  export interface FromXMLResult {
-    rootElement: ModdleElement;
-    warnings: Array<{ message: string }>;
-    elementsById: Record<string, ModdleElement>;
+  export class Linter {
+    constructor(options: { config: unknown; resolver: unknown });
+    lint(definitions: unknown): Promise<Record<string, LintReport[]>>;
   }
-  export class BpmnModdle {
-    constructor(packages?: Record<string, unknown>);
-    fromXML(xml: string, typeName?: string): Promise<FromXMLResult>;
-    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
-    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+}
+
+declare module 'bpmn-js-bpmnlint' {
+  const lintModule: Record<string, unknown>;
+  export default lintModule;
+}
+
+declare module 'dmn-js/lib/Modeler' {
+  /** dmn-js view: the DRD or one decision's table / literal expression / boxed expression. */
+  export interface DmnView {
+    type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression' | string;
+    element: { id: string; name?: string };
+  }
+  export interface DmnViewer {
+    get<T = unknown>(service: string): T;
+    on(event: string, callback: (event: unknown) => void): void;
+  }
+  export default class DmnModeler {
+    constructor(options: Record<string, unknown>);
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
+    getViews(): DmnView[];
+    getActiveView(): DmnView | undefined;
+    getActiveViewer(): DmnViewer | undefined;
+    open(view: DmnView): Promise<unknown>;
+    on(event: string, callback: (event: unknown) => void): void;
+    off(event: string, callback: (event: unknown) => void): void;
+    attachTo(parent: HTMLElement): void;
+    destroy(): void;
   }
 }

@@ -15,9 +15,27 @@
  * const next = await putScript(xml, 'Calc', { body: 'return a + b;' });
  * ```
  */
-import { BpmnModdle } from 'bpmn-moddle';
-import type { ModdleElement } from 'bpmn-moddle';
+import { BpmnModdle as BpmnModdleImpl } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+
+// The shared ambient declaration of bpmn-moddle (src/engine/model) covers reading only; these
+// are the members of the same runtime objects that writing needs.
+interface ModdleElement {
+  $type: string;
+  $parent?: ModdleElement;
+  id?: string;
+  name?: string;
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+}
+
+interface BpmnModdle {
+  fromXML(xml: string, typeName?: string): Promise<{ rootElement: ModdleElement }>;
+  toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+  create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+}
+
+const Moddle = BpmnModdleImpl as unknown as new (packages: Record<string, unknown>) => BpmnModdle;
 
 export type ScriptLanguage = 'javascript' | 'feel';
 
@@ -140,7 +158,7 @@ interface FoundTask {
 }
 
 async function parse(xml: string): Promise<Parsed> {
-  const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+  const moddle = new Moddle({ zeebe: zeebeSchema });
   try {
     const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
     return { moddle, definitions: rootElement };

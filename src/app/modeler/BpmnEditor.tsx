@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EditorProps } from '../editors/types';
+import { ContentSync } from '../editors/content-sync';
+import { registerEditor } from '../editors/test-hooks';
+import XmlView from '../editors/XmlView';
+import { createBpmnModeler, type BpmnModelerHandle, type LintIssue } from './bpmn-modeler';
+import { downloadBlob } from './export-image';
+import { formatXmlProblem, toXmlProblem, type XmlProblem } from './xml-problem';
+import ProblemsPanel from './ProblemsPanel';
+import '../editors/editors.css';
+
+/**
+ * The BPMN editor: Camunda 8 modeler with properties panel, lint + problems panel, editable XML
+ * view, search (Ctrl+F on the canvas), minimap, undo/redo and SVG/PNG export.
+ *
+ * @example
+ * ```tsx
+ * const BpmnEditor = lazy(() => import('../modeler/BpmnEditor'));
+ * <BpmnEditor fileId="f1" kind="bpmn" content={xml} onChange={save} onError={toast} />
+ * ```
+ */
+export default function BpmnEditor({ fileId, content, onChange, onError }: EditorProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
+  const [handle, setHandle] = useState<BpmnModelerHandle | null>(null);
+  const sync = useRef(new ContentSync());
+  const callbacks = useRef({ onChange, onError });
+  const [issues, setIssues] = useState<LintIssue[]>([]);
+  const [showProblems, setShowProblems] = useState(false);
+  const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    callbacks.current = { onChange, onError };
+  });
+
+  useEffect(() => {
+    const created = createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! });
+    sync.current = new ContentSync();
+    const offChange = created.onChange(async () => {
+      const xml = await created.saveXML();
+      sync.current.emitted(xml);
+      callbacks.current.onChange(xml);
+    });
+    const offLint = created.onLint(setIssues);
+    const unregister = registerEditor('bpmn', created);
+    setHandle(created);
+    return () => {
+      offChange();
+      offLint();
+      unregister();
+      created.destroy();
+      setHandle(null);
+    };
+  }, [fileId]);
+
+  useEffect(() => {
+    if (!handle || !sync.current.shouldImport(content)) return;
+    sync.current.imported(content);
+    handle.importXML(content).then(
+      () => setImportProblem(null),
+      (error: unknown) => {
+        const message = `This BPMN file could not be opened: ${formatXmlProblem(toXmlProblem(error))}`;
+        setImportProblem(message);
+        callbacks.current.onError?.(message);
+      },
+    );
+  }, [handle, content]);
+
+  const exportImage = async (format: 'svg' | 'png') => {
+    if (!handle) return;
+    try {
+      const blob = format === 'svg' ? new Blob([await handle.saveSVG()], { type: 'image/svg+xml' }) : await handle.exportPNG(2);
+      downloadBlob(`${fileId}.${format}`, blob);
+    } catch (error) {
+      callbacks.current.onError?.(`Export failed: ${(error as Error).message}`);
+    }
+  };
+
+  const applyXml = async (xml: string): Promise<XmlProblem | null> => {
+    if (!handle) return { message: 'The modeler is not ready yet.' };
+    const previous = await handle.saveXML();
+    try {
+      await handle.importXML(xml);
+    } catch (error) {
+      // The diagram is cleared by a failed import: put the last good state back.
+      await handle.importXML(previous).catch(() => undefined);
+      return toXmlProblem(error);
+    }
+    const saved = await handle.saveXML();
+    sync.current.emitted(saved);
+    callbacks.current.onChange(saved);
+    setImportProblem(null);
+    setXmlSnapshot(null);
+    return null;
+  };
+
+  const errors = issues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
+  const warnings = issues.length - errors;
+
+  return (
+    <div className="fd-editor fd-bpmn" data-testid="bpmn-editor">
+      <div className="fd-toolbar" role="toolbar" aria-label="Diagram">
+        <button type="button" onClick={() => handle?.trigger('undo')} title="Undo (Ctrl+Z)">Undo</button>
+        <button type="button" onClick={() => handle?.trigger('redo')} title="Redo (Ctrl+Y)">Redo</button>
+        <button type="button" onClick={() => handle?.trigger('find')} title="Search (Ctrl+F)" data-testid="bpmn-search">Search</button>
+        <span className="fd-toolbar-gap" />
+        <button type="button" onClick={async () => handle && setXmlSnapshot(await handle.saveXML())} data-testid="bpmn-xml-toggle">XML</button>
+        <button type="button" onClick={() => exportImage('svg')} data-testid="bpmn-export-svg">Export SVG</button>
+        <button type="button" onClick={() => exportImage('png')} data-testid="bpmn-export-png">Export PNG</button>
+        <button type="button" onClick={() => setShowProblems((v) => !v)} aria-pressed={showProblems} data-testid="bpmn-problems-toggle">
+          Problems <span className="fd-badge fd-badge-error">{errors}</span> <span className="fd-badge fd-badge-warn">{warnings}</span>
+        </button>
+      </div>
+      {importProblem && <div role="alert" className="fd-editor-error" data-testid="bpmn-import-error">{importProblem}</div>}
+      <div className="fd-editor-body">
+        <div className="fd-canvas" ref={canvasRef} data-testid="bpmn-canvas" />
+        <div className="fd-properties" ref={propertiesRef} data-testid="bpmn-properties" />
+        {xmlSnapshot !== null && (
+          <div className="fd-overlay">
+            <XmlView xml={xmlSnapshot} onApply={applyXml} onClose={() => setXmlSnapshot(null)} />
+          </div>
+        )}
+      </div>
+      {showProblems && <ProblemsPanel issues={issues} onReveal={(id) => handle?.reveal(id)} />}
+    </div>
+  );
+}

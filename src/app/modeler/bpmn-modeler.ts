@@ -1,0 +1,177 @@
+/**
+ * The BPMN modeler without React: camunda-bpmn-js's Camunda 8 (zeebe) modeler with its properties
+ * panel, minimap, search and keyboard, plus bpmnlint on the canvas. The React `BpmnEditor`, the
+ * e2e tests and the benchmark all go through this one factory so they measure what users get.
+ *
+ * @example
+ * ```ts
+ * const handle = createBpmnModeler({ container, propertiesParent });
+ * await handle.importXML(xml);
+ * const off = handle.onChange(async () => save(await handle.saveXML()));
+ * ```
+ */
+import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
+import lintModule from 'bpmn-js-bpmnlint';
+import { createLintConfig } from './lint/lint-config';
+import { svgToPng } from './export-image';
+import { formatXmlProblem, toXmlProblem } from './xml-problem';
+
+import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+
+export interface BpmnModelerOptions {
+  container: HTMLElement;
+  /** Where the properties panel renders; omitted = no panel (benchmarks, MIWG). */
+  propertiesParent?: HTMLElement;
+  /** Lint on the canvas; default true. */
+  linting?: boolean;
+}
+
+export interface LintIssue {
+  elementId: string;
+  rule: string;
+  message: string;
+  category: 'error' | 'warn' | 'info' | 'rule-error';
+}
+
+export interface DiagramElementSummary {
+  id: string;
+  type: string;
+}
+
+export interface BpmnModelerHandle {
+  /** The camunda-bpmn-js instance, for services (`modeler.get('modeling')`). */
+  readonly modeler: Modeler;
+  /** Replaces the diagram; resolves with import warnings, rejects with an `XmlProblem`-parsable error. */
+  importXML(xml: string): Promise<string[]>;
+  saveXML(): Promise<string>;
+  saveSVG(): Promise<string>;
+  /** The diagram as PNG; `scale` 2 gives crisp images on high-DPI screens. */
+  exportPNG(scale?: number): Promise<Blob>;
+  /** Fires after every user command (canvas edit, properties panel change, undo, redo), not on import. */
+  onChange(listener: () => void): () => void;
+  /** Fires after each lint run with all issues. */
+  onLint(listener: (issues: LintIssue[]) => void): () => void;
+  /** Selects and scrolls to an element (e.g. from the problems panel). */
+  reveal(elementId: string): void;
+  /** Triggers an editor action such as 'undo', 'redo', 'find', 'selectElements'. */
+  trigger(action: string): void;
+  /** Every semantic element reachable from the definitions, for round-trip checks. */
+  semanticElements(): DiagramElementSummary[];
+  destroy(): void;
+}
+
+interface EventBus {
+  on(event: string, callback: (event: never) => void): void;
+  off(event: string, callback: (event: never) => void): void;
+}
+
+interface RawIssue {
+  id: string;
+  message: string;
+  category: LintIssue['category'];
+  rule: string;
+}
+
+/** Creates a modeler in `container`. Call `destroy()` when unmounting. */
+export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandle {
+  const linting = options.linting ?? true;
+  const modeler = new Modeler({
+    container: options.container,
+    ...(options.propertiesParent ? { propertiesPanel: { parent: options.propertiesParent } } : {}),
+    additionalModules: linting ? [lintModule] : [],
+    ...(linting ? { linting: { bpmnlint: createLintConfig(), active: true } } : {}),
+    // Element templates need a catalogue we do not ship; the chooser would show an empty list.
+    elementTemplateChooser: false,
+  });
+  const eventBus = modeler.get<EventBus>('eventBus');
+
+  const subscribe = <E>(event: string, callback: (event: E) => void) => {
+    eventBus.on(event, callback as (event: never) => void);
+    return () => eventBus.off(event, callback as (event: never) => void);
+  };
+
+  return {
+    modeler,
+    async importXML(xml) {
+      const { warnings } = await modeler.importXML(xml);
+      // Typed as strings, but bpmn-js hands over the moddle Error objects (with positions).
+      return (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
+    },
+    async saveXML() {
+      const { xml } = await modeler.saveXML({ format: true });
+      return xml ?? '';
+    },
+    async saveSVG() {
+      const { svg } = await modeler.saveSVG();
+      return svg;
+    },
+    async exportPNG(scale = 2) {
+      const { svg } = await modeler.saveSVG();
+      return svgToPng(svg, scale);
+    },
+    onChange(listener) {
+      // 'clear' comes from importXML itself, which is not a user edit.
+      return subscribe<{ trigger?: string | null }>('commandStack.changed', ({ trigger }) => {
+        if (trigger !== 'clear') listener();
+      });
+    },
+    onLint(listener) {
+      return subscribe<{ issues: Record<string, RawIssue[]> }>('linting.completed', ({ issues }) => {
+        listener(
+          Object.entries(issues).flatMap(([elementId, list]) =>
+            list.map((issue) => ({ elementId, rule: issue.rule, message: issue.message, category: issue.category })),
+          ),
+        );
+      });
+    },
+    reveal(elementId) {
+      const registry = modeler.get<{ get(id: string): unknown }>('elementRegistry');
+      const element = registry.get(elementId);
+      if (!element) return;
+      modeler.get<{ select(element: unknown): void }>('selection').select(element);
+      modeler.get<{ scrollToElement(element: unknown): void }>('canvas').scrollToElement(element);
+    },
+    trigger(action) {
+      modeler.get<{ trigger(action: string): unknown }>('editorActions').trigger(action);
+    },
+    semanticElements() {
+      const definitions = modeler.getDefinitions() as unknown as SemanticNode | undefined;
+      return definitions ? collectSemantic(definitions) : [];
+    },
+    destroy() {
+      modeler.destroy();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+interface SemanticNode {
+  $type: string;
+  id?: string;
+  $descriptor?: { properties?: Array<{ name: string; isReference?: boolean; isMany?: boolean; type?: string }> };
+  [key: string]: unknown;
+}
+
+/** Walks containment (not references) so each element is listed once. */
+function collectSemantic(root: SemanticNode): DiagramElementSummary[] {
+  const out: DiagramElementSummary[] = [];
+  const seen = new Set<unknown>();
+  const visit = (node: SemanticNode) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (node.id) out.push({ id: node.id, type: node.$type });
+    for (const property of node.$descriptor?.properties ?? []) {
+      if (property.isReference) continue;
+      const value = node[property.name];
+      const values = Array.isArray(value) ? value : [value];
+      for (const child of values) {
+        if (child && typeof child === 'object' && typeof (child as SemanticNode).$type === 'string') visit(child as SemanticNode);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}
