@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+import { UsageError } from './errors';
+
+describe('parseArgs', () => {
+  it('given run with every option, then all are parsed', () => {
+    expect(parseArgs(['run', 'm.bpmn', '--process', 'P1', '--variables={"a":1}', '--json'])).toEqual({
+      command: 'run', model: 'm.bpmn', process: 'P1', variables: '{"a":1}', scenario: undefined, json: true,
+    });
+  });
+
+  it('given run --scenario without a model, then the model comes from the scenario later', () => {
+    expect(parseArgs(['run', '--scenario', 's.json'])).toMatchObject({ command: 'run', model: undefined, scenario: 's.json', json: false });
+  });
+
+  it('given test with files and folders, then they are the paths', () => {
+    expect(parseArgs(['test', 'a.scenario.json', 'examples/', '--json'])).toEqual({ command: 'test', paths: ['a.scenario.json', 'examples/'], json: true });
+  });
+
+  it('given --, then what follows is positional even if it looks like an option', () => {
+    expect(parseArgs(['run', '--', '--weird.bpmn'])).toMatchObject({ model: '--weird.bpmn' });
+  });
+
+  it('given no arguments, --help or -h anywhere, then help is requested', () => {
+    expect(parseArgs([])).toEqual({ command: 'help', topic: undefined });
+    expect(parseArgs(['run', 'x', '--help'])).toEqual({ command: 'help', topic: 'run' });
+    expect(parseArgs(['--version'])).toEqual({ command: 'version' });
+  });
+
+  it.each([
+    [['deploy'], /unknown command "deploy"/],
+    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --json\)/],
+    [['run', 'm.bpmn', '--process'], /option --process needs a value/],
+    [['run', 'm.bpmn', '--process', '--json'], /option --process needs a value/],
+    [['run', 'm.bpmn', '--json=yes'], /takes no value/],
+    [['run', 'a.bpmn', 'b.bpmn'], /run takes one model file, got 2/],
+    [['run'], /run needs a model file/],
+    [['test'], /test needs at least one scenario/],
+    [['run', 'm.bpmn', '--json', '--json'], /given twice/],
+  ])('given %j, then a UsageError explains it', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,117 @@
+import { UsageError } from './errors';
+
+/** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--scenario FILE] [--json]`. */
+export interface RunArgs {
+  command: 'run';
+  /** Model path; absent when `--scenario` names the model. */
+  model?: string;
+  process?: string;
+  /** The raw `--variables` value: inline JSON or `@path`. */
+  variables?: string;
+  scenario?: string;
+  json: boolean;
+}
+
+/** `flowdeck test <scenario files or folders...> [--json]`. */
+export interface TestArgs {
+  command: 'test';
+  paths: string[];
+  json: boolean;
+}
+
+export type CliArgs = RunArgs | TestArgs | { command: 'help'; topic?: string } | { command: 'version' };
+
+interface OptionSpec {
+  takesValue: boolean;
+}
+
+const RUN_OPTIONS: Record<string, OptionSpec> = {
+  '--process': { takesValue: true },
+  '--variables': { takesValue: true },
+  '--scenario': { takesValue: true },
+  '--json': { takesValue: false },
+};
+const TEST_OPTIONS: Record<string, OptionSpec> = {
+  '--json': { takesValue: false },
+};
+
+/**
+ * Parses the arguments after `flowdeck` (i.e. `process.argv.slice(2)`). Accepts `--name value` and
+ * `--name=value`; `--` ends the options.
+ *
+ * @example
+ * parseArgs(['run', 'order.bpmn', '--variables', '{"amount":5}', '--json']);
+ * // { command: 'run', model: 'order.bpmn', variables: '{"amount":5}', json: true }
+ * @throws UsageError on an unknown command or option, a missing value or a missing argument.
+ */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    return { command: 'help', topic: command === 'help' ? rest[0] : undefined };
+  }
+  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
+  if (command === 'run') return parseRun(rest);
+  if (command === 'test') return parseTest(rest);
+  throw new UsageError(`unknown command "${command}" (expected run or test)`);
+}
+
+function parseRun(argv: readonly string[]): RunArgs {
+  const { positionals, options } = split(argv, RUN_OPTIONS, 'run');
+  if (positionals.length > 1) throw new UsageError(`run takes one model file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const model = positionals[0];
+  const scenario = options.get('--scenario');
+  if (model === undefined && scenario === undefined) throw new UsageError('run needs a model file (or --scenario FILE)');
+  return {
+    command: 'run',
+    model,
+    process: options.get('--process'),
+    variables: options.get('--variables'),
+    scenario,
+    json: options.has('--json'),
+  };
+}
+
+function parseTest(argv: readonly string[]): TestArgs {
+  const { positionals, options } = split(argv, TEST_OPTIONS, 'test');
+  if (positionals.length === 0) throw new UsageError('test needs at least one scenario file or folder');
+  return { command: 'test', paths: positionals, json: options.has('--json') };
+}
+
+function split(argv: readonly string[], specs: Record<string, OptionSpec>, command: string) {
+  const positionals: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const spec = specs[name];
+    if (spec === undefined) {
+      const known = Object.keys(specs).join(', ');
+      throw new UsageError(`unknown option "${name}" for ${command} (known: ${known})`);
+    }
+    if (options.has(name)) throw new UsageError(`option ${name} given twice`);
+    if (!spec.takesValue) {
+      if (eq > 0) throw new UsageError(`option ${name} takes no value`);
+      options.set(name, '');
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i++;
+    }
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option ${name} needs a value`);
+    options.set(name, value);
+  }
+  return { positionals, options };
+}

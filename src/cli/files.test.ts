@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from './errors';
+import { findScenarioFiles, readTextFile, readVariablesArg } from './files';
+import { loadScenario, validateScenario } from './scenario';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+describe('readVariablesArg', () => {
+  it('given inline JSON, then it is the variables', async () => {
+    await expect(readVariablesArg('{"amount": 5}', FIXTURES)).resolves.toEqual({ amount: 5 });
+  });
+
+  it('given @file relative to the working folder, then the file is read', async () => {
+    await expect(readVariablesArg('@vars.json', FIXTURES)).resolves.toEqual({ amount: 150, customer: { tier: 'gold' } });
+  });
+
+  it('given invalid JSON inline or in a file, then an InputError names the source', async () => {
+    await expect(readVariablesArg('{amount: 5}', FIXTURES)).rejects.toThrow(/invalid JSON in --variables/);
+    await expect(readVariablesArg('@broken.json', FIXTURES)).rejects.toThrow(/invalid JSON in .*broken\.json/);
+  });
+
+  it('given JSON that is not an object, then it is rejected', async () => {
+    await expect(readVariablesArg('@array.json', FIXTURES)).rejects.toThrow('--variables must be a JSON object, got an array');
+    await expect(readVariablesArg('42', FIXTURES)).rejects.toThrow('got a number');
+  });
+
+  it('given a missing file, then the error says so', async () => {
+    await expect(readVariablesArg('@nope.json', FIXTURES)).rejects.toThrow(/cannot read variables file .*nope\.json: no such file/);
+  });
+});
+
+describe('readTextFile', () => {
+  it('given a folder, then it reports that it is a directory', async () => {
+    await expect(readTextFile(FIXTURES, 'model')).rejects.toThrow(/cannot read model file .*: is a directory/);
+  });
+});
+
+describe('scenarios', () => {
+  it('given a valid scenario, then the model is resolved against the scenario folder', async () => {
+    const s = await loadScenario(join(FIXTURES, 'minimal.scenario.json'));
+    expect(s.model).toBe(join(import.meta.dirname, '../../examples/order/order.bpmn'));
+    expect(s.steps).toHaveLength(3);
+    expect(s.expect).toEqual({ state: 'completed', passed: ['Pack'], notPassed: ['Refund'], variables: { packed: true } });
+  });
+
+  it('given a step with two actions, then the error names the step', async () => {
+    await expect(loadScenario(join(FIXTURES, 'bad-step.scenario.json'))).rejects.toThrow(/steps\[0\] needs exactly one of/);
+  });
+
+  it.each([
+    [[], /expected a JSON object, got an array/],
+    [{}, /"model" must be a file path/],
+    [{ model: 'm', extra: 1 }, /unknown field "extra"/],
+    [{ model: 'm', steps: [{ throwError: 'T' }] }, /steps\[0\]\.code must be the BPMN error code/],
+    [{ model: 'm', steps: [{ complete: 'T', code: 'x' }] }, /unknown field "code" for a complete step/],
+    [{ model: 'm', expect: { state: 'done' } }, /expect\.state must be one of/],
+    [{ model: 'm', expect: { passed: 'A' } }, /expect\.passed must be an array/],
+  ])('given %j, then validation fails with a precise message', (raw, message) => {
+    expect(() => validateScenario(raw, 's.json')).toThrow(InputError);
+    expect(() => validateScenario(raw, 's.json')).toThrow(message);
+  });
+
+  it('given a folder, then its *.scenario.json files are found recursively in order', async () => {
+    const files = await findScenarioFiles([FIXTURES], '/');
+    expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual(['bad-step.scenario.json', 'minimal.scenario.json']);
+  });
+});
