@@ -1,0 +1,38 @@
+import type { FeelValue } from './values';
+
+/** A problem met while evaluating; the offending sub-expression evaluated to null. */
+export interface FeelWarning {
+  message: string;
+}
+
+/** The outcome of an evaluation: a value (null on error) and what went wrong on the way. */
+export interface FeelResult {
+  value: FeelValue;
+  warnings: FeelWarning[];
+}
+
+/** Per-evaluation options. `now` is the clock behind `now()` and `today()`; the global Date is never read. */
+export interface EvalOptions {
+  now?: () => Date | number;
+}
+
+/** Compile options. `names` are the known variable names, which may contain spaces (`Monthly Income`). */
+export interface CompileOptions {
+  names?: Iterable<string>;
+}
+
+/**
+ * Variables visible to an expression. Values should be FEEL values; plain JS numbers, objects and
+ * arrays are tolerated and converted as by `fromJson` when read.
+ */
+export type FeelScope = ReadonlyMap<string, FeelValue> | Record<string, FeelValue>;
+
+/** A compiled FEEL expression: parse once, evaluate many times. Safe to cache and share. */
+export interface CompiledExpression {
+  evaluate(scope: FeelScope, options?: EvalOptions): FeelResult;
+}
+
+/** Compiled unary tests (a decision-table input entry). `value` is true, false or null. */
+export interface CompiledUnaryTests {
+  test(input: FeelValue, scope: FeelScope, options?: EvalOptions): FeelResult;
+}

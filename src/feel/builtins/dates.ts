@@ -1,0 +1,53 @@
+import { Temporal } from 'temporal-polyfill';
+import { Decimal } from '../decimal';
+import {
+  type CallContext, FeelDate, FeelDateTime, type FeelFunction, type FeelValue, typeNameOf,
+} from '../values';
+import { def, fail } from './define';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.PlainDate | null {
+  if (v instanceof FeelDate) return v.date;
+  if (v instanceof FeelDateTime) return v.dateTime.toPlainDate();
+  if (v !== null && v !== undefined) c.warn(`${fn}(): 'date' must be a date, got ${typeNameOf(v)}`);
+  return null;
+}
+
+function nowUtc(c: CallContext): Temporal.PlainDateTime | null {
+  const ms = c.now();
+  if (!Number.isFinite(ms)) return null;
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime();
+}
+
+export const DATES: FeelFunction[] = [
+  def('day of year', ['date'], ([d], c) => {
+    const x = dateOf(d, 'day of year', c);
+    return x && new Decimal(x.dayOfYear);
+  }),
+  def('day of week', ['date'], ([d], c) => {
+    const x = dateOf(d, 'day of week', c);
+    return x && DAYS[x.dayOfWeek - 1];
+  }),
+  def('month of year', ['date'], ([d], c) => {
+    const x = dateOf(d, 'month of year', c);
+    return x && MONTHS[x.month - 1];
+  }),
+  def('week of year', ['date'], ([d], c) => {
+    const x = dateOf(d, 'week of year', c);
+    return x && new Decimal(x.weekOfYear ?? 0);
+  }),
+  def('last day of month', ['date'], ([d], c) => {
+    const x = dateOf(d, 'last day of month', c);
+    return x && new FeelDate(x.with({ day: x.daysInMonth }));
+  }),
+  def('now', [''], (_a, c) => {
+    const n = nowUtc(c);
+    return n ? new FeelDateTime(n, 0) : fail(c, 'now(): no clock');
+  }),
+  def('today', [''], (_a, c) => {
+    const n = nowUtc(c);
+    return n ? new FeelDate(n.toPlainDate()) : fail(c, 'today(): no clock');
+  }),
+];

@@ -1,0 +1,83 @@
+import { Decimal } from '../decimal';
+import { type CallContext, FeelFunction, type FeelParam, type FeelValue, typeNameOf } from '../values';
+
+/** The body of a built-in: arguments in parameter order, `undefined` for omitted optional ones. */
+export type Body = (args: (FeelValue | undefined)[], c: CallContext) => FeelValue;
+
+/** Parses `'list, start position, length?'` into parameters (`?` marks optional, `...` variadic). */
+function params(spec: string): { ps: FeelParam[]; variadic: boolean } {
+  let variadic = false;
+  const ps = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      if (s.startsWith('...')) {
+        variadic = true;
+        s = s.slice(3);
+      }
+      const optional = s.endsWith('?');
+      return { name: optional ? s.slice(0, -1) : s, optional };
+    });
+  return { ps, variadic };
+}
+
+/**
+ * Defines a built-in with one or more signatures, tried in order.
+ * @example def('abs', ['n'], ([n], c) => ...)
+ */
+export function def(name: string, signatures: string[], body: Body | Body[]): FeelFunction {
+  const bodies = Array.isArray(body) ? body : signatures.map(() => body);
+  const fns = signatures.map((s, i) => {
+    const { ps, variadic } = params(s);
+    return new FeelFunction(name, ps, bodies[i], variadic);
+  });
+  return new FeelFunction(name, fns[0].params, fns[0].body, fns[0].variadic, fns.slice(1));
+}
+
+/** A number argument, or null with a warning naming the function and parameter. */
+export function num(v: FeelValue | undefined, c: CallContext, fn: string, p: string): Decimal | null {
+  if (v instanceof Decimal) return v;
+  if (v !== null && v !== undefined) c.warn(`${fn}(): '${p}' must be a number, got ${typeNameOf(v)}`);
+  return null;
+}
+
+/** A string argument, or null with a warning. */
+export function str(v: FeelValue | undefined, c: CallContext, fn: string, p: string): string | null {
+  if (typeof v === 'string') return v;
+  if (v !== null && v !== undefined) c.warn(`${fn}(): '${p}' must be a string, got ${typeNameOf(v)}`);
+  return null;
+}
+
+/** A list argument (a non-list value is taken as a singleton list), or null. */
+export function list(v: FeelValue | undefined, c: CallContext, fn: string, p: string, strict = false): FeelValue[] | null {
+  if (Array.isArray(v)) return v;
+  if (v === null || v === undefined) return null;
+  if (strict) {
+    c.warn(`${fn}(): '${p}' must be a list, got ${typeNameOf(v)}`);
+    return null;
+  }
+  return [v];
+}
+
+/** An integer argument as a JS number, or null with a warning. */
+export function int(v: FeelValue | undefined, c: CallContext, fn: string, p: string): number | null {
+  const n = num(v, c, fn, p);
+  if (n === null) return null;
+  if (!n.isInteger()) {
+    c.warn(`${fn}(): '${p}' must be an integer, got ${n.toString()}`);
+    return null;
+  }
+  return n.toNumber();
+}
+
+/** The values of a variadic "list or items" parameter: `max([1, 2])` and `max(1, 2)` alike. */
+export function items(v: FeelValue | undefined): FeelValue[] | null {
+  if (!Array.isArray(v)) return null;
+  return v.length === 1 && Array.isArray(v[0]) ? v[0] : v;
+}
+
+export function fail(c: CallContext, msg: string): null {
+  c.warn(msg);
+  return null;
+}

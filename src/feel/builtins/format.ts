@@ -1,0 +1,39 @@
+import { Decimal } from '../decimal';
+import {
+  formatDate, formatDateTime, formatDaysTime, formatTime, formatYearsMonths,
+} from '../temporal';
+import {
+  FeelContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelFunction, FeelRange, FeelTime, type FeelValue,
+  FeelYearsMonthsDuration,
+} from '../values';
+
+/** A number as FEEL writes it: plain digits, no exponent, no trailing zeros. */
+export function formatNumber(n: Decimal): string {
+  const s = n.toFixed();
+  return s === '-0' ? '0' : s;
+}
+
+/**
+ * The FEEL text of a value, as `string(from)` returns it. Strings nested in lists and contexts are
+ * quoted; a top-level string is returned as is.
+ */
+export function feelToString(v: FeelValue, nested = false): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return nested ? JSON.stringify(v) : v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Decimal) return formatNumber(v);
+  if (Array.isArray(v)) return `[${v.map((e) => feelToString(e, true)).join(', ')}]`;
+  if (v instanceof FeelDate) return formatDate(v.date);
+  if (v instanceof FeelTime) return formatTime(v);
+  if (v instanceof FeelDateTime) return formatDateTime(v);
+  if (v instanceof FeelDaysTimeDuration) return formatDaysTime(v);
+  if (v instanceof FeelYearsMonthsDuration) return formatYearsMonths(v);
+  if (v instanceof FeelContext) return `{${[...v.entries].map(([k, e]) => `${/^[\p{L}_][\p{L}\p{N}_ ]*$/u.test(k) ? k : JSON.stringify(k)}: ${feelToString(e, true)}`).join(', ')}}`;
+  if (v instanceof FeelRange) {
+    if (v.start === null && v.end !== null) return `${v.endIncluded ? '<=' : '<'} ${feelToString(v.end, true)}`;
+    if (v.end === null && v.start !== null) return `${v.startIncluded ? '>=' : '>'} ${feelToString(v.start, true)}`;
+    return `${v.startIncluded ? '[' : '('}${feelToString(v.start, true)}..${feelToString(v.end, true)}${v.endIncluded ? ']' : ')'}`;
+  }
+  if (v instanceof FeelFunction) return `function(${v.params.map((p) => p.name).join(', ')})`;
+  return String(v);
+}

@@ -1,0 +1,280 @@
+import { Temporal } from 'temporal-polyfill';
+import { Decimal } from './decimal';
+import {
+  epochNs, localNs, makeDateTime, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+} from './temporal';
+import type { FeelContext, FeelFunction, FeelRange} from './values';
+import {
+  type CallContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelTime,
+  type FeelValue, FeelYearsMonthsDuration, typeNameOf,
+} from './values';
+
+/** FEEL operator semantics: equality, ordering and arithmetic over all value kinds. */
+
+const NS_PER_DAY = 86_400_000_000_000n;
+
+function dtInstant(v: FeelDateTime): bigint {
+  return epochNs(v) ?? localNs(v.dateTime);
+}
+
+/** Time of day in ns normalised to UTC when the time has an offset. */
+function timeValue(v: FeelTime): bigint {
+  const off = timeOffset(v);
+  let ns = timeNs(v.time);
+  if (off !== null) ns -= BigInt(Math.round(off * 1e9));
+  return ((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY;
+}
+
+/**
+ * FEEL `=`: true, false, or null when the two values cannot be compared (different kinds).
+ * @example feelEquals(new Decimal('1.0'), new Decimal(1)) // true
+ */
+export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
+  if (a === null || b === null) return a === b;
+  if (a instanceof Decimal) return b instanceof Decimal ? a.eq(b) : null;
+  if (typeof a === 'string' || typeof a === 'boolean') return typeof b === typeof a ? a === b : null;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return null;
+    if (a.length !== b.length) return false;
+    let out: boolean | null = true;
+    for (let i = 0; i < a.length; i++) {
+      const e = feelEquals(a[i], b[i]);
+      if (e === false) return false;
+      if (e === null) out = null;
+    }
+    return out;
+  }
+  if (typeof b !== 'object' || Array.isArray(b) || b instanceof Decimal) return null;
+  if (a.kind !== b.kind) return null;
+  switch (a.kind) {
+    case 'date':
+      return a.date.equals((b as FeelDate).date);
+    case 'date and time': {
+      const o = b as FeelDateTime;
+      if ((a.offset === null) !== (o.offset === null)) return false;
+      return dtInstant(a) === dtInstant(o);
+    }
+    case 'time': {
+      const o = b as FeelTime;
+      if ((timeOffset(a) === null) !== (timeOffset(o) === null)) return false;
+      return timeValue(a) === timeValue(o);
+    }
+    case 'days and time duration':
+      return a.seconds.eq((b as FeelDaysTimeDuration).seconds);
+    case 'years and months duration':
+      return a.months === (b as FeelYearsMonthsDuration).months;
+    case 'context': {
+      const o = b as FeelContext;
+      if (a.entries.size !== o.entries.size) return false;
+      let out: boolean | null = true;
+      for (const [k, v] of a.entries) {
+        if (!o.entries.has(k)) return false;
+        const e = feelEquals(v, o.entries.get(k) ?? null);
+        if (e === false) return false;
+        if (e === null) out = null;
+      }
+      return out;
+    }
+    case 'range': {
+      const o = b as FeelRange;
+      if (a.startIncluded !== o.startIncluded || a.endIncluded !== o.endIncluded) return false;
+      const s = feelEquals(a.start, o.start);
+      const e = feelEquals(a.end, o.end);
+      return s === true && e === true;
+    }
+    case 'function':
+      return a === (b as FeelFunction);
+  }
+}
+
+/**
+ * FEEL ordering: negative, zero or positive; null when the values are not comparable.
+ * Numbers, strings, dates, times, date-times and durations of one kind are ordered.
+ */
+export function feelCompare(a: FeelValue, b: FeelValue): number | null {
+  if (a instanceof Decimal) return b instanceof Decimal ? a.cmp(b) : null;
+  if (typeof a === 'string') return typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : null;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || b instanceof Decimal) return null;
+  if (a.kind !== b.kind) return null;
+  switch (a.kind) {
+    case 'date':
+      return Temporal.PlainDate.compare(a.date, (b as FeelDate).date);
+    case 'date and time': {
+      const x = dtInstant(a);
+      const y = dtInstant(b as FeelDateTime);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 'time': {
+      const x = timeValue(a);
+      const y = timeValue(b as FeelTime);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 'days and time duration':
+      return a.seconds.cmp((b as FeelDaysTimeDuration).seconds);
+    case 'years and months duration':
+      return Math.sign(a.months - (b as FeelYearsMonthsDuration).months);
+  }
+  return null;
+}
+
+function mismatch(c: CallContext, op: string, a: FeelValue, b: FeelValue): null {
+  c.warn(`cannot apply '${op}' to ${typeNameOf(a)} and ${typeNameOf(b)}`);
+  return null;
+}
+
+function dateToDateTime(d: FeelDate): FeelDateTime {
+  return new FeelDateTime(d.date.toPlainDateTime(), 0, null);
+}
+
+function addSecondsToDateTime(v: FeelDateTime, secs: Decimal): FeelDateTime | null {
+  const dur = toTemporalDuration(secs);
+  if (v.zone) {
+    const z = v.dateTime.toZonedDateTime(v.zone).add(dur);
+    return new FeelDateTime(z.toPlainDateTime(), z.offsetNanoseconds / 1e9, v.zone);
+  }
+  return new FeelDateTime(v.dateTime.add(dur), v.offset, null);
+}
+
+function addMonthsToDateTime(v: FeelDateTime, months: number): FeelDateTime | null {
+  return makeDateTime(v.dateTime.add({ months }, { overflow: 'constrain' }), v.offset, v.zone);
+}
+
+function addTime(t: FeelTime, secs: Decimal): FeelTime {
+  return new FeelTime(t.time.add(toTemporalDuration(secs.mod(86400))), t.offset, t.zone);
+}
+
+/** FEEL `+`. */
+export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
+  if (a instanceof Decimal && b instanceof Decimal) return a.plus(b);
+  if (a === null || b === null) return null;
+  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || a instanceof Decimal || b instanceof Decimal) return mismatch(c, '+', a, b);
+  if (a instanceof FeelDaysTimeDuration) {
+    if (b instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.plus(b.seconds));
+    if (b instanceof FeelDateTime || b instanceof FeelDate || b instanceof FeelTime) return add(b, a, c);
+  }
+  if (a instanceof FeelYearsMonthsDuration) {
+    if (b instanceof FeelYearsMonthsDuration) return new FeelYearsMonthsDuration(a.months + b.months);
+    if (b instanceof FeelDateTime || b instanceof FeelDate) return add(b, a, c);
+  }
+  if (a instanceof FeelDateTime) {
+    if (b instanceof FeelDaysTimeDuration) return addSecondsToDateTime(a, b.seconds);
+    if (b instanceof FeelYearsMonthsDuration) return addMonthsToDateTime(a, b.months);
+  }
+  if (a instanceof FeelDate) {
+    if (b instanceof FeelDaysTimeDuration) {
+      const r = addSecondsToDateTime(dateToDateTime(a), b.seconds);
+      return r && new FeelDate(r.dateTime.toPlainDate());
+    }
+    if (b instanceof FeelYearsMonthsDuration) return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }));
+  }
+  if (a instanceof FeelTime && b instanceof FeelDaysTimeDuration) return addTime(a, b.seconds);
+  return mismatch(c, '+', a, b);
+}
+
+function negateDuration(d: FeelValue): FeelValue {
+  if (d instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(d.seconds.negated());
+  if (d instanceof FeelYearsMonthsDuration) return new FeelYearsMonthsDuration(-d.months || 0);
+  return d;
+}
+
+/** FEEL `-`. */
+export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
+  if (a instanceof Decimal && b instanceof Decimal) return a.minus(b);
+  if (a === null || b === null) return null;
+  if (a instanceof FeelDateTime || a instanceof FeelDate) {
+    if (b instanceof FeelDateTime || b instanceof FeelDate) {
+      const x = a instanceof FeelDate ? dateToDateTime(a) : a;
+      const y = b instanceof FeelDate ? dateToDateTime(b) : b;
+      if ((x.offset === null) !== (y.offset === null) && !(a instanceof FeelDate || b instanceof FeelDate)) {
+        c.warn('cannot subtract a date and time with a zone and one without');
+        return null;
+      }
+      return new FeelDaysTimeDuration(nsToSeconds(dtInstant(x) - dtInstant(y)));
+    }
+    if (b instanceof FeelDaysTimeDuration || b instanceof FeelYearsMonthsDuration) return add(a, negateDuration(b), c);
+  }
+  if (a instanceof FeelTime) {
+    if (b instanceof FeelTime) {
+      if ((timeOffset(a) === null) !== (timeOffset(b) === null)) return mismatch(c, '-', a, b);
+      const oa = BigInt(Math.round((timeOffset(a) ?? 0) * 1e9));
+      const ob = BigInt(Math.round((timeOffset(b) ?? 0) * 1e9));
+      return new FeelDaysTimeDuration(nsToSeconds(timeNs(a.time) - oa - (timeNs(b.time) - ob)));
+    }
+    if (b instanceof FeelDaysTimeDuration) return addTime(a, b.seconds.negated());
+  }
+  if (a instanceof FeelDaysTimeDuration && b instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.minus(b.seconds));
+  if (a instanceof FeelYearsMonthsDuration && b instanceof FeelYearsMonthsDuration) return new FeelYearsMonthsDuration(a.months - b.months);
+  return mismatch(c, '-', a, b);
+}
+
+/** FEEL `*`. */
+export function multiply(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
+  if (a instanceof Decimal && b instanceof Decimal) return a.times(b);
+  if (a === null || b === null) return null;
+  if (b instanceof FeelDaysTimeDuration || b instanceof FeelYearsMonthsDuration) [a, b] = [b, a];
+  if (b instanceof Decimal) {
+    if (a instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.times(b));
+    if (a instanceof FeelYearsMonthsDuration) return new FeelYearsMonthsDuration(new Decimal(a.months).times(b).trunc().toNumber() || 0);
+  }
+  return mismatch(c, '*', a, b);
+}
+
+/** FEEL `/`; division by zero gives null with a warning. */
+export function divide(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
+  if (a === null || b === null) return null;
+  if (b instanceof Decimal) {
+    if (b.isZero()) {
+      c.warn('division by zero');
+      return null;
+    }
+    if (a instanceof Decimal) return a.div(b);
+    if (a instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.div(b));
+    if (a instanceof FeelYearsMonthsDuration) return new FeelYearsMonthsDuration(new Decimal(a.months).div(b).trunc().toNumber() || 0);
+  }
+  if (a instanceof FeelDaysTimeDuration && b instanceof FeelDaysTimeDuration) {
+    if (b.seconds.isZero()) {
+      c.warn('division by zero');
+      return null;
+    }
+    return a.seconds.div(b.seconds);
+  }
+  if (a instanceof FeelYearsMonthsDuration && b instanceof FeelYearsMonthsDuration) {
+    if (b.months === 0) {
+      c.warn('division by zero');
+      return null;
+    }
+    return new Decimal(a.months).div(b.months);
+  }
+  return mismatch(c, '/', a, b);
+}
+
+/** FEEL `**`: integer exponents exactly; others through doubles. */
+export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
+  if (a instanceof Decimal && b instanceof Decimal) {
+    if (b.isInteger() && b.abs().lte(999999999)) {
+      if (a.isZero() && b.isNegative()) {
+        c.warn('zero to a negative power');
+        return null;
+      }
+      return a.pow(b);
+    }
+    const r = Math.pow(a.toNumber(), b.toNumber());
+    if (!Number.isFinite(r)) {
+      c.warn(`${a.toString()} ** ${b.toString()} is not a finite number`);
+      return null;
+    }
+    return new Decimal(r);
+  }
+  if (a === null || b === null) return null;
+  return mismatch(c, '**', a, b);
+}
+
+/** FEEL unary minus. */
+export function negate(a: FeelValue, c: CallContext): FeelValue {
+  if (a instanceof Decimal) return a.negated();
+  if (a === null) return null;
+  if (a instanceof FeelDaysTimeDuration || a instanceof FeelYearsMonthsDuration) return negateDuration(a);
+  c.warn(`cannot negate ${typeNameOf(a)}`);
+  return null;
+}

@@ -1,0 +1,594 @@
+import type { CompareOp, Iteration, Node, TypeNode } from './ast';
+import { FeelSyntaxError } from './errors';
+import { tokenize, type Token } from './lexer';
+
+// Words that end a name: a name followed by one of these is not joined with it.
+const KEYWORDS = new Set([
+  'and', 'or', 'in', 'instance', 'of', 'between', 'then', 'else', 'return', 'satisfies',
+  'if', 'for', 'some', 'every', 'function', 'external', 'not', 'true', 'false', 'null',
+]);
+
+/** Built-in names that contain spaces or keywords; always known to the parser. */
+export const BUILTIN_MULTIWORD_NAMES = [
+  'date and time', 'years and months duration', 'days and time duration', 'day of week', 'day of year',
+  'week of year', 'month of year', 'index of', 'last day of month', 'time offset', 'start included',
+  'end included', 'get or else',
+];
+
+interface Known {
+  parts: string[];
+  /** gaps[i]: whether whitespace separates part i and i+1. */
+  gaps: boolean[];
+  name: string;
+}
+
+/** The set of names (possibly with spaces and symbols) the parser recognises as single names. */
+export class NameSet {
+  private readonly byFirst = new Map<string, Known[]>();
+
+  constructor(names: Iterable<string> = []) {
+    for (const n of BUILTIN_MULTIWORD_NAMES) this.add(n);
+    for (const n of names) this.add(n);
+  }
+
+  add(name: string): void {
+    const norm = name.trim().replace(/\s+/g, ' ');
+    let toks: Token[];
+    try {
+      toks = tokenize(norm).filter((t) => t.type !== 'eof');
+    } catch {
+      return;
+    }
+    if (toks.length < 2) return;
+    const parts = toks.map((t) => norm.slice(t.start, t.end));
+    const gaps = toks.slice(1).map((t, i) => t.start > toks[i].end);
+    const list = this.byFirst.get(parts[0]) ?? [];
+    if (list.some((k) => k.name === norm)) return;
+    list.push({ parts, gaps, name: norm });
+    list.sort((a, b) => b.parts.length - a.parts.length);
+    this.byFirst.set(parts[0], list);
+  }
+
+  /** The longest known name starting at token `i`, as [name, number of tokens]. */
+  match(src: string, toks: Token[], i: number): [string, number] | null {
+    const list = this.byFirst.get(src.slice(toks[i].start, toks[i].end));
+    if (!list) return null;
+    outer: for (const k of list) {
+      if (i + k.parts.length >= toks.length) continue;
+      for (let j = 1; j < k.parts.length; j++) {
+        const t = toks[i + j];
+        if (t.type === 'eof' || src.slice(t.start, t.end) !== k.parts[j]) continue outer;
+        if (t.start > toks[i + j - 1].end !== k.gaps[j - 1]) continue outer;
+      }
+      return [k.name, k.parts.length];
+    }
+    return null;
+  }
+}
+
+/** Recursive-descent FEEL parser (DMN 1.5 grammar, textual expressions and unary tests). */
+export class Parser {
+  private readonly toks: Token[];
+  private pos = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly names: NameSet,
+  ) {
+    this.toks = tokenize(src);
+  }
+
+  parseExpressionSource(): Node {
+    const e = this.expression();
+    this.expectEnd();
+    return e;
+  }
+
+  parseUnaryTestsSource(): Node[] | Node {
+    if (this.isOp('-') && this.toks[this.pos + 1].type === 'eof') {
+      this.pos++;
+      return { t: 'any' };
+    }
+    if (this.isName('not') && this.peek(1).value === '(') {
+      const save = this.pos;
+      this.pos += 2;
+      try {
+        const tests = this.testList();
+        this.expectOp(')');
+        if (this.peek().type === 'eof') return { t: 'not', tests };
+      } catch (e) {
+        if (!(e instanceof FeelSyntaxError)) throw e;
+      }
+      this.pos = save;
+    }
+    const tests = this.testList();
+    this.expectEnd();
+    return tests;
+  }
+
+  parseTypeSource(): TypeNode {
+    const t = this.type();
+    this.expectEnd();
+    return t;
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  private expression(): Node {
+    const t = this.peek();
+    if (t.type === 'name') {
+      switch (t.value) {
+        case 'if':
+          return this.ifExpr();
+        case 'for':
+          return this.forExpr();
+        case 'some':
+        case 'every':
+          if (this.peek(1).type === 'name' && !this.names.match(this.src, this.toks, this.pos)) return this.quantified();
+          break;
+        case 'function':
+          if (this.peek(1).value === '(') return this.functionDef();
+      }
+    }
+    return this.disjunction();
+  }
+
+  private ifExpr(): Node {
+    this.pos++;
+    const c = this.expression();
+    this.expectWord('then');
+    const a = this.expression();
+    this.expectWord('else');
+    const b = this.expression();
+    return { t: 'if', c, a, b };
+  }
+
+  private iterations(): Iteration[] {
+    const iters: Iteration[] = [];
+    do {
+      const name = this.declaredName(['in']);
+      this.expectWord('in');
+      const from = this.expression();
+      if (this.isOp('..')) {
+        this.pos++;
+        iters.push({ name, from, to: this.expression() });
+      } else iters.push({ name, from });
+    } while (this.acceptOp(','));
+    return iters;
+  }
+
+  private forExpr(): Node {
+    this.pos++;
+    const iters = this.iterations();
+    this.expectWord('return');
+    return { t: 'for', iters, body: this.expression() };
+  }
+
+  private quantified(): Node {
+    const every = this.next().value === 'every';
+    const iters = this.iterations();
+    this.expectWord('satisfies');
+    return { t: 'quant', every, iters, cond: this.expression() };
+  }
+
+  private functionDef(): Node {
+    this.pos += 2;
+    const params: { name: string; type: TypeNode | null }[] = [];
+    if (!this.acceptOp(')')) {
+      do {
+        const name = this.declaredName([]);
+        const type = this.acceptOp(':') ? this.type() : null;
+        params.push({ name, type });
+      } while (this.acceptOp(','));
+      this.expectOp(')');
+    }
+    const external = this.isName('external');
+    if (external) this.pos++;
+    return { t: 'fn', params, body: this.expression(), external };
+  }
+
+  private disjunction(): Node {
+    let l = this.conjunction();
+    while (this.isName('or')) {
+      this.pos++;
+      l = { t: 'or', l, r: this.conjunction() };
+    }
+    return l;
+  }
+
+  private conjunction(): Node {
+    let l = this.comparison();
+    while (this.isName('and')) {
+      this.pos++;
+      l = { t: 'and', l, r: this.comparison() };
+    }
+    return l;
+  }
+
+  private comparison(): Node {
+    let l = this.additive();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'op' && (t.value === '=' || t.value === '!=' || t.value === '<' || t.value === '<=' || t.value === '>' || t.value === '>=')) {
+        this.pos++;
+        l = { t: 'cmp', op: t.value as CompareOp, l, r: this.additive() };
+      } else if (this.isName('between')) {
+        this.pos++;
+        const lo = this.additive();
+        this.expectWord('and');
+        l = { t: 'between', e: l, lo, hi: this.additive() };
+      } else if (this.isName('in')) {
+        this.pos++;
+        l = { t: 'in', e: l, tests: this.inTests() };
+      } else if (this.isName('instance') && this.peek(1).value === 'of') {
+        this.pos += 2;
+        l = { t: 'inst', e: l, type: this.type() };
+      } else return l;
+    }
+  }
+
+  private inTests(): Node[] {
+    if (this.isOp('(')) {
+      const save = this.pos;
+      this.pos++;
+      try {
+        const tests = this.testList();
+        this.expectOp(')');
+        return tests;
+      } catch (e) {
+        if (!(e instanceof FeelSyntaxError)) throw e;
+        this.pos = save;
+      }
+    }
+    return [this.positiveUnaryTest()];
+  }
+
+  private testList(): Node[] {
+    const tests = [this.positiveUnaryTest()];
+    while (this.acceptOp(',')) tests.push(this.positiveUnaryTest());
+    return tests;
+  }
+
+  private positiveUnaryTest(): Node {
+    const t = this.peek();
+    if (t.type === 'op' && (t.value === '=' || t.value === '!=')) {
+      this.pos++;
+      return { t: 'ut', op: t.value, e: this.additive() };
+    }
+    return this.expression();
+  }
+
+  private additive(): Node {
+    let l = this.multiplicative();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'op' && (t.value === '+' || t.value === '-')) {
+        this.pos++;
+        l = { t: 'arith', op: t.value, l, r: this.multiplicative() };
+      } else return l;
+    }
+  }
+
+  private multiplicative(): Node {
+    let l = this.power();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'op' && (t.value === '*' || t.value === '/')) {
+        this.pos++;
+        l = { t: 'arith', op: t.value, l, r: this.power() };
+      } else return l;
+    }
+  }
+
+  private power(): Node {
+    let l = this.unary();
+    while (this.isOp('**')) {
+      this.pos++;
+      l = { t: 'arith', op: '**', l, r: this.unary() };
+    }
+    return l;
+  }
+
+  private unary(): Node {
+    if (this.isOp('-')) {
+      this.pos++;
+      return { t: 'neg', e: this.unary() };
+    }
+    return this.postfix();
+  }
+
+  private postfix(): Node {
+    let e = this.primary();
+    for (;;) {
+      if (this.isOp('.')) {
+        this.pos++;
+        e = { t: 'path', e, name: this.propertyName() };
+      } else if (this.isOp('[')) {
+        this.pos++;
+        const f = this.expression();
+        this.expectOp(']');
+        e = { t: 'filter', e, f };
+      } else if (this.isOp('(')) {
+        this.pos++;
+        e = this.callArgs(e);
+      } else return e;
+    }
+  }
+
+  private callArgs(f: Node): Node {
+    const args: Node[] = [];
+    let named: [string, Node][] | null = null;
+    if (this.acceptOp(')')) return { t: 'call', f, args, named };
+    do {
+      const colon = this.namedArgColon();
+      if (colon >= 0) {
+        const name = this.text(this.pos, colon - 1);
+        this.pos = colon + 1;
+        (named ??= []).push([name, this.expression()]);
+      } else {
+        if (named) throw this.error('positional argument after named arguments');
+        args.push(this.expression());
+      }
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    return { t: 'call', f, args, named };
+  }
+
+  /** Index of the ':' if the tokens at pos are `name words :`, else -1. */
+  private namedArgColon(): number {
+    let i = this.pos;
+    while (this.toks[i].type === 'name' || this.toks[i].type === 'num' || (this.toks[i].type === 'op' && ["'", '.', '/', '-', '+', '*'].includes(this.toks[i].value) && i > this.pos)) i++;
+    return i > this.pos && this.toks[i].value === ':' && this.toks[i].type === 'op' ? i : -1;
+  }
+
+  private primary(): Node {
+    const t = this.peek();
+    switch (t.type) {
+      case 'num':
+        this.pos++;
+        return { t: 'num', v: t.value };
+      case 'str':
+        this.pos++;
+        return { t: 'str', v: t.value };
+      case 'name':
+        return this.namePrimary(t);
+      case 'op':
+        break;
+      default:
+        throw this.error('unexpected end of expression');
+    }
+    switch (t.value) {
+      case '@': {
+        this.pos++;
+        const s = this.next();
+        if (s.type !== 'str') throw this.error('expected a string after @', s);
+        return { t: 'at', v: s.value, pos: t.start };
+      }
+      case '(': {
+        this.pos++;
+        const e = this.expression();
+        if (this.acceptOp('..')) return this.rangeRest(e, false);
+        this.expectOp(')');
+        return e;
+      }
+      case '[': {
+        this.pos++;
+        if (this.acceptOp(']')) return { t: 'list', items: [] };
+        const first = this.expression();
+        if (this.acceptOp('..')) return this.rangeRest(first, true);
+        const items = [first];
+        while (this.acceptOp(',')) items.push(this.expression());
+        this.expectOp(']');
+        return { t: 'list', items };
+      }
+      case ']': {
+        this.pos++;
+        const lo = this.expression();
+        this.expectOp('..');
+        return this.rangeRest(lo, false);
+      }
+      case '{':
+        return this.context();
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        this.pos++;
+        return { t: 'ut', op: t.value, e: this.additive() };
+    }
+    throw this.error(`unexpected '${t.value}'`);
+  }
+
+  private rangeRest(lo: Node, loIn: boolean): Node {
+    const hi = this.expression();
+    const close = this.next();
+    if (close.type !== 'op' || (close.value !== ']' && close.value !== ')' && close.value !== '[')) throw this.error('expected ], ) or [ to close the range', close);
+    return { t: 'range', lo, hi, loIn, hiIn: close.value === ']' };
+  }
+
+  private context(): Node {
+    this.pos++;
+    const entries: [string, Node][] = [];
+    if (this.acceptOp('}')) return { t: 'ctx', entries };
+    do {
+      const k = this.peek();
+      let key: string;
+      if (k.type === 'str') {
+        this.pos++;
+        key = k.value;
+      } else {
+        const start = this.pos;
+        while (this.peek().type !== 'eof' && !this.isOp(':')) this.pos++;
+        if (this.pos === start) throw this.error('expected a context key');
+        key = this.text(start, this.pos - 1);
+      }
+      this.names.add(key);
+      this.expectOp(':');
+      entries.push([key, this.expression()]);
+    } while (this.acceptOp(','));
+    this.expectOp('}');
+    return { t: 'ctx', entries };
+  }
+
+  private namePrimary(t: Token): Node {
+    switch (t.value) {
+      case 'true':
+      case 'false':
+        this.pos++;
+        return { t: 'bool', v: t.value === 'true' };
+      case 'null':
+        this.pos++;
+        return { t: 'null' };
+      case 'if':
+      case 'for':
+      case 'some':
+      case 'every':
+      case 'function':
+        if (!this.names.match(this.src, this.toks, this.pos)) return this.expression();
+    }
+    return { t: 'name', name: this.referencedName() };
+  }
+
+  /** A variable reference: the longest known name, else consecutive words joined (`Monthly Salary`). */
+  private referencedName(): string {
+    const known = this.names.match(this.src, this.toks, this.pos);
+    let name: string;
+    if (known) {
+      name = known[0];
+      this.pos += known[1];
+    } else {
+      name = this.next().value;
+    }
+    while (this.peek().type === 'name' && !KEYWORDS.has(this.peek().value) && !this.startsNamedArg()) {
+      const more = this.names.match(this.src, this.toks, this.pos);
+      if (more) {
+        name += ' ' + more[0];
+        this.pos += more[1];
+      } else name += ' ' + this.next().value;
+    }
+    return name;
+  }
+
+  private startsNamedArg(): boolean {
+    return false;
+  }
+
+  /** A name after `.`: a known (multi-word) name or one word. */
+  private propertyName(): string {
+    const t = this.peek();
+    if (t.type !== 'name' && t.type !== 'str') throw this.error('expected a name after .');
+    if (t.type === 'str') {
+      this.pos++;
+      return t.value;
+    }
+    const known = this.names.match(this.src, this.toks, this.pos);
+    if (known) {
+      this.pos += known[1];
+      return known[0];
+    }
+    return this.referencedName();
+  }
+
+  /** A name being declared (iteration variable, parameter): words up to a stop word or symbol. */
+  private declaredName(stops: string[]): string {
+    const start = this.pos;
+    while (this.peek().type === 'name' || this.peek().type === 'num' || this.isOp("'")) {
+      if (this.pos > start && stops.includes(this.peek().value)) break;
+      this.pos++;
+    }
+    if (this.pos === start) throw this.error('expected a name');
+    const name = this.text(start, this.pos - 1);
+    this.names.add(name);
+    return name;
+  }
+
+  // ---- types -------------------------------------------------------------------------------
+
+  private type(): TypeNode {
+    const t = this.peek();
+    if (t.type !== 'name') throw this.error('expected a type');
+    if (this.peek(1).value === '<' && (t.value === 'list' || t.value === 'range' || t.value === 'context' || t.value === 'function')) {
+      this.pos += 2;
+      if (t.value === 'list' || t.value === 'range') {
+        const of = this.type();
+        this.expectOp('>');
+        return { kind: t.value, of };
+      }
+      if (t.value === 'context') {
+        const fields: [string, TypeNode][] = [];
+        if (!this.isOp('>')) {
+          do {
+            const name = this.declaredName([]);
+            this.expectOp(':');
+            fields.push([name, this.type()]);
+          } while (this.acceptOp(','));
+        }
+        this.expectOp('>');
+        return { kind: 'context', fields };
+      }
+      const params: TypeNode[] = [];
+      if (!this.isOp('>')) {
+        do params.push(this.type());
+        while (this.acceptOp(','));
+      }
+      this.expectOp('>');
+      this.expectOp('->');
+      return { kind: 'function', params, result: this.type() };
+    }
+    const known = this.names.match(this.src, this.toks, this.pos);
+    if (known) {
+      this.pos += known[1];
+      return { kind: 'name', name: known[0] };
+    }
+    let name = this.next().value;
+    while (this.isOp('.') && this.peek(1).type === 'name') {
+      name += '.' + this.peek(1).value;
+      this.pos += 2;
+    }
+    return { kind: 'name', name };
+  }
+
+  // ---- token helpers -----------------------------------------------------------------------
+
+  private peek(k = 0): Token {
+    return this.toks[Math.min(this.pos + k, this.toks.length - 1)];
+  }
+  private next(): Token {
+    const t = this.toks[this.pos];
+    if (t.type !== 'eof') this.pos++;
+    return t;
+  }
+  private isOp(v: string): boolean {
+    const t = this.toks[this.pos];
+    return t.type === 'op' && t.value === v;
+  }
+  private isName(v: string): boolean {
+    const t = this.toks[this.pos];
+    return t.type === 'name' && t.value === v;
+  }
+  private acceptOp(v: string): boolean {
+    if (this.isOp(v)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+  private expectOp(v: string): void {
+    if (!this.acceptOp(v)) throw this.error(`expected '${v}'`);
+  }
+  private expectWord(v: string): void {
+    if (!this.isName(v)) throw this.error(`expected '${v}'`);
+    this.pos++;
+  }
+  private expectEnd(): void {
+    if (this.peek().type !== 'eof') throw this.error(`unexpected '${this.src.slice(this.peek().start, this.peek().end)}'`);
+  }
+  /** Source text of tokens a..b, whitespace normalised. */
+  private text(a: number, b: number): string {
+    return this.src.slice(this.toks[a].start, this.toks[b].end).replace(/\s+/g, ' ');
+  }
+  private error(msg: string, t: Token = this.peek()): FeelSyntaxError {
+    const found = t.type === 'eof' ? 'end of input' : `'${this.src.slice(t.start, t.end)}'`;
+    return FeelSyntaxError.at(`${msg}, found ${found}`, this.src, t.start);
+  }
+}

@@ -1,0 +1,112 @@
+import type { FeelScope, FeelWarning } from './api';
+import { Decimal, isDecimal } from './decimal';
+import { type CallContext, FeelContext, type FeelValue } from './values';
+
+/**
+ * A lexical scope chain. Each link holds either one binding (`k`/`v`, as for a lambda's single
+ * parameter or a filter's `item`), a map of bindings, or the caller's root scope.
+ */
+export class Scope {
+  constructor(
+    readonly parent: Scope | null,
+    readonly vars: ReadonlyMap<string, FeelValue> | null,
+    readonly k: string | null = null,
+    readonly v: FeelValue = null,
+    readonly root: FeelScope | null = null,
+  ) {}
+
+  /** The value bound to `name`, or undefined when no link binds it. */
+  lookup(name: string): FeelValue | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    let s: Scope | null = this;
+    while (s) {
+      if (s.k === name) return s.v;
+      if (s.vars) {
+        const v = s.vars.get(name);
+        if (v !== undefined || s.vars.has(name)) return v;
+      }
+      if (s.root) {
+        const r = lookupRoot(s.root, name);
+        if (r !== undefined) return r;
+      }
+      s = s.parent;
+    }
+    return undefined;
+  }
+}
+
+function lookupRoot(root: FeelScope, name: string): FeelValue | undefined {
+  let v: unknown;
+  if (root instanceof Map) {
+    v = root.get(name);
+    if (v === undefined) return root.has(name) ? null : undefined;
+  } else {
+    const r = root as Record<string, FeelValue>;
+    v = r[name];
+    if (v === undefined) return Object.prototype.hasOwnProperty.call(r, name) ? null : undefined;
+  }
+  return normalize(v);
+}
+
+/**
+ * Makes a host value a FEEL value: JS numbers become decimals, plain objects contexts, arrays lists.
+ * FEEL values pass through untouched (cheaply, as this runs on every variable read).
+ */
+export function normalize(v: unknown): FeelValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? new Decimal(v) : null;
+    case 'bigint':
+      return new Decimal(v.toString());
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (v instanceof Decimal) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      if (normalize(e) !== e) return v.map(normalize);
+    }
+    return v as FeelValue[];
+  }
+  if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;
+  if (isDecimal(v)) return new Decimal(v.toString());
+  if (v instanceof Map) {
+    const m = new Map<string, FeelValue>();
+    for (const [k, e] of v) m.set(String(k), normalize(e));
+    return new FeelContext(m);
+  }
+  if (v instanceof Date) return null;
+  const m = new Map<string, FeelValue>();
+  for (const [k, e] of Object.entries(v)) m.set(k, normalize(e));
+  return new FeelContext(m);
+}
+
+const EMPTY: FeelWarning[] = [];
+Object.freeze(EMPTY);
+
+/** Per-evaluation state: collected warnings and the clock. Implements the functions' CallContext. */
+export class EvalState implements CallContext {
+  warnings: FeelWarning[] = EMPTY;
+  constructor(private readonly clock: (() => Date | number) | undefined) {}
+
+  warn(message: string): void {
+    if (this.warnings === EMPTY) this.warnings = [];
+    if (this.warnings.length < 100) this.warnings.push({ message });
+  }
+
+  now(): number {
+    if (!this.clock) {
+      this.warn('now()/today() need a clock in the evaluation options; none was given');
+      return NaN;
+    }
+    const t = this.clock();
+    return typeof t === 'number' ? t : t.getTime();
+  }
+}

@@ -1,0 +1,135 @@
+import type { Temporal } from 'temporal-polyfill';
+import { Decimal } from './decimal';
+
+/**
+ * A FEEL `date`: a calendar date without time or zone.
+ * @example new FeelDate(Temporal.PlainDate.from('2024-02-29'))
+ */
+export class FeelDate {
+  readonly kind = 'date' as const;
+  constructor(readonly date: Temporal.PlainDate) {}
+}
+
+/**
+ * A FEEL `time`: a local time, optionally with a fixed offset (seconds east of UTC) or an IANA zone.
+ * When `zone` is set, `offset` is null: a zone's offset depends on a date that a time does not have.
+ */
+export class FeelTime {
+  readonly kind = 'time' as const;
+  constructor(
+    readonly time: Temporal.PlainTime,
+    readonly offset: number | null = null,
+    readonly zone: string | null = null,
+  ) {}
+}
+
+/**
+ * A FEEL `date and time`: local date-time, optionally with a fixed offset (seconds) or an IANA zone.
+ * With a zone, `offset` holds the zone's offset at that instant.
+ */
+export class FeelDateTime {
+  readonly kind = 'date and time' as const;
+  constructor(
+    readonly dateTime: Temporal.PlainDateTime,
+    readonly offset: number | null = null,
+    readonly zone: string | null = null,
+  ) {}
+}
+
+/** A FEEL `days and time duration`, held exactly as a (possibly fractional, signed) number of seconds. */
+export class FeelDaysTimeDuration {
+  readonly kind = 'days and time duration' as const;
+  constructor(readonly seconds: Decimal) {}
+}
+
+/** A FEEL `years and months duration`, held as a signed whole number of months. */
+export class FeelYearsMonthsDuration {
+  readonly kind = 'years and months duration' as const;
+  constructor(readonly months: number) {}
+}
+
+export type FeelDuration = FeelDaysTimeDuration | FeelYearsMonthsDuration;
+
+/**
+ * A FEEL context: ordered entries. Keys are FEEL names (spaces allowed).
+ * @example new FeelContext(new Map([['first name', 'Ada']]))
+ */
+export class FeelContext {
+  readonly kind = 'context' as const;
+  constructor(readonly entries: Map<string, FeelValue> = new Map()) {}
+  get(key: string): FeelValue | undefined {
+    return this.entries.get(key);
+  }
+}
+
+/**
+ * A FEEL range (interval). `start`/`end` null means unbounded on that side (as in `< 10`).
+ * Closed ends include the endpoint.
+ * @example new FeelRange(new Decimal(1), new Decimal(10), true, false) // [1..10)
+ */
+export class FeelRange {
+  readonly kind = 'range' as const;
+  constructor(
+    readonly start: FeelValue,
+    readonly end: FeelValue,
+    readonly startIncluded: boolean,
+    readonly endIncluded: boolean,
+  ) {}
+}
+
+/** Services a function body may use: warnings and the injected clock. */
+export interface CallContext {
+  warn(message: string): void;
+  /** Epoch milliseconds from the evaluation options' clock. */
+  now(): number;
+}
+
+/** A parameter of a FEEL function value. `optional` parameters may be left out of a call. */
+export interface FeelParam {
+  readonly name: string;
+  readonly optional?: boolean;
+  /** Type name checked (`instance of` semantics) before the body runs; mismatches give null. */
+  readonly type?: string;
+}
+
+/**
+ * A FEEL function value: a built-in, a user lambda, or a host function (see `makeFunction`).
+ * The body receives the arguments in parameter order; missing optional arguments are `undefined`.
+ */
+export class FeelFunction {
+  readonly kind = 'function' as const;
+  constructor(
+    readonly name: string,
+    readonly params: readonly FeelParam[],
+    readonly body: (args: (FeelValue | undefined)[], call: CallContext) => FeelValue,
+    /** Collect every argument beyond the declared ones into the last parameter as a list. */
+    readonly variadic = false,
+    /** Overloads tried in order when the arguments do not fit this signature. */
+    readonly overloads: readonly FeelFunction[] = [],
+  ) {}
+}
+
+export type FeelValue =
+  | null
+  | boolean
+  | string
+  | Decimal
+  | FeelDate
+  | FeelTime
+  | FeelDateTime
+  | FeelDaysTimeDuration
+  | FeelYearsMonthsDuration
+  | FeelValue[]
+  | FeelContext
+  | FeelRange
+  | FeelFunction;
+
+/** The FEEL type name of a value, as used in warnings and by `instance of`. */
+export function typeNameOf(v: FeelValue | undefined): string {
+  if (v === null || v === undefined) return 'Null';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'string') return 'string';
+  if (v instanceof Decimal) return 'number';
+  if (Array.isArray(v)) return 'list';
+  return (v as { kind: string }).kind;
+}
