@@ -8,6 +8,8 @@ export type Effect =
   | { type: 'userTaskCanceled'; taskId: string }
   | {
       type: 'startChildInstance';
+      /** Pass it as `StartOptions.instanceId` so the parent can find and cancel its child. */
+      childInstanceId: string;
       parentInstanceId: string;
       parentElementInstanceId: string;
       processId: string;

@@ -61,7 +61,10 @@ export interface LoopBodyState {
   kind: 'parallel' | 'sequential' | 'standardLoop';
   /** The collection (or null for cardinality / standard loops). */
   items: unknown[] | null;
+  /** Iterations to run; -1 = unbounded (standard loop without loopMaximum). */
   total: number;
+  /** Multi-instance output collection, indexed like the input. */
+  outputs?: unknown[];
   started: number;
   active: number;
   completed: number;

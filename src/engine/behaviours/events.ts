@@ -1,0 +1,24 @@
+import type { Behaviour } from './behaviour';
+import { throwBpmnError } from '../runtime/bpmn-errors';
+import { ElementFailure } from '../runtime/failure';
+
+/** None start event, intermediate none throw event, and a triggered boundary event: pass through. */
+export const passThrough: Behaviour = {
+  activate(step, ei) {
+    step.complete(ei);
+  },
+};
+
+/** End events: none ends the token; terminate ends its whole scope; error throws to a boundary. */
+export const endEvent: Behaviour = {
+  activate(step, ei, node) {
+    if (node.error?.errorCode) {
+      const scope = ei.parentId !== null ? step.state.elements[ei.parentId] : null;
+      const caught = scope ? throwBpmnError(step, scope, node.error.errorCode, undefined, ei) : false;
+      if (!caught) throw new ElementFailure('unhandledError', `error '${node.error.errorCode}' thrown by ${node.id} is not caught by any boundary event`);
+      return;
+    }
+    if (node.terminate) step.terminateScope(ei.parentId, ei);
+    step.complete(ei);
+  },
+};
