@@ -1,0 +1,111 @@
+/**
+ * TCK values ↔ FEEL values: builds inputs from test files and compares results the way the reference
+ * runners do (numbers within 1e-8, lists in order, contexts by key, temporals by value).
+ */
+import { compileExpression, feelEquals } from '../../src/feel';
+import { Decimal } from '../../src/feel/decimal';
+import { FeelContext, type FeelValue } from '../../src/feel/values';
+import type { TckValue } from './test-file';
+
+const NUMERIC_TYPES = new Set(['decimal', 'double', 'float', 'int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong']);
+const TEMPORAL_CONSTRUCTORS: Record<string, string> = {
+  date: 'date',
+  dateTime: 'date and time',
+  time: 'time',
+  duration: 'duration',
+  dayTimeDuration: 'duration',
+  yearMonthDuration: 'duration',
+};
+
+const temporalCache = new Map<string, FeelValue>();
+
+/** Converts a test-file value to a FEEL value. Temporal values go through FEEL's own constructors. */
+export function toFeel(v: TckValue): FeelValue {
+  switch (v.kind) {
+    case 'nil':
+      return null;
+    case 'list':
+      return v.items.map(toFeel);
+    case 'context':
+      return new FeelContext(new Map(v.entries.map((e) => [e.name, toFeel(e.value)])));
+    case 'simple':
+      return simple(v.type, v.text);
+  }
+}
+
+function simple(type: string | undefined, text: string): FeelValue {
+  if (type === undefined || type === 'string' || type === 'anyURI' || type === 'QName') return text;
+  if (type === 'boolean') return text.trim() === 'true' || text.trim() === '1';
+  if (NUMERIC_TYPES.has(type)) {
+    const t = text.trim();
+    if (t === 'INF' || t === 'NaN' || t === '-INF') return null;
+    return new Decimal(t);
+  }
+  const ctor = TEMPORAL_CONSTRUCTORS[type];
+  if (ctor) {
+    const source = `${ctor}(${JSON.stringify(text.trim())})`;
+    if (!temporalCache.has(source)) temporalCache.set(source, compileExpression(source, { names: [] }).evaluate(new Map()).value);
+    return temporalCache.get(source)!;
+  }
+  return text;
+}
+
+const TOLERANCE = new Decimal('1e-8');
+
+/**
+ * Compares an actual result with the expected value; returns undefined when they match, or a short
+ * description of the first difference.
+ */
+export function compare(expected: TckValue | undefined, actual: FeelValue, path = ''): string | undefined {
+  const at = path || 'result';
+  if (expected === undefined || expected.kind === 'nil') {
+    return actual === null ? undefined : `${at}: expected null, got ${show(actual)}`;
+  }
+  if (expected.kind === 'list') {
+    if (!Array.isArray(actual)) return `${at}: expected a list of ${expected.items.length}, got ${show(actual)}`;
+    if (actual.length !== expected.items.length) return `${at}: expected ${expected.items.length} items, got ${actual.length}: ${show(actual)}`;
+    for (let i = 0; i < actual.length; i++) {
+      const d = compare(expected.items[i], actual[i] ?? null, `${at}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (expected.kind === 'context') {
+    if (!(actual instanceof FeelContext)) return `${at}: expected a context, got ${show(actual)}`;
+    for (const e of expected.entries) {
+      if (!actual.entries.has(e.name)) return `${at}: missing entry '${e.name}'`;
+      const d = compare(e.value, actual.entries.get(e.name) ?? null, `${at}.${e.name}`);
+      if (d) return d;
+    }
+    const extra = [...actual.entries.keys()].filter((k) => !expected.entries.some((e) => e.name === k));
+    return extra.length ? `${at}: unexpected entries ${extra.join(', ')}` : undefined;
+  }
+  const want = toFeel(expected);
+  if (Decimal.isDecimal(want)) {
+    if (!Decimal.isDecimal(actual)) return `${at}: expected ${expected.text}, got ${show(actual)}`;
+    return (actual as Decimal).minus(want as Decimal).abs().lt(TOLERANCE) ? undefined : `${at}: expected ${expected.text}, got ${show(actual)}`;
+  }
+  if (actual === want) return undefined;
+  if (want !== null && actual !== null && typeof want === 'object' && typeof actual === 'object' && feelEquals(want, actual) === true) {
+    return sameTemporalKind(want, actual) ? undefined : `${at}: expected ${show(want)}, got ${show(actual)}`;
+  }
+  return `${at}: expected ${show(want)}, got ${show(actual)}`;
+}
+
+function sameTemporalKind(a: FeelValue, b: FeelValue): boolean {
+  const kindOf = (v: FeelValue) => (v && typeof v === 'object' && 'kind' in v ? (v as { kind: string }).kind : typeof v);
+  return kindOf(a) === kindOf(b);
+}
+
+/** A short readable form of a FEEL value for failure details. */
+export function show(v: FeelValue | undefined): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  if (typeof v === 'boolean') return String(v);
+  if (Decimal.isDecimal(v)) return (v as Decimal).toString();
+  if (Array.isArray(v)) return `[${v.slice(0, 5).map(show).join(', ')}${v.length > 5 ? ', …' : ''}]`;
+  if (v instanceof FeelContext) return `{${[...v.entries].slice(0, 5).map(([k, x]) => `${k}: ${show(x)}`).join(', ')}}`;
+  const kind = (v as { kind?: string }).kind ?? 'value';
+  const text = String((v as { toString(): string }).toString());
+  return text === '[object Object]' ? kind : `${kind} ${text}`;
+}

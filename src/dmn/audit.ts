@@ -1,0 +1,38 @@
+import type { FeelValue } from '../feel/values';
+
+/** A rule that matched in a decision table. */
+export interface MatchedRule {
+  /** 0-based position of the rule in the table. */
+  readonly index: number;
+  readonly id?: string;
+  /** The rule's annotation entries (DMN 1.2+ rule annotations). */
+  readonly annotations: readonly string[];
+}
+
+/** What one decision table saw and did. */
+export interface TableAudit {
+  readonly tableId?: string;
+  readonly hitPolicy: string;
+  /** Input expression values in column order. */
+  readonly inputs: readonly FeelValue[];
+  /** Matched rules in rule order (before the hit policy picked among them). */
+  readonly matched: readonly MatchedRule[];
+  /** The table's result after the hit policy. */
+  readonly output: FeelValue;
+  /** True when no rule matched and default output entries were used. */
+  readonly usedDefaults: boolean;
+}
+
+/**
+ * The audit trail of one decision in an evaluation: the values it read, the rules that matched and
+ * what it produced. Enough to log and replay the evaluation.
+ */
+export interface DecisionAudit {
+  readonly decisionId: string;
+  readonly decisionName: string;
+  readonly namespace: string;
+  /** Values of the required inputs and decisions, by variable name. */
+  readonly inputs: Readonly<Record<string, FeelValue>>;
+  readonly tables: readonly TableAudit[];
+  readonly output: FeelValue;
+}

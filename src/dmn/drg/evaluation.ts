@@ -1,0 +1,161 @@
+import { makeFunction } from '../../feel';
+import { FeelContext, type FeelValue } from '../../feel/values';
+import { coerceAt } from '../compile/context';
+import type { Scope } from '../compile/feel-port';
+import type { Session } from '../compile/session';
+import type { CompiledDmn } from './compile-dmn';
+import type { BkmNode, DecisionNode, DrgNode, Requirement, ServiceNode } from './graph';
+
+/** Supplies the value of an input data element (already a FEEL value, or null). */
+export type InputSource = (node: DrgNode) => FeelValue;
+
+/** Nesting limit for decision services invoking decision services. */
+const MAX_SERVICE_DEPTH = 50;
+
+/**
+ * One evaluation over a compiled DRG: evaluates decisions on demand, each at most once (memoized
+ * by `namespace#id`), records an audit entry per decision and collects warnings in the session.
+ *
+ * @example
+ * const ev = new Evaluation(compiled, session, inputs);
+ * ev.value(decisionNode.key);
+ */
+export class Evaluation {
+  private readonly memo = new Map<string, FeelValue>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly compiled: CompiledDmn,
+    private readonly session: Session,
+    private readonly inputs: InputSource,
+    /** Values fixed from outside (decision service parameters): they replace evaluation. */
+    private readonly fixed: ReadonlyMap<string, FeelValue> = new Map(),
+  ) {}
+
+  /** The value of any DRG element: decision result, input value, BKM or service function. */
+  value(key: string): FeelValue {
+    if (this.fixed.has(key)) return this.fixed.get(key)!;
+    if (this.memo.has(key)) return this.memo.get(key)!;
+    const node = this.compiled.graph.get(key);
+    if (!node) return null;
+    if (this.active.has(key)) {
+      this.session.warn({ decisionId: node.id, element: 'requirement' }, `circular requirement through '${node.name}'`);
+      return null;
+    }
+    this.active.add(key);
+    let v: FeelValue;
+    try {
+      v = this.compute(node);
+    } finally {
+      this.active.delete(key);
+    }
+    this.memo.set(key, v);
+    return v;
+  }
+
+  private compute(node: DrgNode): FeelValue {
+    switch (node.kind) {
+      case 'inputData':
+        return coerceAt(this.inputs(node), node.type, this.session, { decisionId: node.id, element: 'inputData' }, `input '${node.name}'`);
+      case 'decision':
+        return this.decide(node);
+      case 'bkm':
+        return this.bkm(node);
+      case 'decisionService':
+        return this.serviceFunction(node);
+    }
+  }
+
+  /** The scope a decision or BKM sees: its requirements by name, imported ones under the import name. */
+  private scopeFor(requirements: readonly Requirement[]): { scope: Scope; seen: Record<string, FeelValue> } {
+    const scope: Scope = new Map();
+    const seen: Record<string, FeelValue> = {};
+    for (const req of requirements) {
+      const v = this.value(req.key);
+      if (req.prefix) {
+        const existing = scope.get(req.prefix);
+        const ctx = existing instanceof FeelContext ? existing : new FeelContext(new Map());
+        ctx.entries.set(req.name, v);
+        scope.set(req.prefix, ctx);
+        seen[`${req.prefix}.${req.name}`] = v;
+      } else {
+        scope.set(req.name, v);
+        seen[req.name] = v;
+      }
+    }
+    return { scope, seen };
+  }
+
+  private decide(node: DecisionNode): FeelValue {
+    const site = { decisionId: node.id, decisionName: node.name, element: 'decision' };
+    const { scope, seen } = this.scopeFor(node.requirements);
+    if (!node.evaluator) {
+      // No decision logic: the value may be supplied from outside, as for input data.
+      const supplied = this.inputs(node);
+      const v = coerceAt(supplied, node.type, this.session, site, `decision '${node.name}'`);
+      if (supplied === null) this.session.warn(site, 'decision has no decision logic');
+      this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: v });
+      return v;
+    }
+    const outer = this.session.currentTables;
+    const tables: NonNullable<Session['currentTables']> = [];
+    this.session.currentTables = tables;
+    let raw: FeelValue;
+    try {
+      raw = node.evaluator(scope, this.session);
+    } finally {
+      this.session.currentTables = outer;
+    }
+    const v = coerceAt(raw, node.type, this.session, site, `decision '${node.name}' result`);
+    this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: v });
+    return v;
+  }
+
+  private bkm(node: BkmNode): FeelValue {
+    if (!node.evaluator) {
+      this.session.warn({ decisionId: node.id, element: 'businessKnowledgeModel' }, `business knowledge model '${node.name}' has no logic`);
+      return makeFunction([], () => null, node.name);
+    }
+    const { scope } = this.scopeFor(node.requirements);
+    // The BKM sees itself, so that recursive BKMs work.
+    const fn = node.evaluator(scope, this.session);
+    scope.set(node.name, fn);
+    return fn;
+  }
+
+  private serviceFunction(node: ServiceNode): FeelValue {
+    return makeFunction(node.parameters.map((p) => p.name), (args) => {
+      const params = new Map<string, FeelValue>();
+      node.parameters.forEach((p, i) => params.set(p.name, args[i] ?? null));
+      return invokeService(this.compiled, this.session, node, params);
+    }, node.name);
+  }
+}
+
+/**
+ * Invokes a decision service: its parameters (input data, then input decisions) are taken from
+ * `params` by name; its output decisions are evaluated afresh. One output gives its value, several
+ * give a context keyed by output decision name.
+ */
+export function invokeService(compiled: CompiledDmn, session: Session, node: ServiceNode, params: ReadonlyMap<string, FeelValue>): FeelValue {
+  const site = { decisionId: node.id, decisionName: node.name, element: 'decisionService' };
+  if (session.depth >= MAX_SERVICE_DEPTH) {
+    session.warn(site, `decision service nesting exceeds ${MAX_SERVICE_DEPTH}`);
+    return null;
+  }
+  const fixed = new Map<string, FeelValue>();
+  for (const p of node.parameters) {
+    const target = compiled.graph.get(p.key);
+    const v = params.get(p.name) ?? null;
+    fixed.set(p.key, target ? coerceAt(v, target.type, session, site, `parameter '${p.name}'`) : v);
+  }
+  session.depth++;
+  try {
+    const inner = new Evaluation(compiled, session, () => null, fixed);
+    const outputs = node.outputs.map((o) => [o.name, inner.value(o.key)] as const);
+    if (outputs.length === 1) return outputs[0]![1];
+    return new FeelContext(new Map(outputs));
+  } finally {
+    session.depth--;
+  }
+}

@@ -1,0 +1,161 @@
+import { compileExpression } from '../../feel';
+import type { FeelValue } from '../../feel/values';
+import type { MatchedRule, TableAudit } from '../audit';
+import { coerceAt, deeper, typeOf, type CompileContext, type Evaluator } from '../compile/context';
+import type { FeelEval, FeelTest, Scope } from '../compile/feel-port';
+import type { Session } from '../compile/session';
+import type { DecisionTable } from '../model/types';
+import type { DmnType } from '../types/dmn-type';
+import { applyHitPolicy, shapeRow } from './hit-policy';
+import { TableIndex } from './table-index';
+
+/** How decision tables find matching rules. `auto` indexes tables of at least 8 rules. */
+export type TableIndexMode = 'auto' | 'always' | 'never';
+
+const AUTO_INDEX_MIN_RULES = 8;
+
+interface CompiledOutput {
+  readonly name: string;
+  readonly type: DmnType;
+  readonly allowed?: FeelTest;
+  readonly priorities?: readonly FeelValue[];
+  readonly defaultEntry?: FeelEval;
+}
+
+/**
+ * Compiles a decision table: input expressions, every input and output entry, output values and
+ * defaults, plus an index over the input entries (see {@link TableIndex}).
+ *
+ * @example
+ * const ev = compileDecisionTable(table, cx);
+ * ev(scope, session); // the hit policy's result; the table's audit lands in session.currentTables
+ */
+export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode: TableIndexMode = cx.tableIndex ?? 'auto'): Evaluator {
+  const tcx = deeper(cx, `decisionTable${dt.id ? ` ${dt.id}` : ''}`);
+  const inputs = dt.inputs.map((input, i) => {
+    const icx = deeper(tcx, `input ${i + 1}${input.label ? ` (${input.label})` : ''}`);
+    return {
+      label: input.label ?? input.expression,
+      ev: tcx.feel.expression(input.expression, tcx.names, icx.site),
+      allowed: input.inputValues ? tcx.feel.unaryTests(input.inputValues, tcx.names, deeper(icx, 'inputValues').site) : undefined,
+    };
+  });
+  const outputs: CompiledOutput[] = dt.outputs.map((o, i) => {
+    const ocx = deeper(tcx, `output ${i + 1}${o.name ? ` (${o.name})` : ''}`);
+    return {
+      name: o.name ?? '',
+      type: typeOf(cx, o.typeRef),
+      allowed: o.outputValues ? tcx.feel.unaryTests(o.outputValues, tcx.names, deeper(ocx, 'outputValues').site) : undefined,
+      priorities: o.outputValues ? priorityList(o.outputValues) : undefined,
+      defaultEntry: o.defaultOutputEntry ? tcx.feel.expression(o.defaultOutputEntry, tcx.names, deeper(ocx, 'defaultOutputEntry').site) : undefined,
+    };
+  });
+  const rules = dt.rules.map((rule, r) => {
+    const rcx = deeper(tcx, `rule ${rule.id ?? r + 1}`);
+    return {
+      id: rule.id,
+      annotations: rule.annotations,
+      tests: inputs.map((_, c) => tcx.feel.unaryTests(rule.inputEntries[c] ?? '-', tcx.names, deeper(rcx, `inputEntry ${c + 1}`).site)),
+      outputs: outputs.map((_, c) => tcx.feel.expression(rule.outputEntries[c] ?? '', tcx.names, deeper(rcx, `outputEntry ${c + 1}`).site)),
+    };
+  });
+  const useIndex = mode === 'always' || (mode === 'auto' && rules.length >= AUTO_INDEX_MIN_RULES);
+  const index = useIndex ? new TableIndex(dt.rules.map((r) => r.inputEntries), inputs.length) : undefined;
+  const outputNames = outputs.map((o) => o.name);
+  const site = tcx.site;
+
+  const matchScan = (values: FeelValue[], scope: Scope, session: Session): number[] => {
+    const out: number[] = [];
+    for (let r = 0; r < rules.length; r++) {
+      const tests = rules[r]!.tests;
+      let ok = true;
+      for (let c = 0; c < tests.length; c++) {
+        if (tests[c]!(values[c] ?? null, scope, session) !== true) { ok = false; break; }
+      }
+      if (ok) out.push(r);
+    }
+    return out;
+  };
+
+  const matchIndexed = (values: FeelValue[], scope: Scope, session: Session, firstOnly: boolean): number[] => {
+    const out: number[] = [];
+    for (const r of index!.candidates(values)) {
+      const tests = rules[r]!.tests;
+      let ok = true;
+      for (let c = 0; c < tests.length; c++) {
+        if (index!.needsFeel(r, c) && tests[c]!(values[c] ?? null, scope, session) !== true) { ok = false; break; }
+      }
+      if (ok) {
+        out.push(r);
+        if (firstOnly) break;
+      }
+    }
+    return out;
+  };
+
+  return (scope, session) => {
+    const values = inputs.map((i) => i.ev(scope, session));
+    const audit = (matched: number[], output: FeelValue, usedDefaults: boolean): FeelValue => {
+      const record: TableAudit = {
+        tableId: dt.id,
+        hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
+        inputs: values,
+        matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
+        output,
+        usedDefaults,
+      };
+      session.currentTables?.push(record);
+      return output;
+    };
+    for (let i = 0; i < inputs.length; i++) {
+      const allowed = inputs[i]!.allowed;
+      if (allowed && values[i] !== null && allowed(values[i]!, scope, session) !== true) {
+        session.warn(site, `input ${i + 1} (${inputs[i]!.label}) is not one of its input values`);
+        return audit([], null, false);
+      }
+    }
+    const firstOnly = dt.hitPolicy === 'FIRST';
+    const matched = index ? matchIndexed(values, scope, session, firstOnly) : matchScan(values, scope, session);
+    if (matched.length === 0) {
+      if (dt.aggregation === 'COUNT') return audit(matched, applyOrWarn([]), false);
+      if (outputs.some((o) => o.defaultEntry)) {
+        const defaults = outputs.map((o) => (o.defaultEntry ? convert(o, o.defaultEntry(scope, session), session) : null));
+        return audit(matched, shapeRow(defaults, outputNames), true);
+      }
+      return audit(matched, null, false);
+    }
+    const rows = matched.map((r) => ({
+      rule: r,
+      values: rules[r]!.outputs.map((ev, c) => convert(outputs[c]!, ev(scope, session), session)),
+    }));
+    return audit(matched, applyOrWarn(rows), false);
+
+    function applyOrWarn(rs: { rule: number; values: FeelValue[] }[]): FeelValue {
+      const result = applyHitPolicy({
+        hitPolicy: dt.hitPolicy, aggregation: dt.aggregation, outputNames, rows: rs, priorities: outputs.map((o) => o.priorities),
+      });
+      if (result.ok) return result.value;
+      session.warn(site, result.error);
+      return null;
+    }
+  };
+
+  function convert(o: CompiledOutput, v: FeelValue, session: Session): FeelValue {
+    const typed = coerceAt(v, o.type, session, site, `output '${o.name}'`);
+    if (typed !== null && o.allowed && o.allowed(typed, new Map(), session) !== true) {
+      session.warn(site, `output '${o.name}' value is not one of its output values`);
+      return null;
+    }
+    return typed;
+  }
+}
+
+/** The output values as a list, in priority order; undefined when they are not plain values. */
+function priorityList(outputValues: string): FeelValue[] | undefined {
+  try {
+    const r = compileExpression(`[${outputValues}]`, { names: [] }).evaluate(new Map());
+    return Array.isArray(r.value) && r.warnings.length === 0 ? r.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
