@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { start } from '../runtime/engine';
-import { loadProcess, testContext } from '../test-support/harness';
+import { dispatch, start } from '../runtime/engine';
+import { loadProcess, roundTrip, testContext } from '../test-support/harness';
 
 describe('exclusive gateway and sequence flows', () => {
   it('given amount > 100, when started, then the conditional flow is taken', async () => {
@@ -25,5 +25,19 @@ describe('exclusive gateway and sequence flows', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ elementId: 'split', type: 'condition' });
     expect(incidents[0].message).toContain('amount > 100');
+  });
+
+  it('given the condition incident, when the variable is set and the incident resolved after a store round trip, then the instance goes on', async () => {
+    const process = await loadProcess(import.meta.url, 'exclusive.bpmn');
+    const ctx = testContext();
+    const first = start(process, {}, ctx);
+    const stored = roundTrip(first.state);
+    const incidentId = Object.keys(stored.incidents)[0];
+    const withVar = dispatch(process, stored, { type: 'setVariables', variables: { amount: 500 } }, ctx);
+    const resolved = dispatch(process, withVar.state, { type: 'resolveIncident', incidentId }, ctx);
+    expect(resolved.state.status).toBe('completed');
+    expect(resolved.state.path).toEqual(['start', 'split', 'big', 'merge', 'end']);
+    expect(resolved.history.map((h) => h.type)).toContain('incidentResolved');
+    expect(stored.incidents[incidentId]).toBeDefined();
   });
 });

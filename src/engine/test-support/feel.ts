@@ -1,36 +1,34 @@
-import { evaluate as feelinEvaluate } from 'feelin';
+import { compileExpression, compileUnaryTests, fromJson, toJson } from '../../feel';
 import type { CompiledExpression, ExpressionLanguage } from '../ports';
 import { ExpressionSyntaxError } from '../ports';
 
 /**
- * A FEEL ExpressionLanguage for engine specs, on `feelin` until src/feel is committed (then this
- * file wraps compileExpression/fromJson/toJson instead). Values in and out are plain JSON.
+ * The FEEL ExpressionLanguage engine specs run on: src/feel behind the port, JSON in and out.
+ * (The host has its own adapter; the engine proper never imports src/feel.)
  */
 export const testFeel: ExpressionLanguage = {
-  compile(source) {
+  compile(source, kind) {
     try {
-      feelinEvaluate(source, {});
+      if (kind === 'unaryTests') {
+        const tests = compileUnaryTests(source);
+        return {
+          evaluate(variables, now) {
+            const r = tests.test(fromJson(variables['?'] ?? null), variables as Record<string, never>, { now: () => now });
+            return { value: toJson(r.value), warnings: r.warnings.map((w) => w.message) };
+          },
+        };
+      }
+      const expr = compileExpression(source);
+      const compiled: CompiledExpression = {
+        evaluate(variables, now) {
+          const r = expr.evaluate(variables as Record<string, never>, { now: () => now });
+          return { value: toJson(r.value), warnings: r.warnings.map((w) => w.message) };
+        },
+      };
+      return compiled;
     } catch (err) {
-      throw new ExpressionSyntaxError((err as Error).message);
+      const e = err as { message: string; line?: number; column?: number };
+      throw new ExpressionSyntaxError(e.message, e.line, e.column);
     }
-    const compiled: CompiledExpression = {
-      evaluate(variables) {
-        const { value, warnings } = feelinEvaluate(source, variables as Record<string, unknown>);
-        return { value: toPlain(value), warnings: warnings.map((w) => w.message) };
-      },
-    };
-    return compiled;
   },
 };
-
-function toPlain(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
-    return out;
-  }
-  return String(value);
-}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, start } from '../runtime/engine';
+import { openTasks } from '../runtime/queries';
+import { loadProcess, roundTrip, testContext } from '../test-support/harness';
+
+describe('user task', () => {
+  it('given assignment, schedule, priority and form, when entered, then the task carries them evaluated', async () => {
+    const process = await loadProcess(import.meta.url, 'user-task.bpmn');
+    const { state, effects, history } = start(process, { variables: { requester: 'carol', amount: 5000 } }, testContext());
+    const [task] = openTasks(state);
+    expect(task).toMatchObject({
+      elementId: 'approve', name: 'Approve order', assignee: 'carol',
+      candidateGroups: ['managers', 'finance'], candidateUsers: ['ann', 'bob'],
+      dueDate: '2026-02-01T10:00:00Z', followUpDate: '2026-01-15T09:00:00Z', priority: 90, formId: 'approval-form', formKey: null,
+    });
+    expect(effects).toEqual([{ type: 'userTaskCreated', task }]);
+    expect(history.find((h) => h.type === 'taskCreated')).toMatchObject({ taskId: task.id, assignee: 'carol' });
+    expect(state.elements[task.elementInstanceId].status).toBe('waiting');
+  });
+
+  it('given a stored waiting task, when reassigned and completed with variables, then they are set and the flow goes on', async () => {
+    const process = await loadProcess(import.meta.url, 'user-task.bpmn');
+    const ctx = testContext();
+    const waiting = roundTrip(start(process, { variables: { requester: 'carol', amount: 10 } }, ctx).state);
+    const [task] = openTasks(waiting);
+    expect(task.priority).toBe(40);
+    const assigned = dispatch(process, waiting, { type: 'assignUserTask', taskId: task.id, assignee: 'dave' }, ctx);
+    expect(openTasks(assigned.state)[0].assignee).toBe('dave');
+    expect(assigned.history.map((h) => h.type)).toEqual(['taskAssigned']);
+    const done = dispatch(process, roundTrip(assigned.state), { type: 'completeUserTask', taskId: task.id, variables: { approved: true } }, ctx);
+    expect(done.state.status).toBe('completed');
+    expect(done.state.variables).toEqual({ requester: 'carol', amount: 10, approved: true });
+    expect(done.state.path).toEqual(['start', 'approve', 'manual', 'end']);
+    expect(done.history.map((h) => h.type)).toEqual([
+      'taskCompleted', 'variableSet', 'elementCompleted', 'flowTaken', 'elementEntered', 'elementCompleted', 'flowTaken',
+      'elementEntered', 'elementCompleted', 'instanceCompleted',
+    ]);
+  });
+
+  it('given an unknown task id, when completing, then the command is rejected', async () => {
+    const process = await loadProcess(import.meta.url, 'user-task.bpmn');
+    const ctx = testContext();
+    const { state } = start(process, { variables: { requester: 'x', amount: 1 } }, ctx);
+    expect(() => dispatch(process, state, { type: 'completeUserTask', taskId: 'nope' }, ctx)).toThrow(/no open user task/);
+  });
+});
