@@ -1,0 +1,314 @@
+import { compileDeployment, Deployments, parseBpmn } from '../engine';
+import type {
+  Clock, CompileError, DecisionEvaluator, EngineContext, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
+  InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
+} from '../engine';
+import { SeededRandom, UniqueIds } from './clocks';
+import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
+import { HostError, HostTransaction, type JobWorker } from './transaction';
+
+/** A DecisionEvaluator that can also take DMN deployments (see `DmnDecisions`). */
+export interface DeployableDecisions extends DecisionEvaluator {
+  /** Deploys DMN XML; `versions` restores the versions of a stored deployment. */
+  deploy(xml: string, versions?: Record<string, number>): Promise<{ versions: Record<string, number>; warnings: string[] }>;
+}
+
+export interface EngineHostOptions {
+  store: Store;
+  clock: Clock;
+  expressions: ExpressionLanguage;
+  /** Default: unique ids ({@link UniqueIds}). */
+  ids?: IdGenerator;
+  /** Default: {@link SeededRandom} seeded from the clock. */
+  random?: Random;
+  scripts?: ScriptRunner;
+  decisions?: DecisionEvaluator | DeployableDecisions;
+  logger?: Logger;
+  scriptLimits?: ScriptLimits;
+  /** Job workers by job type, run inline when a job is created (tests, benchmarks, simulation). */
+  workers?: Record<string, JobWorker>;
+  /** Called after every successful commit, e.g. to notify a UI. */
+  onCommit?: (changes: StoreCommit) => void;
+}
+
+/** What {@link EngineHost.deploy} did. */
+export interface DeployResult {
+  deploymentId: string;
+  processes: Array<{ id: string; name: string | null; version: number }>;
+  /** XML reader warnings (unknown attributes...): the deployment went through. */
+  warnings: string[];
+}
+
+/** A BPMN file that could not be deployed: not XML/BPMN, no process, or compile errors per element. */
+export class DeployError extends Error {
+  constructor(
+    message: string,
+    readonly errors: CompileError[] = [],
+  ) {
+    super(errors.length === 0 ? message : `${message}:\n${errors.map((e) => `  ${e.processId ?? '?'}/${e.elementId}: ${e.message}`).join('\n')}`);
+    this.name = 'DeployError';
+  }
+}
+
+/** A job by key, or the open job of an element in an instance. */
+export type JobRef = { jobKey: string } | { instanceId: string; elementId: string };
+/** A user task by id, or the open task of an element in an instance. */
+export type TaskRef = { taskId: string } | { instanceId: string; elementId: string };
+
+/**
+ * The engine with its ports and a store: deploys models, starts instances, runs effects (jobs,
+ * user tasks, call activities, incidents) and applies commands. Each operation runs to the next
+ * wait state of every instance it touches and commits once. Operations are serialised, so callers
+ * may fire them concurrently. Shared by the worker, the CLI and tests.
+ *
+ * @example
+ * const host = await EngineHost.create({ store: new MemoryStore(), clock: new RealClock(), expressions: new FeelExpressions() });
+ * await host.deploy(xml, 'order.bpmn');
+ * const pi = await host.startInstance('order', { variables: { amount: 150 } });
+ * await host.completeJob({ instanceId: pi.instanceId, elementId: 'Charge' }, { paid: true });
+ * (await host.getInstance(pi.instanceId))?.status; // 'completed'
+ */
+export class EngineHost {
+  readonly deployments = new Deployments();
+  private readonly ctx: EngineContext;
+  private readonly store: Store;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: EngineHostOptions) {
+    this.store = options.store;
+    this.ctx = {
+      clock: options.clock,
+      ids: options.ids ?? new UniqueIds(),
+      random: options.random ?? new SeededRandom(options.clock.now()),
+      scripts: options.scripts,
+      decisions: options.decisions,
+      logger: options.logger,
+      scriptLimits: options.scriptLimits,
+    };
+  }
+
+  /** Creates a host and redeploys what the store holds (same versions), so stored instances resume. */
+  static async create(options: EngineHostOptions): Promise<EngineHost> {
+    const host = new EngineHost(options);
+    for (const record of await options.store.listDeployments()) await host.restore(record);
+    return host;
+  }
+
+  /**
+   * Parses, compiles and deploys every process of a BPMN file; each becomes the next version of its id.
+   * @throws DeployError when the XML does not parse, holds no executable process, or any element fails to compile.
+   */
+  deploy(xml: string, name = 'model.bpmn'): Promise<DeployResult> {
+    return this.serial(async () => {
+      const { processes, warnings } = await this.compile(xml);
+      const deployed = this.deployments.deploy(processes.values());
+      const record: DeploymentRecord = {
+        id: this.ctx.ids.next('deployment'),
+        kind: 'bpmn',
+        name,
+        xml,
+        deployedAt: this.ctx.clock.now(),
+        versions: Object.fromEntries(deployed.map((p) => [p.id, p.version])),
+      };
+      await this.store.saveDeployment(record);
+      return { deploymentId: record.id, processes: deployed.map((p) => ({ id: p.id, name: p.name, version: p.version })), warnings };
+    });
+  }
+
+  /** Deploys DMN decisions to the host's decision evaluator (which must be deployable, e.g. `DmnDecisions`). */
+  deployDmn(xml: string, name = 'decisions.dmn'): Promise<{ deploymentId: string; decisions: Record<string, number>; warnings: string[] }> {
+    return this.serial(async () => {
+      const decisions = this.deployableDecisions();
+      const { versions, warnings } = await decisions.deploy(xml);
+      const record: DeploymentRecord = { id: this.ctx.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions };
+      await this.store.saveDeployment(record);
+      return { deploymentId: record.id, decisions: versions, warnings };
+    });
+  }
+
+  /** Starts an instance of the latest (or the given) version and runs it to its first wait state. */
+  startInstance(processId: string, options: { variables?: Variables; businessKey?: string | null; version?: number } = {}): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const process = this.deployments.get(processId, options.version);
+      if (!process) {
+        const known = this.deployments.processIds();
+        throw new HostError('notFound', `process ${processId}${options.version ? ` version ${options.version}` : ''} is not deployed` +
+          (known.length ? ` (deployed: ${known.join(', ')})` : ''));
+      }
+      return tx.start(process, { variables: options.variables, businessKey: options.businessKey });
+    });
+  }
+
+  completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const { instanceId, job } = await this.resolveJob(tx, ref);
+      return tx.dispatch(instanceId, { type: 'completeJob', jobKey: job.key, variables });
+    });
+  }
+
+  /** Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident opens. */
+  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number } = {}): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const { instanceId, job } = await this.resolveJob(tx, ref);
+      return tx.dispatch(instanceId, { type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage });
+    });
+  }
+
+  throwError(ref: JobRef, errorCode: string, options: { errorMessage?: string; variables?: Variables } = {}): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const { instanceId, job } = await this.resolveJob(tx, ref);
+      return tx.dispatch(instanceId, { type: 'throwError', jobKey: job.key, errorCode, ...options });
+    });
+  }
+
+  completeUserTask(ref: TaskRef, variables?: Variables): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const { instanceId, task } = await this.resolveTask(tx, ref);
+      return tx.dispatch(instanceId, { type: 'completeUserTask', taskId: task.id, variables });
+    });
+  }
+
+  assignUserTask(ref: TaskRef, assignee: string | null): Promise<InstanceState> {
+    return this.operate(async (tx) => {
+      const { instanceId, task } = await this.resolveTask(tx, ref);
+      return tx.dispatch(instanceId, { type: 'assignUserTask', taskId: task.id, assignee });
+    });
+  }
+
+  cancel(instanceId: string): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'cancel' }));
+  }
+
+  suspend(instanceId: string): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'suspend' }));
+  }
+
+  resume(instanceId: string): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'resume' }));
+  }
+
+  /** Sets variables at process scope, or in the element instance `scopeId` (`local`: without propagation). */
+  setVariables(instanceId: string, variables: Variables, options: { scopeId?: string; local?: boolean } = {}): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'setVariables', variables, ...options }));
+  }
+
+  /** Resolves an incident (retrying what failed); `retries` applies to job incidents. */
+  resolveIncident(instanceId: string, incidentId: string, retries?: number): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'resolveIncident', incidentId, retries }));
+  }
+
+  getInstance(instanceId: string): Promise<InstanceState | undefined> {
+    return this.serial(() => this.store.loadInstance(instanceId));
+  }
+
+  listInstances(query?: InstanceQuery): Promise<InstanceState[]> {
+    return this.serial(() => this.store.listInstances(query));
+  }
+
+  /** Open (activatable) jobs, optionally of one instance or job type. */
+  async listJobs(filter: { instanceId?: string; type?: string } = {}): Promise<Job[]> {
+    const states = await this.statesFor(filter.instanceId);
+    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => j.state === 'activatable' && (filter.type === undefined || j.type === filter.type));
+  }
+
+  async listUserTasks(filter: { instanceId?: string; assignee?: string } = {}): Promise<UserTask[]> {
+    const states = await this.statesFor(filter.instanceId);
+    return states.flatMap((s) => Object.values(s.tasks)).filter((t) => filter.assignee === undefined || t.assignee === filter.assignee);
+  }
+
+  async listIncidents(filter: { instanceId?: string } = {}): Promise<Array<Incident & { processInstanceId: string }>> {
+    const states = await this.statesFor(filter.instanceId);
+    return states.flatMap((s) => Object.values(s.incidents).map((i) => ({ ...i, processInstanceId: s.instanceId })));
+  }
+
+  history(instanceId: string, afterSeq?: number): Promise<HistoryEvent[]> {
+    return this.serial(() => this.store.loadHistory(instanceId, afterSeq));
+  }
+
+  private async statesFor(instanceId: string | undefined): Promise<InstanceState[]> {
+    if (instanceId === undefined) return this.listInstances({ status: 'active' });
+    const s = await this.getInstance(instanceId);
+    return s ? [s] : [];
+  }
+
+  private async compile(xml: string) {
+    let parsed;
+    try {
+      parsed = await parseBpmn(xml);
+    } catch (error) {
+      throw new DeployError(`not a BPMN 2.0 file: ${(error as Error).message}`);
+    }
+    const { processes, errors } = compileDeployment(parsed.definitions, { expressions: this.options.expressions });
+    if (errors.length > 0) throw new DeployError(`the model has ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
+    if (processes.size === 0) throw new DeployError('the model holds no executable process');
+    return { processes, warnings: parsed.warnings };
+  }
+
+  private async restore(record: DeploymentRecord): Promise<void> {
+    if (record.kind === 'dmn') {
+      await this.deployableDecisions().deploy(record.xml, record.versions);
+      return;
+    }
+    const { processes } = await this.compile(record.xml);
+    for (const process of processes.values()) {
+      const version = record.versions[process.id];
+      if (version !== undefined) this.deployments.deploy([process], version);
+    }
+  }
+
+  private deployableDecisions(): DeployableDecisions {
+    const d = this.options.decisions;
+    if (!d || typeof (d as Partial<DeployableDecisions>).deploy !== 'function') {
+      throw new HostError('invalid', 'this host has no deployable decision evaluator (pass decisions: new DmnDecisions())');
+    }
+    return d as DeployableDecisions;
+  }
+
+  private async resolveJob(tx: HostTransaction, ref: JobRef): Promise<{ instanceId: string; job: Job }> {
+    if ('jobKey' in ref) {
+      const instanceId = await this.store.findInstanceByJob(ref.jobKey);
+      const job = instanceId ? (await tx.state(instanceId)).jobs[ref.jobKey] : undefined;
+      if (!instanceId || !job) throw new HostError('notFound', `no open job ${ref.jobKey}`);
+      return { instanceId, job };
+    }
+    const state = await tx.state(ref.instanceId);
+    const jobs = Object.values(state.jobs).filter((j) => j.elementId === ref.elementId && j.state === 'activatable');
+    if (jobs.length === 0) throw new HostError('notFound', `no open job at ${ref.elementId} in instance ${ref.instanceId}${openAt(state)}`);
+    return { instanceId: ref.instanceId, job: jobs[0] };
+  }
+
+  private async resolveTask(tx: HostTransaction, ref: TaskRef): Promise<{ instanceId: string; task: UserTask }> {
+    if ('taskId' in ref) {
+      const instanceId = await this.store.findInstanceByTask(ref.taskId);
+      const task = instanceId ? (await tx.state(instanceId)).tasks[ref.taskId] : undefined;
+      if (!instanceId || !task) throw new HostError('notFound', `no open user task ${ref.taskId}`);
+      return { instanceId, task };
+    }
+    const state = await tx.state(ref.instanceId);
+    const task = Object.values(state.tasks).find((t) => t.elementId === ref.elementId);
+    if (!task) throw new HostError('notFound', `no open user task at ${ref.elementId} in instance ${ref.instanceId}${openAt(state)}`);
+    return { instanceId: ref.instanceId, task };
+  }
+
+  /** Runs `work` in a fresh transaction, commits it, and returns the state `work` returned. */
+  private operate(work: (tx: HostTransaction) => Promise<InstanceState>): Promise<InstanceState> {
+    return this.serial(async () => {
+      const tx = new HostTransaction(this.store, this.deployments, this.ctx, this.options.workers ?? {}, this.options.logger);
+      const result = await work(tx);
+      const changes = await tx.commitTo(this.store);
+      this.options.onCommit?.(changes);
+      return result;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function openAt(state: InstanceState): string {
+  const waiting = [...Object.values(state.jobs).map((j) => `job at ${j.elementId}`), ...Object.values(state.tasks).map((t) => `user task at ${t.elementId}`)];
+  return waiting.length ? ` (open: ${waiting.join(', ')})` : ' (nothing is waiting)';
+}
