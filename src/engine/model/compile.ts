@@ -169,7 +169,7 @@ function finishNode(node: NodeDef, nodes: Map<string, NodeDef>, report: Report) 
   }
   if (node.kind === 'startEvent' && node.incoming.length > 0) report(node.id, 'a start event cannot have incoming flows');
   if (node.kind === 'endEvent' && node.outgoing.length > 0) report(node.id, 'an end event cannot have outgoing flows');
-  if ((node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') && node.outgoing.length > 1) {
+  if (node.kind === 'exclusiveGateway' && node.outgoing.length > 1) {
     for (const f of node.outgoing) {
       if (!f.condition && f !== node.defaultFlow) report(f.id, `outgoing flow of ${node.kind} ${node.id} has no condition and is not the default flow`);
     }
