@@ -73,7 +73,7 @@ export function compileNode(n: Node): Ev {
       return () => null;
     case 'at': {
       const s = n.v;
-      const v = s.includes('T') ? parseDateTime(s) : parseDate(s) ?? parseTime(s) ?? parseDuration(s);
+      const v = /^-?P/.test(s) ? parseDuration(s) : s.includes('T') ? parseDateTime(s) : parseDate(s) ?? parseTime(s);
       return (_sc, c) => {
         if (v === null) c.warn(`@"${s}" is not a valid date, time, date and time or duration`);
         return v;
@@ -207,15 +207,15 @@ export function compileNode(n: Node): Ev {
         const v = e(sc, c);
         switch (op) {
           case '<':
-            return new FeelRange(null, v, false, false);
+            return new FeelRange(null, v, false, false, op);
           case '<=':
-            return new FeelRange(null, v, false, true);
+            return new FeelRange(null, v, false, true, op);
           case '>':
-            return new FeelRange(v, null, false, false);
+            return new FeelRange(v, null, false, false, op);
           case '>=':
-            return new FeelRange(v, null, true, false);
+            return new FeelRange(v, null, true, false, op);
           default:
-            return new FeelRange(v, v, true, true);
+            return new FeelRange(v, v, true, true, op);
         }
       };
     }
@@ -268,6 +268,11 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
 
 /** Whether `v` lies in range `r`: true, false, or null when not comparable. */
 export function inRange(v: FeelValue, r: FeelRange): boolean | null {
+  if (r.unaryOp === '!=') {
+    const e = feelEquals(v, r.start);
+    return e === null ? null : !e;
+  }
+  if ((r.start === null && !r.unboundedStart) || (r.end === null && !r.unboundedEnd)) return null;
   if (r.start !== null) {
     const a = feelCompare(v, r.start);
     if (a === null) return null;
@@ -350,7 +355,8 @@ function compileFilter(list: Ev, f: Ev): Ev {
     const out: FeelValue[] = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      const inner = item instanceof FeelContext ? new Scope(new Scope(sc, item.entries), null, 'item', item) : new Scope(sc, null, 'item', item);
+      // The element's own entries win over the `item` binding (`[{item: 1}][item > 0]`).
+      const inner = item instanceof FeelContext ? new Scope(new Scope(sc, null, 'item', item), item.entries) : new Scope(sc, null, 'item', item);
       const r = f(inner, c);
       if (r instanceof Decimal && i === 0) {
         if (!r.isInteger() || r.isZero()) {
@@ -416,7 +422,17 @@ function compileFunction(n: Node & { t: 'fn' }): Ev {
 function iterationValues(it: { from: Ev; to: Ev | null }, sc: Scope, c: CallContext): FeelValue[] | null {
   const a = it.from(sc, c);
   if (it.to) return rangeValues(a, it.to(sc, c), true, true, c);
-  if (a instanceof FeelRange) return rangeValues(a.start, a.end, a.startIncluded, a.endIncluded, c);
+  if (a instanceof FeelRange) {
+    if (a.start === null || a.end === null || a.unaryOp) {
+      c.warn('cannot iterate over an unbounded range');
+      return null;
+    }
+    if (feelCompare(a.start, a.end) === 1) {
+      c.warn('cannot iterate over a descending range');
+      return null;
+    }
+    return rangeValues(a.start, a.end, a.startIncluded, a.endIncluded, c);
+  }
   if (Array.isArray(a)) return a;
   if (a === null) return null;
   return [a];

@@ -14,7 +14,7 @@ export interface Token {
 const OPERATORS = ['**', '..', '<=', '>=', '!=', '->', '+', '-', '*', '/', '=', '<', '>', '(', ')', '[', ']', '{', '}', ',', '.', ':', '@'];
 
 const NAME_START = /[\p{L}_$?\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
-const NAME_PART = /[\p{L}\p{N}_$?\u00B7\u0300-\u036F\u203F-\u2040\p{M}]/u;
+const NAME_PART = /[\p{L}\p{N}\p{M}_$?\u00B7\u203F-\u2040]/u;
 
 function isNameStart(ch: string): boolean {
   return NAME_START.test(ch) || (ch.codePointAt(0) ?? 0) > 0xffff;
@@ -83,8 +83,9 @@ export function tokenize(src: string): Token[] {
             i += 8;
           } else {
             const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', "'": "'", '\\': '\\', b: '\b', f: '\f' };
-            if (e === undefined || !(e in map)) throw FeelSyntaxError.at(`bad escape \\${e ?? ''}`, src, i);
-            s += map[e];
+            if (e === undefined) throw FeelSyntaxError.at('unterminated string', src, start);
+            // Unknown escapes stay as written, so regex text like "\\s+" survives.
+            s += e in map ? map[e] : '\\' + e;
             i += 2;
           }
           continue;

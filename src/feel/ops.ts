@@ -13,14 +13,22 @@ import {
 
 const NS_PER_DAY = 86_400_000_000_000n;
 
+const NS_PER_SECOND = 1_000_000_000n;
+
 function dtInstant(v: FeelDateTime): bigint {
   return epochNs(v) ?? localNs(v.dateTime);
 }
 
-/** Time of day in ns normalised to UTC when the time has an offset. */
+/** Value at the spec's resolution: whole seconds (`valuedt`), fractions dropped. */
+function dtValue(v: FeelDateTime): bigint {
+  const ns = dtInstant(v);
+  return ns - (((ns % NS_PER_SECOND) + NS_PER_SECOND) % NS_PER_SECOND);
+}
+
+/** Time of day in whole seconds (as ns) normalised to UTC when the time has an offset. */
 function timeValue(v: FeelTime): bigint {
   const off = timeOffset(v);
-  let ns = timeNs(v.time);
+  let ns = timeNs(v.time) / NS_PER_SECOND * NS_PER_SECOND;
   if (off !== null) ns -= BigInt(Math.round(off * 1e9));
   return ((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY;
 }
@@ -52,7 +60,7 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
     case 'date and time': {
       const o = b as FeelDateTime;
       if ((a.offset === null) !== (o.offset === null)) return false;
-      return dtInstant(a) === dtInstant(o);
+      return dtValue(a) === dtValue(o);
     }
     case 'time': {
       const o = b as FeelTime;
@@ -77,7 +85,7 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
     }
     case 'range': {
       const o = b as FeelRange;
-      if (a.startIncluded !== o.startIncluded || a.endIncluded !== o.endIncluded) return false;
+      if (a.startIncluded !== o.startIncluded || a.endIncluded !== o.endIncluded || a.unaryOp !== o.unaryOp) return false;
       const s = feelEquals(a.start, o.start);
       const e = feelEquals(a.end, o.end);
       return s === true && e === true;
@@ -100,8 +108,8 @@ export function feelCompare(a: FeelValue, b: FeelValue): number | null {
     case 'date':
       return Temporal.PlainDate.compare(a.date, (b as FeelDate).date);
     case 'date and time': {
-      const x = dtInstant(a);
-      const y = dtInstant(b as FeelDateTime);
+      const x = dtValue(a);
+      const y = dtValue(b as FeelDateTime);
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case 'time': {
@@ -186,7 +194,8 @@ export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue 
     if (b instanceof FeelDateTime || b instanceof FeelDate) {
       const x = a instanceof FeelDate ? dateToDateTime(a) : a;
       const y = b instanceof FeelDate ? dateToDateTime(b) : b;
-      if ((x.offset === null) !== (y.offset === null) && !(a instanceof FeelDate || b instanceof FeelDate)) {
+      // A date counts as midnight UTC, so it cannot be subtracted from or to a local date and time.
+      if ((x.offset === null) !== (y.offset === null)) {
         c.warn('cannot subtract a date and time with a zone and one without');
         return null;
       }
@@ -252,6 +261,7 @@ export function divide(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
 /** FEEL `**`: integer exponents exactly; others through doubles. */
 export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) {
+    // Integer exponents are exact (to 34 digits); others go through doubles.
     if (b.isInteger() && b.abs().lte(999999999)) {
       if (a.isZero() && b.isNegative()) {
         c.warn('zero to a negative power');

@@ -70,6 +70,7 @@ export class NameSet {
 export class Parser {
   private readonly toks: Token[];
   private pos = 0;
+  private inRangeEnd = false;
 
   constructor(
     private readonly src: string,
@@ -303,14 +304,14 @@ export class Parser {
       if (this.isOp('.')) {
         this.pos++;
         e = { t: 'path', e, name: this.propertyName() };
-      } else if (this.isOp('[')) {
+      } else if (this.isOp('[') && !this.inRangeEnd) {
         this.pos++;
-        const f = this.expression();
+        const f = this.nested(() => this.expression());
         this.expectOp(']');
         e = { t: 'filter', e, f };
       } else if (this.isOp('(')) {
         this.pos++;
-        e = this.callArgs(e);
+        e = this.nested(() => this.callArgs(e));
       } else return e;
     }
   }
@@ -366,7 +367,7 @@ export class Parser {
       }
       case '(': {
         this.pos++;
-        const e = this.expression();
+        const e = this.nested(() => this.expression());
         if (this.acceptOp('..')) return this.rangeRest(e, false);
         this.expectOp(')');
         return e;
@@ -374,10 +375,10 @@ export class Parser {
       case '[': {
         this.pos++;
         if (this.acceptOp(']')) return { t: 'list', items: [] };
-        const first = this.expression();
+        const first = this.nested(() => this.expression());
         if (this.acceptOp('..')) return this.rangeRest(first, true);
         const items = [first];
-        while (this.acceptOp(',')) items.push(this.expression());
+        while (this.acceptOp(',')) items.push(this.nested(() => this.expression()));
         this.expectOp(']');
         return { t: 'list', items };
       }
@@ -393,6 +394,8 @@ export class Parser {
       case '<=':
       case '>':
       case '>=':
+      case '=':
+      case '!=':
         this.pos++;
         return { t: 'ut', op: t.value, e: this.additive() };
     }
@@ -400,7 +403,11 @@ export class Parser {
   }
 
   private rangeRest(lo: Node, loIn: boolean): Node {
+    // In `[1..10[` the closing `[` is not a filter on 10.
+    const saved = this.inRangeEnd;
+    this.inRangeEnd = true;
     const hi = this.expression();
+    this.inRangeEnd = saved;
     const close = this.next();
     if (close.type !== 'op' || (close.value !== ']' && close.value !== ')' && close.value !== '[')) throw this.error('expected ], ) or [ to close the range', close);
     return { t: 'range', lo, hi, loIn, hiIn: close.value === ']' };
@@ -549,6 +556,17 @@ export class Parser {
   }
 
   // ---- token helpers -----------------------------------------------------------------------
+
+  /** Parses inside brackets, where the range-end restriction no longer applies. */
+  private nested<T>(f: () => T): T {
+    const saved = this.inRangeEnd;
+    this.inRangeEnd = false;
+    try {
+      return f();
+    } finally {
+      this.inRangeEnd = saved;
+    }
+  }
 
   private peek(k = 0): Token {
     return this.toks[Math.min(this.pos + k, this.toks.length - 1)];

@@ -6,7 +6,7 @@ import { FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelTime, FeelYearsMonths
 
 const DATE_RE = /^(-?\d{4,9})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:(Z|z)|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?(?:@(.+))?$/;
-const DURATION_RE = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION_RE = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?$/;
 
 export function plainDate(y: number, m: number, d: number): Temporal.PlainDate | null {
   try {

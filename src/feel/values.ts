@@ -63,8 +63,9 @@ export class FeelContext {
 }
 
 /**
- * A FEEL range (interval). `start`/`end` null means unbounded on that side (as in `< 10`).
- * Closed ends include the endpoint.
+ * A FEEL range (interval). Closed ends include the endpoint. Ranges written as unary comparisons
+ * (`< 10`, `>= 5`, `= 3`, `!= 3`) carry that operator in `unaryOp`; their missing side is unbounded,
+ * whereas an interval with a null endpoint (`(null..10]`) has an unknown side (tests give null).
  * @example new FeelRange(new Decimal(1), new Decimal(10), true, false) // [1..10)
  */
 export class FeelRange {
@@ -74,7 +75,18 @@ export class FeelRange {
     readonly end: FeelValue,
     readonly startIncluded: boolean,
     readonly endIncluded: boolean,
+    readonly unaryOp: '<' | '<=' | '>' | '>=' | '=' | '!=' | null = null,
   ) {}
+
+  /** True when the range has no lower bound (as in `< 10`). */
+  get unboundedStart(): boolean {
+    return this.start === null && (this.unaryOp === '<' || this.unaryOp === '<=');
+  }
+
+  /** True when the range has no upper bound (as in `> 10`). */
+  get unboundedEnd(): boolean {
+    return this.end === null && (this.unaryOp === '>' || this.unaryOp === '>=');
+  }
 }
 
 /** Services a function body may use: warnings and the injected clock. */

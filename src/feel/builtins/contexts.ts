@@ -1,4 +1,4 @@
-import { FeelContext, type FeelFunction, type FeelValue, typeNameOf } from '../values';
+import { type CallContext, FeelContext, type FeelFunction, type FeelValue, typeNameOf } from '../values';
 import { def, fail } from './define';
 
 function entry(key: string, value: FeelValue): FeelContext {
@@ -18,6 +18,11 @@ function put(ctx: FeelContext, keys: string[], value: FeelValue): FeelContext | 
   if (!r) return null;
   m.set(keys[0], r);
   return new FeelContext(m);
+}
+
+function putPath(ctx: FeelContext, k: FeelValue | undefined, v: FeelValue | undefined, c: CallContext): FeelValue {
+  if (!Array.isArray(k) || k.length === 0 || !k.every((x) => typeof x === 'string')) return fail(c, "context put(): 'keys' must be a non-empty list of strings");
+  return put(ctx, k as string[], v ?? null) ?? fail(c, 'context put(): a key on the path is not a context');
 }
 
 export const CONTEXTS: FeelFunction[] = [
@@ -42,14 +47,20 @@ export const CONTEXTS: FeelFunction[] = [
     }
     return new FeelContext(m);
   }),
-  def('context put', ['context, key, value', 'context, keys, value'], ([ctx, k, v], c) => {
-    if (!(ctx instanceof FeelContext)) return fail(c, "context put(): 'context' must be a context");
-    const keys = typeof k === 'string' ? [k] : Array.isArray(k) && k.length > 0 && k.every((x) => typeof x === 'string') ? (k as string[]) : null;
-    if (!keys) return fail(c, "context put(): 'key' must be a string or a non-empty list of strings");
-    return put(ctx, keys, v ?? null) ?? fail(c, 'context put(): a key on the path is not a context');
-  }),
+  def('context put', ['context, key: string, value', 'context, keys, value'], [
+    ([ctx, k, v], c) => {
+      if (!(ctx instanceof FeelContext)) return fail(c, "context put(): 'context' must be a context");
+      if (Array.isArray(k)) return putPath(ctx, k, v, c);
+      if (typeof k !== 'string') return fail(c, "context put(): 'key' must be a string");
+      return put(ctx, [k], v ?? null);
+    },
+    ([ctx, k, v], c) => {
+      if (!(ctx instanceof FeelContext)) return fail(c, "context put(): 'context' must be a context");
+      return putPath(ctx, k, v, c);
+    },
+  ]),
   def('context merge', ['contexts'], ([cs], c) => {
-    const list = Array.isArray(cs) ? cs : null;
+    const list = Array.isArray(cs) ? cs : cs instanceof FeelContext ? [cs] : null;
     if (!list) return fail(c, "context merge(): 'contexts' must be a list of contexts");
     const m = new Map<string, FeelValue>();
     for (const x of list) {

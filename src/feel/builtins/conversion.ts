@@ -101,8 +101,9 @@ export const CONVERSION: FeelFunction[] = [
   }),
   def('years and months duration', ['from, to'], ([a, b], c) => {
     if (a === null || b === null || a === undefined || b === undefined) return null;
-    const x = a instanceof FeelDate ? a.date.toPlainDateTime() : a instanceof FeelDateTime ? a.dateTime : null;
-    const y = b instanceof FeelDate ? b.date.toPlainDateTime() : b instanceof FeelDateTime ? b.dateTime : null;
+    // Whole months between the calendar dates; the time of day does not count (as the TCK expects).
+    const x = a instanceof FeelDate ? a.date : a instanceof FeelDateTime ? a.dateTime.toPlainDate() : null;
+    const y = b instanceof FeelDate ? b.date : b instanceof FeelDateTime ? b.dateTime.toPlainDate() : null;
     if (!x || !y) return fail(c, 'years and months duration(): arguments must be dates or date and times');
     const d = x.until(y, { largestUnit: 'months' });
     return new FeelYearsMonthsDuration(d.months || 0);

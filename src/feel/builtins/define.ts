@@ -16,8 +16,11 @@ function params(spec: string): { ps: FeelParam[]; variadic: boolean } {
         variadic = true;
         s = s.slice(3);
       }
+      const colon = s.indexOf(':');
+      const type = colon < 0 ? undefined : s.slice(colon + 1).trim();
+      if (colon >= 0) s = s.slice(0, colon).trim();
       const optional = s.endsWith('?');
-      return { name: optional ? s.slice(0, -1) : s, optional };
+      return { name: optional ? s.slice(0, -1) : s, optional, type };
     });
   return { ps, variadic };
 }
@@ -64,11 +67,8 @@ export function list(v: FeelValue | undefined, c: CallContext, fn: string, p: st
 export function int(v: FeelValue | undefined, c: CallContext, fn: string, p: string): number | null {
   const n = num(v, c, fn, p);
   if (n === null) return null;
-  if (!n.isInteger()) {
-    c.warn(`${fn}(): '${p}' must be an integer, got ${n.toString()}`);
-    return null;
-  }
-  return n.toNumber();
+  // Non-integers are truncated, as the TCK expects of positions and scales (`decimal(x, 2.5)`).
+  return n.trunc().toNumber();
 }
 
 /** The values of a variadic "list or items" parameter: `max([1, 2])` and `max(1, 2)` alike. */

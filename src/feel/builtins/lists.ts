@@ -189,12 +189,16 @@ export const LISTS: FeelFunction[] = [
     out.splice(i, 1);
     return out;
   }),
-  def('list replace', ['list, position, newItem'], ([l, p, v], c) => {
-    const xs = list(l, c, 'list replace', 'list', true);
+  def('list replace', ['list, position, newItem', 'list, match, newItem'], ([l, p, v], c) => {
+    const xs = list(l, c, 'list replace', 'list');
     if (xs === null || p === null || p === undefined) return null;
     if (p instanceof FeelFunction) {
       const out: FeelValue[] = [];
-      for (const x of xs) out.push(invoke(p, [x, v ?? null], c) === true ? (v ?? null) : x);
+      for (const x of xs) {
+        const r = invoke(p, [x, v ?? null], c);
+        if (typeof r !== 'boolean') return fail(c, 'list replace(): match must return true or false');
+        out.push(r ? (v ?? null) : x);
+      }
       return out;
     }
     const pos = int(p, c, 'list replace', 'position');

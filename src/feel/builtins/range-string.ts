@@ -1,5 +1,6 @@
 import { compileNode } from '../compile';
 import { FeelSyntaxError } from '../errors';
+import { feelCompare } from '../ops';
 import { NameSet, Parser } from '../parser';
 import { Scope } from '../scope';
 import { FeelRange, type FeelFunction } from '../values';
@@ -31,10 +32,15 @@ export const RANGE_FROM_STRING: FeelFunction = def('range', ['from'], ([v], c) =
     if (e instanceof FeelSyntaxError) return fail(c, `range(): '${s}' is not a range`);
     throw e;
   }
-  const ok = (node.t === 'range' && isLiteral(node.lo) && isLiteral(node.hi)) || (node.t === 'ut' && node.op !== '!=' && isLiteral(node.e));
+  // Only interval syntax: a unary comparison such as ">=10" is not a literal range string.
+  const ok = node.t === 'range' && isLiteral(node.lo) && isLiteral(node.hi);
   if (!ok) return fail(c, `range(): '${s}' is not a range of literals`);
   const r = compileNode(node)(new Scope(null, null), c);
   if (!(r instanceof FeelRange)) return fail(c, `range(): '${s}' is not a valid range`);
-  if (r.start !== null && r.end !== null && r.start.constructor !== r.end.constructor) return fail(c, 'range(): endpoints of different types');
+  if (r.start === null && r.end === null) return fail(c, 'range(): both endpoints are null');
+  if (r.start !== null && r.end !== null) {
+    const k = feelCompare(r.start, r.end);
+    if (k === null || k > 0) return fail(c, 'range(): endpoints are not in ascending order');
+  }
   return r;
 });

@@ -21,8 +21,8 @@ function cmp(a: Bound, b: Bound): number {
 }
 
 const pt = (v: FeelValue): Bound => ({ v, inf: 0 });
-const lo = (r: FeelRange): Bound => ({ v: r.start, inf: r.start === null ? -1 : 0 });
-const hi = (r: FeelRange): Bound => ({ v: r.end, inf: r.end === null ? 1 : 0 });
+const lo = (r: FeelRange): Bound => ({ v: r.start, inf: r.unboundedStart ? -1 : 0 });
+const hi = (r: FeelRange): Bound => ({ v: r.end, inf: r.unboundedEnd ? 1 : 0 });
 const lt = (a: Bound, b: Bound) => cmp(a, b) < 0;
 const gt = (a: Bound, b: Bound) => cmp(a, b) > 0;
 const eq = (a: Bound, b: Bound) => cmp(a, b) === 0;

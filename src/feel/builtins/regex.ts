@@ -10,10 +10,14 @@ export function xpathRegex(pattern: string, flags: string, global: boolean): Reg
     if (flags.includes('x')) p = stripWhitespace(p);
     // XML Schema has no lazy-less lookbehind, backreferences to undefined groups etc.; reject a few
     // JS-only constructs so that invalid XSD patterns do not silently match.
-    if (/\(\?[<=!]/.test(p)) return null;
+    if (/\(\?[<=!]/.test(p) || /\\0/.test(p)) return null;
+    p = p.replace(/\\p\{IsBasicLatin\}/g, '[\\u0000-\\u007F]');
     p = p.replace(/\\i/g, '[\\p{L}_:]').replace(/\\I/g, '[^\\p{L}_:]').replace(/\\c/g, '[\\p{L}\\p{N}._:\\-]').replace(/\\C/g, '[^\\p{L}\\p{N}._:\\-]');
   }
-  let js = 'u';
+  // XML Schema class subtraction `[a-z-[aeiou]]` is `[[a-z]--[aeiou]]` in JavaScript's `v` mode.
+  const subtraction = /-\[/.test(p) && !flags.includes('q');
+  if (subtraction) p = p.replace(/\[([^[\]]+)-\[([^[\]]+)\]\]/g, '[[$1]--[$2]]');
+  let js = subtraction ? 'v' : 'u';
   if (flags.includes('s')) js += 's';
   if (flags.includes('m')) js += 'm';
   if (flags.includes('i')) js += 'i';
@@ -30,7 +34,7 @@ function stripWhitespace(p: string): string {
   let inClass = false;
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
-    if (ch === '\\') {
+    if (ch === '\\' && inClass) {
       out += ch + (p[i + 1] ?? '');
       i++;
       continue;
@@ -56,6 +60,11 @@ export function xpathReplacement(r: string): string | null {
       i++;
     } else if (ch === '$') {
       if (!/[0-9]/.test(r[i + 1] ?? '')) return null;
+      if (r[i + 1] === '0' && !/[0-9]/.test(r[i + 2] ?? '')) {
+        out += '$&';
+        i++;
+        continue;
+      }
       out += '$';
     } else out += ch;
   }

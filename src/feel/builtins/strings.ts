@@ -92,7 +92,7 @@ export const STRINGS: FeelFunction[] = [
     return x.split(re);
   }),
   def('string join', ['list, delimiter?'], ([l, d], c) => {
-    const xs = list(l, c, 'string join', 'list', true);
+    const xs = list(l, c, 'string join', 'list');
     if (xs === null) return null;
     const sep = d === undefined || d === null ? '' : str(d, c, 'string join', 'delimiter');
     if (sep === null) return null;
