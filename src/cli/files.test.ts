@@ -63,6 +63,6 @@ describe('scenarios', () => {
 
   it('given a folder, then its *.scenario.json files are found recursively in order', async () => {
     const files = await findScenarioFiles([FIXTURES], '/');
-    expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual(['bad-step.scenario.json', 'minimal.scenario.json']);
+    expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual(['bad-step-target.scenario.json', 'bad-step.scenario.json', 'failing.scenario.json', 'minimal.scenario.json']);
   });
 });

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/flowdeck.mjs');
+const FIXTURES = 'src/cli/fixtures';
+
+/** Spawns the real command, as a user would, from the repository root. */
+function flowdeck(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `main` in-process (same code path as the binary minus the process boundary): fast for error cases. */
+async function inProcess(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: ROOT });
+  return { code, stdout, stderr };
+}
+
+describe('flowdeck (spawned)', () => {
+  it('given run --json on a model that waits, then it prints exactly the documented shape and exits 0', async () => {
+    const r = await flowdeck('run', 'examples/order/order.bpmn', '--variables', '{"amount": 150}', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      state: 'active',
+      path: ['Received', 'Score', 'NeedsApproval'],
+      active: ['Approve'],
+      variables: { amount: 150, risk: 'high' },
+      incidents: [],
+    });
+  });
+
+  it('given run --scenario that ends in an incident, then the JSON shows it and the exit code is 1', async () => {
+    const r = await flowdeck('run', '--scenario', 'examples/order/payment-outage.scenario.json', '--json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { state: string; incidents: Array<{ elementId: string; message: string }> };
+    expect(out.state).toBe('incident');
+    expect(out.incidents).toEqual([{ elementId: 'Charge', message: expect.stringContaining('gateway timeout again') }]);
+  });
+
+  it('given test on the examples folder, then every scenario passes and the exit code is 0', async () => {
+    const r = await flowdeck('test', 'examples');
+    expect(r.stdout).toMatch(/^6 passed, 0 failed \(6 scenarios\)$/m);
+    expect(r.stdout).not.toMatch(/FAIL/);
+    expect(r.code).toBe(0);
+  });
+
+  it('given test on a scenario whose expectations are wrong, then each mismatch is reported and the exit code is 1', async () => {
+    const r = await flowdeck('test', `${FIXTURES}/failing.scenario.json`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL expects the wrong things');
+    expect(r.stdout).toContain('expected state completed, got active (active: Charge)');
+    expect(r.stdout).toContain('expected Refund to be passed, but it never completed');
+    expect(r.stdout).toContain('expected Approve not to be passed, but it completed');
+    expect(r.stdout).toContain('expected variable risk = "low", got "high"');
+  });
+
+  it('given an unknown option, then it explains on stderr and exits 2', async () => {
+    const r = await flowdeck('run', 'examples/order/order.bpmn', '--verbose');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('flowdeck: unknown option "--verbose" for run');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('flowdeck main (in-process)', () => {
+  it('given a missing model file, then exit 3 with the path', async () => {
+    const r = await inProcess('run', 'nope/missing.bpmn');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot read model file .*missing\.bpmn: no such file/);
+  });
+
+  it('given invalid --variables JSON, then exit 3', async () => {
+    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{amount: 1}');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('invalid JSON in --variables');
+  });
+
+  it('given --variables @file, then the file supplies the variables', async () => {
+    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', `@${FIXTURES}/vars.json`, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).variables).toEqual({ amount: 150, customer: { tier: 'gold' }, risk: 'high' });
+  });
+
+  it('given a model with a broken condition, then exit 3 naming the element', async () => {
+    const r = await inProcess('run', `${FIXTURES}/bad-condition.bpmn`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot deploy .*bad-condition\.bpmn: the model has 1 error:\n\s+bad\/f2: /);
+  });
+
+  it('given a model with several processes and no --process, then exit 3 listing them; with --process it runs', async () => {
+    const r = await inProcess('run', `${FIXTURES}/two-processes.bpmn`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('has 3 processes (parent, ship, orphan): choose one with --process');
+    const ok = await inProcess('run', `${FIXTURES}/two-processes.bpmn`, '--process', 'ship', '--json');
+    expect(JSON.parse(ok.stdout)).toMatchObject({ state: 'active', active: ['Pack'] });
+  });
+
+  it('given a step on an element that is not waiting, then the run reports the step and exits 1', async () => {
+    const r = await inProcess('test', `${FIXTURES}/bad-step-target.scenario.json`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('step 1 (complete Charge): no open job or user task at Charge (open: user task at Approve)');
+  });
+
+  it('given test --json, then the report is machine-readable', async () => {
+    const r = await inProcess('test', 'examples/order/declined.scenario.json', `${FIXTURES}/bad-step.scenario.json`, '--json');
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout) as { passed: number; failed: number; errors: number; scenarios: Array<{ status: string; problems: string[] }> };
+    expect(report).toMatchObject({ passed: 1, failed: 0, errors: 1 });
+    expect(report.scenarios.map((s) => s.status)).toEqual(['passed', 'error']);
+    expect(report.scenarios[1].problems[0]).toMatch(/steps\[0\] needs exactly one of/);
+  });
+
+  it('given help or --version, then they print and exit 0', async () => {
+    expect((await inProcess('help', 'test')).stdout).toContain('"throwError": "Charge"');
+    expect(await inProcess('--version')).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+});

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import type { RunArgs } from '../args';
+import { EXIT, type ExitCode } from '../errors';
+import { execute } from '../execute';
+import { readVariablesArg } from '../files';
+import { stderrLogger, type CliIo } from '../io';
+import { formatOutcome } from '../outcome';
+import { loadScenario } from '../scenario';
+
+/**
+ * `flowdeck run`: runs one instance until it completes or waits and prints the final state.
+ * With `--scenario`, the scenario supplies model, process, variables and steps (command-line
+ * options override them; `--variables` is merged over the scenario's).
+ *
+ * Exit: 0 when the run ended without an open incident, 1 with an incident or a failed step,
+ * 3 for bad input (see docs/cli.md).
+ */
+export async function runCommand(args: RunArgs, io: CliIo): Promise<ExitCode> {
+  const scenario = args.scenario === undefined ? undefined : await loadScenario(resolve(io.cwd, args.scenario));
+  const cliVariables = args.variables === undefined ? {} : await readVariablesArg(args.variables, io.cwd);
+  const model = args.model !== undefined ? resolve(io.cwd, args.model) : (scenario?.model as string);
+  const result = await execute({
+    model,
+    process: args.process ?? scenario?.process,
+    variables: { ...(scenario?.variables ?? {}), ...cliVariables },
+    steps: scenario?.steps ?? [],
+  }, stderrLogger(io));
+
+  if (args.json) io.stdout(`${JSON.stringify(result.outcome, null, 2)}\n`);
+  else io.stdout(`${formatOutcome(`${result.processId} v${result.version}, instance ${result.instanceId}`, result.outcome)}\n`);
+  if (result.stepError) {
+    io.stderr(`error: ${result.stepError}\n`);
+    return EXIT.failed;
+  }
+  return result.outcome.state === 'incident' ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,38 @@
+import { parseArgs } from './args';
+import { CliError, EXIT, UsageError, type ExitCode } from './errors';
+import { helpText, VERSION } from './help';
+import type { CliIo } from './io';
+
+/**
+ * The whole `flowdeck` command as a function: parses `argv`, runs the command, reports errors as
+ * one line on stderr and returns the exit code. `bin/flowdeck.mjs` calls it with the real process.
+ *
+ * @example
+ * const code = await main(['run', 'order.bpmn', '--json'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() });
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(`${helpText(args.topic)}\n`);
+        return EXIT.ok;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      // Commands load the engine, FEEL and QuickJS: import them only when needed so help is instant.
+      case 'run':
+        return await (await import('./commands/run')).runCommand(args, io);
+      case 'test':
+        return await (await import('./commands/test')).testCommand(args, io);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`flowdeck: ${error.message}\n`);
+      if (error instanceof UsageError) io.stderr(`Run "flowdeck help" for usage.\n`);
+      return error.exitCode;
+    }
+    io.stderr(`flowdeck: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+}
