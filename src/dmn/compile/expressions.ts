@@ -4,6 +4,7 @@ import type {
   ContextExpr, Expression, FilterExpr, FunctionDefinitionExpr, InvocationExpr, IteratorExpr, RelationExpr,
 } from '../model/types';
 import { compileDecisionTable } from '../table/decision-table';
+import { coerce } from '../types/conformance';
 import { coerceAt, deeper, typeOf, type CompileContext, type Evaluator } from './context';
 import type { Scope } from './feel-port';
 import type { Session } from './session';
@@ -44,7 +45,14 @@ export function compileBoxed(expr: Expression, cx: CompileContext): Evaluator {
       const c = compileBoxed(expr.if, deeper(cx, 'if'));
       const a = compileBoxed(expr.then, deeper(cx, 'then'));
       const b = compileBoxed(expr.else, deeper(cx, 'else'));
-      return (scope, session) => (c(scope, session) === true ? a(scope, session) : b(scope, session));
+      return (scope, session) => {
+        const test = c(scope, session);
+        if (test !== null && typeof test !== 'boolean') {
+          session.warn(cx.site, 'conditional: the if expression is not a boolean');
+          return null;
+        }
+        return test === true ? a(scope, session) : b(scope, session);
+      };
     }
     case 'filter':
       return compileFilter(expr, cx);
@@ -153,18 +161,29 @@ export function compileFunction(expr: FunctionDefinitionExpr, cx: CompileContext
   const body = expr.body
     ? compileBoxed(expr.body, deeper(cx, 'function body', ...params.map((p) => p.name)))
     : () => null;
+  // The body's own typeRef (as on a BKM's literal expression) constrains the result too.
   const resultType = typeOf(cx, expr.typeRef);
+  const bodyType = typeOf(cx, expr.body?.typeRef);
   return (scope, session) =>
     makeFunction(params.map((p) => p.name), (args) => {
       const local: Scope = new Map(scope);
-      params.forEach((p, i) => local.set(p.name, coerceAt(args[i] ?? null, p.type, session, cx.site, `parameter '${p.name}'`)));
+      for (const [i, p] of params.entries()) {
+        // An argument of the wrong type makes the whole invocation fail (DMN 1.5 §10.3.2.9.4).
+        const arg = coerce(args[i] ?? null, p.type);
+        if (arg.error) {
+          session.warn(cx.site, `${name}(): parameter '${p.name}': ${arg.error}`);
+          return null;
+        }
+        local.set(p.name, arg.value);
+      }
       if (session.depth >= MAX_DEPTH) {
         session.warn(cx.site, `call depth exceeds ${MAX_DEPTH}`);
         return null;
       }
       session.depth++;
       try {
-        return coerceAt(body(local, session), resultType, session, cx.site, 'function result');
+        const result = coerceAt(body(local, session), bodyType, session, cx.site, 'function body result');
+        return coerceAt(result, resultType, session, cx.site, 'function result');
       } finally {
         session.depth--;
       }
@@ -178,12 +197,19 @@ function compileFilter(expr: FilterExpr, cx: CompileContext): Evaluator {
     const raw = source(scope, session);
     if (raw === null) return null;
     const list = Array.isArray(raw) ? raw : [raw];
-    return list.filter((item) => {
+    const kept: FeelValue[] = [];
+    for (const item of list) {
       const local: Scope = new Map(scope);
       if (item instanceof FeelContext) for (const [k, v] of item.entries) local.set(k, v);
       local.set('item', item);
-      return match(local, session) === true;
-    });
+      const m = match(local, session);
+      if (m !== null && typeof m !== 'boolean') {
+        session.warn(cx.site, 'filter: the match expression is not a boolean');
+        return null;
+      }
+      if (m === true) kept.push(item);
+    }
+    return kept;
   };
 }
 
@@ -200,6 +226,10 @@ function compileIterator(expr: IteratorExpr, cx: CompileContext): Evaluator {
       return body(local, session);
     });
     if (expr.kind === 'for') return results;
+    if (results.some((r) => r !== null && typeof r !== 'boolean')) {
+      session.warn(cx.site, `${expr.kind}: the satisfies expression is not a boolean`);
+      return null;
+    }
     if (expr.kind === 'some') return results.some((r) => r === true);
     return results.every((r) => r === true);
   };

@@ -1,4 +1,5 @@
-import { conformsTo as feelConformsTo, parseType } from '../../feel';
+import { conformsTo as feelConformsTo, parseType, type FeelType } from '../../feel';
+import { toFeelType } from '../types/feel-type';
 import type { FeelValue } from '../../feel/values';
 import { deeper, type CompileContext } from '../compile/context';
 import { compileBoxed, compileFunction } from '../compile/expressions';
@@ -56,13 +57,20 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
       const test = compilerFor('').unaryTests(text, new NameScope(new Set()), { element: where });
       return (v: FeelValue) => test(v, new Map(), typeSession) === true;
     },
-    feelType: (text) => {
+    feelType: (text, resolve) => {
+      let parsed: FeelType;
       try {
-        const parsed = parseType(text);
-        return { kind: 'builtin', name: text, conforms: (v: FeelValue) => feelConformsTo(v, parsed) } satisfies DmnType;
+        parsed = parseType(text);
       } catch {
         return undefined;
       }
+      // A bare name that is not built in names nothing we know.
+      if (parsed.kind === 'name') return undefined;
+      const resolver = (name: string) => {
+        const t = resolve(name);
+        return t ? toFeelType(t) : undefined;
+      };
+      return { kind: 'builtin', name: text, conforms: (v: FeelValue) => feelConformsTo(v, parsed, resolver) } satisfies DmnType;
     },
     problem: (message) => typeProblems.push({ element: 'typeRef', message }),
   });

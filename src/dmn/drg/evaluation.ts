@@ -1,6 +1,7 @@
 import { makeFunction } from '../../feel';
 import { FeelContext, type FeelValue } from '../../feel/values';
 import { coerceAt } from '../compile/context';
+import { coerce } from '../types/conformance';
 import type { Scope } from '../compile/feel-port';
 import type { Session } from '../compile/session';
 import type { CompiledDmn } from './compile-dmn';
@@ -126,7 +127,16 @@ export class Evaluation {
   private serviceFunction(node: ServiceNode): FeelValue {
     return makeFunction(node.parameters.map((p) => p.name), (args) => {
       const params = new Map<string, FeelValue>();
-      node.parameters.forEach((p, i) => params.set(p.name, args[i] ?? null));
+      for (const [i, p] of node.parameters.entries()) {
+        const target = this.compiled.graph.get(p.key);
+        const arg = target ? coerce(args[i] ?? null, target.type) : { value: args[i] ?? null };
+        // Invoked as a function, a wrong argument type fails the call rather than becoming null.
+        if (arg.error) {
+          this.session.warn({ decisionId: node.id, element: 'decisionService' }, `${node.name}(): parameter '${p.name}': ${arg.error}`);
+          return null;
+        }
+        params.set(p.name, arg.value);
+      }
       return invokeService(this.compiled, this.session, node, params);
     }, node.name);
   }
@@ -153,8 +163,10 @@ export function invokeService(compiled: CompiledDmn, session: Session, node: Ser
   try {
     const inner = new Evaluation(compiled, session, () => null, fixed);
     const outputs = node.outputs.map((o) => [o.name, inner.value(o.key)] as const);
-    if (outputs.length === 1) return outputs[0]![1];
-    return new FeelContext(new Map(outputs));
+    const result = outputs.length === 1 ? outputs[0]![1] : new FeelContext(new Map(outputs));
+    // The service's variable is typed either as its output or as a function type with an output type.
+    const outputType = node.type.kind === 'item' && node.type.functionType ? node.type.functionType.output : node.type;
+    return coerceAt(result, outputType, session, site, 'decision service result');
   } finally {
     session.depth--;
   }

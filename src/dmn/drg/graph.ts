@@ -71,7 +71,7 @@ export class DrgGraph {
       for (const d of m.decisions) this.add({ ...typed(d.id, d.variable?.name || d.name, d.variable?.typeRef), kind: 'decision', decision: d, requirements: [] });
       for (const i of m.inputData) this.add({ ...typed(i.id, i.variable?.name || i.name, i.variable?.typeRef), kind: 'inputData', input: i });
       for (const b of m.bkms) this.add({ ...typed(b.id, b.variable?.name || b.name, undefined), kind: 'bkm', bkm: b, requirements: [] });
-      for (const s of m.decisionServices) this.add({ ...typed(s.id, s.variable?.name || s.name, undefined), kind: 'decisionService', service: s, parameters: [], outputs: [] });
+      for (const s of m.decisionServices) this.add({ ...typed(s.id, s.variable?.name || s.name, s.variable?.typeRef), kind: 'decisionService', service: s, parameters: [], outputs: [] });
     }
     for (const m of models) {
       for (const d of m.decisions) {

@@ -64,7 +64,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
   const outputNames = outputs.map((o) => o.name);
   const site = tcx.site;
 
-  const matchScan = (values: FeelValue[], scope: Scope, session: Session): number[] => {
+  const matchScan = (values: FeelValue[], scope: Scope, session: Session, firstOnly: boolean): number[] => {
     const out: number[] = [];
     for (let r = 0; r < rules.length; r++) {
       const tests = rules[r]!.tests;
@@ -72,7 +72,10 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       for (let c = 0; c < tests.length; c++) {
         if (tests[c]!(values[c] ?? null, scope, session) !== true) { ok = false; break; }
       }
-      if (ok) out.push(r);
+      if (ok) {
+        out.push(r);
+        if (firstOnly) break;
+      }
     }
     return out;
   };
@@ -115,7 +118,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       }
     }
     const firstOnly = dt.hitPolicy === 'FIRST';
-    const matched = index ? matchIndexed(values, scope, session, firstOnly) : matchScan(values, scope, session);
+    const matched = index ? matchIndexed(values, scope, session, firstOnly) : matchScan(values, scope, session, firstOnly);
     if (matched.length === 0) {
       if (dt.aggregation === 'COUNT') return audit(matched, applyOrWarn([]), false);
       if (outputs.some((o) => o.defaultEntry)) {

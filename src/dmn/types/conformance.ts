@@ -35,8 +35,9 @@ function singleConforms(v: FeelValue, t: ItemType): boolean {
   if (t.components) {
     if (!(v instanceof FeelContext)) return false;
     for (const [name, ct] of t.components) {
-      const cv = v.entries.get(name);
-      if (cv !== undefined && !conformsTo(cv, ct)) return false;
+      // Every component must be present (DMN 1.5 context<…> type semantics); null values conform.
+      if (!v.entries.has(name)) return false;
+      if (!conformsTo(v.entries.get(name) ?? null, ct)) return false;
     }
   } else if (t.functionType) {
     if (!(v instanceof FeelFunction)) return false;

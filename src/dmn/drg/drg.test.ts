@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDecision, evaluateDecisionService } from '../index';
+import { compileFixtures, decide } from '../test-support/fixtures';
+
+const compiled = compileFixtures([new URL('./drg.dmn', import.meta.url), new URL('./drg-library.dmn', import.meta.url)]);
+
+describe('decision requirements graph', () => {
+  it('given a diamond of requirements, when the top decision is evaluated, then the shared decision runs once', () => {
+    const r = evaluateDecision(compiled, 'Top', { X: 1 });
+    expect(r.json).toBe(11 + 12);
+    expect(r.audit.map((a) => a.decisionName)).toEqual(['Base', 'Left', 'Right', 'Top']);
+    expect(r.audit.find((a) => a.decisionName === 'Left')!.inputs).toMatchObject({ Base: expect.anything() });
+  });
+
+  it('decisions are found by id as well as by name', () => {
+    expect(decide(compiled, 'd_top', { X: 0 })).toBe(3);
+  });
+
+  it('a decision service invoked directly takes its input decisions as parameters', () => {
+    const r = evaluateDecisionService(compiled, 'Sum Service', { Base: 5 });
+    expect(r.json).toBe(6 + 7);
+    expect(r.audit.map((a) => a.decisionName)).toEqual(['Left', 'Right', 'Top']);
+  });
+
+  it('a decision service is a function for decisions that require it; a wrong argument type fails the call', () => {
+    expect(decide(compiled, 'Via Service')).toBe(101 + 102);
+    const bad = evaluateDecision(compiled, 'Service Bad Arg', {});
+    expect(bad.value).toBeNull();
+    expect(bad.warnings.some((w) => /parameter 'Base'/.test(w.message))).toBe(true);
+  });
+
+  it('imported decisions and BKMs are reached through the import name; imported inputs by namespace or path', () => {
+    expect(evaluateDecision(compiled, 'Greeting', {}, { inputsByNamespace: { 'urn:flowdeck:test:library': { Name: 'ada' } } }).json).toBe('HELLO ADA!');
+    expect(decide(compiled, 'Greeting', { lib: { Name: 'bob' } })).toBe('HELLO BOB!');
+  });
+
+  it('an input typed by an imported item definition is checked against it', () => {
+    expect(decide(compiled, 'Person Name', { Person: { 'first name': 'Ada', age: 36 } })).toBe('Ada');
+    const r = evaluateDecision(compiled, 'Person Name', { Person: { 'first name': 'Ada', age: 'old' } });
+    expect(r.value).toBeNull();
+    expect(r.warnings[0]!.message).toMatch(/input 'Person'.*does not conform to type tPerson/);
+  });
+
+  it('a decision without logic takes a supplied value, else yields null with a warning', () => {
+    expect(decide(compiled, 'Supplied', { Supplied: 7 })).toBe(7);
+    const r = evaluateDecision(compiled, 'Supplied', {});
+    expect(r.value).toBeNull();
+    expect(r.warnings[0]).toMatchObject({ decisionId: 'd_no_logic' });
+  });
+
+  it('the same compiled model evaluates independently many times', () => {
+    const results = [1, 2, 3].map((x) => decide(compiled, 'Top', { X: x }));
+    expect(results).toEqual([23, 43, 63]);
+  });
+});
