@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ContentSync } from './content-sync';
 import { loadMonaco, type Monaco } from './monaco';
 
 type CodeEditor = ReturnType<Monaco['editor']['create']>;
@@ -30,6 +31,9 @@ export default function MonacoEditor({ value, language, path, onChange, onReady,
   const onChangeRef = useRef(onChange);
   const onReadyRef = useRef(onReady);
   const initial = useRef({ value, language, path, ariaLabel });
+  // A `value` prop equal to any text the editor reported recently is the parent catching up (it
+  // renders behind fast typing), not an outside change, and must not reset text and cursor.
+  const sync = useRef<ContentSync | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -57,7 +61,13 @@ export default function MonacoEditor({ value, language, path, onChange, onReady,
           ...(label ? { ariaLabel: label } : {}),
         });
         editorRef.current = editor;
-        const subscription = editor.onDidChangeModelContent(() => onChangeRef.current?.(editor.getValue()));
+        sync.current = new ContentSync(50);
+        sync.current.imported(text);
+        const subscription = editor.onDidChangeModelContent(() => {
+          const current = editor.getValue();
+          sync.current?.emitted(current);
+          onChangeRef.current?.(current);
+        });
         onReadyRef.current?.(editor, monaco);
         cleanup = () => {
           subscription.dispose();
@@ -76,7 +86,9 @@ export default function MonacoEditor({ value, language, path, onChange, onReady,
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor && editor.getValue() !== value) editor.setValue(value);
+    if (!editor || !sync.current?.shouldImport(value)) return;
+    sync.current.imported(value);
+    if (editor.getValue() !== value) editor.setValue(value);
   }, [value]);
 
   if (error) return <div role="alert" className="fd-editor-error">{error}</div>;
