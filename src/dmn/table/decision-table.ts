@@ -13,6 +13,14 @@ import { TableIndex } from './table-index';
 export type TableIndexMode = 'auto' | 'always' | 'never';
 
 const AUTO_INDEX_MIN_RULES = 8;
+/** From this many rules on, rule cells compile lazily (compile problems then surface on first use). */
+const LAZY_CELLS_MIN_RULES = 200;
+
+/** Wraps a compile step so that it runs on the first call and the result is reused. */
+function onFirstUse<F extends (...args: never[]) => unknown>(compile: () => F): F {
+  let compiled: F | undefined;
+  return ((...args: Parameters<F>) => (compiled ??= compile())(...args)) as F;
+}
 
 interface CompiledOutput {
   readonly name: string;
@@ -50,13 +58,18 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       defaultEntry: o.defaultOutputEntry ? tcx.feel.expression(o.defaultOutputEntry, tcx.names, deeper(ocx, 'defaultOutputEntry').site) : undefined,
     };
   });
+  // Large tables compile their cells on first use: with the index most cells are never needed by
+  // FEEL, and a 10,000-rule table then loads in a blink. Each cell still compiles at most once.
+  const lazy = dt.rules.length >= LAZY_CELLS_MIN_RULES;
   const rules = dt.rules.map((rule, r) => {
     const rcx = deeper(tcx, `rule ${rule.id ?? r + 1}`);
+    const test = (c: number) => () => tcx.feel.unaryTests(rule.inputEntries[c] ?? '-', tcx.names, deeper(rcx, `inputEntry ${c + 1}`).site);
+    const output = (c: number) => () => tcx.feel.expression(rule.outputEntries[c] ?? '', tcx.names, deeper(rcx, `outputEntry ${c + 1}`).site);
     return {
       id: rule.id,
       annotations: rule.annotations,
-      tests: inputs.map((_, c) => tcx.feel.unaryTests(rule.inputEntries[c] ?? '-', tcx.names, deeper(rcx, `inputEntry ${c + 1}`).site)),
-      outputs: outputs.map((_, c) => tcx.feel.expression(rule.outputEntries[c] ?? '', tcx.names, deeper(rcx, `outputEntry ${c + 1}`).site)),
+      tests: inputs.map((_, c) => (lazy ? onFirstUse(test(c)) : test(c)())),
+      outputs: outputs.map((_, c) => (lazy ? onFirstUse(output(c)) : output(c)())),
     };
   });
   const useIndex = mode === 'always' || (mode === 'auto' && rules.length >= AUTO_INDEX_MIN_RULES);

@@ -41,18 +41,23 @@ export class TableIndex {
    * checked against the inputs.
    */
   candidates(inputs: readonly unknown[]): number[] {
-    let best: number[] | undefined;
+    // Pick the most selective column from cheap size estimates; materialize only its list.
+    let best: number[][] | undefined;
+    let bestSize = Infinity;
     let bestColumn = -1;
     for (let c = 0; c < this.columns.length; c++) {
       const col = this.columns[c];
       if (!col) continue;
-      const hits = this.columnHits(col, inputs[c]);
-      if (!best || hits.length < best.length) {
-        best = hits;
+      const parts = this.columnParts(col, inputs[c]);
+      let size = 0;
+      for (const p of parts) size += p.length;
+      if (size < bestSize) {
+        best = parts;
+        bestSize = size;
         bestColumn = c;
       }
     }
-    const pool = best ?? rangeArray(this.ruleCount);
+    const pool = best ? mergeSorted(best) : rangeArray(this.ruleCount);
     const out: number[] = [];
     for (const rule of pool) {
       if (this.simpleEntriesMatch(rule, inputs, bestColumn)) out.push(rule);
@@ -70,8 +75,8 @@ export class TableIndex {
     return true;
   }
 
-  /** Sorted, duplicate-free rules that may match `value` in this column. */
-  private columnHits(col: ColumnIndex, value: unknown): number[] {
+  /** Ascending lists of the rules that may match `value` in this column (their union is the answer). */
+  private columnParts(col: ColumnIndex, value: unknown): number[][] {
     const parts: number[][] = [col.unindexed];
     const key = equalityKey(value);
     if (key !== undefined) {
@@ -83,7 +88,7 @@ export class TableIndex {
       col.intervals.query(value as Decimal, ivHits);
       if (ivHits.length > 0) parts.push(ivHits.sort((a, b) => a - b));
     }
-    return mergeSorted(parts);
+    return parts;
   }
 
   private buildColumn(c: number): ColumnIndex | undefined {
@@ -124,16 +129,31 @@ function rangeArray(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** Merges ascending arrays into one ascending array without duplicates. */
+/** Merges ascending arrays into one ascending array without duplicates (linear two-way merges). */
 function mergeSorted(parts: number[][]): number[] {
-  const nonEmpty = parts.filter((p) => p.length > 0);
-  if (nonEmpty.length === 0) return [];
-  if (nonEmpty.length === 1) return dedupe(nonEmpty[0]!);
-  const all = nonEmpty.flat().sort((a, b) => a - b);
-  return dedupe(all);
+  let acc: number[] = [];
+  for (const p of parts) {
+    if (p.length === 0) continue;
+    acc = acc.length === 0 ? dedupe(p) : mergeTwo(acc, p);
+  }
+  return acc;
+}
+
+function mergeTwo(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 function dedupe(sorted: number[]): number[] {
+  let unique = true;
+  for (let i = 1; i < sorted.length && unique; i++) if (sorted[i] === sorted[i - 1]) unique = false;
+  if (unique) return sorted;
   const out: number[] = [];
   for (const x of sorted) if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
   return out;
