@@ -31,6 +31,23 @@ export type { FeelType, TypeResolver } from './types';
 export { feelToString } from './builtins/format';
 export { BUILTINS } from './builtins';
 
+// Models compile thousands of expressions against the same few name collections: index each
+// array or set once (keyed by identity and size; the parse itself works on an overlay).
+const nameSets = new WeakMap<object, { size: number; set: NameSet }>();
+function namesFor(names: Iterable<string> | undefined): NameSet {
+  if (!names) return new NameSet();
+  if (Array.isArray(names) || names instanceof Set) {
+    const size = Array.isArray(names) ? names.length : (names as Set<string>).size;
+    let hit = nameSets.get(names);
+    if (!hit || hit.size !== size) {
+      hit = { size, set: new NameSet(names) };
+      nameSets.set(names, hit);
+    }
+    return hit.set.extend();
+  }
+  return new NameSet(names);
+}
+
 function fail(st: EvalState, e: unknown): null {
   st.warn(`evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
   return null;
@@ -41,7 +58,7 @@ function fail(st: EvalState, e: unknown): null {
  * @example compileExpression('if x > 1 then "big" else "small"').evaluate({ x: new Decimal(2) })
  */
 export function compileExpression(source: string, options?: CompileOptions): CompiledExpression {
-  const node = new Parser(source, new NameSet(options?.names)).parseExpressionSource();
+  const node = new Parser(source, namesFor(options?.names)).parseExpressionSource();
   const ev = compileNode(node);
   return {
     evaluate(scope: FeelScope, opts?: EvalOptions) {
@@ -64,7 +81,7 @@ export function compileExpression(source: string, options?: CompileOptions): Com
  */
 export function compileUnaryTests(source: string, options?: CompileOptions): CompiledUnaryTests {
   const src = source.trim() === '' ? '-' : source;
-  const parsed = new Parser(src, new NameSet(options?.names)).parseUnaryTestsSource();
+  const parsed = new Parser(src, namesFor(options?.names)).parseUnaryTestsSource();
   let run: (input: FeelValue, sc: Scope, st: EvalState) => boolean | null;
   if (!Array.isArray(parsed)) {
     if (parsed.t === 'any') run = () => true;

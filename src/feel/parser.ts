@@ -26,9 +26,15 @@ interface Known {
 export class NameSet {
   private readonly byFirst = new Map<string, Known[]>();
 
-  constructor(names: Iterable<string> = []) {
-    for (const n of BUILTIN_MULTIWORD_NAMES) this.add(n);
+  /** With a parent, this set is an overlay: names added here do not leak into the parent. */
+  constructor(names: Iterable<string> = [], private readonly parent: NameSet | null = null) {
+    if (!parent) for (const n of BUILTIN_MULTIWORD_NAMES) this.add(n);
     for (const n of names) this.add(n);
+  }
+
+  /** An overlay for one parse (context keys, parameters and iteration names get added to it). */
+  extend(): NameSet {
+    return new NameSet([], this);
   }
 
   add(name: string): void {
@@ -51,6 +57,13 @@ export class NameSet {
 
   /** The longest known name starting at token `i`, as [name, number of tokens]. */
   match(src: string, toks: Token[], i: number): [string, number] | null {
+    const own = this.matchOwn(src, toks, i);
+    const inherited = this.parent?.match(src, toks, i) ?? null;
+    if (!own) return inherited;
+    return inherited && inherited[1] > own[1] ? inherited : own;
+  }
+
+  private matchOwn(src: string, toks: Token[], i: number): [string, number] | null {
     const list = this.byFirst.get(src.slice(toks[i].start, toks[i].end));
     if (!list) return null;
     outer: for (const k of list) {
