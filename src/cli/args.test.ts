@@ -5,8 +5,12 @@ import { UsageError } from './errors';
 describe('parseArgs', () => {
   it('given run with every option, then all are parsed', () => {
     expect(parseArgs(['run', 'm.bpmn', '--process', 'P1', '--variables={"a":1}', '--json'])).toEqual({
-      command: 'run', model: 'm.bpmn', process: 'P1', variables: '{"a":1}', scenario: undefined, json: true,
+      command: 'run', model: 'm.bpmn', process: 'P1', variables: '{"a":1}', scenario: undefined, dmn: [], json: true,
     });
+  });
+
+  it('given --dmn twice, then both files are kept in order', () => {
+    expect(parseArgs(['run', 'm.bpmn', '--dmn', 'a.dmn', '--dmn=b.dmn'])).toMatchObject({ dmn: ['a.dmn', 'b.dmn'] });
   });
 
   it('given run --scenario without a model, then the model comes from the scenario later', () => {
@@ -29,7 +33,7 @@ describe('parseArgs', () => {
 
   it.each([
     [['deploy'], /unknown command "deploy"/],
-    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --json\)/],
+    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json\)/],
     [['run', 'm.bpmn', '--process'], /option --process needs a value/],
     [['run', 'm.bpmn', '--process', '--json'], /option --process needs a value/],
     [['run', 'm.bpmn', '--json=yes'], /takes no value/],

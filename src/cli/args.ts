@@ -1,10 +1,12 @@
 import { UsageError } from './errors';
 
-/** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--scenario FILE] [--json]`. */
+/** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]`. */
 export interface RunArgs {
   command: 'run';
   /** Model path; absent when `--scenario` names the model. */
   model?: string;
+  /** DMN files to deploy before the model (`--dmn` may repeat). */
+  dmn: string[];
   process?: string;
   /** The raw `--variables` value: inline JSON or `@path`. */
   variables?: string;
@@ -23,12 +25,14 @@ export type CliArgs = RunArgs | TestArgs | { command: 'help'; topic?: string } |
 
 interface OptionSpec {
   takesValue: boolean;
+  repeatable?: boolean;
 }
 
 const RUN_OPTIONS: Record<string, OptionSpec> = {
   '--process': { takesValue: true },
   '--variables': { takesValue: true },
   '--scenario': { takesValue: true },
+  '--dmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
 };
 const TEST_OPTIONS: Record<string, OptionSpec> = {
@@ -57,7 +61,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
-  const { positionals, options } = split(argv, RUN_OPTIONS, 'run');
+  const { positionals, options, repeated } = split(argv, RUN_OPTIONS, 'run');
   if (positionals.length > 1) throw new UsageError(`run takes one model file, got ${positionals.length}: ${positionals.join(' ')}`);
   const model = positionals[0];
   const scenario = options.get('--scenario');
@@ -67,6 +71,7 @@ function parseRun(argv: readonly string[]): RunArgs {
     model,
     process: options.get('--process'),
     variables: options.get('--variables'),
+    dmn: repeated.get('--dmn') ?? [],
     scenario,
     json: options.has('--json'),
   };
@@ -81,6 +86,7 @@ function parseTest(argv: readonly string[]): TestArgs {
 function split(argv: readonly string[], specs: Record<string, OptionSpec>, command: string) {
   const positionals: string[] = [];
   const options = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -98,7 +104,7 @@ function split(argv: readonly string[], specs: Record<string, OptionSpec>, comma
       const known = Object.keys(specs).join(', ');
       throw new UsageError(`unknown option "${name}" for ${command} (known: ${known})`);
     }
-    if (options.has(name)) throw new UsageError(`option ${name} given twice`);
+    if (options.has(name) && !spec.repeatable) throw new UsageError(`option ${name} given twice`);
     if (!spec.takesValue) {
       if (eq > 0) throw new UsageError(`option ${name} takes no value`);
       options.set(name, '');
@@ -112,6 +118,7 @@ function split(argv: readonly string[], specs: Record<string, OptionSpec>, comma
     }
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option ${name} needs a value`);
     options.set(name, value);
+    if (spec.repeatable) repeated.set(name, [...(repeated.get(name) ?? []), value]);
   }
-  return { positionals, options };
+  return { positionals, options, repeated };
 }

@@ -48,7 +48,7 @@ describe('flowdeck (spawned)', () => {
 
   it('given test on the examples folder, then every scenario passes and the exit code is 0', async () => {
     const r = await flowdeck('test', 'examples');
-    expect(r.stdout).toMatch(/^6 passed, 0 failed \(6 scenarios\)$/m);
+    expect(r.stdout).toMatch(/^8 passed, 0 failed \(8 scenarios\)$/m);
     expect(r.stdout).not.toMatch(/FAIL/);
     expect(r.code).toBe(0);
   });
@@ -117,6 +117,14 @@ describe('flowdeck main (in-process)', () => {
     expect(report).toMatchObject({ passed: 1, failed: 0, errors: 1 });
     expect(report.scenarios.map((s) => s.status)).toEqual(['passed', 'error']);
     expect(report.scenarios[1].problems[0]).toMatch(/steps\[0\] needs exactly one of/);
+  });
+
+  it('given --dmn, then business rule tasks evaluate the deployed decision; without it they raise an incident', async () => {
+    const withDmn = await inProcess('run', 'examples/pricing/pricing.bpmn', '--dmn', 'examples/pricing/discount.dmn', '--variables', '{"tier":"gold","amount":20}', '--json');
+    expect(JSON.parse(withDmn.stdout)).toMatchObject({ state: 'completed', variables: { discount: 0.05 } });
+    const without = await inProcess('run', 'examples/pricing/pricing.bpmn', '--variables', '{"tier":"gold","amount":20}', '--json');
+    expect(without.code).toBe(1);
+    expect(JSON.parse(without.stdout).incidents).toEqual([{ elementId: 'Decide', message: expect.stringContaining('not deployed') }]);
   });
 
   it('given help or --version, then they print and exit 0', async () => {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { InstanceState, Logger } from '../engine';
 import { CountingIds, RealClock, SeededRandom } from '../host/clocks';
+import { DmnDecisions, DmnDeployError } from '../host/dmn-decisions';
 import { DeployError, EngineHost } from '../host/engine-host';
 import { FeelExpressions } from '../host/feel-expressions';
 import { MemoryStore } from '../host/memory-store';
@@ -13,6 +14,8 @@ import type { ScenarioStep } from './scenario';
 /** What to run: a model, which process, start variables and the steps to apply at wait states. */
 export interface Execution {
   model: string;
+  /** DMN files to deploy first (business rule tasks call their decisions). */
+  decisions?: string[];
   process?: string;
   variables: Record<string, unknown>;
   steps: ScenarioStep[];
@@ -47,8 +50,19 @@ export async function execute(execution: Execution, logger?: Logger): Promise<Ex
     random: new SeededRandom(1),
     expressions: new FeelExpressions(),
     scripts: await (scripts ??= createQuickJsScriptRunner({ logger })),
+    decisions: new DmnDecisions(),
     logger,
   });
+  for (const file of execution.decisions ?? []) {
+    const dmn = await readTextFile(file, 'DMN');
+    try {
+      const { warnings } = await host.deployDmn(dmn, basename(file));
+      for (const w of warnings) logger?.warn(`${basename(file)}: ${w}`);
+    } catch (error) {
+      if (error instanceof DmnDeployError) throw new InputError(`cannot deploy ${file}: ${error.message}`);
+      throw error;
+    }
+  }
   let deployed;
   try {
     deployed = await host.deploy(xml, basename(execution.model));

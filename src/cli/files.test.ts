@@ -56,6 +56,7 @@ describe('scenarios', () => {
     [{ model: 'm', steps: [{ complete: 'T', code: 'x' }] }, /unknown field "code" for a complete step/],
     [{ model: 'm', expect: { state: 'done' } }, /expect\.state must be one of/],
     [{ model: 'm', expect: { passed: 'A' } }, /expect\.passed must be an array/],
+    [{ model: 'm', decisions: 'a.dmn' }, /"decisions" must be an array of DMN file paths/],
   ])('given %j, then validation fails with a precise message', (raw, message) => {
     expect(() => validateScenario(raw, 's.json')).toThrow(InputError);
     expect(() => validateScenario(raw, 's.json')).toThrow(message);

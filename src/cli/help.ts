@@ -3,7 +3,7 @@ export const VERSION = '0.1.0';
 const GENERAL = `flowdeck ${VERSION}: run BPMN processes and test scenarios on the Flowdeck engine.
 
 Usage:
-  flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--scenario FILE] [--json]
+  flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]
   flowdeck test <scenario files or folders...> [--json]
   flowdeck help [run|test]
   flowdeck --version
@@ -19,6 +19,7 @@ the final state.
 Options:
   --process ID             process to start (required when the model has several)
   --variables JSON|@file   start variables: inline JSON object or @path to a JSON file
+  --dmn FILE               deploy a DMN file first, for business rule tasks (repeatable)
   --scenario FILE          take model, process, variables and steps from a scenario file
   --json                   print {"state","path","active","variables","incidents"} as JSON
 
@@ -29,7 +30,7 @@ const TEST = `flowdeck test <scenario files or folders...> [--json]
 Runs each scenario (folders: every *.scenario.json below them), checks its "expect" and prints
 PASS/FAIL per scenario. A scenario file:
 
-  { "model": "order.bpmn", "process": "order", "variables": { "amount": 150 },
+  { "model": "order.bpmn", "decisions": ["discount.dmn"], "process": "order", "variables": { "amount": 150 },
     "steps": [ { "complete": "Approve", "variables": { "ok": true } },
                { "fail": "Charge", "message": "card expired" },
                { "throwError": "Charge", "code": "DECLINED" } ],

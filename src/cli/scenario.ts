@@ -24,6 +24,8 @@ export interface Scenario {
   file: string;
   name: string;
   model: string;
+  /** DMN files deployed before the model, resolved like `model`. */
+  decisions: string[];
   process?: string;
   variables: Record<string, unknown>;
   steps: ScenarioStep[];
@@ -51,10 +53,13 @@ export function validateScenario(raw: unknown, file: string): Scenario {
     throw new InputError(`invalid scenario ${file}: ${msg}`);
   };
   if (!isPlainObject(raw)) return fail(`expected a JSON object, got ${describeJson(raw)}`);
-  const known = new Set(['name', 'description', 'model', 'process', 'variables', 'steps', 'expect']);
+  const known = new Set(['name', 'description', 'model', 'decisions', 'process', 'variables', 'steps', 'expect']);
   for (const k of Object.keys(raw)) if (!known.has(k)) fail(`unknown field "${k}"`);
   if (typeof raw.model !== 'string' || raw.model === '') fail('"model" must be a file path (relative to the scenario)');
   if (raw.process !== undefined && typeof raw.process !== 'string') fail('"process" must be a string');
+  if (raw.decisions !== undefined && !(Array.isArray(raw.decisions) && raw.decisions.every((d) => typeof d === 'string' && d !== ''))) {
+    fail('"decisions" must be an array of DMN file paths');
+  }
   if (raw.name !== undefined && typeof raw.name !== 'string') fail('"name" must be a string');
   if (raw.variables !== undefined && !isPlainObject(raw.variables)) fail('"variables" must be an object');
   if (raw.steps !== undefined && !Array.isArray(raw.steps)) fail('"steps" must be an array');
@@ -64,6 +69,7 @@ export function validateScenario(raw: unknown, file: string): Scenario {
     file,
     name: (raw.name as string | undefined) ?? file,
     model: resolve(dirname(file), raw.model as string),
+    decisions: ((raw.decisions ?? []) as string[]).map((d) => resolve(dirname(file), d)),
     process: raw.process as string | undefined,
     variables: (raw.variables as Record<string, unknown> | undefined) ?? {},
     steps,

@@ -31,7 +31,7 @@ describe('DmnDecisions', () => {
 
   it('given an unknown decision or bad XML, then errors say so', async () => {
     const decisions = new DmnDecisions();
-    expect(decisions.evaluate('discount', {}, 0)).toEqual({ ok: false, error: 'decision discount is not deployed' });
+    expect(decisions.evaluate('discount', {}, 0)).toEqual({ ok: false, error: 'not deployed' });
     await expect(decisions.deploy('<definitions/>')).rejects.toThrow(DmnDeployError);
   });
 

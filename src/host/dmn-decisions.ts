@@ -70,7 +70,7 @@ export class DmnDecisions implements DeployableDecisions {
     const list = id === undefined ? undefined : this.byId.get(id);
     if (id === undefined || !list) {
       const known = [...this.byId.keys()];
-      return { ok: false, error: `decision ${decisionId} is not deployed${known.length ? ` (deployed: ${known.join(', ')})` : ''}` };
+      return { ok: false, error: `not deployed${known.length ? ` (deployed: ${known.join(', ')})` : ''}` };
     }
     const { compiled } = list[list.length - 1];
     try {

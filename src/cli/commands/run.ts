@@ -21,6 +21,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<ExitCode> {
   const model = args.model !== undefined ? resolve(io.cwd, args.model) : (scenario?.model as string);
   const result = await execute({
     model,
+    decisions: [...(scenario?.decisions ?? []), ...args.dmn.map((d) => resolve(io.cwd, d))],
     process: args.process ?? scenario?.process,
     variables: { ...(scenario?.variables ?? {}), ...cliVariables },
     steps: scenario?.steps ?? [],
