@@ -98,12 +98,22 @@ export class DrgGraph {
    * Finds a node by id, name or `namespace#id`, preferring the given (main) model.
    */
   find(ref: string, kinds: readonly DrgNode['kind'][], preferNamespace?: string): DrgNode | undefined {
+    const cacheKey = `${kinds.join(',')}\u0000${preferNamespace ?? ''}\u0000${ref}`;
+    if (this.lookups.has(cacheKey)) return this.lookups.get(cacheKey);
+    const found = this.search(ref, kinds, preferNamespace);
+    this.lookups.set(cacheKey, found);
+    return found;
+  }
+
+  private readonly lookups = new Map<string, DrgNode | undefined>();
+
+  private search(ref: string, kinds: readonly DrgNode['kind'][], preferNamespace?: string): DrgNode | undefined {
     const direct = this.nodes.get(ref);
     if (direct && kinds.includes(direct.kind)) return direct;
     const hash = ref.lastIndexOf('#');
     if (hash > 0) {
       const ns = ref.slice(0, hash);
-      if (this.models.some((m) => m.namespace === ns)) return this.find(ref.slice(hash + 1), kinds, ns);
+      if (this.models.some((m) => m.namespace === ns)) return this.search(ref.slice(hash + 1), kinds, ns);
     }
     const candidates = [...this.nodes.values()].filter((n) => kinds.includes(n.kind));
     const pick = (pred: (n: DrgNode) => boolean) =>

@@ -46,7 +46,7 @@ export function parseDmn(xml: string): DmnModel {
   }));
   const decisions: Decision[] = dmnChildren(root, 'decision').map(readDecision);
   const inputData: InputData[] = dmnChildren(root, 'inputData').map((el) => ({
-    kind: 'inputData', id: el.attrs['id'] ?? '', name: el.attrs['name'] ?? '', variable: variableOf(el),
+    kind: 'inputData', id: idOf(el), name: el.attrs['name'] ?? '', variable: variableOf(el),
   }));
   const bkms: BusinessKnowledgeModel[] = dmnChildren(root, 'businessKnowledgeModel').map(readBkm);
   const decisionServices: DecisionService[] = dmnChildren(root, 'decisionService').map(readDecisionService);
@@ -91,8 +91,13 @@ export function parseHref(href: string): Href {
   return namespace ? { namespace, id: href.slice(hash + 1) } : { id: href.slice(hash + 1) };
 }
 
+/** The element's id; elements without one (allowed by some tools) are keyed by their name. */
+function idOf(el: XmlElement): string {
+  return el.attrs['id'] || el.attrs['name'] || '';
+}
+
 function readDecision(el: XmlElement): Decision {
-  const id = el.attrs['id'] ?? '';
+  const id = idOf(el);
   const exprEl = firstExpressionChild(el);
   return {
     kind: 'decision',
@@ -116,7 +121,7 @@ function readBkm(el: XmlElement): BusinessKnowledgeModel {
   }
   return {
     kind: 'bkm',
-    id: el.attrs['id'] ?? '',
+    id: idOf(el),
     name: el.attrs['name'] ?? '',
     variable: variableOf(el),
     requiredKnowledge: hrefs(el, 'knowledgeRequirement', 'requiredKnowledge'),
@@ -127,7 +132,7 @@ function readBkm(el: XmlElement): BusinessKnowledgeModel {
 function readDecisionService(el: XmlElement): DecisionService {
   return {
     kind: 'decisionService',
-    id: el.attrs['id'] ?? '',
+    id: idOf(el),
     name: el.attrs['name'] ?? '',
     variable: variableOf(el),
     outputDecisions: directHrefs(el, 'outputDecision'),
