@@ -103,3 +103,20 @@ describe('FEEL public API', () => {
     expect(toJson(r.value)).toBe('2030-01-05');
   });
 });
+
+describe('FEEL type resolver for item definitions', () => {
+  it('given a resolver, when instance of names an item definition, then its base type is checked', () => {
+    const types = new Map([
+      ['t255', parseType('number')],
+      ['tPerson', parseType('context<name: string>')],
+      ['tNumbers', parseType('list<number>')],
+    ]);
+    const ev = (s: string) => compileExpression(s, { types: (n) => types.get(n) }).evaluate({}).value;
+    expect(ev('256 instance of t255')).toBe(true);
+    expect(ev('"x" instance of t255')).toBe(false);
+    expect(ev('{name: "Ada", age: 36} instance of tPerson')).toBe(true);
+    expect(ev('[1, 2] instance of tNumbers')).toBe(true);
+    expect(ev('[{name: "a"}] instance of list<tPerson>')).toBe(true);
+    expect(ev('1 instance of tUnknown')).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import type { TypeResolver } from './types';
 import type { FeelValue } from './values';
 
 /** A problem met while evaluating; the offending sub-expression evaluated to null. */
@@ -19,6 +20,12 @@ export interface EvalOptions {
 /** Compile options. `names` are the known variable names, which may contain spaces (`Monthly Income`). */
 export interface CompileOptions {
   names?: Iterable<string>;
+  /**
+   * Resolves type names that are not built in (item definitions) for `instance of`, e.g.
+   * `(name) => name === 'tAge' ? parseType('number') : undefined`. Constraints (allowed values)
+   * are not part of `instance of`, so resolve to the base type.
+   */
+  types?: TypeResolver;
 }
 
 /**

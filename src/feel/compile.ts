@@ -1,12 +1,13 @@
 import type { CompareOp, Iteration, Node } from './ast';
 import { BUILTINS } from './builtins';
 import { Decimal } from './decimal';
+import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
 import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract } from './ops';
 import { pathOf } from './paths';
 import { Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
-import { conformsTo } from './types';
+import { conformsTo, type TypeResolver } from './types';
 import {
   type CallContext, FeelContext, FeelDate, FeelFunction, type FeelParam, FeelRange, type FeelValue, typeNameOf,
 } from './values';
@@ -52,6 +53,20 @@ function usesInput(n: Node): boolean {
   };
   visit(n);
   return found;
+}
+
+// The item-definition resolver of the compilation in progress (compilation is synchronous).
+let typeResolver: TypeResolver | undefined;
+
+/** Compiles a syntax tree with a resolver for type names that are not built in (item definitions). */
+export function compileWithTypes<T>(resolve: TypeResolver | undefined, f: () => T): T {
+  const saved = typeResolver;
+  typeResolver = resolve;
+  try {
+    return f();
+  } finally {
+    typeResolver = saved;
+  }
 }
 
 /** Compiles a syntax tree to a closure. */
@@ -145,7 +160,8 @@ export function compileNode(n: Node): Ev {
     case 'inst': {
       const e = compileNode(n.e);
       const type = n.type;
-      return (sc, c) => conformsTo(e(sc, c), type);
+      const resolve = typeResolver;
+      return (sc, c) => conformsTo(e(sc, c), type, resolve);
     }
     case 'path': {
       const e = compileNode(n.e);
@@ -405,9 +421,11 @@ function compileFunction(n: Node & { t: 'fn' }): Ev {
   const body = compileNode(n.body);
   const params: FeelParam[] = n.params.map((p, i) => ({ name: p.name, type: formatTypeNode(n, i) }));
   if (n.external) {
+    // The body describes the external function; only whitelisted Java methods are available.
     return (sc, c) => {
-      c.warn('external functions are not supported');
-      return null;
+      const fn = javaFunctionFromContext(body(sc, c), params);
+      if (!fn) c.warn('external function is not supported (only whitelisted java.lang methods are)');
+      return fn;
     };
   }
   return (sc) =>

@@ -6,7 +6,7 @@
  * e.evaluate({ 'Monthly Income': new Decimal(5000) }).value; // true
  */
 import type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvalOptions, FeelScope, FeelWarning } from './api';
-import { anyTest, compileNode, compileTest } from './compile';
+import { anyTest, compileNode, compileTest, compileWithTypes } from './compile';
 import { Decimal } from './decimal';
 import { FeelSyntaxError } from './errors';
 import { fromJson, toJson } from './json';
@@ -30,6 +30,7 @@ export { conformsTo, parseType, typeOf } from './types';
 export type { FeelType, TypeResolver } from './types';
 export { feelToString } from './builtins/format';
 export { BUILTINS } from './builtins';
+export { javaFunction } from './external-java';
 
 // Models compile thousands of expressions against the same few name collections: index each
 // array or set once (keyed by identity and size; the parse itself works on an overlay).
@@ -59,7 +60,7 @@ function fail(st: EvalState, e: unknown): null {
  */
 export function compileExpression(source: string, options?: CompileOptions): CompiledExpression {
   const node = new Parser(source, namesFor(options?.names)).parseExpressionSource();
-  const ev = compileNode(node);
+  const ev = compileWithTypes(options?.types, () => compileNode(node));
   return {
     evaluate(scope: FeelScope, opts?: EvalOptions) {
       const st = new EvalState(opts?.now);
@@ -86,17 +87,17 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
   if (!Array.isArray(parsed)) {
     if (parsed.t === 'any') run = () => true;
     else if (parsed.t === 'not') {
-      const tests = parsed.tests.map(compileTest);
+      const tests = compileWithTypes(options?.types, () => parsed.tests.map(compileTest));
       run = (input, sc, st) => {
         const r = anyTest(tests, input, sc, st);
         return r === null ? null : !r;
       };
     } else throw new FeelSyntaxError('not unary tests', 1, 1, 0);
   } else if (parsed.length === 1) {
-    const t = compileTest(parsed[0]);
+    const t = compileWithTypes(options?.types, () => compileTest(parsed[0]));
     run = (input, sc, st) => t(input, sc, st);
   } else {
-    const tests = parsed.map(compileTest);
+    const tests = compileWithTypes(options?.types, () => parsed.map(compileTest));
     run = (input, sc, st) => anyTest(tests, input, sc, st);
   }
   return {

@@ -9,6 +9,8 @@ import {
   compileExpression, Decimal, feelToString, FeelContext, FeelFunction, type FeelValue, makeFunction, invoke,
   dateFromString, timeFromString, dateTimeFromString, durationFromString, decimalFromString, feelEquals, createCallContext,
 } from '../index';
+import { javaFunctionFromContext } from '../external-java';
+import { parseType, type FeelType } from '../types';
 import { attr, kid, kids, parseXml, type XmlElement } from './xml';
 
 const ROOT = process.env.TCK_DIR ?? '/work/shared/dmn-tck/TestCases';
@@ -72,6 +74,7 @@ function same(actual: FeelValue, expected: FeelValue): boolean {
 }
 
 interface Model {
+  types: Map<string, FeelType>;
   decisions: Map<string, XmlElement>;
   bkms: Map<string, XmlElement>;
   inputs: Map<string, XmlElement>;
@@ -83,7 +86,7 @@ function loadModel(file: string): Model {
   const doc = parseXml(readFileSync(file, 'utf8'));
   const defs = doc.children.find((c) => c.name === 'definitions');
   if (!defs) throw new Unsupported('no definitions');
-  const m: Model = { decisions: new Map(), bkms: new Map(), inputs: new Map(), byId: new Map(), names: [] };
+  const m: Model = { types: new Map(), decisions: new Map(), bkms: new Map(), inputs: new Map(), byId: new Map(), names: [] };
   const visitNames = (e: XmlElement) => {
     if (e.attrs.name) m.names.push(e.attrs.name);
     e.children.forEach(visitNames);
@@ -94,8 +97,19 @@ function loadModel(file: string): Model {
     if (e.name === 'decision') m.decisions.set(e.attrs.name, e);
     if (e.name === 'businessKnowledgeModel') m.bkms.set(e.attrs.name, e);
     if (e.name === 'inputData') m.inputs.set(e.attrs.name, e);
+    if (e.name === 'itemDefinition') m.types.set(e.attrs.name, itemType(e));
   }
   return m;
+}
+
+function itemType(e: XmlElement): FeelType {
+  const comps = kids(e, 'itemComponent');
+  const fnItem = kid(e, 'functionItem');
+  let t: FeelType;
+  if (comps.length) t = { kind: 'context', fields: comps.map((c) => [c.attrs.name, itemType(c)]) };
+  else if (fnItem) t = { kind: 'function', params: kids(fnItem, 'parameters').map((p) => parseType(p.attrs.typeRef ?? 'Any')), result: parseType(fnItem.attrs.outputTypeRef ?? 'Any') };
+  else t = parseType(kid(e, 'typeRef')?.text.trim() || 'Any');
+  return e.attrs.isCollection === 'true' ? { kind: 'list', of: t } : t;
 }
 
 function text(e: XmlElement): string {
@@ -105,7 +119,7 @@ function text(e: XmlElement): string {
 function evalBoxed(e: XmlElement, scope: Map<string, FeelValue>, m: Model, warnings: string[]): FeelValue {
   switch (e.name) {
     case 'literalExpression': {
-      const r = compileExpression(text(e), { names: m.names }).evaluate(scope, { now: () => 0 });
+      const r = compileExpression(text(e), { names: m.names, types: (n) => m.types.get(n) }).evaluate(scope, { now: () => 0 });
       warnings.push(...r.warnings.map((w) => w.message));
       return r.value;
     }
@@ -148,6 +162,11 @@ function evalBoxed(e: XmlElement, scope: Map<string, FeelValue>, m: Model, warni
 function boxedFunction(e: XmlElement, scope: Map<string, FeelValue>, m: Model, warnings: string[]): FeelFunction {
   const params = kids(e, 'formalParameter').map((p) => ({ name: p.attrs.name, type: p.attrs.typeRef }));
   const body = e.children.find((c) => c.name !== 'formalParameter' && c.name !== 'extensionElements');
+  if (attr(e, 'kind') === 'Java' && body) {
+    const fn = javaFunctionFromContext(new FeelContext(new Map([['java', evalBoxed(body, scope, m, warnings)]])), params);
+    if (!fn) throw new Unsupported('java method');
+    return fn;
+  }
   if (!body || attr(e, 'kind') && attr(e, 'kind') !== 'FEEL') throw new Unsupported('function kind');
   return makeFunction(params.map((p) => p.name), (args) => {
     const s = new Map(scope);
