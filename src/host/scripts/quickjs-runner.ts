@@ -1,5 +1,8 @@
-import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC } from 'quickjs-emscripten';
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+// The core plus one variant, not the `quickjs-emscripten` barrel: the barrel references all four
+// variants and a bundler would ship (and the PWA precache) four wasm files instead of one.
+import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { newQuickJSWASMModuleFromVariant, newVariant } from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { Logger, ScriptRequest, ScriptResult, ScriptRunner } from '../../engine/ports';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 
