@@ -38,7 +38,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,wasm,ttf,woff,woff2,json}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,wasm,ttf,eot,woff,woff2,json}'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
