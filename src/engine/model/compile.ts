@@ -147,6 +147,7 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
     sourceId: source.id,
     targetId: target.id,
     condition: conditionSource != null ? exprs.expr(id, 'condition', conditionSource) : null,
+    conditionSource: conditionSource ?? null,
     targetIndex: target.incoming.length,
   };
   flows.set(id, flow);
@@ -171,7 +172,7 @@ function finishNode(node: NodeDef, nodes: Map<string, NodeDef>, report: Report) 
   if (node.kind === 'endEvent' && node.outgoing.length > 0) report(node.id, 'an end event cannot have outgoing flows');
   if (node.kind === 'exclusiveGateway' && node.outgoing.length > 1) {
     for (const f of node.outgoing) {
-      if (!f.condition && f !== node.defaultFlow) report(f.id, `outgoing flow of ${node.kind} ${node.id} has no condition and is not the default flow`);
+      if (f.conditionSource === null && f !== node.defaultFlow) report(f.id, `outgoing flow of ${node.kind} ${node.id} has no condition and is not the default flow`);
     }
   }
 }

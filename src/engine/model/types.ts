@@ -40,6 +40,8 @@ export interface FlowDef {
   sourceId: string;
   targetId: string;
   condition: Expr | null;
+  /** The condition as written (null when the flow has none), even if it failed to compile. */
+  conditionSource: string | null;
   /** Position of this flow among the target's incoming flows (join bookkeeping). */
   targetIndex: number;
 }

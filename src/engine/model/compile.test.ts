@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { testFeel } from '../test-support/feel';
+import { fixture } from '../test-support/harness';
+import { compileDeployment } from './compile';
+import { parseBpmn } from './parse';
+
+describe('compileDeployment validation', () => {
+  it('given broken models, when compiled, then every problem names its element and no broken process is returned', async () => {
+    const { definitions } = await parseBpmn(fixture(import.meta.url, 'invalid.bpmn'));
+    const { processes, errors } = compileDeployment(definitions, { expressions: testFeel });
+    expect(processes.size).toBe(0);
+    const byElement = Object.fromEntries(errors.map((e) => [e.elementId, e.message]));
+    expect(byElement.noStart).toMatch(/no none start event/);
+    expect(byElement.badCondition).toMatch(/condition does not parse/);
+    expect(byElement.noCondition).toMatch(/no condition and is not the default flow/);
+    expect(byElement.svc).toMatch(/no zeebe:taskDefinition type/);
+    expect(byElement.catch).toMatch(/unsupported element bpmn:IntermediateCatchEvent/);
+    expect(byElement.nowhere).toMatch(/to nowhere/);
+    expect(errors.every((e) => e.processId === 'noStart' || e.processId === 'broken')).toBe(true);
+  });
+
+  it('given a valid model, when compiled, then outgoing flows, defaults and join inputs are precomputed', async () => {
+    const { definitions } = await parseBpmn(fixture(import.meta.url, '../behaviours/inclusive.bpmn'));
+    const { processes, errors } = compileDeployment(definitions, { expressions: testFeel });
+    expect(errors).toEqual([]);
+    const basic = processes.get('basic');
+    const split = basic?.nodes.get('split');
+    expect(split?.outgoing.map((f) => f.id)).toEqual(['toA', 'toB', 'toC']);
+    expect(split?.defaultFlow?.id).toBe('toC');
+    const join = basic?.nodes.get('join');
+    expect(join?.joins).toBe(true);
+    expect(join?.upstream?.map((s) => [...s].sort())).toEqual([['a', 'split', 'start'], ['b', 'split', 'start'], ['c', 'split', 'start']]);
+    const loopJoin = processes.get('loop')?.nodes.get('l_join');
+    expect([...(loopJoin?.upstream?.[0] ?? [])].sort()).toEqual(['l_b', 'l_retry', 'l_split', 'l_start']);
+  });
+
+  it('given XML that is not BPMN, when parsed, then it rejects', async () => {
+    await expect(parseBpmn('<nope')).rejects.toThrow();
+  });
+});
