@@ -5,7 +5,7 @@ import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
 import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract } from './ops';
 import { pathOf } from './paths';
-import { Scope } from './scope';
+import { EvalState, Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
 import { conformsTo, type TypeResolver } from './types';
 import {
@@ -69,8 +69,42 @@ export function compileWithTypes<T>(resolve: TypeResolver | undefined, f: () => 
   }
 }
 
-/** Compiles a syntax tree to a closure. */
+/** Whether a subtree is made of literals only, so that its value can be computed once. */
+function isConstant(n: Node | null): boolean {
+  if (n === null) return true;
+  switch (n.t) {
+    case 'num': case 'str': case 'bool': case 'null': case 'at':
+      return true;
+    case 'neg':
+      return isConstant(n.e);
+    case 'arith': case 'cmp':
+      return isConstant(n.l) && isConstant(n.r);
+    case 'range':
+      return isConstant(n.lo) && isConstant(n.hi);
+    case 'ut':
+      return isConstant(n.e);
+    default:
+      return false;
+  }
+}
+
+const FOLDABLE = new Set(['neg', 'arith', 'cmp', 'range', 'ut']);
+
+/**
+ * Compiles a syntax tree to a closure. Literal-only subtrees (`-5`, `[1..10)`, `< 100`, `1 / 3`)
+ * are evaluated once here, unless that produced a warning (which must then show at run time).
+ */
 export function compileNode(n: Node): Ev {
+  const ev = compileRaw(n);
+  if (FOLDABLE.has(n.t) && isConstant(n)) {
+    const probe = new EvalState(undefined);
+    const v = ev(new Scope(null, null), probe);
+    if (probe.warnings.length === 0) return () => v;
+  }
+  return ev;
+}
+
+function compileRaw(n: Node): Ev {
   switch (n.t) {
     case 'num': {
       const v = new Decimal(n.v);

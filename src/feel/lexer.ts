@@ -17,9 +17,13 @@ const NAME_START = /[\p{L}_$?\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037
 const NAME_PART = /[\p{L}\p{N}\p{M}_$?\u00B7\u203F-\u2040]/u;
 
 function isNameStart(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 63;
   return NAME_START.test(ch) || (ch.codePointAt(0) ?? 0) > 0xffff;
 }
 function isNamePart(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || isNameStart(ch);
   return NAME_PART.test(ch) || isNameStart(ch);
 }
 
@@ -30,7 +34,7 @@ export function tokenize(src: string): Token[] {
   const n = src.length;
   while (i < n) {
     const ch = src[i];
-    if (/\s/.test(ch)) {
+    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || (ch > '~' && /\s/.test(ch))) {
       i++;
       continue;
     }

@@ -26,9 +26,14 @@ interface Known {
 export class NameSet {
   private readonly byFirst = new Map<string, Known[]>();
 
-  /** With a parent, this set is an overlay: names added here do not leak into the parent. */
-  constructor(names: Iterable<string> = [], private readonly parent: NameSet | null = null) {
-    if (!parent) for (const n of BUILTIN_MULTIWORD_NAMES) this.add(n);
+  private readonly parent: NameSet | null;
+
+  /**
+   * With a parent, this set is an overlay: names added here do not leak into the parent. Without
+   * one, the built-in multi-word names are the parent.
+   */
+  constructor(names: Iterable<string> = [], parent?: NameSet | null) {
+    this.parent = parent === undefined ? builtinNames() : parent;
     for (const n of names) this.add(n);
   }
 
@@ -77,6 +82,11 @@ export class NameSet {
     }
     return null;
   }
+}
+
+let builtinSet: NameSet | null = null;
+function builtinNames(): NameSet {
+  return (builtinSet ??= new NameSet(BUILTIN_MULTIWORD_NAMES, null));
 }
 
 /** Recursive-descent FEEL parser (DMN 1.5 grammar, textual expressions and unary tests). */
