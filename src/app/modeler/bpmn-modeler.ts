@@ -56,6 +56,11 @@ export interface BpmnModelerHandle {
   reveal(elementId: string): void;
   /** Triggers an editor action such as 'undo', 'redo', 'find', 'selectElements'. */
   trigger(action: string): void;
+  /**
+   * A bare bpmn-js viewer (no modeling, panel or lint) in `container`, loaded on demand: the
+   * baseline the modeler benchmark measures the editor against, in the same page and run.
+   */
+  createBaselineViewer(container: HTMLElement): Promise<{ importXML(xml: string): Promise<unknown>; destroy(): void }>;
   /** Every semantic element reachable from the definitions, for round-trip checks. */
   semanticElements(): DiagramElementSummary[];
   destroy(): void;
@@ -85,6 +90,7 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     elementTemplateChooser: false,
   });
   const eventBus = modeler.get<EventBus>('eventBus');
+  const stopDeferring = linting ? deferLinting(modeler) : () => {};
 
   const subscribe = <E>(event: string, callback: (event: E) => void) => {
     eventBus.on(event, callback as (event: never) => void);
@@ -135,11 +141,16 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     trigger(action) {
       modeler.get<{ trigger(action: string): unknown }>('editorActions').trigger(action);
     },
+    async createBaselineViewer(container) {
+      const { default: Viewer } = await import('bpmn-js/lib/Viewer');
+      return new Viewer({ container });
+    },
     semanticElements() {
       const definitions = modeler.getDefinitions() as unknown as SemanticNode | undefined;
       return definitions ? collectSemantic(definitions) : [];
     },
     destroy() {
+      stopDeferring();
       modeler.destroy();
     },
   };
@@ -147,6 +158,25 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
 
 // ---------------------------------------------------------------------------------------------
 // helpers
+
+/** Quiet time after the last change before the diagram is linted again. */
+const LINT_DELAY_MS = 300;
+
+/**
+ * bpmn-js-bpmnlint lints the whole model on import and after every change, synchronously in the
+ * same task: on a 1,000-element diagram that is hundreds of milliseconds added to import and to
+ * each keystroke of label editing. Linting once after changes settle gives the same issues.
+ */
+function deferLinting(modeler: Modeler): () => void {
+  const linting = modeler.get<{ update(): void }>('linting');
+  const lintNow = linting.update.bind(linting);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  linting.update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(lintNow, LINT_DELAY_MS);
+  };
+  return () => clearTimeout(timer);
+}
 
 interface SemanticNode {
   $type: string;

@@ -1,0 +1,1 @@
+export function generateBpmn(elements: number): { xml: string; shapes: number; connections: number };
