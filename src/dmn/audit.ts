@@ -1,4 +1,5 @@
-import type { FeelValue } from '../feel/values';
+/** A JSON value (numbers as JS numbers, temporals as ISO strings, as FEEL's `toJson` gives). */
+export type Json = unknown;
 
 /** A rule that matched in a decision table. */
 export interface MatchedRule {
@@ -14,25 +15,26 @@ export interface TableAudit {
   readonly tableId?: string;
   readonly hitPolicy: string;
   /** Input expression values in column order. */
-  readonly inputs: readonly FeelValue[];
+  readonly inputs: readonly Json[];
   /** Matched rules in rule order (before the hit policy picked among them). */
   readonly matched: readonly MatchedRule[];
   /** The table's result after the hit policy. */
-  readonly output: FeelValue;
+  readonly output: Json;
   /** True when no rule matched and default output entries were used. */
   readonly usedDefaults: boolean;
 }
 
 /**
  * The audit trail of one decision in an evaluation: the values it read, the rules that matched and
- * what it produced. Enough to log and replay the evaluation.
+ * what it produced. Enough to log and replay the evaluation. All values are plain JSON, so the
+ * trail can be stored and sent as is.
  */
 export interface DecisionAudit {
   readonly decisionId: string;
   readonly decisionName: string;
   readonly namespace: string;
   /** Values of the required inputs and decisions, by variable name. */
-  readonly inputs: Readonly<Record<string, FeelValue>>;
+  readonly inputs: Readonly<Record<string, Json>>;
   readonly tables: readonly TableAudit[];
-  readonly output: FeelValue;
+  readonly output: Json;
 }

@@ -9,7 +9,13 @@ describe('decision requirements graph', () => {
     const r = evaluateDecision(compiled, 'Top', { X: 1 });
     expect(r.json).toBe(11 + 12);
     expect(r.audit.map((a) => a.decisionName)).toEqual(['Base', 'Left', 'Right', 'Top']);
-    expect(r.audit.find((a) => a.decisionName === 'Left')!.inputs).toMatchObject({ Base: expect.anything() });
+    expect(r.audit.find((a) => a.decisionName === 'Left')!.inputs).toEqual({ Base: 10 });
+  });
+
+  it('the audit trail is plain JSON, so it survives storage unchanged', () => {
+    const r = evaluateDecision(compiled, 'Person Name', { Person: { 'first name': 'Ada', age: 36 } });
+    expect(r.audit[0]!.inputs).toEqual({ Person: { 'first name': 'Ada', age: 36 } });
+    expect(JSON.parse(JSON.stringify(r.audit))).toEqual(r.audit);
   });
 
   it('decisions are found by id as well as by name', () => {

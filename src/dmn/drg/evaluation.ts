@@ -1,4 +1,4 @@
-import { makeFunction } from '../../feel';
+import { makeFunction, toJson } from '../../feel';
 import { FeelContext, type FeelValue } from '../../feel/values';
 import { coerceAt } from '../compile/context';
 import { coerce } from '../types/conformance';
@@ -68,9 +68,9 @@ export class Evaluation {
   }
 
   /** The scope a decision or BKM sees: its requirements by name, imported ones under the import name. */
-  private scopeFor(requirements: readonly Requirement[]): { scope: Scope; seen: Record<string, FeelValue> } {
+  private scopeFor(requirements: readonly Requirement[]): { scope: Scope; seen: Record<string, unknown> } {
     const scope: Scope = new Map();
-    const seen: Record<string, FeelValue> = {};
+    const seen: Record<string, unknown> = {};
     for (const req of requirements) {
       const v = this.value(req.key);
       if (req.prefix) {
@@ -78,10 +78,10 @@ export class Evaluation {
         const ctx = existing instanceof FeelContext ? existing : new FeelContext(new Map());
         ctx.entries.set(req.name, v);
         scope.set(req.prefix, ctx);
-        seen[`${req.prefix}.${req.name}`] = v;
+        seen[`${req.prefix}.${req.name}`] = toJson(v);
       } else {
         scope.set(req.name, v);
-        seen[req.name] = v;
+        seen[req.name] = toJson(v);
       }
     }
     return { scope, seen };
@@ -95,7 +95,7 @@ export class Evaluation {
       const supplied = this.inputs(node);
       const v = coerceAt(supplied, node.type, this.session, site, `decision '${node.name}'`);
       if (supplied === null) this.session.warn(site, 'decision has no decision logic');
-      this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: v });
+      this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: toJson(v) });
       return v;
     }
     const outer = this.session.currentTables;
@@ -108,7 +108,7 @@ export class Evaluation {
       this.session.currentTables = outer;
     }
     const v = coerceAt(raw, node.type, this.session, site, `decision '${node.name}' result`);
-    this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: v });
+    this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: toJson(v) });
     return v;
   }
 

@@ -1,4 +1,4 @@
-import { compileExpression } from '../../feel';
+import { compileExpression, toJson } from '../../feel';
 import type { FeelValue } from '../../feel/values';
 import type { MatchedRule, TableAudit } from '../audit';
 import { coerceAt, deeper, typeOf, type CompileContext, type Evaluator } from '../compile/context';
@@ -115,9 +115,9 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       const record: TableAudit = {
         tableId: dt.id,
         hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
-        inputs: values,
+        inputs: values.map(toJson),
         matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
-        output,
+        output: toJson(output),
         usedDefaults,
       };
       session.currentTables?.push(record);
