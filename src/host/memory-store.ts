@@ -22,8 +22,11 @@ export class MemoryStore implements Store {
   }
 
   async commit(changes: StoreCommit): Promise<void> {
+    // Validate everything before touching anything, so a bad commit leaves no trace.
+    const ids = new Set<string>();
+    for (const s of changes.instances) ids.add(s.instanceId);
     for (const e of changes.history) {
-      if (!changes.instances.some((s) => s.instanceId === e.instanceId) && !this.instances.has(e.instanceId)) {
+      if (!ids.has(e.instanceId) && !this.instances.has(e.instanceId)) {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
     }
@@ -34,10 +37,15 @@ export class MemoryStore implements Store {
       for (const key in state.jobs) this.jobIndex.set(key, state.instanceId);
       for (const id in state.tasks) this.taskIndex.set(id, state.instanceId);
     }
+    let list: HistoryEvent[] | undefined;
+    let listOf: string | undefined;
     for (const e of changes.history) {
-      let list = this.history.get(e.instanceId);
-      if (!list) this.history.set(e.instanceId, (list = []));
-      list.push(e);
+      if (e.instanceId !== listOf) {
+        listOf = e.instanceId;
+        list = this.history.get(listOf);
+        if (!list) this.history.set(listOf, (list = []));
+      }
+      (list as HistoryEvent[]).push(e);
     }
     this.commits++;
   }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEvent, InstanceState, Job, UserTask } from '../../engine';
+import type { DeploymentRecord, Store } from '../store';
+
+/**
+ * The behaviour every {@link Store} must have, as a Vitest suite: run it against an
+ * implementation to prove it can back an EngineHost (MemoryStore runs it; the Dexie adapter in
+ * src/store should too, over fake-indexeddb).
+ *
+ * @example
+ * // src/store/dexie-store.test.ts
+ * import 'fake-indexeddb/auto';
+ * import { storeContract } from '../host/test-support/store-contract';
+ * storeContract('DexieStore', async () => new DexieStore(await openTestDb()));
+ */
+export function storeContract(name: string, makeStore: () => Promise<Store> | Store): void {
+  describe(`${name} (Store contract)`, () => {
+    it('given a committed instance, then it loads back equal (as JSON), with its history in order', async () => {
+      const store = await makeStore();
+      const state = instance('i1', { jobs: ['j1'], tasks: ['t1'] });
+      await store.commit({ instances: [state], history: [event('i1', 1), event('i1', 2)] });
+      expect(JSON.parse(JSON.stringify(await store.loadInstance('i1')))).toEqual(JSON.parse(JSON.stringify(state)));
+      expect((await store.loadHistory('i1')).map((e) => e.seq)).toEqual([1, 2]);
+      expect((await store.loadHistory('i1', 1)).map((e) => e.seq)).toEqual([2]);
+      expect(await store.loadInstance('nope')).toBeUndefined();
+    });
+
+    it('given an instance re-committed without a job, then the job no longer finds it; new jobs and tasks do', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [instance('i1', { jobs: ['j1'], tasks: ['t1'] })], history: [event('i1', 1)] });
+      expect(await store.findInstanceByJob('j1')).toBe('i1');
+      expect(await store.findInstanceByTask('t1')).toBe('i1');
+      await store.commit({ instances: [instance('i1', { jobs: ['j2'] })], history: [event('i1', 2)] });
+      expect(await store.findInstanceByJob('j1')).toBeUndefined();
+      expect(await store.findInstanceByTask('t1')).toBeUndefined();
+      expect(await store.findInstanceByJob('j2')).toBe('i1');
+    });
+
+    it('given several instances in one commit, then all are written; queries filter by process, status and incidents', async () => {
+      const store = await makeStore();
+      const done = { ...instance('i2'), status: 'completed' as const, processId: 'other' };
+      const broken = instance('i3', { incident: true });
+      await store.commit({ instances: [instance('i1'), done, broken], history: [event('i1', 1), event('i2', 1), event('i3', 1)] });
+      const ids = async (q?: Parameters<Store['listInstances']>[0]) => (await store.listInstances(q)).map((s) => s.instanceId).sort();
+      expect(await ids()).toEqual(['i1', 'i2', 'i3']);
+      expect(await ids({ processId: 'other' })).toEqual(['i2']);
+      expect(await ids({ status: 'active' })).toEqual(['i1', 'i3']);
+      expect(await ids({ withIncidents: true })).toEqual(['i3']);
+    });
+
+    it('given a commit that cannot apply, then nothing of it is visible', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [instance('i1')], history: [event('i1', 1)] });
+      await expect(store.commit({ instances: [instance('i2')], history: [event('ghost', 1)] })).rejects.toThrow();
+      expect(await store.loadInstance('i2')).toBeUndefined();
+      expect(await store.loadHistory('i1')).toHaveLength(1);
+    });
+
+    it('given deployments, then they list back in deployment order', async () => {
+      const store = await makeStore();
+      const d = (id: string, at: number): DeploymentRecord => ({ id, kind: 'bpmn', name: `${id}.bpmn`, xml: '<x/>', deployedAt: at, versions: { p: at } });
+      await store.saveDeployment(d('d1', 1));
+      await store.saveDeployment(d('d2', 2));
+      expect((await store.listDeployments()).map((x) => x.id)).toEqual(['d1', 'd2']);
+    });
+  });
+}
+
+/** A minimal valid instance state for store tests. */
+export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean } = {}): InstanceState {
+  const job = (key: string): Job => ({
+    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0,
+  });
+  const task = (taskId: string): UserTask => ({
+    id: taskId, elementId: 'U', elementInstanceId: 'u', processInstanceId: id, name: null, assignee: null, candidateUsers: [], candidateGroups: [],
+    dueDate: null, followUpDate: null, priority: 50, formKey: null, formId: null, createdAt: 0,
+  });
+  return {
+    schemaVersion: 1, instanceId: id, processId: 'p', processVersion: 1, businessKey: null, status: 'active', suspended: false, parent: null,
+    startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, joins: {}, path: [],
+    jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(k)])),
+    tasks: Object.fromEntries((options.tasks ?? []).map((t) => [t, task(t)])),
+    incidents: options.incident
+      ? { inc1: { id: 'inc1', type: 'script', message: 'boom', elementId: 'E', elementInstanceId: 'e', retry: 'activate', jobKey: null, createdAt: 0 } }
+      : {},
+  };
+}
+
+/** A history event of `instanceId` with sequence number `seq`. */
+export function event(instanceId: string, seq: number): HistoryEvent {
+  return { instanceId, seq, time: 0, type: 'instanceCompleted' };
+}
