@@ -107,7 +107,8 @@ export function compileNode(n: Node): Ev {
 function compileRaw(n: Node): Ev {
   switch (n.t) {
     case 'num': {
-      const v = new Decimal(n.v);
+      // Literals are decimal128 too: more than 34 significant digits round.
+      const v = new Decimal(n.v).toSignificantDigits(34);
       return () => v;
     }
     case 'str': {

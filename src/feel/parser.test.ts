@@ -84,3 +84,18 @@ describe('FEEL parser', () => {
 function fromNumber(n: number) {
   return run(String(n)).value;
 }
+
+describe('FEEL parser: name edge cases', () => {
+  it('given an undeclared name ending in a number, when referenced, then the words and digits form one name', () => {
+    expect(feel('Loan 1 + 1', { 'Loan 1': 1 }, [])).toBe('2');
+  });
+
+  it('given a literal with more than 34 significant digits, when evaluated, then it rounds to 34', () => {
+    expect(feel('123456789012345678901234567890123456789')).toBe('123456789012345678901234567890123500000');
+  });
+
+  it('given keywords inside expressions, when next to names, then they are not swallowed into the name', () => {
+    expect(feel('x in [1, 2] and y between 1 and 3', { x: 1, y: 2 })).toBe('true');
+    expect(feel('for a in [1] return a instance of number')).toBe('[true]');
+  });
+});

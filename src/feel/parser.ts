@@ -12,7 +12,7 @@ const KEYWORDS = new Set([
 export const BUILTIN_MULTIWORD_NAMES = [
   'date and time', 'years and months duration', 'days and time duration', 'day of week', 'day of year',
   'week of year', 'month of year', 'index of', 'last day of month', 'time offset', 'start included',
-  'end included', 'get or else',
+  'end included',
 ];
 
 interface Known {
@@ -264,7 +264,10 @@ export class Parser {
         this.pos = save;
       }
     }
-    return [this.positiveUnaryTest()];
+    // Unparenthesised, the test binds tighter than and/or: `x in [1..5] and y` is `(x in ...) and y`.
+    const t = this.peek();
+    if (t.type === 'op' && (t.value === '=' || t.value === '!=')) return [this.positiveUnaryTest()];
+    return [this.additive()];
   }
 
   private testList(): Node[] {
@@ -489,7 +492,8 @@ export class Parser {
     } else {
       name = this.next().value;
     }
-    while (this.peek().type === 'name' && !KEYWORDS.has(this.peek().value) && !this.startsNamedArg()) {
+    // Juxtaposed words are never valid FEEL, so `Order Total` and `Loan 1` can only be one name.
+    while ((this.peek().type === 'name' && !KEYWORDS.has(this.peek().value)) || (this.peek().type === 'num' && /^\d+$/.test(this.peek().value))) {
       const more = this.names.match(this.src, this.toks, this.pos);
       if (more) {
         name += ' ' + more[0];
@@ -497,10 +501,6 @@ export class Parser {
       } else name += ' ' + this.next().value;
     }
     return name;
-  }
-
-  private startsNamedArg(): boolean {
-    return false;
   }
 
   /** A name after `.`: a known (multi-word) name or one word. */
