@@ -60,3 +60,11 @@ describe('FEEL string functions', () => {
     expect(feel('string(null)')).toBe('null');
   });
 });
+
+describe('FEEL implicit conversions', () => {
+  it('given a singleton list where a string or number is expected, when a built-in is called, then the element is used', () => {
+    expect(feel('upper case(["bob"])')).toBe('"BOB"');
+    expect(feel('abs([-2])')).toBe('2');
+    expect(feel('upper case(["a", "b"])')).toBe('null');
+  });
+});

@@ -38,8 +38,14 @@ export function def(name: string, signatures: string[], body: Body | Body[]): Fe
   return new FeelFunction(name, fns[0].params, fns[0].body, fns[0].variadic, fns.slice(1));
 }
 
+/** A singleton list stands for its element where a single value is expected (DMN 1.5 10.3.2.9.4). */
+function single(v: FeelValue | undefined): FeelValue | undefined {
+  return Array.isArray(v) && v.length === 1 ? v[0] : v;
+}
+
 /** A number argument, or null with a warning naming the function and parameter. */
 export function num(v: FeelValue | undefined, c: CallContext, fn: string, p: string): Decimal | null {
+  v = single(v);
   if (v instanceof Decimal) return v;
   if (v !== null && v !== undefined) c.warn(`${fn}(): '${p}' must be a number, got ${typeNameOf(v)}`);
   return null;
@@ -47,6 +53,7 @@ export function num(v: FeelValue | undefined, c: CallContext, fn: string, p: str
 
 /** A string argument, or null with a warning. */
 export function str(v: FeelValue | undefined, c: CallContext, fn: string, p: string): string | null {
+  v = single(v);
   if (typeof v === 'string') return v;
   if (v !== null && v !== undefined) c.warn(`${fn}(): '${p}' must be a string, got ${typeNameOf(v)}`);
   return null;
