@@ -57,6 +57,12 @@ describe('decision table hit policies', () => {
     expect(decide(compiled, 'CollectSum', { Score: 1, Tier: 'x' })).toBeNull();
   });
 
+  it('C# counts distinct outputs; aggregations over several outputs aggregate each column', () => {
+    expect(decide(compiled, 'CountDistinct', { Score: 50 })).toBe(2);
+    expect(decide(compiled, 'CountDistinct', { Score: 25 })).toBe(1);
+    expect(decide(compiled, 'MultiSum', { Score: 50 })).toEqual({ points: 3, bonus: 30 });
+  });
+
   it('multiple outputs give a context; default output entries apply when nothing matches', () => {
     expect(decide(compiled, 'MultiOutput', { Score: 10, Tier: 'x' })).toEqual({ Level: 'low', Colour: 'red' });
     expect(decide(compiled, 'MultiOutput', { Score: null, Tier: 'x' })).toEqual({ Level: 'none', Colour: 'grey' });

@@ -1,4 +1,4 @@
-import { feelEquals } from '../../feel';
+import { feelCompare, feelEquals } from '../../feel';
 import { Decimal } from '../../feel/decimal';
 import { FeelContext, type FeelValue } from '../../feel/values';
 import type { Aggregation, HitPolicy } from '../model/types';
@@ -62,11 +62,24 @@ export function applyHitPolicy(input: HitPolicyInput): HitResult {
 function collect(input: HitPolicyInput): HitResult {
   const { rows, aggregation } = input;
   if (!aggregation) return { ok: true, value: rows.map((r) => shapeRow(r.values, input.outputNames)) };
-  if (input.outputNames.length > 1) return { ok: false, error: `COLLECT ${aggregation} needs a single output, the table has ${input.outputNames.length}` };
-  const values = rows.map((r) => r.values[0] ?? null);
+  // With several outputs each column is aggregated on its own (as Drools does).
+  const columns: FeelValue[] = [];
+  for (let c = 0; c < Math.max(1, input.outputNames.length); c++) {
+    const r = aggregate(aggregation, rows.map((row) => row.values[c] ?? null));
+    if (!r.ok) return r;
+    columns.push(r.value);
+  }
+  return { ok: true, value: shapeRow(columns, input.outputNames) };
+}
+
+function aggregate(aggregation: Aggregation, values: FeelValue[]): HitResult {
   switch (aggregation) {
-    case 'COUNT':
-      return { ok: true, value: new Decimal(values.length) };
+    case 'COUNT': {
+      // C# counts distinct outputs (DMN 1.5 §8.2.11).
+      const distinct: FeelValue[] = [];
+      for (const v of values) if (!distinct.some((d) => d === v || feelEquals(d, v) === true)) distinct.push(v);
+      return { ok: true, value: new Decimal(distinct.length) };
+    }
     case 'SUM': {
       if (values.length === 0) return { ok: true, value: null };
       let sum = new Decimal(0);
@@ -81,21 +94,14 @@ function collect(input: HitPolicyInput): HitResult {
       if (values.length === 0) return { ok: true, value: null };
       let best: FeelValue = values[0]!;
       for (const v of values.slice(1)) {
-        const c = compareValues(v, best);
-        if (c === undefined) return { ok: false, error: `COLLECT ${aggregation} over values that cannot be compared` };
+        const c = feelCompare(v, best);
+        if (c === null) return { ok: false, error: `COLLECT ${aggregation} over values that cannot be compared` };
         if ((aggregation === 'MIN' && c < 0) || (aggregation === 'MAX' && c > 0)) best = v;
       }
-      if (compareValues(best, best) === undefined) return { ok: false, error: `COLLECT ${aggregation} over values that cannot be compared` };
+      if (feelCompare(best, best) === null) return { ok: false, error: `COLLECT ${aggregation} over values that cannot be compared` };
       return { ok: true, value: best };
     }
   }
-}
-
-/** Orders numbers, strings and booleans-free comparable values; undefined when not comparable. */
-function compareValues(a: FeelValue, b: FeelValue): number | undefined {
-  if (Decimal.isDecimal(a) && Decimal.isDecimal(b)) return (a as Decimal).cmp(b as Decimal);
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  return undefined;
 }
 
 /** Single output → its value; several → a context keyed by output name. */
