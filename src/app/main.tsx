@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Flowdeck</h1>;
-}
+import UpdatePrompt from './pwa/UpdatePrompt';
+import { App } from './shell/App';
+import './styles/studio.css';
+import './pwa/pwa.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
+    <UpdatePrompt />
   </StrictMode>,
 );
