@@ -20,7 +20,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
 const SIZES = sizesArg ? sizesArg.split(',').map(Number) : quick ? [10, 100, 1000] : [10, 100, 1000, 10000];
-const MIN_MILLIS = quick ? 150 : 400;
+/** Time budget per contender and table, split over the interleaved rounds. */
+const MIN_MILLIS = quick ? 500 : 1500;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -102,17 +103,29 @@ function feelinTable(table: GeneratedTable, policy: 'FIRST' | 'COLLECT', score: 
   return policy === 'FIRST' ? null : out;
 }
 
-/** Runs `fn` over the inputs until MIN_MILLIS have passed (at least `minRuns` calls); calls per second. */
-function rate(fn: (i: number) => unknown, minRuns: number): number {
+/** Runs `fn` until `millis` have passed (at least `minRuns` calls); calls per second. */
+function rate(fn: (i: number) => unknown, minRuns: number, millis: number): number {
   let runs = 0;
   const start = performance.now();
   let now = start;
-  while (runs < minRuns || now - start < MIN_MILLIS) {
+  while (runs < minRuns || now - start < millis) {
     fn(runs);
     runs++;
     now = performance.now();
   }
   return runs / ((now - start) / 1000);
+}
+
+/**
+ * Measures several contenders in interleaved rounds (A B C, A B C, …) and keeps each one's median
+ * rate, so that a load spike on this shared machine hits all of them alike.
+ */
+function interleaved(contenders: { fn: (i: number) => unknown; minRuns: number }[], rounds: number): number[] {
+  const rates: number[][] = contenders.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    contenders.forEach((c, i) => rates[i]!.push(rate(c.fn, c.minRuns, MIN_MILLIS / rounds)));
+  }
+  return rates.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 }
 
 function inputs(size: number): { score: number; tier: string }[] {
@@ -141,14 +154,16 @@ function tables(): Record<string, unknown>[] {
         const c = JSON.stringify(feelinTable(table, policy, data[i]!.score, data[i]!.tier));
         if (a !== b || a !== c) mismatches++;
       }
-      const rIndexed = rate(ours(indexed), 20);
-      const rScan = rate(ours(scanned), 3);
-      const rFeelin = rate((i) => feelinTable(table, policy, data[i % data.length]!.score, data[i % data.length]!.tier), size >= 10000 ? 1 : 3);
+      const [rIndexed, rScan, rFeelin] = interleaved([
+        { fn: ours(indexed), minRuns: 20 },
+        { fn: ours(scanned), minRuns: size >= 10000 ? 1 : 3 },
+        { fn: (i) => feelinTable(table, policy, data[i % data.length]!.score, data[i % data.length]!.tier), minRuns: 1 },
+      ], size >= 10000 ? 3 : 5) as [number, number, number];
       rows.push({ rules: size, policy, indexed_per_s: rIndexed, scan_per_s: rScan, feelin_per_s: rFeelin, indexed_vs_feelin: rIndexed / rFeelin, scan_vs_feelin: rScan / rFeelin, mismatches });
       console.log(`  ${String(size).padStart(6)} ${policy.padEnd(8)} ${fmt(rIndexed).padStart(11)} ${fmt(rScan).padStart(11)} ${fmt(rFeelin, 2).padStart(11)}  ${`${fmt(rIndexed / rFeelin)}x`.padStart(15)} ${`${fmt(rScan / rFeelin)}x`.padStart(12)} ${`${fmt(rIndexed / rScan)}x`.padStart(11)}${mismatches ? `   RESULTS DIFFER on ${mismatches} inputs` : ''}`);
     }
   }
-  console.log('  (feelin through its public API: unaryTest/evaluate parse the entry text on every call)');
+  console.log('  (medians of interleaved rounds; feelin through its public API: unaryTest/evaluate parse the entry text on every call)');
   return rows;
 }
 
