@@ -17,6 +17,7 @@ export { compileDeployment } from './model/compile';
 export type { CompileOptions, CompiledDeployment } from './model/compile';
 export { Deployments } from './deployments';
 export { start, dispatch } from './runtime/engine';
+export type { DispatchOptions } from './runtime/engine';
 export { createSequentialIds } from './runtime/ids';
 export { activeElementIds, completedPath, openJobs, openTasks, openIncidents, variablesAt } from './runtime/queries';
 export { MemoryEngine, runToWait } from './runtime/memory-engine';

@@ -76,15 +76,15 @@ describe('instance operations', () => {
     expect(activeElementIds(r.state)).toEqual(['approve']);
   });
 
-  it('given the same commands and ports, when run twice (once through stored snapshots), then history and state are identical', async () => {
-    const run = async (store: (s: InstanceState) => InstanceState) => {
+  it('given the same commands and ports, when run three times (directly, through stored snapshots, in place), then history and state are identical', async () => {
+    const run = async (store: (s: InstanceState) => InstanceState, inPlace = false) => {
       const process = await load();
       const ctx = testContext();
       const first = start(process, { variables: { amount: 10 }, businessKey: 'b' }, ctx);
       let state = store(first.state);
       const history = [...first.history];
       const next = (cmd: (s: InstanceState) => Command) => {
-        const r = dispatch(process, state, cmd(state), ctx);
+        const r = dispatch(process, state, cmd(state), ctx, { inPlace });
         history.push(...r.history);
         state = store(r.state);
       };
@@ -99,6 +99,7 @@ describe('instance operations', () => {
     const stored = await run(roundTrip);
     expect(direct.state.status).toBe('completed');
     expect(stored).toEqual(direct);
+    expect(await run((s) => s, true)).toEqual(direct);
     expect(direct.history.map((h) => h.seq)).toEqual(direct.history.map((_, i) => i + 1));
   });
 });

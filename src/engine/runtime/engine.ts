@@ -47,15 +47,24 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
   return { state, effects: step.effects, history: step.history };
 }
 
+export interface DispatchOptions {
+  /**
+   * The caller hands `state` over and will not read it again (a host that stores the result
+   * anyway): the step then works on it directly instead of on a deep copy, which matters for
+   * large instances (1,000 multi-instance children). The result is the same either way.
+   */
+  inPlace?: boolean;
+}
+
 /**
  * Applies one command to an instance and runs it to the next wait state. Pure: `state` is not
- * modified; the result holds a new state.
+ * modified (unless `options.inPlace`); the result holds a new state.
  *
  * @example
  * const r = dispatch(process, state, { type: 'completeJob', jobKey: 'job-1', variables: { paid: true } }, ctx);
  * @throws CommandRejectedError when the command does not apply (unknown job, suspended instance...).
  */
-export function dispatch(process: ExecutableProcess, state: InstanceState, command: Command, ctx: EngineContext): StepResult {
+export function dispatch(process: ExecutableProcess, state: InstanceState, command: Command, ctx: EngineContext, options: DispatchOptions = {}): StepResult {
   if (state.schemaVersion !== STATE_SCHEMA_VERSION) {
     throw new CommandRejectedError('invalid', `state schema version ${state.schemaVersion} is not ${STATE_SCHEMA_VERSION}; migrate it first`);
   }
@@ -66,7 +75,7 @@ export function dispatch(process: ExecutableProcess, state: InstanceState, comma
   if (state.suspended && command.type !== 'resume' && command.type !== 'cancel' && command.type !== 'setVariables') {
     throw new CommandRejectedError('suspended', `instance ${state.instanceId} is suspended`);
   }
-  const step = new Step(process, cloneJson(state), ctx);
+  const step = new Step(process, options.inPlace ? state : cloneJson(state), ctx);
   applyCommand(step, command);
   step.run();
   return { state: step.state, effects: step.effects, history: step.history };
