@@ -150,6 +150,15 @@ describe('EngineHost', () => {
     });
   });
 
+  it('given a stored deployment that no longer compiles, when a host is created, then it starts, warns and keeps the others', async () => {
+    await host.deploy(ORDER, 'order.bpmn');
+    await store.saveDeployment({ id: 'broken', kind: 'bpmn', name: 'bad.bpmn', xml: fixture('bad-condition.bpmn'), deployedAt: 0, versions: { bad: 1 } });
+    const warnings: string[] = [];
+    const restarted = await EngineHost.create({ ...options(), logger: { debug: () => {}, warn: (m) => warnings.push(m) } });
+    expect(restarted.deployments.processIds()).toEqual(['order']);
+    expect(warnings).toEqual([expect.stringMatching(/^stored deployment broken \(bad\.bpmn\) could not be restored: the model has 1 error/)]);
+  });
+
   describe('call activities', () => {
     beforeEach(async () => {
       await host.deploy(CALL);

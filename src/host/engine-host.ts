@@ -87,10 +87,20 @@ export class EngineHost {
     };
   }
 
-  /** Creates a host and redeploys what the store holds (same versions), so stored instances resume. */
+  /**
+   * Creates a host and redeploys what the store holds (same versions), so stored instances resume.
+   * A stored deployment that no longer compiles is skipped with a warning rather than keeping the
+   * whole workspace from starting; its instances then fail with "not deployed".
+   */
   static async create(options: EngineHostOptions): Promise<EngineHost> {
     const host = new EngineHost(options);
-    for (const record of await options.store.listDeployments()) await host.restore(record);
+    for (const record of await options.store.listDeployments()) {
+      try {
+        await host.restore(record);
+      } catch (error) {
+        options.logger?.warn(`stored deployment ${record.id} (${record.name}) could not be restored: ${(error as Error).message}`);
+      }
+    }
     return host;
   }
 
