@@ -22,3 +22,4 @@ export { createSequentialIds } from './runtime/ids';
 export { activeElementIds, completedPath, openJobs, openTasks, openIncidents, variablesAt } from './runtime/queries';
 export { MemoryEngine, runToWait } from './runtime/memory-engine';
 export type { JobWorker } from './runtime/memory-engine';
+export { migrateState } from './snapshot/migrate';

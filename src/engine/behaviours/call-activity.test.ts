@@ -51,4 +51,12 @@ describe('call activity', () => {
     expect(engine.state(id).status).toBe('canceled');
     expect(engine.state(childId).status).toBe('canceled');
   });
+
+  it('given a waiting child, when the child is canceled, then the call activity gets an incident', async () => {
+    const engine = await engineWith({});
+    const id = engine.start('parent', { variables: { customer: { name: 'D' } } });
+    const [childId] = [...engine.states.keys()].filter((k) => k !== id);
+    engine.dispatch(childId, { type: 'cancel' });
+    expect(Object.values(engine.state(id).incidents)).toMatchObject([{ type: 'calledElement', elementId: 'callChild' }]);
+  });
 });

@@ -92,6 +92,14 @@ export class MemoryEngine {
       case 'notifyParent':
         this.dispatch(effect.parentInstanceId, { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
         return;
+      case 'instanceCanceled': {
+        const parent = this.states.get(instanceId)?.parent;
+        const waiting = parent && this.states.get(parent.instanceId)?.elements[parent.elementInstanceId];
+        if (parent && waiting && this.state(parent.instanceId).status === 'active') {
+          this.dispatch(parent.instanceId, { type: 'childCanceled', elementInstanceId: parent.elementInstanceId });
+        }
+        return;
+      }
       case 'cancelChildInstance':
         if (effect.childInstanceId && this.states.get(effect.childInstanceId)?.status === 'active') this.dispatch(effect.childInstanceId, { type: 'cancel' });
         return;
