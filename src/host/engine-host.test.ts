@@ -133,6 +133,15 @@ describe('EngineHost', () => {
       expect(store.commits).toBe(0);
     });
 
+    it('given a committed instance, when a later operation fails in its cascade, then the stored state is exactly as before', async () => {
+      const failing = await EngineHost.create(options({ workers: { charge: () => { throw new Error('worker crashed'); } } }));
+      const pi = await failing.startInstance('order', { variables: { amount: 150 } });
+      const before = JSON.stringify(await store.loadInstance(pi.instanceId));
+      await expect(failing.completeUserTask({ instanceId: pi.instanceId, elementId: 'Approve' })).rejects.toThrow('worker crashed');
+      expect(JSON.stringify(await store.loadInstance(pi.instanceId))).toBe(before);
+      expect((await store.loadHistory(pi.instanceId)).at(-1)?.seq).toBe(JSON.parse(before).seq);
+    });
+
     it('given inline job workers, then jobs complete or throw errors within the same operation', async () => {
       const auto = await EngineHost.create(options({ workers: { charge: (job, vars) => (Number(vars.amount) > 10 ? { errorCode: 'DECLINED' } : { charged: job.elementId }) } }));
       expect((await auto.startInstance('order', { variables: { amount: 5 } })).variables).toMatchObject({ charged: 'Charge' });

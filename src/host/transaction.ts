@@ -15,6 +15,7 @@ export type JobWorker = (job: Job, variables: Readonly<Variables>) => Variables 
  */
 export class HostTransaction {
   private readonly states = new Map<string, InstanceState>();
+  /** Instances whose current state object this transaction created: later steps may work on it in place. */
   private readonly touched = new Set<string>();
   private readonly history: HistoryEvent[] = [];
   private readonly pending: Array<{ instanceId: string; effect: Effect }> = [];
@@ -48,10 +49,18 @@ export class HostTransaction {
   }
 
   async dispatch(instanceId: string, command: Command): Promise<InstanceState> {
-    const state = await this.state(instanceId);
-    this.record(dispatch(this.processOf(state), state, command, this.ctx));
+    this.step(await this.state(instanceId), command);
     await this.drain();
     return this.states.get(instanceId) as InstanceState;
+  }
+
+  /**
+   * Applies a command. A state loaded from the store is copied by the engine (the store owns it and
+   * an aborted transaction must leave it untouched); a state this transaction produced is not
+   * committed anywhere yet, so the engine may work on it in place.
+   */
+  private step(state: InstanceState, command: Command): void {
+    this.record(dispatch(this.processOf(state), state, command, this.ctx, { inPlace: this.touched.has(state.instanceId) }));
   }
 
   /** Writes every touched instance and all new history in one atomic store commit. */
@@ -95,8 +104,7 @@ export class HostTransaction {
         const process = this.deployments.get(effect.processId);
         if (!process) {
           this.logger?.warn(`call activity in ${instanceId}: process ${effect.processId} is not deployed`);
-          this.record(dispatch(this.processOf(await this.state(instanceId)), await this.state(instanceId),
-            { type: 'childCanceled', elementInstanceId: effect.parentElementInstanceId }, this.ctx));
+          this.step(await this.state(instanceId), { type: 'childCanceled', elementInstanceId: effect.parentElementInstanceId });
           return;
         }
         this.record(start(process, {
@@ -110,8 +118,7 @@ export class HostTransaction {
       case 'notifyParent': {
         const parent = await this.state(effect.parentInstanceId);
         if (parent.status !== 'active') return;
-        this.record(dispatch(this.processOf(parent), parent,
-          { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables }, this.ctx));
+        this.step(parent, { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
         return;
       }
       case 'cancelChildInstance': {
@@ -119,7 +126,7 @@ export class HostTransaction {
         const child = await this.state(effect.childInstanceId).catch(() => undefined);
         if (!child || child.status !== 'active') return;
         this.cancelledByParent.add(child.instanceId);
-        this.record(dispatch(this.processOf(child), child, { type: 'cancel' }, this.ctx));
+        this.step(child, { type: 'cancel' });
         return;
       }
       case 'instanceCanceled': {
@@ -127,8 +134,7 @@ export class HostTransaction {
         if (!state.parent || this.cancelledByParent.has(state.instanceId)) return;
         const parent = await this.state(state.parent.instanceId);
         if (parent.status !== 'active') return;
-        this.record(dispatch(this.processOf(parent), parent,
-          { type: 'childCanceled', elementInstanceId: state.parent.elementInstanceId }, this.ctx));
+        this.step(parent, { type: 'childCanceled', elementInstanceId: state.parent.elementInstanceId });
         return;
       }
       case 'jobCreated': {
@@ -140,7 +146,7 @@ export class HostTransaction {
         const command: Command = out && typeof (out as { errorCode?: unknown }).errorCode === 'string'
           ? { type: 'throwError', jobKey: effect.job.key, errorCode: (out as { errorCode: string }).errorCode, errorMessage: (out as { errorMessage?: string }).errorMessage }
           : { type: 'completeJob', jobKey: effect.job.key, variables: (out ?? {}) as Variables };
-        this.record(dispatch(this.processOf(state), state, command, this.ctx));
+        this.step(state, command);
         return;
       }
       default:
