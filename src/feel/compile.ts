@@ -1,4 +1,6 @@
-import type { CompareOp, Iteration, Node } from './ast';
+import type { CompareOp, Node } from './ast';
+import { compileFor, compileQuantified } from './compile-iteration';
+import { anyTest, compileTest } from './compile-tests';
 import { BUILTINS } from './builtins';
 import { Decimal } from './decimal';
 import { javaFunctionFromContext } from './external-java';
@@ -9,13 +11,11 @@ import { EvalState, Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
 import { conformsTo, type TypeResolver } from './types';
 import {
-  type CallContext, FeelContext, FeelDate, FeelFunction, type FeelParam, FeelRange, type FeelValue, typeNameOf,
+  type CallContext, FeelContext, FeelFunction, type FeelParam, FeelRange, type FeelValue, typeNameOf,
 } from './values';
 
 /** A compiled expression: a closure over the scope chain and the call context. */
 export type Ev = (sc: Scope, c: CallContext) => FeelValue;
-/** A compiled positive unary test, applied to the input value. */
-export type Test = (input: FeelValue, sc: Scope, c: CallContext) => boolean | null;
 
 function formatTypeNode(n: Node & { t: 'fn' }, i: number): string | undefined {
   const t = n.params[i].type;
@@ -34,25 +34,6 @@ function formatTypeNode(n: Node & { t: 'fn' }, i: number): string | undefined {
     }
   };
   return show(t);
-}
-
-function usesInput(n: Node): boolean {
-  let found = false;
-  const visit = (x: unknown): void => {
-    if (found || x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const o = x as Record<string, unknown>;
-    if (o.t === 'name' && o.name === '?') {
-      found = true;
-      return;
-    }
-    for (const k of Object.keys(o)) if (k !== 'type') visit(o[k]);
-  };
-  visit(n);
-  return found;
 }
 
 // The item-definition resolver of the compilation in progress (compilation is synchronous).
@@ -317,87 +298,6 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
   };
 }
 
-/** Whether `v` lies in range `r`: true, false, or null when not comparable. */
-export function inRange(v: FeelValue, r: FeelRange): boolean | null {
-  if (r.unaryOp === '!=') {
-    const e = feelEquals(v, r.start);
-    return e === null ? null : !e;
-  }
-  if ((r.start === null && !r.unboundedStart) || (r.end === null && !r.unboundedEnd)) return null;
-  if (r.start !== null) {
-    const a = feelCompare(v, r.start);
-    if (a === null) return null;
-    if (a < 0 || (a === 0 && !r.startIncluded)) return false;
-  }
-  if (r.end !== null) {
-    const b = feelCompare(v, r.end);
-    if (b === null) return null;
-    if (b > 0 || (b === 0 && !r.endIncluded)) return false;
-  }
-  return true;
-}
-
-/** Applies a test's value to the input: ranges contain, lists hold, otherwise equality. */
-export function matchValue(input: FeelValue, t: FeelValue): boolean | null {
-  if (t instanceof FeelRange) return inRange(input, t);
-  if (Array.isArray(t)) {
-    if (Array.isArray(input) && feelEquals(input, t) === true) return true;
-    let out: boolean | null = false;
-    for (const e of t) {
-      const m = e instanceof FeelRange ? inRange(input, e) : feelEquals(input, e);
-      if (m === true) return true;
-      if (m === null) out = null;
-    }
-    return out === null ? false : out;
-  }
-  return feelEquals(input, t);
-}
-
-/** Compiles one positive unary test. */
-export function compileTest(n: Node): Test {
-  if (n.t === 'ut') {
-    const e = compileNode(n.e);
-    const op = n.op;
-    if (op === '=' || op === '!=') {
-      return (input, sc, c) => {
-        const x = feelEquals(input, e(new Scope(sc, null, '?', input), c));
-        return x === null ? null : op === '=' ? x : !x;
-      };
-    }
-    const check = op === '<' ? (x: number) => x < 0 : op === '<=' ? (x: number) => x <= 0 : op === '>' ? (x: number) => x > 0 : (x: number) => x >= 0;
-    return (input, sc, c) => {
-      const b = e(sc, c);
-      if (input instanceof Decimal && b instanceof Decimal) return check(input.cmp(b));
-      const x = feelCompare(input, b);
-      return x === null ? null : check(x);
-    };
-  }
-  const e = compileNode(n);
-  if (usesInput(n)) {
-    return (input, sc, c) => {
-      const v = e(new Scope(sc, null, '?', input), c);
-      if (typeof v === 'boolean') return v;
-      return v === null ? null : matchValue(input, v);
-    };
-  }
-  return (input, sc, c) => {
-    const v = e(sc, c);
-    if (typeof v === 'boolean' && typeof input !== 'boolean') return v;
-    return matchValue(input, v);
-  };
-}
-
-/** True if any test is true; null if none is but one was null; else false. */
-export function anyTest(tests: Test[], input: FeelValue, sc: Scope, c: CallContext): boolean | null {
-  let out: boolean | null = false;
-  for (const t of tests) {
-    const r = t(input, sc, c);
-    if (r === true) return true;
-    if (r === null) out = null;
-  }
-  return out;
-}
-
 function compileFilter(list: Ev, f: Ev): Ev {
   return (sc, c) => {
     const lv = list(sc, c);
@@ -469,105 +369,4 @@ function compileFunction(n: Node & { t: 'fn' }): Ev {
       for (let i = 0; i < params.length; i++) m.set(params[i].name, args[i] ?? null);
       return body(new Scope(sc, m), call);
     });
-}
-
-/** The values an iteration context ranges over, or null (with a warning) when it cannot iterate. */
-function iterationValues(it: { from: Ev; to: Ev | null }, sc: Scope, c: CallContext): FeelValue[] | null {
-  const a = it.from(sc, c);
-  if (it.to) return rangeValues(a, it.to(sc, c), true, true, c);
-  if (a instanceof FeelRange) {
-    if (a.start === null || a.end === null || a.unaryOp) {
-      c.warn('cannot iterate over an unbounded range');
-      return null;
-    }
-    if (feelCompare(a.start, a.end) === 1) {
-      c.warn('cannot iterate over a descending range');
-      return null;
-    }
-    return rangeValues(a.start, a.end, a.startIncluded, a.endIncluded, c);
-  }
-  if (Array.isArray(a)) return a;
-  if (a === null) return null;
-  return [a];
-}
-
-function rangeValues(a: FeelValue, b: FeelValue, aIn: boolean, bIn: boolean, c: CallContext): FeelValue[] | null {
-  if (a instanceof Decimal && b instanceof Decimal) {
-    if (!a.isInteger() || !b.isInteger()) {
-      c.warn('iteration range bounds must be integers');
-      return null;
-    }
-    const out: FeelValue[] = [];
-    const step = a.lte(b) ? 1 : -1;
-    const from = a.toNumber() + (aIn ? 0 : step);
-    const to = b.toNumber() - (bIn ? 0 : step);
-    if (Math.abs(to - from) > 1e7) {
-      c.warn('iteration range too large');
-      return null;
-    }
-    for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(new Decimal(i));
-    return out;
-  }
-  if (a instanceof FeelDate && b instanceof FeelDate) {
-    const out: FeelValue[] = [];
-    const step = a.date.until(b.date).sign >= 0 ? 1 : -1;
-    let d = aIn ? a.date : a.date.add({ days: step });
-    const end = bIn ? b.date : b.date.add({ days: -step });
-    while (step > 0 ? d.until(end).sign >= 0 : d.until(end).sign <= 0) {
-      out.push(new FeelDate(d));
-      d = d.add({ days: step });
-      if (out.length > 1e6) return null;
-    }
-    return out;
-  }
-  c.warn(`cannot iterate from ${typeNameOf(a)} to ${typeNameOf(b)}`);
-  return null;
-}
-
-function compileIterations(iters: Iteration[]) {
-  return iters.map((it) => ({ name: it.name, from: compileNode(it.from), to: it.to ? compileNode(it.to) : null }));
-}
-
-function compileFor(iters: Iteration[], body: Ev): Ev {
-  const its = compileIterations(iters);
-  return (sc, c) => {
-    const out: FeelValue[] = [];
-    const loop = (k: number, s: Scope): boolean => {
-      if (k === its.length) {
-        out.push(body(new Scope(s, null, 'partial', out), c));
-        return true;
-      }
-      const vals = iterationValues(its[k], s, c);
-      if (vals === null) return false;
-      for (const v of vals) if (!loop(k + 1, new Scope(s, null, its[k].name, v))) return false;
-      return true;
-    };
-    return loop(0, sc) ? out.slice() : null;
-  };
-}
-
-function compileQuantified(every: boolean, iters: Iteration[], cond: Ev): Ev {
-  const its = compileIterations(iters);
-  return (sc, c) => {
-    let sawNull = false;
-    const loop = (k: number, s: Scope): boolean | undefined => {
-      if (k === its.length) {
-        const r = cond(s, c);
-        if (every && r === false) return false;
-        if (!every && r === true) return true;
-        if (r !== true && r !== false) sawNull = true;
-        return undefined;
-      }
-      const vals = iterationValues(its[k], s, c) ?? [];
-      for (const v of vals) {
-        const r = loop(k + 1, new Scope(s, null, its[k].name, v));
-        if (r !== undefined) return r;
-      }
-      return undefined;
-    };
-    const r = loop(0, sc);
-    if (r !== undefined) return r;
-    if (sawNull) return every ? false : false;
-    return every;
-  };
 }

@@ -6,7 +6,8 @@
  * e.evaluate({ 'Monthly Income': new Decimal(5000) }).value; // true
  */
 import type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvalOptions, FeelScope, FeelWarning } from './api';
-import { anyTest, compileNode, compileTest, compileWithTypes } from './compile';
+import { compileNode, compileWithTypes } from './compile';
+import { anyTest, compileTest } from './compile-tests';
 import { Decimal } from './decimal';
 import { FeelSyntaxError } from './errors';
 import { fromJson, toJson } from './json';

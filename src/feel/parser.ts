@@ -1,6 +1,9 @@
 import type { CompareOp, Iteration, Node, TypeNode } from './ast';
+import { TokenCursor } from './cursor';
 import { FeelSyntaxError } from './errors';
-import { tokenize, type Token } from './lexer';
+import type { Token } from './lexer';
+
+export { BUILTIN_MULTIWORD_NAMES, NameSet } from './names';
 
 // Words that end a name: a name followed by one of these is not joined with it.
 const KEYWORDS = new Set([
@@ -8,99 +11,9 @@ const KEYWORDS = new Set([
   'if', 'for', 'some', 'every', 'function', 'external', 'not', 'true', 'false', 'null',
 ]);
 
-/** Built-in names that contain spaces or keywords; always known to the parser. */
-export const BUILTIN_MULTIWORD_NAMES = [
-  'date and time', 'years and months duration', 'days and time duration', 'day of week', 'day of year',
-  'week of year', 'month of year', 'index of', 'last day of month', 'time offset', 'start included',
-  'end included',
-];
-
-interface Known {
-  parts: string[];
-  /** gaps[i]: whether whitespace separates part i and i+1. */
-  gaps: boolean[];
-  name: string;
-}
-
-/** The set of names (possibly with spaces and symbols) the parser recognises as single names. */
-export class NameSet {
-  private readonly byFirst = new Map<string, Known[]>();
-
-  private readonly parent: NameSet | null;
-
-  /**
-   * With a parent, this set is an overlay: names added here do not leak into the parent. Without
-   * one, the built-in multi-word names are the parent.
-   */
-  constructor(names: Iterable<string> = [], parent?: NameSet | null) {
-    this.parent = parent === undefined ? builtinNames() : parent;
-    for (const n of names) this.add(n);
-  }
-
-  /** An overlay for one parse (context keys, parameters and iteration names get added to it). */
-  extend(): NameSet {
-    return new NameSet([], this);
-  }
-
-  add(name: string): void {
-    const norm = name.trim().replace(/\s+/g, ' ');
-    let toks: Token[];
-    try {
-      toks = tokenize(norm).filter((t) => t.type !== 'eof');
-    } catch {
-      return;
-    }
-    if (toks.length < 2) return;
-    const parts = toks.map((t) => norm.slice(t.start, t.end));
-    const gaps = toks.slice(1).map((t, i) => t.start > toks[i].end);
-    const list = this.byFirst.get(parts[0]) ?? [];
-    if (list.some((k) => k.name === norm)) return;
-    list.push({ parts, gaps, name: norm });
-    list.sort((a, b) => b.parts.length - a.parts.length);
-    this.byFirst.set(parts[0], list);
-  }
-
-  /** The longest known name starting at token `i`, as [name, number of tokens]. */
-  match(src: string, toks: Token[], i: number): [string, number] | null {
-    const own = this.matchOwn(src, toks, i);
-    const inherited = this.parent?.match(src, toks, i) ?? null;
-    if (!own) return inherited;
-    return inherited && inherited[1] > own[1] ? inherited : own;
-  }
-
-  private matchOwn(src: string, toks: Token[], i: number): [string, number] | null {
-    const list = this.byFirst.get(src.slice(toks[i].start, toks[i].end));
-    if (!list) return null;
-    outer: for (const k of list) {
-      if (i + k.parts.length >= toks.length) continue;
-      for (let j = 1; j < k.parts.length; j++) {
-        const t = toks[i + j];
-        if (t.type === 'eof' || src.slice(t.start, t.end) !== k.parts[j]) continue outer;
-        if (t.start > toks[i + j - 1].end !== k.gaps[j - 1]) continue outer;
-      }
-      return [k.name, k.parts.length];
-    }
-    return null;
-  }
-}
-
-let builtinSet: NameSet | null = null;
-function builtinNames(): NameSet {
-  return (builtinSet ??= new NameSet(BUILTIN_MULTIWORD_NAMES, null));
-}
-
 /** Recursive-descent FEEL parser (DMN 1.5 grammar, textual expressions and unary tests). */
-export class Parser {
-  private readonly toks: Token[];
-  private pos = 0;
+export class Parser extends TokenCursor {
   private inRangeEnd = false;
-
-  constructor(
-    private readonly src: string,
-    private readonly names: NameSet,
-  ) {
-    this.toks = tokenize(src);
-  }
 
   parseExpressionSource(): Node {
     const e = this.expression();
@@ -128,12 +41,6 @@ export class Parser {
     const tests = this.testList();
     this.expectEnd();
     return tests;
-  }
-
-  parseTypeSource(): TypeNode {
-    const t = this.type();
-    this.expectEnd();
-    return t;
   }
 
   // ---- expressions -------------------------------------------------------------------------
@@ -520,65 +427,6 @@ export class Parser {
   }
 
   /** A name being declared (iteration variable, parameter): words up to a stop word or symbol. */
-  private declaredName(stops: string[]): string {
-    const start = this.pos;
-    while (this.peek().type === 'name' || this.peek().type === 'num' || this.isOp("'")) {
-      if (this.pos > start && stops.includes(this.peek().value)) break;
-      this.pos++;
-    }
-    if (this.pos === start) throw this.error('expected a name');
-    const name = this.text(start, this.pos - 1);
-    this.names.add(name);
-    return name;
-  }
-
-  // ---- types -------------------------------------------------------------------------------
-
-  private type(): TypeNode {
-    const t = this.peek();
-    if (t.type !== 'name') throw this.error('expected a type');
-    if (this.peek(1).value === '<' && (t.value === 'list' || t.value === 'range' || t.value === 'context' || t.value === 'function')) {
-      this.pos += 2;
-      if (t.value === 'list' || t.value === 'range') {
-        const of = this.type();
-        this.expectOp('>');
-        return { kind: t.value, of };
-      }
-      if (t.value === 'context') {
-        const fields: [string, TypeNode][] = [];
-        if (!this.isOp('>')) {
-          do {
-            const name = this.declaredName([]);
-            this.expectOp(':');
-            fields.push([name, this.type()]);
-          } while (this.acceptOp(','));
-        }
-        this.expectOp('>');
-        return { kind: 'context', fields };
-      }
-      const params: TypeNode[] = [];
-      if (!this.isOp('>')) {
-        do params.push(this.type());
-        while (this.acceptOp(','));
-      }
-      this.expectOp('>');
-      this.expectOp('->');
-      return { kind: 'function', params, result: this.type() };
-    }
-    const known = this.names.match(this.src, this.toks, this.pos);
-    if (known) {
-      this.pos += known[1];
-      return { kind: 'name', name: known[0] };
-    }
-    let name = this.next().value;
-    while (this.isOp('.') && this.peek(1).type === 'name') {
-      name += '.' + this.peek(1).value;
-      this.pos += 2;
-    }
-    return { kind: 'name', name };
-  }
-
-  // ---- token helpers -----------------------------------------------------------------------
 
   /** Parses inside brackets, where the range-end restriction no longer applies. */
   private nested<T>(f: () => T): T {
@@ -589,47 +437,5 @@ export class Parser {
     } finally {
       this.inRangeEnd = saved;
     }
-  }
-
-  private peek(k = 0): Token {
-    return this.toks[Math.min(this.pos + k, this.toks.length - 1)];
-  }
-  private next(): Token {
-    const t = this.toks[this.pos];
-    if (t.type !== 'eof') this.pos++;
-    return t;
-  }
-  private isOp(v: string): boolean {
-    const t = this.toks[this.pos];
-    return t.type === 'op' && t.value === v;
-  }
-  private isName(v: string): boolean {
-    const t = this.toks[this.pos];
-    return t.type === 'name' && t.value === v;
-  }
-  private acceptOp(v: string): boolean {
-    if (this.isOp(v)) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-  private expectOp(v: string): void {
-    if (!this.acceptOp(v)) throw this.error(`expected '${v}'`);
-  }
-  private expectWord(v: string): void {
-    if (!this.isName(v)) throw this.error(`expected '${v}'`);
-    this.pos++;
-  }
-  private expectEnd(): void {
-    if (this.peek().type !== 'eof') throw this.error(`unexpected '${this.src.slice(this.peek().start, this.peek().end)}'`);
-  }
-  /** Source text of tokens a..b, whitespace normalised. */
-  private text(a: number, b: number): string {
-    return this.src.slice(this.toks[a].start, this.toks[b].end).replace(/\s+/g, ' ');
-  }
-  private error(msg: string, t: Token = this.peek()): FeelSyntaxError {
-    const found = t.type === 'eof' ? 'end of input' : `'${this.src.slice(t.start, t.end)}'`;
-    return FeelSyntaxError.at(`${msg}, found ${found}`, this.src, t.start);
   }
 }
