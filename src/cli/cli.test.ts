@@ -25,7 +25,8 @@ async function inProcess(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('flowdeck (spawned)', () => {
+// Each spawn starts Node, tsx and QuickJS: seconds on a busy machine, hence the generous timeout.
+describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
   it('given run --json on a model that waits, then it prints exactly the documented shape and exits 0', async () => {
     const r = await flowdeck('run', 'examples/order/order.bpmn', '--variables', '{"amount": 150}', '--json');
     expect(r.code).toBe(0);
