@@ -30,6 +30,18 @@ describe('decision table hit policies', () => {
     expect(decide(compiled, 'Priority', { Score: 5, Tier: 'gold' })).toBe('accept');
   });
 
+  it('PRIORITY without output values keeps rule order among equal priorities', () => {
+    expect(decide(compiled, 'PriorityNoValues', { Score: 50 })).toBe('first');
+  });
+
+  it('an input outside its input values makes the table yield null with a warning', () => {
+    expect(decide(compiled, 'InputChecked', { Tier: 'gold' })).toBe(1);
+    expect(decide(compiled, 'InputChecked', { Tier: 'silver' })).toBe(2);
+    const r = evaluateDecision(compiled, 'InputChecked', { Tier: 'bronze' });
+    expect(r.value).toBeNull();
+    expect(r.warnings[0]!.message).toMatch(/input 1 \(Tier\) is not one of its input values/);
+  });
+
   it('FIRST takes the first matching rule in rule order and audits its annotation', () => {
     const r = evaluateDecision(compiled, 'First', { Score: 95, Tier: 'x' });
     expect(r.json).toBe('first');
