@@ -44,13 +44,13 @@ function rangeValues(a: FeelValue, b: FeelValue, aIn: boolean, bIn: boolean, c: 
     for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(new Decimal(i));
     return out;
   }
-  if (a instanceof FeelDate && b instanceof FeelDate) {
+  if (a instanceof FeelDate && b instanceof FeelDate && a.yearShift === b.yearShift) {
     const out: FeelValue[] = [];
     const step = a.date.until(b.date).sign >= 0 ? 1 : -1;
     let d = aIn ? a.date : a.date.add({ days: step });
     const end = bIn ? b.date : b.date.add({ days: -step });
     while (step > 0 ? d.until(end).sign >= 0 : d.until(end).sign <= 0) {
-      out.push(new FeelDate(d));
+      out.push(new FeelDate(d, a.yearShift));
       d = d.add({ days: step });
       if (out.length > 1e6) return null;
     }

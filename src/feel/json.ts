@@ -35,7 +35,7 @@ export function toJson(value: FeelValue): unknown {
     for (const [k, v] of value.entries) o[k] = toJson(v);
     return o;
   }
-  if (value instanceof FeelDate) return formatDate(value.date);
+  if (value instanceof FeelDate) return formatDate(value.date, value.yearShift);
   if (value instanceof FeelTime) return formatTime(value);
   if (value instanceof FeelDateTime) return formatDateTime(value);
   if (value instanceof FeelDaysTimeDuration) return formatDaysTime(value);

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { Decimal } from './decimal';
 import {
-  epochNs, localNs, makeDateTime, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {
@@ -16,7 +16,7 @@ const NS_PER_DAY = 86_400_000_000_000n;
 const NS_PER_SECOND = 1_000_000_000n;
 
 function dtInstant(v: FeelDateTime): bigint {
-  return epochNs(v) ?? localNs(v.dateTime);
+  return epochNs(v) ?? localNs(v.dateTime) + shiftNs(v.yearShift);
 }
 
 /** Value at the spec's resolution: whole seconds (`valuedt`), fractions dropped. */
@@ -56,7 +56,7 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
   if (a.kind !== b.kind) return null;
   switch (a.kind) {
     case 'date':
-      return a.date.equals((b as FeelDate).date);
+      return a.date.equals((b as FeelDate).date) && a.yearShift === (b as FeelDate).yearShift;
     case 'date and time': {
       const o = b as FeelDateTime;
       if ((a.offset === null) !== (o.offset === null)) return false;
@@ -106,7 +106,12 @@ export function feelCompare(a: FeelValue, b: FeelValue): number | null {
   if (a.kind !== b.kind) return null;
   switch (a.kind) {
     case 'date':
-      return Temporal.PlainDate.compare(a.date, (b as FeelDate).date);
+    {
+      const o = b as FeelDate;
+      const ya = a.date.year + a.yearShift;
+      const yb = o.date.year + o.yearShift;
+      return ya !== yb ? Math.sign(ya - yb) : Temporal.PlainDate.compare(a.date, o.date);
+    }
     case 'date and time': {
       const x = dtValue(a);
       const y = dtValue(b as FeelDateTime);
@@ -131,20 +136,20 @@ function mismatch(c: CallContext, op: string, a: FeelValue, b: FeelValue): null 
 }
 
 function dateToDateTime(d: FeelDate): FeelDateTime {
-  return new FeelDateTime(d.date.toPlainDateTime(), 0, null);
+  return new FeelDateTime(d.date.toPlainDateTime(), 0, null, d.yearShift);
 }
 
 function addSecondsToDateTime(v: FeelDateTime, secs: Decimal): FeelDateTime | null {
   const dur = toTemporalDuration(secs);
   if (v.zone) {
     const z = v.dateTime.toZonedDateTime(v.zone).add(dur);
-    return new FeelDateTime(z.toPlainDateTime(), z.offsetNanoseconds / 1e9, v.zone);
+    return new FeelDateTime(z.toPlainDateTime(), z.offsetNanoseconds / 1e9, v.zone, v.yearShift);
   }
-  return new FeelDateTime(v.dateTime.add(dur), v.offset, null);
+  return new FeelDateTime(v.dateTime.add(dur), v.offset, null, v.yearShift);
 }
 
 function addMonthsToDateTime(v: FeelDateTime, months: number): FeelDateTime | null {
-  return makeDateTime(v.dateTime.add({ months }, { overflow: 'constrain' }), v.offset, v.zone);
+  return makeDateTime(v.dateTime.add({ months }, { overflow: 'constrain' }), v.offset, v.zone, v.yearShift);
 }
 
 function addTime(t: FeelTime, secs: Decimal): FeelTime {
@@ -172,9 +177,9 @@ export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof FeelDate) {
     if (b instanceof FeelDaysTimeDuration) {
       const r = addSecondsToDateTime(dateToDateTime(a), b.seconds);
-      return r && new FeelDate(r.dateTime.toPlainDate());
+      return r && new FeelDate(r.dateTime.toPlainDate(), r.yearShift);
     }
-    if (b instanceof FeelYearsMonthsDuration) return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }));
+    if (b instanceof FeelYearsMonthsDuration) return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }), a.yearShift);
   }
   if (a instanceof FeelTime && b instanceof FeelDaysTimeDuration) return addTime(a, b.seconds);
   return mismatch(c, '+', a, b);

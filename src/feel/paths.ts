@@ -45,7 +45,7 @@ function property(v: Exclude<FeelValue, null>, name: string): FeelValue | undefi
   if (v instanceof FeelDate) {
     const d = v.date;
     switch (name) {
-      case 'year': return new Decimal(d.year);
+      case 'year': return new Decimal(d.year + v.yearShift);
       case 'month': return new Decimal(d.month);
       case 'day': return new Decimal(d.day);
       case 'weekday': return new Decimal(d.dayOfWeek);
@@ -55,7 +55,7 @@ function property(v: Exclude<FeelValue, null>, name: string): FeelValue | undefi
   if (v instanceof FeelDateTime) {
     const d = v.dateTime;
     switch (name) {
-      case 'year': return new Decimal(d.year);
+      case 'year': return new Decimal(d.year + v.yearShift);
       case 'month': return new Decimal(d.month);
       case 'day': return new Decimal(d.day);
       case 'weekday': return new Decimal(d.dayOfWeek);

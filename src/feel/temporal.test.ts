@@ -88,3 +88,23 @@ describe('FEEL dates, times and durations', () => {
     expect(feel('today()')).toBe('2024-02-29');
   });
 });
+
+describe('FEEL dates beyond Temporal range', () => {
+  it('given years up to ±999,999,999, when parsed and printed, then they round-trip', () => {
+    expect(feel('date("999999999-12-31")')).toBe('999999999-12-31');
+    expect(feel('date(-999999999, 12, 31)')).toBe('-999999999-12-31');
+    expect(feel('date and time("999999999-12-31T23:59:59.999999999@Europe/Paris")')).toBe('999999999-12-31T23:59:59.999999999@Europe/Paris');
+    expect(feel('date("1000000000-01-01")')).toBe('null');
+  });
+
+  it('given far dates, when compared, subtracted or shifted, then calendar arithmetic stays exact', () => {
+    expect(feel('date("999999999-12-31").year')).toBe('999999999');
+    expect(feel('date("999999999-12-31") > date("2024-01-01")')).toBe('true');
+    expect(feel('date("999999999-12-31") = date("999999999-12-31")')).toBe('true');
+    expect(feel('date("300000-01-02") - date("300000-01-01")')).toBe('P1D');
+    expect(feel('date("300400-01-01") - date("300000-01-01")')).toBe('P146097D');
+    expect(feel('date("999999999-12-31") - duration("P1Y")')).toBe('999999998-12-31');
+    expect(feel('day of week(date("300000-01-01")) = day of week(date("2000-01-01"))')).toBe('true');
+    expect(feel('years and months duration(date("2000-01-01"), date("300000-01-01"))')).toBe('P298000Y');
+  });
+});

@@ -16,13 +16,36 @@ export function plainDate(y: number, m: number, d: number): Temporal.PlainDate |
   }
 }
 
+const SAFE_YEAR = 200_000;
+const MAX_YEAR = 999_999_999;
+const NS_PER_400_YEARS = 146_097n * 86_400_000_000_000n;
+
+/** Splits a year into one Temporal can hold and a multiple of 400 to add back (see FeelDate). */
+export function splitYear(year: number): [number, number] {
+  if (Math.abs(year) <= SAFE_YEAR) return [year, 0];
+  const mapped = (((year % 400) + 400) % 400) + 2000;
+  return [mapped, year - mapped];
+}
+
+/** Nanoseconds spanned by a year shift (exact: 400 Gregorian years are 146,097 days). */
+export function shiftNs(yearShift: number): bigint {
+  return yearShift === 0 ? 0n : BigInt(yearShift / 400) * NS_PER_400_YEARS;
+}
+
+/** A FEEL date from year, month and day (years up to ±999,999,999), or null. */
+export function makeDate(y: number, m: number, d: number): FeelDate | null {
+  if (Math.abs(y) > MAX_YEAR) return null;
+  const [year, shift] = splitYear(y);
+  const pd = plainDate(year, m, d);
+  return pd ? new FeelDate(pd, shift) : null;
+}
+
 /** `2024-02-29` -> date, or null. */
 export function parseDate(s: string): FeelDate | null {
   const m = DATE_RE.exec(s);
   if (!m) return null;
   if (m[1].replace('-', '').length > 4 && m[1].replace('-', '').startsWith('0')) return null;
-  const d = plainDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return d ? new FeelDate(d) : null;
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 interface TimeParts {
@@ -85,27 +108,27 @@ export function parseDateTime(s: string): FeelDateTime | null {
   const t = s.indexOf('T');
   if (t < 0) {
     const d = parseDate(s);
-    return d ? new FeelDateTime(d.date.toPlainDateTime()) : null;
+    return d ? new FeelDateTime(d.date.toPlainDateTime(), null, null, d.yearShift) : null;
   }
   const d = parseDate(s.slice(0, t));
   const p = parseTimeParts(s.slice(t + 1));
   if (!d || !p) return null;
   let date = d.date;
   if (p.endOfDay) date = date.add({ days: 1 });
-  return makeDateTime(date.toPlainDateTime(p.time), p.offset, p.zone);
+  return makeDateTime(date.toPlainDateTime(p.time), p.offset, p.zone, d.yearShift);
 }
 
 /** Builds a date and time, resolving a zone's offset at that wall-clock time. */
-export function makeDateTime(dt: Temporal.PlainDateTime, offset: number | null, zone: string | null): FeelDateTime | null {
+export function makeDateTime(dt: Temporal.PlainDateTime, offset: number | null, zone: string | null, yearShift = 0): FeelDateTime | null {
   if (zone) {
     try {
       const z = dt.toZonedDateTime(zone);
-      return new FeelDateTime(dt, z.offsetNanoseconds / 1e9, zone);
+      return new FeelDateTime(dt, z.offsetNanoseconds / 1e9, zone, yearShift);
     } catch {
       return null;
     }
   }
-  return new FeelDateTime(dt, offset, null);
+  return new FeelDateTime(dt, offset, null, yearShift);
 }
 
 /** `P1Y2M`, `-P3DT4H`, `PT0.5S` -> one of the two FEEL duration kinds, or null (mixed kinds are invalid). */
@@ -135,8 +158,8 @@ function pad(n: number, w = 2): string {
   return String(Math.abs(n)).padStart(w, '0');
 }
 
-export function formatDate(d: Temporal.PlainDate): string {
-  const y = d.year;
+export function formatDate(d: Temporal.PlainDate, yearShift = 0): string {
+  const y = d.year + yearShift;
   return `${y < 0 ? '-' : ''}${pad(y, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
@@ -161,7 +184,7 @@ export function formatTime(v: FeelTime): string {
 }
 
 export function formatDateTime(v: FeelDateTime): string {
-  const base = `${formatDate(v.dateTime.toPlainDate())}T${formatPlainTime(v.dateTime.toPlainTime())}`;
+  const base = `${formatDate(v.dateTime.toPlainDate(), v.yearShift)}T${formatPlainTime(v.dateTime.toPlainTime())}`;
   return base + (v.zone ? '@' + v.zone : v.offset !== null ? formatOffset(v.offset) : '');
 }
 
@@ -200,7 +223,7 @@ export function formatYearsMonths(d: FeelYearsMonthsDuration): string {
 /** Epoch nanoseconds of a date and time with an offset or zone; null for a local one. */
 export function epochNs(v: FeelDateTime): bigint | null {
   if (v.offset === null) return null;
-  return localNs(v.dateTime) - BigInt(Math.round(v.offset * 1e9));
+  return localNs(v.dateTime) + shiftNs(v.yearShift) - BigInt(Math.round(v.offset * 1e9));
 }
 
 /** Nanoseconds of a wall-clock date-time as if it were UTC. */

@@ -7,7 +7,15 @@ import { Decimal } from './decimal';
  */
 export class FeelDate {
   readonly kind = 'date' as const;
-  constructor(readonly date: Temporal.PlainDate) {}
+  /**
+   * @param yearShift years (a multiple of 400) to add to `date.year`. FEEL allows years up to
+   *   ±999,999,999 but Temporal stops near ±271,821; the Gregorian calendar repeats every 400
+   *   years (146,097 days, a whole number of weeks), so far years are held shifted into range.
+   */
+  constructor(
+    readonly date: Temporal.PlainDate,
+    readonly yearShift = 0,
+  ) {}
 }
 
 /**
@@ -33,6 +41,8 @@ export class FeelDateTime {
     readonly dateTime: Temporal.PlainDateTime,
     readonly offset: number | null = null,
     readonly zone: string | null = null,
+    /** As for FeelDate: a multiple of 400 years to add to `dateTime.year`. */
+    readonly yearShift = 0,
   ) {}
 }
 

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { Decimal } from '../decimal';
 import { feelEquals } from '../ops';
 import {
-  makeDateTime, parseDate, parseDateTime, parseDuration, parseTime, plainDate,
+  makeDate, makeDateTime, parseDate, parseDateTime, parseDuration, parseTime,
 } from '../temporal';
 import {
   type CallContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, type FeelFunction, FeelTime, type FeelValue,
@@ -15,7 +15,7 @@ function dateFrom(v: FeelValue | undefined, c: CallContext): FeelValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return parseDate(v) ?? fail(c, `date(): '${v}' is not a valid date`);
   if (v instanceof FeelDate) return v;
-  if (v instanceof FeelDateTime) return new FeelDate(v.dateTime.toPlainDate());
+  if (v instanceof FeelDateTime) return new FeelDate(v.dateTime.toPlainDate(), v.yearShift);
   return fail(c, `date(): cannot convert ${typeNameOf(v)}`);
 }
 
@@ -23,7 +23,7 @@ function dateTimeFrom(v: FeelValue | undefined, c: CallContext): FeelValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return parseDateTime(v) ?? fail(c, `date and time(): '${v}' is not a valid date and time`);
   if (v instanceof FeelDateTime) return v;
-  if (v instanceof FeelDate) return new FeelDateTime(v.date.toPlainDateTime());
+  if (v instanceof FeelDate) return new FeelDateTime(v.date.toPlainDateTime(), null, null, v.yearShift);
   return fail(c, `date and time(): cannot convert ${typeNameOf(v)}`);
 }
 
@@ -52,7 +52,7 @@ function numberFrom(s: string, group: FeelValue | undefined, dec: FeelValue | un
 function isSame(a: FeelValue, b: FeelValue): boolean {
   if (typeNameOf(a) !== typeNameOf(b)) return false;
   if (a instanceof FeelTime && b instanceof FeelTime) return a.time.equals(b.time) && a.offset === b.offset && a.zone === b.zone;
-  if (a instanceof FeelDateTime && b instanceof FeelDateTime) return a.dateTime.equals(b.dateTime) && a.offset === b.offset && a.zone === b.zone;
+  if (a instanceof FeelDateTime && b instanceof FeelDateTime) return a.dateTime.equals(b.dateTime) && a.offset === b.offset && a.zone === b.zone && a.yearShift === b.yearShift;
   return feelEquals(a, b) === true;
 }
 
@@ -64,8 +64,7 @@ export const CONVERSION: FeelFunction[] = [
       const mm = int(m, c, 'date', 'month');
       const dd = int(d, c, 'date', 'day');
       if (yy === null || mm === null || dd === null) return null;
-      const r = plainDate(yy, mm, dd);
-      return r ? new FeelDate(r) : fail(c, `date(): ${yy}-${mm}-${dd} is not a valid date`);
+      return makeDate(yy, mm, dd) ?? fail(c, `date(): ${yy}-${mm}-${dd} is not a valid date`);
     },
   ]),
   def('date and time', ['from', 'date, time'], [
@@ -75,7 +74,8 @@ export const CONVERSION: FeelFunction[] = [
       const date = d instanceof FeelDate ? d.date : d instanceof FeelDateTime ? d.dateTime.toPlainDate() : null;
       if (!date) return fail(c, `date and time(): 'date' must be a date, got ${typeNameOf(d)}`);
       if (!(t instanceof FeelTime)) return fail(c, `date and time(): 'time' must be a time, got ${typeNameOf(t)}`);
-      return makeDateTime(date.toPlainDateTime(t.time), t.offset, t.zone) ?? fail(c, 'date and time(): invalid zone');
+      const shift = (d as FeelDate | FeelDateTime).yearShift;
+      return makeDateTime(date.toPlainDateTime(t.time), t.offset, t.zone, shift) ?? fail(c, 'date and time(): invalid zone');
     },
   ]),
   def('time', ['from', 'hour, minute, second, offset?'], [
@@ -106,7 +106,8 @@ export const CONVERSION: FeelFunction[] = [
     const y = b instanceof FeelDate ? b.date : b instanceof FeelDateTime ? b.dateTime.toPlainDate() : null;
     if (!x || !y) return fail(c, 'years and months duration(): arguments must be dates or date and times');
     const d = x.until(y, { largestUnit: 'months' });
-    return new FeelYearsMonthsDuration(d.months || 0);
+    const shiftMonths = ((b as FeelDate | FeelDateTime).yearShift - (a as FeelDate | FeelDateTime).yearShift) * 12;
+    return new FeelYearsMonthsDuration(d.months + shiftMonths || 0);
   }),
   def('number', ['from, grouping separator?, decimal separator?'], ([v, g, d], c) => {
     const s = str(v, c, 'number', 'from');

@@ -40,7 +40,7 @@ export const DATES: FeelFunction[] = [
   }),
   def('last day of month', ['date'], ([d], c) => {
     const x = dateOf(d, 'last day of month', c);
-    return x && new FeelDate(x.with({ day: x.daysInMonth }));
+    return x && new FeelDate(x.with({ day: x.daysInMonth }), (d as FeelDate | FeelDateTime).yearShift);
   }),
   def('now', [''], (_a, c) => {
     const n = nowUtc(c);

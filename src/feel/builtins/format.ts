@@ -23,7 +23,7 @@ export function feelToString(v: FeelValue, nested = false): string {
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Decimal) return formatNumber(v);
   if (Array.isArray(v)) return `[${v.map((e) => feelToString(e, true)).join(', ')}]`;
-  if (v instanceof FeelDate) return formatDate(v.date);
+  if (v instanceof FeelDate) return formatDate(v.date, v.yearShift);
   if (v instanceof FeelTime) return formatTime(v);
   if (v instanceof FeelDateTime) return formatDateTime(v);
   if (v instanceof FeelDaysTimeDuration) return formatDaysTime(v);
