@@ -78,8 +78,14 @@ async function bpmnEngineRunner(xml: string) {
   };
 }
 
+const SCRIPT_REQUEST = {
+  elementId: 'Enrich', processInstanceId: 'bench', language: 'javascript' as const, variables: VARIABLES, now: 0, randomSeed: 0,
+  source: "execution.setVariable('net', variables.amount * 0.8); return variables.amount;", timeoutMs: 1000, memoryLimitBytes: 32 << 20,
+};
+
 async function main() {
   const scripts = await createQuickJsScriptRunner();
+  let seed = 0;
   const items = Array.from({ length: 1000 }, (_, i) => ({ sku: `S-${i}` }));
   console.log(`Flowdeck engine benchmark (Node ${process.version}, ${BUDGET_MS} ms per line in ${ROUNDS} interleaved rounds, best round shown; ratios are from this run)\n`);
 
@@ -89,6 +95,11 @@ async function main() {
     ['(b) 100-node sequential flow, EngineHost', await hostRunner(sequential(98), 'sequential', {}, scripts, 1000)],
     ['(c) parallel multi-instance x1000, EngineHost', await hostRunner(multiInstance(), 'multi', { items }, scripts, 20)],
     ['(d) flow (a) + JavaScript script task, EngineHost', await hostRunner(flowA('feel', true), 'flowA', VARIABLES, scripts, 5000)],
+    ['QuickJS script runner alone: one small script', () => {
+      const out = scripts.run({ ...SCRIPT_REQUEST, randomSeed: seed++ });
+      if (!out.ok) throw new Error(out.error);
+      return 1;
+    }],
     ['bpmn-engine: flow (a), ${expression} condition', await bpmnEngineRunner(flowA('bpmn-engine-expression'))],
     ['bpmn-engine: flow (a), JavaScript condition', await bpmnEngineRunner(flowA('bpmn-engine-javascript'))],
   ];
