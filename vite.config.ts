@@ -42,6 +42,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so that it works offline without a
+        // reload; later versions still wait for the user (no skipWaiting: see UpdatePrompt).
+        clientsClaim: true,
       },
     }),
   ],
