@@ -9,7 +9,7 @@ export interface Clock {
   now(): number;
 }
 
-/** Produces unique ids; `kind` is e.g. `instance`, `element`, `job`, `task`, `incident`. Deterministic in tests. */
+/** Produces unique ids; `kind` is `instance`, `job`, `task` or `incident` (element instance ids are per-instance numbers). Deterministic in tests. */
 export interface IdGenerator {
   next(kind: string): string;
 }

@@ -32,6 +32,7 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
     seq: 0,
     variables: {},
     elements: {},
+    elementCounter: 0,
     joins: {},
     jobs: {},
     tasks: {},
@@ -80,3 +81,4 @@ export function dispatch(process: ExecutableProcess, state: InstanceState, comma
   step.run();
   return { state: step.state, effects: step.effects, history: step.history };
 }
+

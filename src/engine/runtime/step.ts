@@ -64,7 +64,7 @@ export class Step {
 
   /** Creates an element instance of `node` in `scopeId` and queues its activation. */
   enter(node: NodeDef, scopeId: string | null, loopIndex?: number, variables?: Variables): ElementInstance {
-    const id = this.ctx.ids.next('element');
+    const id = String(++this.state.elementCounter);
     const ei: ElementInstance = { id, elementId: node.id, parentId: scopeId, status: 'active', children: 0 };
     if (node.loop && loopIndex === undefined) ei.body = { kind: 'parallel', items: null, total: 0, started: 0, active: 0, completed: 0 };
     if (loopIndex !== undefined) ei.loopIndex = loopIndex;
