@@ -120,3 +120,18 @@ describe('FEEL type resolver for item definitions', () => {
     expect(ev('1 instance of tUnknown')).toBe(false);
   });
 });
+
+describe('FEEL typed lambda parameters', () => {
+  it('given an item-definition parameter type without a resolver, when called, then the argument is not rejected', () => {
+    expect(String(compileExpression('(function(x: tAmount) x * 2)(21)').evaluate({}).value)).toBe('42');
+  });
+
+  it('given a resolver for the parameter type, when called with a mismatch, then the call gives null', () => {
+    const types = (n: string) => (n === 'tAmount' ? parseType('number') : undefined);
+    const ok = compileExpression('(function(x: tAmount) x * 2)(21)', { types }).evaluate({});
+    const bad = compileExpression('(function(x: tAmount) x * 2)("21")', { types }).evaluate({});
+    expect(String(ok.value)).toBe('42');
+    expect(bad.value).toBeNull();
+    expect(bad.warnings[0].message).toMatch(/parameter 'x' expects tAmount, got string/);
+  });
+});

@@ -9,7 +9,7 @@ import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract
 import { pathOf } from './paths';
 import { EvalState, Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
-import { conformsTo, type TypeResolver } from './types';
+import { conformsTo, resolveType, type TypeResolver } from './types';
 import {
   type CallContext, FeelContext, FeelFunction, type FeelParam, FeelRange, type FeelValue, typeNameOf,
 } from './values';
@@ -354,7 +354,12 @@ function compileCall(n: Node & { t: 'call' }): Ev {
 
 function compileFunction(n: Node & { t: 'fn' }): Ev {
   const body = compileNode(n.body);
-  const params: FeelParam[] = n.params.map((p, i) => ({ name: p.name, type: formatTypeNode(n, i) }));
+  const resolve = typeResolver;
+  const params: FeelParam[] = n.params.map((p, i) => ({
+    name: p.name,
+    type: formatTypeNode(n, i),
+    resolvedType: p.type ? (resolveType(p.type, resolve) ?? undefined) : undefined,
+  }));
   if (n.external) {
     // The body describes the external function; only whitelisted Java methods are available.
     return (sc, c) => {

@@ -1,4 +1,4 @@
-import { conformsTo, parseType, type FeelType } from './types';
+import { conformsTo, onlyBuiltinNames, parseType, type FeelType } from './types';
 import { type CallContext, FeelFunction, type FeelParam, type FeelValue, typeNameOf } from './values';
 
 /**
@@ -19,11 +19,15 @@ export function makeFunction(
 }
 
 const typeCache = new Map<string, FeelType | null>();
-function paramType(t: string): FeelType | null {
+/** The checkable type of a parameter, or null when it names types we cannot resolve. */
+function paramType(p: FeelParam): FeelType | null {
+  if (p.resolvedType) return p.resolvedType as FeelType;
+  const t = p.type ?? '';
   let r = typeCache.get(t);
   if (r === undefined) {
     try {
       r = parseType(t);
+      if (!onlyBuiltinNames(r)) r = null;
     } catch {
       r = null;
     }
@@ -68,8 +72,8 @@ function bind(fn: FeelFunction, args: readonly FeelValue[] | ReadonlyMap<string,
       return `expects ${ps.filter((p) => !p.optional).length} arguments, got ${out.length}`;
     }
     const t = ps[i].type;
-    if (t && out[i] !== null) {
-      const ft = paramType(t);
+    if ((t || ps[i].resolvedType) && out[i] !== null) {
+      const ft = paramType(ps[i]);
       if (ft && !conformsTo(out[i] as FeelValue, ft)) {
         // Implicit conversion from a singleton list (DMN 1.5 10.3.2.9.4).
         const v = out[i];

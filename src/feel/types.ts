@@ -108,6 +108,52 @@ function typeEquals(a: FeelType | null, b: FeelType): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Whether every type name inside is built in (so that the type can be checked without a resolver). */
+export function onlyBuiltinNames(t: FeelType): boolean {
+  switch (t.kind) {
+    case 'name':
+      return BUILTIN_TYPE_NAMES.has(ALIASES[t.name] ?? t.name);
+    case 'list':
+    case 'range':
+      return onlyBuiltinNames(t.of);
+    case 'context':
+      return t.fields.every(([, f]) => onlyBuiltinNames(f));
+    case 'function':
+      return t.params.every(onlyBuiltinNames) && onlyBuiltinNames(t.result);
+  }
+}
+
+/** Replaces item-definition names by their types; null when one cannot be resolved. */
+export function resolveType(t: FeelType, resolve: TypeResolver | undefined): FeelType | null {
+  switch (t.kind) {
+    case 'name': {
+      const n = ALIASES[t.name] ?? t.name;
+      if (BUILTIN_TYPE_NAMES.has(n)) return t;
+      const r = resolve?.(n);
+      return r ? resolveType(r, resolve) : null;
+    }
+    case 'list':
+    case 'range': {
+      const of = resolveType(t.of, resolve);
+      return of && { kind: t.kind, of };
+    }
+    case 'context': {
+      const fields: [string, FeelType][] = [];
+      for (const [k, f] of t.fields) {
+        const r = resolveType(f, resolve);
+        if (!r) return null;
+        fields.push([k, r]);
+      }
+      return { kind: 'context', fields };
+    }
+    case 'function': {
+      const params = t.params.map((p) => resolveType(p, resolve));
+      const result = resolveType(t.result, resolve);
+      return params.every((p) => p !== null) && result ? { kind: 'function', params: params as FeelType[], result } : null;
+    }
+  }
+}
+
 /** The type name of a value (`number`, `list`, `date and time`...), `Null` for null. */
 export function typeOf(v: FeelValue): string {
   return v instanceof Decimal ? 'number' : typeNameOf(v);

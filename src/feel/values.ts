@@ -110,8 +110,13 @@ export interface CallContext {
 export interface FeelParam {
   readonly name: string;
   readonly optional?: boolean;
-  /** Type name checked (`instance of` semantics) before the body runs; mismatches give null. */
+  /**
+   * Type checked (`instance of` semantics) before the body runs; mismatches give null. Names that
+   * are neither built in nor resolved (`resolvedType`) are not checked.
+   */
   readonly type?: string;
+  /** The parsed type with item definitions resolved, when the compiler could resolve it. */
+  readonly resolvedType?: unknown;
 }
 
 /**
