@@ -39,9 +39,16 @@ describe('boxed expressions', () => {
     expect(decide(compiled, 'All Big')).toBe(false);
   });
 
-  it('a Java function definition is reported as unsupported at compile time and yields null', () => {
-    expect(compiled.problems.some((p) => p.decisionId === 'd_java' && /Java function definitions are not supported/.test(p.message))).toBe(true);
-    const r = evaluateDecision(compiled, 'Java Call', {});
+  it('a Java function definition runs whitelisted JDK methods; others yield null with a warning', () => {
+    expect(decide(compiled, 'Java Call')).toBe(2);
+    const r = evaluateDecision(compiled, 'Java Unknown', {});
+    expect(r.value).toBeNull();
+    expect(r.warnings.some((w) => /java.lang.System.exit\(int\) is not supported/.test(w.message))).toBe(true);
+  });
+
+  it('a PMML function definition is reported as unsupported at compile time and yields null', () => {
+    expect(compiled.problems.some((p) => p.decisionId === 'd_pmml' && /PMML function definitions are not supported/.test(p.message))).toBe(true);
+    const r = evaluateDecision(compiled, 'PMML Call', {});
     expect(r.value).toBeNull();
     expect(r.warnings.some((w) => /not supported/.test(w.message))).toBe(true);
   });

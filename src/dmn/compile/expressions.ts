@@ -1,4 +1,4 @@
-import { invoke, makeFunction } from '../../feel';
+import { invoke, javaFunction, makeFunction } from '../../feel';
 import { FeelContext, FeelFunction, type FeelValue } from '../../feel/values';
 import type {
   ContextExpr, Expression, FilterExpr, FunctionDefinitionExpr, InvocationExpr, IteratorExpr, RelationExpr,
@@ -148,6 +148,7 @@ export function callFunction(fn: FeelValue, args: FeelValue[] | Map<string, Feel
  * the scope it was evaluated in. Parameters and result follow DMN type conversion.
  */
 export function compileFunction(expr: FunctionDefinitionExpr, cx: CompileContext, name = 'function'): Evaluator {
+  if (expr.functionKind === 'Java') return compileJavaFunction(expr, cx, name);
   if (expr.functionKind !== 'FEEL') {
     const message = `${expr.functionKind} function definitions are not supported`;
     cx.feel.problems.push({ decisionId: cx.site.decisionId, element: cx.site.element, message });
@@ -188,6 +189,27 @@ export function compileFunction(expr: FunctionDefinitionExpr, cx: CompileContext
         session.depth--;
       }
     }, name);
+}
+
+/**
+ * A Java function definition: its body is a context naming `class` and `method signature`. Java
+ * cannot run here; FEEL emulates a whitelist of side-effect-free JDK methods (java.lang.Math…),
+ * anything else yields null with a warning when called.
+ */
+function compileJavaFunction(expr: FunctionDefinitionExpr, cx: CompileContext, name: string): Evaluator {
+  const body = expr.body ? compileBoxed(expr.body, deeper(cx, 'function body')) : () => null;
+  const params = expr.parameters.map((p) => ({ name: p.name }));
+  return (scope, session) => {
+    const spec = body(scope, session);
+    const cls = spec instanceof FeelContext ? spec.entries.get('class') : null;
+    const signature = spec instanceof FeelContext ? spec.entries.get('method signature') : null;
+    const fn = typeof cls === 'string' && typeof signature === 'string' ? javaFunction(cls, signature, params) : null;
+    if (fn) return fn;
+    return makeFunction(params.map((p) => p.name), () => {
+      session.warn(cx.site, `Java function ${typeof cls === 'string' ? `${cls}.` : ''}${typeof signature === 'string' ? signature : ''} is not supported (only whitelisted JDK methods are)`);
+      return null;
+    }, name);
+  };
 }
 
 function compileFilter(expr: FilterExpr, cx: CompileContext): Evaluator {

@@ -3,7 +3,7 @@
  * syntax errors into evaluators that yield null with a warning naming the decision and element.
  */
 import {
-  compileExpression, compileUnaryTests, FeelSyntaxError, type CompiledExpression, type CompiledUnaryTests,
+  compileExpression, compileUnaryTests, FeelSyntaxError, type CompiledExpression, type CompiledUnaryTests, type TypeResolver,
 } from '../../feel';
 import type { FeelValue } from '../../feel/values';
 import type { Session, Site } from './session';
@@ -56,13 +56,16 @@ export class FeelCompiler {
   private readonly tests = new Map<string, CompiledUnaryTests | Error>();
   readonly problems: CompileProblem[] = [];
 
+  /** @param types resolves item-definition names for FEEL's `instance of` */
+  constructor(private readonly types?: TypeResolver) {}
+
   /** Compiles an expression; empty text evaluates to null. */
   expression(text: string, names: NameScope, site: Site): FeelEval {
     if (text.trim() === '') return () => null;
     const key = `${names.id}\u0000${text}`;
     let compiled = this.expressions.get(key);
     if (!compiled) {
-      compiled = attempt(() => compileExpression(text, { names: names.names }));
+      compiled = attempt(() => compileExpression(text, { names: names.names, types: this.types }));
       this.expressions.set(key, compiled);
     }
     if (compiled instanceof Error) return this.failed(compiled, site);
@@ -81,7 +84,7 @@ export class FeelCompiler {
     const key = `${names.id}\u0000${text}`;
     let compiled = this.tests.get(key);
     if (!compiled) {
-      compiled = attempt(() => compileUnaryTests(text, { names: names.names }));
+      compiled = attempt(() => compileUnaryTests(text, { names: names.names, types: this.types }));
       this.tests.set(key, compiled);
     }
     if (compiled instanceof Error) {

@@ -47,7 +47,14 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
   const compilers = new Map<string, FeelCompiler>();
   const compilerFor = (ns: string) => {
     let c = compilers.get(ns);
-    if (!c) compilers.set(ns, (c = new FeelCompiler()));
+    if (!c) {
+      // `instance of tPerson` in FEEL sees the item definitions of the expression's model.
+      c = new FeelCompiler((name) => {
+        const t = types.find(ns, name);
+        return t ? toFeelType(t) : undefined;
+      });
+      compilers.set(ns, c);
+    }
     return c;
   };
   const typeProblems: CompileProblem[] = [];

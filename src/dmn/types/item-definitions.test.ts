@@ -41,6 +41,12 @@ describe('item definitions and type conversion', () => {
     expect(decide(compiled, 'Dates', { Value: ['2024-01-31'] })).toEqual(['2024-01-31']);
   });
 
+  it('FEEL instance of sees the item definitions of the model', () => {
+    expect(decide(compiled, 'Is Address', { Value: { street: 'Main', zip: '1000' } })).toBe(true);
+    expect(decide(compiled, 'Is Address', { Value: { street: 'Main' } })).toBe(false);
+    expect(decide(compiled, 'Is Address', { Value: 'Main' })).toBe(false);
+  });
+
   it('an unknown type is reported at compile time and treated as Any', () => {
     expect(compiled.problems.some((p) => /unknown type 'tDoesNotExist'/.test(p.message))).toBe(true);
     expect(decide(compiled, 'Loose')).toBe(42);

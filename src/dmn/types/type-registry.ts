@@ -93,6 +93,14 @@ export class TypeRegistry {
     return unknown;
   }
 
+  /** Like {@link resolve} but undefined (and no problem reported) when the name is unknown. */
+  find(namespace: string, typeRef: string): DmnType | undefined {
+    const key = `${namespace}\u0000${typeRef.trim()}`;
+    const cached = this.resolved.get(key);
+    if (cached) return cached.kind === 'unknown' ? undefined : cached;
+    return this.lookup(namespace, typeRef.trim());
+  }
+
   private lookup(namespace: string, ref: string): DmnType | undefined {
     const model = this.byNamespace.get(namespace);
     const local = model?.itemDefinitions.find((d) => d.name === ref);
