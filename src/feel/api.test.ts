@@ -135,3 +135,15 @@ describe('FEEL typed lambda parameters', () => {
     expect(bad.warnings[0].message).toMatch(/parameter 'x' expects tAmount, got string/);
   });
 });
+
+describe('FEEL host value conversion', () => {
+  it('given a JS Date variable, when read, then it is a UTC date and time', () => {
+    expect(toJson(fromJson(new Date(Date.UTC(2024, 0, 2, 3, 4, 5))))).toBe('2024-01-02T03:04:05Z');
+    expect(evaluate('d.hour', { d: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) })).toBe(3);
+  });
+
+  it('given non-finite numbers, when converted, then they become null (FEEL has no NaN or infinity)', () => {
+    expect(fromJson(Number.NaN)).toBeNull();
+    expect(fromJson(Number.POSITIVE_INFINITY)).toBeNull();
+  });
+});

@@ -10,8 +10,9 @@ import {
 } from './values';
 
 /**
- * JS/JSON value to FEEL: numbers become decimals, objects contexts, arrays lists; strings stay
- * strings (use the `*FromString` converters for typed text). FEEL values pass through.
+ * JS/JSON value to FEEL: numbers become decimals, objects contexts, arrays lists, JS Dates UTC
+ * date-times; strings stay strings (use the `*FromString` converters for typed text). FEEL values
+ * pass through.
  *
  * @example fromJson({ amount: 120, tags: ['a'] })
  */

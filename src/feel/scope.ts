@@ -1,6 +1,7 @@
 import type { FeelScope, FeelWarning } from './api';
 import { Decimal, isDecimal } from './decimal';
-import { type CallContext, FeelContext, type FeelValue } from './values';
+import { Temporal } from 'temporal-polyfill';
+import { type CallContext, FeelContext, FeelDateTime, type FeelValue } from './values';
 
 /**
  * A lexical scope chain. Each link holds either one binding (`k`/`v`, as for a lambda's single
@@ -82,7 +83,11 @@ export function normalize(v: unknown): FeelValue {
     for (const [k, e] of v) m.set(String(k), normalize(e));
     return new FeelContext(m);
   }
-  if (v instanceof Date) return null;
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (!Number.isFinite(ms)) return null;
+    return new FeelDateTime(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime(), 0);
+  }
   const m = new Map<string, FeelValue>();
   for (const [k, e] of Object.entries(v)) m.set(k, normalize(e));
   return new FeelContext(m);
