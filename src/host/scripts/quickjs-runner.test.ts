@@ -161,6 +161,22 @@ describe('QuickJS script runner', () => {
       expect(probe).toMatchObject({ ok: true, result: ['undefined', 'undefined', 'undefined', false, NOW, 2, 'undefined'] });
     });
 
+    it('given ordinary code that overrides inherited built-in properties, then it works on its own objects (no override mistake) without touching the prototypes', () => {
+      const out = runner.run(request(`
+        class NotFound extends Error { constructor(m) { super(m); this.name = 'NotFound'; } }
+        const e = new NotFound('no order');
+        const o = { a: 1 };
+        o.toString = () => 'custom';
+        const plain = new Error();
+        plain.message = 'set later';
+        return [String(e), e instanceof Error, String(o), plain.message];
+      `));
+      expect(out).toMatchObject({ ok: true, result: ['NotFound: no order', true, 'custom', 'set later'] });
+      expect(runner.run(request('Error.prototype.name = "Hacked"'))).toMatchObject({ ok: false });
+      expect(runner.run(request('Object.prototype.toString = () => "hacked"'))).toMatchObject({ ok: false });
+      expect(runner.run(request('return [String(new Error("x")), String({})]'))).toMatchObject({ ok: true, result: ['Error: x', '[object Object]'] });
+    });
+
     it('given two runs of the same cached script, then the second sees its own variables, not the first run\'s', () => {
       const source = 'execution.setVariable("seen", execution.getVariable("mine")); return variables.mine';
       expect(runner.run(request(source, { variables: { mine: 'first' } }))).toEqual({ ok: true, result: 'first', setVariables: { seen: 'first' } });

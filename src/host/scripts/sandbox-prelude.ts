@@ -72,6 +72,33 @@ export const SANDBOX_PRELUDE = String.raw`
 
   globalThis.eval = function eval_() { throw new TypeError('eval is not available in scripts'); };
 
+  // Freezing a prototype breaks ordinary code through the "override mistake": with
+  // Error.prototype frozen, \`this.name = 'MyError'\` in a subclass throws. As SES does, turn the
+  // properties code commonly overrides into accessors whose setter defines an own property on the
+  // object being assigned (the prototype itself stays read-only).
+  function enableOverride(proto, name) {
+    const d = getOwnPropertyDescriptor(proto, name);
+    if (d === undefined || !('value' in d)) return;
+    const value = d.value;
+    Object.defineProperty(proto, name, {
+      get() { return value; },
+      set(v) {
+        if (this === proto) throw new TypeError('Cannot assign to read only property \'' + String(name) + '\' of a built-in prototype');
+        Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: d.enumerable,
+      configurable: false,
+    });
+  }
+  for (const name of ['constructor', 'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toJSON']) enableOverride(Object.prototype, name);
+  for (const E of [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError]) {
+    for (const name of ['name', 'message', 'constructor', 'toString']) enableOverride(E.prototype, name);
+  }
+  for (const name of ['constructor', 'toString']) {
+    enableOverride(Function.prototype, name);
+    enableOverride(Array.prototype, name);
+  }
+
   function deepFreeze(root) {
     const stack = [root];
     while (stack.length > 0) {
