@@ -23,6 +23,20 @@ describe('variables and io mappings', () => {
     ]);
   });
 
+  it('given an input mapping over a missing variable, when entered, then an io incident; setting it and resolving creates the job', async () => {
+    const process = await load();
+    const ctx = testContext();
+    const s0 = roundTrip(start(process, {}, ctx).state);
+    const [incident] = Object.values(s0.incidents);
+    expect(incident).toMatchObject({ type: 'io', elementId: 'prepare', retry: 'activate' });
+    expect(incident.message).toContain("no variable named 'amount'");
+    expect(openJobs(s0)).toEqual([]);
+    const s1 = dispatch(process, s0, { type: 'setVariables', variables: { amount: 5 } }, ctx).state;
+    const s2 = dispatch(process, s1, { type: 'resolveIncident', incidentId: incident.id }, ctx).state;
+    expect(openJobs(s2)).toHaveLength(1);
+    expect(s2.elements[openJobs(s2)[0].elementInstanceId].variables?.gross).toBe(6);
+  });
+
   it('given an existing variable, when set again, then history records old and new value', async () => {
     const process = await load();
     const ctx = testContext();

@@ -28,7 +28,20 @@ export function evalCondition(step: Step, expr: Expr, variables: Variables, what
 export function resolveValue(step: Step, source: ValueSource | null, scopeId: string | null, what: string): unknown {
   if (source === null) return null;
   if (source.kind === 'static') return source.value;
-  return evalIn(step, source.expr, scopeId, what);
+  const { value, warnings } = evalWith(step, source.expr, visibleVariables(step, scopeId), what);
+  return nullWithWarnings(value, warnings, 'extract', what, source.expr);
+}
+
+/**
+ * null plus warnings means the expression hit a problem (typically a missing variable, as
+ * `no variable named 'x'`): an incident, as in Zeebe, rather than a silent null downstream.
+ * An expression that handles the missing value itself returns non-null and passes.
+ */
+function nullWithWarnings(value: unknown, warnings: string[], type: 'io' | 'extract', what: string, expr: Expr): unknown {
+  if ((value === null || value === undefined) && warnings.length > 0) {
+    throw new ElementFailure(type, `${what}: '${expr.source}' evaluated to null: ${warnings.join('; ')}`);
+  }
+  return value;
 }
 
 /** Evaluates mappings in order; later mappings see the results of earlier ones. */
@@ -36,7 +49,12 @@ export function evalMappings(step: Step, mappings: Mapping[], variables: Variabl
   const out: Variables = {};
   let scope = variables;
   for (const m of mappings) {
-    const value = m.source.kind === 'static' ? m.source.value : evalWith(step, m.source.expr, scope, `${what} ${m.target}`).value;
+    let value: unknown;
+    if (m.source.kind === 'static') value = m.source.value;
+    else {
+      const r = evalWith(step, m.source.expr, scope, `${what} ${m.target}`);
+      value = nullWithWarnings(r.value, r.warnings, 'io', `${what} ${m.target}`, m.source.expr);
+    }
     const [name, v] = m.target.includes('.') ? withPath({ ...scope, ...out }, m.target, value ?? null) : [m.target, value ?? null];
     out[name] = v;
     if (mappings.length > 1) scope = { ...scope, [name]: v };
