@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileExpression, compileUnaryTests, Decimal } from './index';
 import { run } from './test-support/helpers';
 
 describe('FEEL null-on-error with warnings', () => {
@@ -32,5 +33,18 @@ describe('FEEL null-on-error with warnings', () => {
 
   it('given a successful evaluation, when inspected, then there are no warnings', () => {
     expect(run('1 + 1').warnings).toEqual([]);
+  });
+});
+
+describe('FEEL constant folding keeps run-time warnings', () => {
+  it('given a literal-only expression that fails, when evaluated twice, then each evaluation warns', () => {
+    const e = compileExpression('1 / 0');
+    expect(e.evaluate({}).warnings).toHaveLength(1);
+    expect(e.evaluate({}).warnings).toHaveLength(1);
+  });
+
+  it('given a literal range in unary tests, when tested repeatedly, then answers stay correct', () => {
+    const t = compileUnaryTests('[1..10), -5');
+    expect([t.test(new Decimal(10), {}).value, t.test(new Decimal(1), {}).value, t.test(new Decimal(-5), {}).value]).toEqual([false, true, true]);
   });
 });
