@@ -23,6 +23,10 @@ const started = performance.now();
 const dir = tckDir(repoRoot);
 const filterText = option('--filter');
 const folders = loadFolders(dir, undefined, filterText ? new RegExp(filterText) : undefined);
+if (folders.length === 0) {
+  console.error(`No TCK test folders found in ${dir}${filterText ? ` matching ${filterText}` : ''}; set DMN_TCK_DIR to the TCK (its TestCases folder or its parent).`);
+  process.exit(2);
+}
 const loaded = performance.now();
 const results = runAll(folders);
 const finished = performance.now();
