@@ -161,3 +161,36 @@ test('search finds files by name across projects', async ({ page }) => {
   await page.keyboard.type('quote');
   await expect(page.getByTestId('search-file-results').getByTestId('file-name')).toHaveText(['Quote approval']);
 });
+
+test('a file downloads as <name>.<kind> with its current content', async ({ page }) => {
+  await createProject(page, 'P');
+  await createFile(page, 'dmn', 'Discounts');
+  await showSource(page);
+  const content = await page.getByTestId('source-editor').inputValue();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('action-download').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Discounts.dmn');
+  const path = await download.path();
+  expect(readFileSync(path, 'utf8')).toBe(content);
+});
+
+test('files dropped on the window are validated and opened', async ({ page }) => {
+  await createProject(page, 'Drops');
+  const order = fixture('order.bpmn').toString('utf8');
+  await page.evaluate((xml) => {
+    const data = new DataTransfer();
+    data.items.add(new File([xml], 'dropped.bpmn', { type: 'application/bpmn+xml' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, order);
+  await expect(fileItems(page).getByTestId('file-name')).toHaveText(['dropped']);
+
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{"components": 3}'], 'bad.form', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('import-error-item')).toContainText('bad.form');
+  await expect(page.getByTestId('import-error-item')).toContainText('A form needs a "components" array');
+  await expect(fileItems(page)).toHaveCount(1);
+});

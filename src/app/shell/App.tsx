@@ -9,6 +9,7 @@ import { VersionView } from '../versions/VersionView';
 import { openFilesAction } from '../workspace/actions';
 import { db } from '../workspace/db';
 import { ACCEPTED_EXTENSIONS } from '../workspace/import/kind';
+import { useDatabaseHealth } from '../workspace/useDatabaseHealth';
 import { useFileArrivals } from '../workspace/useFileArrivals';
 import { useFileSession } from '../workspace/useFileSession';
 import { EditorArea } from './EditorArea';
@@ -23,6 +24,7 @@ export function App() {
   const fileId = routeFileId(route);
   useFileSession(route.name === 'version' ? undefined : fileId);
   useShortcuts();
+  useDatabaseHealth();
   const dragging = useFileArrivals();
   const versionsOpen = useStudio((s) => s.versionsOpen);
   const missingFileId = useStudio((s) => s.missingFileId);

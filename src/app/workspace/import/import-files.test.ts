@@ -41,6 +41,11 @@ describe('importFiles', () => {
     const projects = await db.projects.toArray();
     expect(projects.map((p) => p.name)).toEqual([IMPORT_PROJECT_NAME]);
     expect(await listFiles(db, projects[0].id)).toHaveLength(1);
+
+    // when: more files are opened without a project, they join the same one
+    await importFiles(db, [fixture('pricing.dmn')]);
+    expect(await db.projects.count()).toBe(1);
+    expect(await listFiles(db, projects[0].id)).toHaveLength(2);
   });
 
   it('given one broken file among valid ones, when opened, then nothing is written and the broken file is named', async () => {

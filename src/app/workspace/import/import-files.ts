@@ -29,7 +29,7 @@ export const IMPORT_PROJECT_NAME = 'Opened files';
  * Opens files from disk into the workspace. Every file is read and validated first; if any is
  * refused, nothing at all is written (the workspace is unchanged) and the outcome lists each
  * refused file with its problem. Otherwise all files are added in one transaction, into
- * `projectId` or, when none is given, into a new project.
+ * `projectId` or, when none is given, into the "Opened files" project (created when missing).
  *
  * @example
  * const outcome = await importFiles(db, [...input.files], route.projectId);
@@ -63,7 +63,10 @@ export async function importFiles(db: FlowdeckDb, incoming: readonly IncomingFil
   if (accepted.length === 0) return { ok: false, refused: [{ fileName: '(none)', problem: 'No file was given' }] };
 
   const files = await db.transaction('rw', db.projects, db.files, async () => {
-    const target = projectId && (await db.projects.get(projectId)) ? projectId : (await createProject(db, IMPORT_PROJECT_NAME)).id;
+    const target =
+      projectId && (await db.projects.get(projectId))
+        ? projectId
+        : ((await db.projects.filter((p) => p.name === IMPORT_PROJECT_NAME).first())?.id ?? (await createProject(db, IMPORT_PROJECT_NAME)).id);
     const created: FileRecord[] = [];
     for (const a of accepted) created.push(await createFile(db, target, a.kind, a.name, { content: a.content }));
     return created;
