@@ -2,6 +2,7 @@ import { makeFunction, toJson } from '../../feel';
 import { FeelContext, type FeelValue } from '../../feel/values';
 import { coerceAt } from '../compile/context';
 import { coerce } from '../types/conformance';
+import { fromTypedJson } from '../types/typed-json';
 import type { Scope } from '../compile/feel-port';
 import type { Session } from '../compile/session';
 import type { CompiledDmn } from './compile-dmn';
@@ -57,7 +58,7 @@ export class Evaluation {
   private compute(node: DrgNode): FeelValue {
     switch (node.kind) {
       case 'inputData':
-        return coerceAt(this.inputs(node), node.type, this.session, { decisionId: node.id, element: 'inputData' }, `input '${node.name}'`);
+        return coerceAt(fromTypedJson(this.inputs(node), node.type), node.type, this.session, { decisionId: node.id, element: 'inputData' }, `input '${node.name}'`);
       case 'decision':
         return this.decide(node);
       case 'bkm':
@@ -92,7 +93,7 @@ export class Evaluation {
     const { scope, seen } = this.scopeFor(node.requirements);
     if (!node.evaluator) {
       // No decision logic: the value may be supplied from outside, as for input data.
-      const supplied = this.inputs(node);
+      const supplied = fromTypedJson(this.inputs(node), node.type);
       const v = coerceAt(supplied, node.type, this.session, site, `decision '${node.name}'`);
       if (supplied === null) this.session.warn(site, 'decision has no decision logic');
       this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: toJson(v) });
@@ -157,7 +158,7 @@ export function invokeService(compiled: CompiledDmn, session: Session, node: Ser
   for (const p of node.parameters) {
     const target = compiled.graph.get(p.key);
     const v = params.get(p.name) ?? null;
-    fixed.set(p.key, target ? coerceAt(v, target.type, session, site, `parameter '${p.name}'`) : v);
+    fixed.set(p.key, target ? coerceAt(fromTypedJson(v, target.type), target.type, session, site, `parameter '${p.name}'`) : v);
   }
   session.depth++;
   try {

@@ -47,6 +47,12 @@ describe('item definitions and type conversion', () => {
     expect(decide(compiled, 'Is Address', { Value: 'Main' })).toBe(false);
   });
 
+  it('ISO strings become temporal values where the input type asks for one, also inside structures', () => {
+    expect(decide(compiled, 'Due Year', { Due: '2024-01-31' })).toBe(2024);
+    expect(decide(compiled, 'Due Year', { Due: 'not a date' })).toBeNull();
+    expect(decide(compiled, 'Meeting End', { Meeting: { start: '2024-01-31T10:00:00', length: 'PT90M' } })).toBe('2024-01-31T11:30:00');
+  });
+
   it('an unknown type is reported at compile time and treated as Any', () => {
     expect(compiled.problems.some((p) => /unknown type 'tDoesNotExist'/.test(p.message))).toBe(true);
     expect(decide(compiled, 'Loose')).toBe(42);
