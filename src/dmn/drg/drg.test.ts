@@ -35,6 +35,16 @@ describe('decision requirements graph', () => {
     expect(bad.warnings.some((w) => /parameter 'Base'/.test(w.message))).toBe(true);
   });
 
+  it('a decision service with several output decisions gives a context of them', () => {
+    expect(evaluateDecisionService(compiled, 'Pair Service', { Base: 1 }).json).toEqual({ Left: 2, Right: 3 });
+  });
+
+  it('a requirement cycle yields null with a warning instead of looping', () => {
+    const r = evaluateDecision(compiled, 'Cycle A', {});
+    expect(r.value).toBeNull();
+    expect(r.warnings.some((w) => /circular requirement through 'Cycle A'/.test(w.message))).toBe(true);
+  });
+
   it('imported decisions and BKMs are reached through the import name; imported inputs by namespace or path', () => {
     expect(evaluateDecision(compiled, 'Greeting', {}, { inputsByNamespace: { 'urn:flowdeck:test:library': { Name: 'ada' } } }).json).toBe('HELLO ADA!');
     expect(decide(compiled, 'Greeting', { lib: { Name: 'bob' } })).toBe('HELLO BOB!');
