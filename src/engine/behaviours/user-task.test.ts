@@ -4,9 +4,9 @@ import { openTasks } from '../runtime/queries';
 import { loadProcess, roundTrip, testContext } from '../test-support/harness';
 
 describe('user task', () => {
-  it('given assignment, schedule, priority and form, when entered, then the task carries them evaluated', async () => {
+  it('given assignment, schedule, priority and a FEEL form id, when entered, then the task carries them evaluated', async () => {
     const process = await loadProcess(import.meta.url, 'user-task.bpmn');
-    const { state, effects, history } = start(process, { variables: { requester: 'carol', amount: 5000 } }, testContext());
+    const { state, effects, history } = start(process, { variables: { requester: 'carol', amount: 5000, formVariant: 'form' } }, testContext());
     const [task] = openTasks(state);
     expect(task).toMatchObject({
       elementId: 'approve', name: 'Approve order', assignee: 'carol',
@@ -21,7 +21,7 @@ describe('user task', () => {
   it('given a stored waiting task, when reassigned and completed with variables, then they are set and the flow goes on', async () => {
     const process = await loadProcess(import.meta.url, 'user-task.bpmn');
     const ctx = testContext();
-    const waiting = roundTrip(start(process, { variables: { requester: 'carol', amount: 10 } }, ctx).state);
+    const waiting = roundTrip(start(process, { variables: { requester: 'carol', amount: 10, formVariant: 'v2' } }, ctx).state);
     const [task] = openTasks(waiting);
     expect(task.priority).toBe(40);
     const assigned = dispatch(process, waiting, { type: 'assignUserTask', taskId: task.id, assignee: 'dave' }, ctx);
@@ -29,7 +29,7 @@ describe('user task', () => {
     expect(assigned.history.map((h) => h.type)).toEqual(['taskAssigned']);
     const done = dispatch(process, roundTrip(assigned.state), { type: 'completeUserTask', taskId: task.id, variables: { approved: true } }, ctx);
     expect(done.state.status).toBe('completed');
-    expect(done.state.variables).toEqual({ requester: 'carol', amount: 10, approved: true });
+    expect(done.state.variables).toEqual({ requester: 'carol', amount: 10, formVariant: 'v2', approved: true });
     expect(done.state.path).toEqual(['start', 'approve', 'manual', 'end']);
     expect(done.history.map((h) => h.type)).toEqual([
       'taskCompleted', 'variableSet', 'elementCompleted', 'flowTaken', 'elementEntered', 'elementCompleted', 'flowTaken',
@@ -40,7 +40,7 @@ describe('user task', () => {
   it('given an unknown task id, when completing, then the command is rejected', async () => {
     const process = await loadProcess(import.meta.url, 'user-task.bpmn');
     const ctx = testContext();
-    const { state } = start(process, { variables: { requester: 'x', amount: 1 } }, ctx);
+    const { state } = start(process, { variables: { requester: 'x', amount: 1, formVariant: 'v' } }, ctx);
     expect(() => dispatch(process, state, { type: 'completeUserTask', taskId: 'nope' }, ctx)).toThrow(/no open user task/);
   });
 });

@@ -19,8 +19,8 @@ export const userTask: Behaviour = {
       dueDate: def ? text(at('dueDate', def.dueDate)) : null,
       followUpDate: def ? text(at('followUpDate', def.followUpDate)) : null,
       priority,
-      formKey: def?.formKey ?? null,
-      formId: def?.formId ?? null,
+      formKey: def ? text(at('formKey', def.formKey)) : null,
+      formId: def ? text(at('formId', def.formId)) : null,
       createdAt: step.now,
     };
     step.state.tasks[id] = task;

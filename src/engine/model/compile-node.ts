@@ -110,8 +110,8 @@ function compileUserTask(el: ModdleElement, node: NodeDef, exprs: ExprCompiler) 
     dueDate: exprs.value(id, 'dueDate', str(s, 'dueDate')),
     followUpDate: exprs.value(id, 'followUpDate', str(s, 'followUpDate')),
     priority: exprs.value(id, 'priority', str(p, 'priority')),
-    formKey: str(f, 'formKey') ?? null,
-    formId: str(f, 'formId') ?? null,
+    formKey: exprs.value(id, 'formKey', str(f, 'formKey') ?? str(f, 'externalReference')),
+    formId: exprs.value(id, 'formId', str(f, 'formId')),
   };
 }
 

@@ -52,7 +52,8 @@ export function compileDeployment(definitions: ModdleElement, options: CompileOp
   const processes = new Map<string, ExecutableProcess>();
   const errors: CompileError[] = [];
   for (const root of list(definitions, 'rootElements')) {
-    if (root.$type !== 'bpmn:Process') continue;
+    // As in Zeebe, processes marked non-executable (e.g. other pools of a collaboration) are not deployed.
+    if (root.$type !== 'bpmn:Process' || root.isExecutable === false) continue;
     const processId = root.id ?? '';
     const report = (elementId: string, message: string) => errors.push({ processId, elementId, message });
     const before = errors.length;

@@ -59,8 +59,9 @@ export interface UserTaskDef {
   dueDate: ValueSource | null;
   followUpDate: ValueSource | null;
   priority: ValueSource | null;
-  formKey: string | null;
-  formId: string | null;
+  /** zeebe:formDefinition formKey (or externalReference). */
+  formKey: ValueSource | null;
+  formId: ValueSource | null;
 }
 
 export type ScriptDef =
