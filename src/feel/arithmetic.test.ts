@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from './index';
+import { compileExpression, Decimal } from './index';
 import { feel, run } from './test-support/helpers';
 
 describe('FEEL numbers and arithmetic', () => {
@@ -78,5 +78,14 @@ describe('FEEL numbers and arithmetic', () => {
     expect(feel('null = null')).toBe('true');
     expect(feel('null = 1')).toBe('false');
     expect(feel('null != 1')).toBe('true');
+  });
+});
+
+describe('FEEL decimals from other decimal.js clones', () => {
+  it('given a variable holding a decimal of a low-precision clone, when divided, then FEEL precision applies', async () => {
+    const Global = (await import('decimal.js')).default;
+    const Low = Global.clone({ precision: 5 });
+    const r = compileExpression('x / 3').evaluate({ x: new Low(1) as unknown as Decimal });
+    expect(String(r.value)).toBe('0.3333333333333333333333333333333333');
   });
 });

@@ -18,7 +18,10 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = DecimalJs;
 
-/** True for our decimals and for decimals of any other decimal.js clone. */
+/**
+ * True for our decimals and for decimals of any other decimal.js clone (clones share a prototype,
+ * so `instanceof Decimal` is true for all of them; `normalize` re-creates foreign ones with ours).
+ */
 export function isDecimal(v: unknown): v is Decimal {
   return v instanceof Decimal || DecimalJs.isDecimal(v);
 }

@@ -68,7 +68,10 @@ export function normalize(v: unknown): FeelValue {
     default:
       return null;
   }
-  if (v instanceof Decimal) return v;
+  // decimal.js clones share one prototype, so `instanceof` accepts any clone's decimals; but each
+  // instance computes with its own constructor's precision. Re-create foreign ones with ours.
+  if ((v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
+  if (isDecimal(v)) return new Decimal(v.toString());
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
@@ -77,7 +80,6 @@ export function normalize(v: unknown): FeelValue {
     return v as FeelValue[];
   }
   if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;
-  if (isDecimal(v)) return new Decimal(v.toString());
   if (v instanceof Map) {
     const m = new Map<string, FeelValue>();
     for (const [k, e] of v) m.set(String(k), normalize(e));
