@@ -37,9 +37,7 @@ export class Session {
   }
 
   /** Options for FEEL evaluation; `now()` is read once per session so that a DRG sees one instant. */
-  get feelOptions(): { now: () => number } {
-    return { now: () => this.now() };
-  }
+  readonly feelOptions: { readonly now: () => number } = { now: () => this.now() };
 
   now(): number {
     if (this.nowValue === undefined) {
