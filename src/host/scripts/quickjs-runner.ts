@@ -104,16 +104,13 @@ class QuickJsRunner implements QuickJsScriptRunner {
     let text: string | undefined;
     let fatal: string | undefined;
     try {
-      const args = [
-        context.newString(request.source),
-        context.newString(variablesJson),
-        context.newString(request.elementId),
-        context.newString(request.processInstanceId),
-        context.newNumber(request.now),
-        context.newNumber(request.randomSeed),
-      ];
-      const call = context.callFunction(sandbox.run, context.undefined, ...args);
-      for (const a of args) a.dispose();
+      // Two strings cross the boundary per run: every handle costs several wasm calls.
+      const envelope = `[${JSON.stringify(request.elementId)},${JSON.stringify(request.processInstanceId)},${finite(request.now)},${finite(request.randomSeed)},${variablesJson}]`;
+      const source = context.newString(request.source);
+      const input = context.newString(envelope);
+      const call = context.callFunction(sandbox.run, context.undefined, source, input);
+      source.dispose();
+      input.dispose();
       if (call.error) {
         const err = context.dump(call.error) as Partial<SandboxError> | undefined;
         call.error.dispose();
@@ -122,8 +119,10 @@ class QuickJsRunner implements QuickJsScriptRunner {
         text = context.getString(call.value);
         call.value.dispose();
         // Promise reactions a script scheduled must not run during a later script.
-        const jobs = runtime.executePendingJobs();
-        if (jobs.error) jobs.error.dispose();
+        if (runtime.hasPendingJob()) {
+          const jobs = runtime.executePendingJobs();
+          if (jobs.error) jobs.error.dispose();
+        }
       }
     } catch (error) {
       fatal = `script failed in the sandbox host: ${messageOf(error)}`;
@@ -197,7 +196,7 @@ class QuickJsRunner implements QuickJsScriptRunner {
   /** How many lines the Function constructor's header adds, so errors point at the user's line. */
   private measureLineOffset(sandbox: Sandbox): number {
     const { context } = sandbox;
-    const args = [context.newString('throw new Error("probe")'), context.newString('{}'), context.newString(''), context.newString(''), context.newNumber(0), context.newNumber(0)];
+    const args = [context.newString('throw new Error("probe")'), context.newString('["","",0,0,{}]')];
     const handle = context.unwrapResult(context.callFunction(sandbox.run, context.undefined, ...args));
     const text = context.getString(handle);
     handle.dispose();
@@ -229,6 +228,10 @@ function formatError(error: SandboxError, lineOffset: number): string {
 
 function outOfMemory(request: ScriptRequest): string {
   return `script ran out of memory (limit ${request.memoryLimitBytes} bytes)`;
+}
+
+function finite(n: number): number {
+  return Number.isFinite(n) ? n : 0;
 }
 
 function messageOf(error: unknown): string {

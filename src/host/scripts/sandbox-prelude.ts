@@ -1,7 +1,8 @@
 /**
  * JavaScript evaluated once inside each fresh QuickJS context (never in the host realm, so the app's
  * CSP does not apply to it). It evaluates to a factory that receives the host's log function and
- * returns `run(source, variablesJson, elementId, processInstanceId, now, seed) -> resultJson`.
+ * returns `run(source, envelopeJson) -> resultJson`, where the envelope is
+ * `[elementId, processInstanceId, now, randomSeed, variables]` as JSON.
  *
  * Why it looks like this:
  * - One context is reused for speed, so the whole realm is frozen after setup: a script cannot leave
@@ -187,14 +188,15 @@ export const SANDBOX_PRELUDE = String.raw`
     return { name: 'Error', message: 'uncaught ' + format([error]), line: null, column: null, stack: '' };
   }
 
-  function run(source, variablesJson, element, instance, nowMs, seed) {
-    now = nowMs;
-    elementId = element;
-    processInstanceId = instance;
-    seedRandom(seed);
+  function run(source, envelopeJson) {
     changes = {};
     try {
-      variables = deepFreeze(jsonParse(variablesJson));
+      const envelope = jsonParse(envelopeJson);
+      elementId = envelope[0];
+      processInstanceId = envelope[1];
+      now = envelope[2];
+      seedRandom(envelope[3]);
+      variables = deepFreeze(envelope[4]);
       const result = apply(compile(source), undefined, [variables, execution, scriptConsole]);
       if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function') {
         throw new TypeError('scripts run synchronously: return a value, not a Promise');
