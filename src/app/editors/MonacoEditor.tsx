@@ -58,6 +58,9 @@ export default function MonacoEditor({ value, language, path, onChange, onReady,
           scrollBeyondLastLine: false,
           fontSize: 13,
           tabSize: 2,
+          // Monaco's EditContext input is a plain div that page-level shortcut handlers cannot tell
+          // from non-editable content ("?" would open the shell's help); the textarea input can.
+          editContext: false,
           ...(label ? { ariaLabel: label } : {}),
         });
         editorRef.current = editor;

@@ -88,6 +88,9 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     ...(linting ? { linting: { bpmnlint: createLintConfig(), active: true } } : {}),
     // Element templates need a catalogue we do not ship; the chooser would show an empty list.
     elementTemplateChooser: false,
+    // align-to-origin moves every element on save (an edit the user never made, emitted as a
+    // change) and throws on some lane layouts (MIWG A.4.0); diagram-origin only shows the origin.
+    disableAdjustOrigin: true,
   });
   const eventBus = modeler.get<EventBus>('eventBus');
   const stopDeferring = linting ? deferLinting(modeler) : () => {};

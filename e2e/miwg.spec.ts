@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { SAMPLE_BPMN } from './harness/samples';
+import { openDocument } from './editors-helpers';
+import { elementKeys } from './miwg-elements';
+
+// The BPMN MIWG reference diagrams live beside the repository (see docs/editors.md).
+const REFERENCE = fileURLToPath(new URL('../../shared/bpmn-miwg/Reference/', import.meta.url));
+const files = readdirSync(REFERENCE).filter((name) => name.endsWith('.bpmn')).sort();
+
+// One page for the suite (one worker); a failing file restarts the worker and reopens it.
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await openDocument(page, 'seed.bpmn', SAMPLE_BPMN);
+  await page.waitForFunction(() => Boolean(window.__flowdeckEditors?.bpmn));
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+test('the MIWG reference suite is present', () => {
+  expect(files.length).toBeGreaterThanOrEqual(20);
+});
+
+for (const name of files) {
+  test(`MIWG ${name}: imports in the modeler and exports every element again`, async () => {
+    const xml = readFileSync(REFERENCE + name, 'utf8');
+
+    const result = await page.evaluate(async (text) => {
+      const handle = window.__flowdeckEditors!.bpmn as {
+        importXML(xml: string): Promise<string[]>;
+        saveXML(): Promise<string>;
+        modeler: { get(name: string): { getAll(): unknown[] } };
+      };
+      const warnings = await handle.importXML(text);
+      return { warnings, rendered: handle.modeler.get('elementRegistry').getAll().length, exported: await handle.saveXML() };
+    }, xml);
+
+    expect(result.rendered).toBeGreaterThan(1);
+    expect(await elementKeys(result.exported)).toEqual(await elementKeys(xml));
+  });
+}
