@@ -133,7 +133,8 @@ export class HostTransaction {
         const state = await this.state(effect.instanceId);
         if (!state.parent || this.cancelledByParent.has(state.instanceId)) return;
         const parent = await this.state(state.parent.instanceId);
-        if (parent.status !== 'active') return;
+        // The call activity may be gone already (the parent was told otherwise, e.g. of an error).
+        if (parent.status !== 'active' || !parent.elements[state.parent.elementInstanceId]) return;
         this.step(parent, { type: 'childCanceled', elementInstanceId: state.parent.elementInstanceId });
         return;
       }
