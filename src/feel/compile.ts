@@ -303,6 +303,10 @@ function compileFilter(list: Ev, f: Ev): Ev {
     const lv = list(sc, c);
     if (lv === null) return null;
     const items = Array.isArray(lv) ? lv : [lv];
+    if (items.length === 0) {
+      // `[][1]` is null (no such index) while `[][item > 1]` is [].
+      return f(new Scope(sc, null, 'item', null), c) instanceof Decimal ? null : [];
+    }
     const out: FeelValue[] = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -323,8 +327,22 @@ function compileFilter(list: Ev, f: Ev): Ev {
   };
 }
 
+/** The callee: a variable holding a function wins; a built-in is used when the name holds no function. */
+function compileCallee(callee: Node): Ev {
+  if (callee.t !== 'name') return compileNode(callee);
+  const name = callee.name;
+  const builtin = BUILTINS.get(name);
+  return (sc, c) => {
+    const v = sc.lookup(name);
+    if (v instanceof FeelFunction) return v;
+    if (builtin) return builtin;
+    if (v === undefined) c.warn(`no function named '${name}'`);
+    return v ?? null;
+  };
+}
+
 function compileCall(n: Node & { t: 'call' }): Ev {
-  const f = compileNode(n.f);
+  const f = compileCallee(n.f);
   const args = n.args.map(compileNode);
   const fname = n.f.t === 'name' ? n.f.name : 'expression';
   if (n.named) {

@@ -88,3 +88,15 @@ describe('FEEL lists', () => {
     expect(feel('insert before([1], 3, 0)')).toBe('null');
   });
 });
+
+describe('FEEL filters and calls: edge cases', () => {
+  it('given an empty list, when indexed or filtered, then null or [] result', () => {
+    expect(feel('[][1]')).toBe('null');
+    expect(feel('[][item > 1]')).toBe('[]');
+  });
+
+  it('given a variable named like a built-in, when the built-in is called, then the call still works', () => {
+    expect(feel('count([1, 2]) + count', { count: 5 })).toBe('7');
+    expect(feel('f(2)', { f: 1 })).toBe('null');
+  });
+});
