@@ -59,4 +59,14 @@ describe('call activity', () => {
     engine.dispatch(childId, { type: 'cancel' });
     expect(Object.values(engine.state(id).incidents)).toMatchObject([{ type: 'calledElement', elementId: 'callChild' }]);
   });
+
+  it('given a child ending with an uncaught error, when it ends, then the error boundary on the call activity catches it', async () => {
+    const engine = await engineWith({});
+    const id = engine.start('parentCatches');
+    const [childId] = [...engine.states.keys()].filter((k) => k !== id);
+    expect(engine.state(childId).status).toBe('canceled');
+    expect(engine.history(childId).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'fc_fail', errorCode: 'CHILD_FAILED', caughtBy: null });
+    expect(activeElementIds(engine.state(id))).toEqual(['compensate']);
+    expect(engine.history(id).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'callFailing', caughtBy: 'onChildFailed' });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Behaviour } from './behaviour';
-import { throwBpmnError } from '../runtime/bpmn-errors';
+import { escalateToParent, throwBpmnError } from '../runtime/bpmn-errors';
 import { ElementFailure } from '../runtime/failure';
 
 /** None start event, intermediate none throw event, and a triggered boundary event: pass through. */
@@ -15,6 +15,7 @@ export const endEvent: Behaviour = {
     if (node.error?.errorCode) {
       const scope = ei.parentId !== null ? step.state.elements[ei.parentId] : null;
       const caught = scope ? throwBpmnError(step, scope, node.error.errorCode, undefined, ei) : false;
+      if (!caught && escalateToParent(step, ei, node.error.errorCode, null)) return;
       if (!caught) throw new ElementFailure('unhandledError', `error '${node.error.errorCode}' thrown by ${node.id} is not caught by any boundary event`);
       return;
     }

@@ -37,3 +37,27 @@ function findCatch(node: NodeDef, errorCode: string): NodeDef | null {
   }
   return catchAll;
 }
+
+/**
+ * An error nothing in this instance catches: if a call activity started the instance, the error
+ * goes on to it (Zeebe semantics): this instance is terminated and the host is asked, through
+ * `errorToParent`, to send `childError` to the parent. Returns false at the top (incident).
+ */
+export function escalateToParent(step: Step, thrower: ElementInstance, errorCode: string, errorMessage: string | null, variables?: Variables): boolean {
+  const s = step.state;
+  if (!s.parent) return false;
+  step.emit({ type: 'errorThrown', elementId: thrower.elementId, errorCode, caughtBy: null });
+  step.terminateScope(null);
+  s.status = 'canceled';
+  s.endedAt = step.now;
+  step.emit({ type: 'instanceCanceled' });
+  step.effect({
+    type: 'errorToParent',
+    parentInstanceId: s.parent.instanceId,
+    parentElementInstanceId: s.parent.elementInstanceId,
+    errorCode,
+    errorMessage,
+    variables: { ...(variables ?? {}) },
+  });
+  return true;
+}

@@ -16,6 +16,8 @@ export type Command =
   | { type: 'resolveIncident'; incidentId: string; retries?: number }
   /** The child instance started for a call activity completed with these variables. */
   | { type: 'childCompleted'; elementInstanceId: string; variables: Variables }
+  /** The child instance ended with a BPMN error it did not catch: thrown from the call activity. */
+  | { type: 'childError'; elementInstanceId: string; errorCode: string; errorMessage?: string | null; variables?: Variables }
   /** The child instance was canceled: the call activity gets an incident. */
   | { type: 'childCanceled'; elementInstanceId: string };
 

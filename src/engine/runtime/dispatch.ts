@@ -1,4 +1,4 @@
-import { throwBpmnError } from './bpmn-errors';
+import { escalateToParent, throwBpmnError } from './bpmn-errors';
 import type { Command } from './commands';
 import { CommandRejectedError } from './commands';
 import { applyResult } from './results';
@@ -36,7 +36,7 @@ export function applyCommand(step: Step, command: Command): void {
       const [job, ei] = activeJob(step, command.jobKey);
       delete s.jobs[job.key];
       delete ei.jobKey;
-      if (!throwBpmnError(step, ei, command.errorCode, command.variables)) {
+      if (!throwBpmnError(step, ei, command.errorCode, command.variables) && !escalateToParent(step, ei, command.errorCode, command.errorMessage ?? null, command.variables)) {
         step.emit({ type: 'errorThrown', elementId: ei.elementId, errorCode: command.errorCode, caughtBy: null });
         // Resolving re-creates the job so a worker can try again.
         s.jobs[job.key] = { ...job, state: 'failed', retries: 0, errorMessage: command.errorMessage ?? null };
@@ -116,6 +116,15 @@ export function applyCommand(step: Step, command: Command): void {
         setAll(step, ei.id, command.variables, local);
       }
       step.complete(ei);
+      return;
+    }
+    case 'childError': {
+      const ei = waitingCall(step, command.elementInstanceId);
+      delete ei.childInstanceId;
+      if (!throwBpmnError(step, ei, command.errorCode, command.variables) && !escalateToParent(step, ei, command.errorCode, command.errorMessage ?? null, command.variables)) {
+        step.emit({ type: 'errorThrown', elementId: ei.elementId, errorCode: command.errorCode, caughtBy: null });
+        step.raiseIncident(ei, 'unhandledError', `error '${command.errorCode}' from the instance called by ${ei.elementId} is not caught by any boundary event`, 'activate');
+      }
       return;
     }
     case 'childCanceled': {

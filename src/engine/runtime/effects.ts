@@ -19,6 +19,8 @@ export type Effect =
   | { type: 'cancelChildInstance'; childInstanceId: string | null; parentElementInstanceId: string }
   /** This instance was started by a call activity and completed: send `childCompleted` to the parent. */
   | { type: 'notifyParent'; parentInstanceId: string; parentElementInstanceId: string; variables: Variables }
+  /** A BPMN error left this (child) instance uncaught, which is now canceled: send `childError` to the parent. */
+  | { type: 'errorToParent'; parentInstanceId: string; parentElementInstanceId: string; errorCode: string; errorMessage: string | null; variables: Variables }
   | { type: 'incidentRaised'; incident: Incident }
   | { type: 'incidentResolved'; incidentId: string }
   | { type: 'instanceCompleted'; instanceId: string; variables: Variables }

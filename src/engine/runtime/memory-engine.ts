@@ -92,6 +92,11 @@ export class MemoryEngine {
       case 'notifyParent':
         this.dispatch(effect.parentInstanceId, { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
         return;
+      case 'errorToParent':
+        this.dispatch(effect.parentInstanceId, {
+          type: 'childError', elementInstanceId: effect.parentElementInstanceId, errorCode: effect.errorCode, errorMessage: effect.errorMessage, variables: effect.variables,
+        });
+        return;
       case 'instanceCanceled': {
         const parent = this.states.get(instanceId)?.parent;
         const waiting = parent && this.states.get(parent.instanceId)?.elements[parent.elementInstanceId];
