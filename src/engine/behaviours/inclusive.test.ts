@@ -69,4 +69,15 @@ describe('inclusive gateway', () => {
     // l_e can never reach the join, so the join fires without it.
     expect(activeElementIds(out)).toEqual(['l_after', 'l_e']);
   });
+
+  it('given a branch whose token is inside a subprocess, then the join waits until the subprocess completes', async () => {
+    const process = await load('scoped');
+    const ctx = testContext();
+    const s0 = start(process, {}, ctx).state;
+    expect(activeElementIds(s0)).toEqual(['sc_inner', 'sc_sub']);
+    expect(s0.path).not.toContain('sc_join');
+    const s1 = completeTask(process, s0, 'sc_inner', ctx);
+    expect(s1.status).toBe('completed');
+    expect(s1.path.slice(-3)).toEqual(['sc_sub', 'sc_join', 'sc_end']);
+  });
 });
