@@ -113,6 +113,7 @@ class Reader {
     const qname = src.slice(nameStart, i);
     if (!qname) this.fail('empty tag name');
     const rawAttrs: Record<string, string> = {};
+    let declaresNamespace = false;
     let selfClosing = false;
     for (;;) {
       while (i < src.length && isSpace(src.charCodeAt(i))) i++;
@@ -131,15 +132,16 @@ class Reader {
       const vEnd = src.indexOf(quote, i + 1);
       if (vEnd < 0) this.fail(`unterminated attribute ${aName}`);
       rawAttrs[aName] = decodeEntities(src.slice(i + 1, vEnd));
+      if (aName === 'xmlns' || aName.startsWith('xmlns:')) declaresNamespace = true;
       i = vEnd + 1;
     }
     this.pos = i;
     let nsScope: Record<string, string> = parent ? (parent.nsScope as Record<string, string>) : { xml: XML_NS };
-    let copied = false;
-    for (const [k, v] of Object.entries(rawAttrs)) {
-      if (k === 'xmlns' || k.startsWith('xmlns:')) {
-        if (!copied) { nsScope = { ...nsScope }; copied = true; }
-        nsScope[k === 'xmlns' ? '' : k.slice(6)] = v;
+    if (declaresNamespace) {
+      // Copy on write: most elements share their parent's scope object.
+      nsScope = { ...nsScope };
+      for (const [k, v] of Object.entries(rawAttrs)) {
+        if (k === 'xmlns' || k.startsWith('xmlns:')) nsScope[k === 'xmlns' ? '' : k.slice(6)] = v;
       }
     }
     const colon = qname.indexOf(':');
