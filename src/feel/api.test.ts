@@ -147,3 +147,10 @@ describe('FEEL host value conversion', () => {
     expect(fromJson(Number.POSITIVE_INFINITY)).toBeNull();
   });
 });
+
+describe('FEEL values print as FEEL text', () => {
+  it('given temporal, context and range values, when converted with String(), then FEEL text results', () => {
+    const v = compileExpression('[date("2024-01-31"), {a: duration("P1D")}, [1..2]]').evaluate({}).value as FeelValue[];
+    expect(v.map(String)).toEqual(['2024-01-31', '{a: P1D}', '[1..2]']);
+  });
+});

@@ -1,11 +1,26 @@
 import type { Temporal } from 'temporal-polyfill';
 import { Decimal } from './decimal';
 
+// Set by builtins/format.ts (which depends on this module) so that values print as FEEL text.
+let formatter: (v: FeelValue) => string = () => '[FEEL value]';
+
+/** Installs the FEEL text formatter used by the value classes' `toString()`. */
+export function setValueFormatter(f: (v: FeelValue) => string): void {
+  formatter = f;
+}
+
+/** Common base: every FEEL value object prints as FEEL text (`2024-01-31`, `P1D`, `{a: 1}`). */
+abstract class FeelObject {
+  toString(): string {
+    return formatter(this as unknown as FeelValue);
+  }
+}
+
 /**
  * A FEEL `date`: a calendar date without time or zone.
  * @example new FeelDate(Temporal.PlainDate.from('2024-02-29'))
  */
-export class FeelDate {
+export class FeelDate extends FeelObject {
   readonly kind = 'date' as const;
   /**
    * @param yearShift years (a multiple of 400) to add to `date.year`. FEEL allows years up to
@@ -15,27 +30,31 @@ export class FeelDate {
   constructor(
     readonly date: Temporal.PlainDate,
     readonly yearShift = 0,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /**
  * A FEEL `time`: a local time, optionally with a fixed offset (seconds east of UTC) or an IANA zone.
  * When `zone` is set, `offset` is null: a zone's offset depends on a date that a time does not have.
  */
-export class FeelTime {
+export class FeelTime extends FeelObject {
   readonly kind = 'time' as const;
   constructor(
     readonly time: Temporal.PlainTime,
     readonly offset: number | null = null,
     readonly zone: string | null = null,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /**
  * A FEEL `date and time`: local date-time, optionally with a fixed offset (seconds) or an IANA zone.
  * With a zone, `offset` holds the zone's offset at that instant.
  */
-export class FeelDateTime {
+export class FeelDateTime extends FeelObject {
   readonly kind = 'date and time' as const;
   constructor(
     readonly dateTime: Temporal.PlainDateTime,
@@ -43,19 +62,25 @@ export class FeelDateTime {
     readonly zone: string | null = null,
     /** As for FeelDate: a multiple of 400 years to add to `dateTime.year`. */
     readonly yearShift = 0,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** A FEEL `days and time duration`, held exactly as a (possibly fractional, signed) number of seconds. */
-export class FeelDaysTimeDuration {
+export class FeelDaysTimeDuration extends FeelObject {
   readonly kind = 'days and time duration' as const;
-  constructor(readonly seconds: Decimal) {}
+  constructor(readonly seconds: Decimal) {
+    super();
+  }
 }
 
 /** A FEEL `years and months duration`, held as a signed whole number of months. */
-export class FeelYearsMonthsDuration {
+export class FeelYearsMonthsDuration extends FeelObject {
   readonly kind = 'years and months duration' as const;
-  constructor(readonly months: number) {}
+  constructor(readonly months: number) {
+    super();
+  }
 }
 
 export type FeelDuration = FeelDaysTimeDuration | FeelYearsMonthsDuration;
@@ -64,9 +89,11 @@ export type FeelDuration = FeelDaysTimeDuration | FeelYearsMonthsDuration;
  * A FEEL context: ordered entries. Keys are FEEL names (spaces allowed).
  * @example new FeelContext(new Map([['first name', 'Ada']]))
  */
-export class FeelContext {
+export class FeelContext extends FeelObject {
   readonly kind = 'context' as const;
-  constructor(readonly entries: Map<string, FeelValue> = new Map()) {}
+  constructor(readonly entries: Map<string, FeelValue> = new Map()) {
+    super();
+  }
   get(key: string): FeelValue | undefined {
     return this.entries.get(key);
   }
@@ -78,7 +105,7 @@ export class FeelContext {
  * whereas an interval with a null endpoint (`(null..10]`) has an unknown side (tests give null).
  * @example new FeelRange(new Decimal(1), new Decimal(10), true, false) // [1..10)
  */
-export class FeelRange {
+export class FeelRange extends FeelObject {
   readonly kind = 'range' as const;
   constructor(
     readonly start: FeelValue,
@@ -86,7 +113,9 @@ export class FeelRange {
     readonly startIncluded: boolean,
     readonly endIncluded: boolean,
     readonly unaryOp: '<' | '<=' | '>' | '>=' | '=' | '!=' | null = null,
-  ) {}
+  ) {
+    super();
+  }
 
   /** True when the range has no lower bound (as in `< 10`). */
   get unboundedStart(): boolean {
@@ -123,7 +152,7 @@ export interface FeelParam {
  * A FEEL function value: a built-in, a user lambda, or a host function (see `makeFunction`).
  * The body receives the arguments in parameter order; missing optional arguments are `undefined`.
  */
-export class FeelFunction {
+export class FeelFunction extends FeelObject {
   readonly kind = 'function' as const;
   constructor(
     readonly name: string,
@@ -133,7 +162,9 @@ export class FeelFunction {
     readonly variadic = false,
     /** Overloads tried in order when the arguments do not fit this signature. */
     readonly overloads: readonly FeelFunction[] = [],
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export type FeelValue =

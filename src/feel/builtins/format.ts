@@ -4,7 +4,7 @@ import {
 } from '../temporal';
 import {
   FeelContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelFunction, FeelRange, FeelTime, type FeelValue,
-  FeelYearsMonthsDuration,
+  FeelYearsMonthsDuration, setValueFormatter,
 } from '../values';
 
 /** A number as FEEL writes it: plain digits, no exponent, no trailing zeros. */
@@ -37,3 +37,5 @@ export function feelToString(v: FeelValue, nested = false): string {
   if (v instanceof FeelFunction) return `function(${v.params.map((p) => p.name).join(', ')})`;
   return String(v);
 }
+
+setValueFormatter((v) => feelToString(v));
