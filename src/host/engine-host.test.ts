@@ -199,6 +199,17 @@ describe('EngineHost', () => {
       expect(await host.listIncidents({ instanceId: parent.instanceId })).toMatchObject([{ elementId: 'CallShip', type: 'calledElement' }]);
     });
 
+    it('given a BPMN error the child does not catch, then the parent\'s error boundary on the call activity takes it', async () => {
+      await host.deploy(fixture('call-error.bpmn'));
+      const buyer = await host.startInstance('buyer');
+      const [pay] = await host.listInstances({ processId: 'pay' });
+      await host.throwError({ instanceId: pay.instanceId, elementId: 'Charge' }, 'NO_FUNDS');
+      expect(await host.getInstance(buyer.instanceId)).toMatchObject({ status: 'completed' });
+      expect((await host.getInstance(buyer.instanceId))?.path).toEqual(['BStart', 'PayFailed', 'Unpaid']);
+      expect((await host.getInstance(pay.instanceId))?.status).toBe('canceled');
+      expect(await host.listIncidents()).toEqual([]);
+    });
+
     it('given a called process that is not deployed, then the call activity gets an incident', async () => {
       const pi = await host.startInstance('orphan');
       expect(await host.listIncidents({ instanceId: pi.instanceId })).toMatchObject([{ elementId: 'CallMissing' }]);

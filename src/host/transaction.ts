@@ -121,6 +121,16 @@ export class HostTransaction {
         this.step(parent, { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
         return;
       }
+      case 'errorToParent': {
+        // The child is canceled right after (its `instanceCanceled` finds the call activity gone).
+        const parent = await this.state(effect.parentInstanceId);
+        if (parent.status !== 'active') return;
+        this.step(parent, {
+          type: 'childError', elementInstanceId: effect.parentElementInstanceId, errorCode: effect.errorCode,
+          errorMessage: effect.errorMessage, variables: effect.variables,
+        });
+        return;
+      }
       case 'cancelChildInstance': {
         if (effect.childInstanceId === null) return;
         const child = await this.state(effect.childInstanceId).catch(() => undefined);
