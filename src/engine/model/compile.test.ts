@@ -16,6 +16,8 @@ describe('compileDeployment validation', () => {
     expect(byElement.svc).toMatch(/no zeebe:taskDefinition type/);
     expect(byElement.catch).toMatch(/unsupported element bpmn:IntermediateCatchEvent/);
     expect(byElement.nowhere).toMatch(/to nowhere/);
+    expect(byElement.onEvent).toMatch(/event subprocesses are not supported/);
+    expect(byElement.timer).toMatch(/TimerEventDefinition on boundaryEvent is not supported/);
     // the non-executable process is not compiled, so its missing task type is no error
     expect(errors.every((e) => e.processId === 'noStart' || e.processId === 'broken')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { compileExpression, compileUnaryTests, fromJson, toJson } from '../../feel';
+import { compileExpression, toJson } from '../../feel';
 import type { CompiledExpression, ExpressionLanguage } from '../ports';
 import { ExpressionSyntaxError } from '../ports';
 
@@ -9,15 +9,8 @@ import { ExpressionSyntaxError } from '../ports';
 export const testFeel: ExpressionLanguage = {
   compile(source, kind) {
     try {
-      if (kind === 'unaryTests') {
-        const tests = compileUnaryTests(source);
-        return {
-          evaluate(variables, now) {
-            const r = tests.test(fromJson(variables['?'] ?? null), variables as Record<string, never>, { now: () => now });
-            return { value: toJson(r.value), warnings: r.warnings.map((w) => w.message) };
-          },
-        };
-      }
+      // The engine compiles expressions only; unary tests belong to decision tables (src/dmn).
+      if (kind === 'unaryTests') throw new Error('unary tests are not used by the engine');
       const expr = compileExpression(source);
       const compiled: CompiledExpression = {
         evaluate(variables, now) {
