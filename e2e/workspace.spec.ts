@@ -121,7 +121,7 @@ test('rename, duplicate, delete and undo a project', async ({ page }) => {
   await expect(page.getByTestId('project-name')).toHaveCount(2);
 });
 
-test('keyboard: ? shows the shortcuts, Escape closes, Ctrl+S saves a named version that can be restored', async ({ page }) => {
+test('keyboard: ? shows the shortcuts, Escape closes, Alt+N new file, Ctrl+O open, Ctrl+S saves a named version that can be restored', async ({ page }) => {
   await createProject(page, 'P');
   await createFile(page, 'bpmn', 'Flow');
   await page.getByTestId('sidebar').click({ position: { x: 5, y: 300 } });
@@ -129,6 +129,12 @@ test('keyboard: ? shows the shortcuts, Escape closes, Ctrl+S saves a named versi
   await expect(page.getByTestId('help-dialog')).toContainText('Save now and name a version');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('dialog')).toHaveCount(0);
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('dialog')).toHaveAttribute('data-dialog', 'newFile');
+  await page.keyboard.press('Escape');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('ControlOrMeta+o');
+  expect((await chooser).isMultiple()).toBe(true);
 
   await showSource(page);
   const original = await page.getByTestId('source-editor').inputValue();

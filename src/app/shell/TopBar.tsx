@@ -59,7 +59,7 @@ export function TopBar({ route, file, project }: { route: Route; file?: FileReco
 
   return (
     <header className="topbar" data-testid="topbar">
-      <div className="topbar__title">
+      <div className={`topbar__title ${fileOpen ? 'topbar__title--file' : ''}`}>
         {project && <span className="topbar__project">{project.name}</span>}
         {fileOpen && file ? (
           <>
