@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_BPMN } from './harness/samples';
 import { openDocument } from './editors-helpers';
-import { elementKeys } from './miwg-elements';
+import { documentElements } from './miwg-elements';
 
 // The BPMN MIWG reference diagrams live beside the repository (see docs/editors.md).
 const REFERENCE = fileURLToPath(new URL('../../shared/bpmn-miwg/Reference/', import.meta.url));
@@ -40,7 +40,15 @@ for (const name of files) {
       return { warnings, rendered: handle.modeler.get('elementRegistry').getAll().length, exported: await handle.saveXML() };
     }, xml);
 
+    const before = await documentElements(xml);
+    const after = await documentElements(result.exported);
+    const lost = before.keys.filter((k) => !after.keys.includes(k));
+    const added = after.keys.filter((k) => !before.keys.includes(k));
+
     expect(result.rendered).toBeGreaterThan(1);
-    expect(await elementKeys(result.exported)).toEqual(await elementKeys(xml));
+    expect(added).toEqual([]);
+    // Only DI that bpmn-js cannot place may go missing; every semantic element must survive.
+    expect(lost.filter((k) => !before.unplaceable.includes(k))).toEqual([]);
+    if (lost.length > 0) test.info().annotations.push({ type: 'known bpmn-js loss', description: lost.join(', ') });
   });
 }
