@@ -4,7 +4,7 @@ import { tokenize, type Token } from './lexer';
 export const BUILTIN_MULTIWORD_NAMES = [
   'date and time', 'years and months duration', 'days and time duration', 'day of week', 'day of year',
   'week of year', 'month of year', 'index of', 'last day of month', 'time offset', 'start included',
-  'end included',
+  'end included', 'get or else',
 ];
 
 interface Known {

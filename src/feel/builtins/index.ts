@@ -1,4 +1,5 @@
 import type { FeelFunction } from '../values';
+import { CAMUNDA } from './camunda';
 import { CONTEXTS } from './contexts';
 import { CONVERSION } from './conversion';
 import { DATES } from './dates';
@@ -10,5 +11,5 @@ import { STRINGS } from './strings';
 
 /** Every DMN 1.5 built-in function, by FEEL name. */
 export const BUILTINS: ReadonlyMap<string, FeelFunction> = new Map(
-  [...CONVERSION, ...NUMERIC, ...STRINGS, ...LISTS, ...CONTEXTS, ...DATES, ...RANGES, RANGE_FROM_STRING].map((f) => [f.name, f]),
+  [...CONVERSION, ...NUMERIC, ...STRINGS, ...LISTS, ...CONTEXTS, ...DATES, ...RANGES, RANGE_FROM_STRING, ...CAMUNDA].map((f) => [f.name, f]),
 );
