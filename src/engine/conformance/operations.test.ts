@@ -50,6 +50,16 @@ describe('variables and io mappings', () => {
     expect(s0.variables.amount).toBe(1);
   });
 
+  it('given a command whose variables the caller mutates afterwards, then the new state is not affected', async () => {
+    const process = await load();
+    const ctx = testContext();
+    const s0 = start(process, { variables: { amount: 1 } }, ctx).state;
+    const payload = { list: [1, 2] };
+    const r = dispatch(process, s0, { type: 'setVariables', variables: payload }, ctx);
+    payload.list.push(3);
+    expect(r.state.variables.list).toEqual([1, 2]);
+  });
+
   it('given a local setVariables on an element instance, then the variable lives there only', async () => {
     const process = await load();
     const ctx = testContext();

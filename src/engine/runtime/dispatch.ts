@@ -1,4 +1,5 @@
 import { escalateToParent, throwBpmnError } from './bpmn-errors';
+import { cloneJson } from './clone';
 import type { Command } from './commands';
 import { CommandRejectedError } from './commands';
 import { applyResult } from './results';
@@ -7,8 +8,10 @@ import type { ElementInstance, Job } from './state';
 import { setAll } from './variables';
 
 /** Applies a command to the step's working state; the step then runs to the next wait state. */
-export function applyCommand(step: Step, command: Command): void {
+export function applyCommand(step: Step, input: Command): void {
   const s = step.state;
+  // The state must not share objects with the caller's command, which it may reuse or mutate.
+  const command = 'variables' in input && input.variables ? { ...input, variables: cloneJson(input.variables) } : input;
   switch (command.type) {
     case 'completeJob': {
       const [job, ei] = activeJob(step, command.jobKey);
