@@ -16,6 +16,8 @@ export interface EvaluateOptions {
    * read under its import path (`{ "Model B": { "Person name": … } }`) and then by its bare name.
    */
   readonly inputsByNamespace?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Record the audit trail (default true); turn off in hot loops that do not read it. */
+  readonly audit?: boolean;
 }
 
 /** The outcome of evaluating a decision (or decision service). */
@@ -46,7 +48,7 @@ export function evaluateDecision(
 ): DecisionResult {
   const node = compiled.graph.find(decision, ['decision'], compiled.main.namespace);
   if (!node) throw new DmnError(`no decision '${decision}' in model '${compiled.main.name}'`, { decisionId: decision, element: 'decision' });
-  const session = new Session(options.now);
+  const session = new Session(options.now, options.audit ?? true);
   const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options));
   const value = evaluation.value(node.key);
   return { value, json: toJson(value), audit: session.audits, warnings: session.warnings };
@@ -67,7 +69,7 @@ export function evaluateDecisionService(
 ): DecisionResult {
   const node = compiled.graph.find(service, ['decisionService'], compiled.main.namespace) as ServiceNode | undefined;
   if (!node) throw new DmnError(`no decision service '${service}' in model '${compiled.main.name}'`, { decisionId: service, element: 'decisionService' });
-  const session = new Session(options.now);
+  const session = new Session(options.now, options.audit ?? true);
   const params = new Map<string, FeelValue>();
   for (const p of node.parameters) params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name]) : null);
   const value = invokeService(compiled, session, node, params);

@@ -32,7 +32,11 @@ export class Session {
   private readonly nowFn: (() => Date | number) | undefined;
   private nowValue: number | undefined;
 
-  constructor(now?: () => Date | number) {
+  /**
+   * @param now the clock behind `now()`/`today()`
+   * @param recordAudit false skips the audit trail (hot loops such as simulations)
+   */
+  constructor(now?: () => Date | number, readonly recordAudit = true) {
     this.nowFn = now;
   }
 

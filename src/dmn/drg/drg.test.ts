@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDecision, evaluateDecisionService } from '../index';
+import { decisionInputs, evaluateDecision, evaluateDecisionService } from '../index';
 import { compileFixtures, decide } from '../test-support/fixtures';
 
 const compiled = compileFixtures([new URL('./drg.dmn', import.meta.url), new URL('./drg-library.dmn', import.meta.url)]);
@@ -62,6 +62,20 @@ describe('decision requirements graph', () => {
     const r = evaluateDecision(compiled, 'Supplied', {});
     expect(r.value).toBeNull();
     expect(r.warnings[0]).toMatchObject({ decisionId: 'd_no_logic' });
+  });
+
+  it('lists the inputs a decision needs, through required decisions and imports', () => {
+    expect(decisionInputs(compiled, 'Top').map((i) => [i.name, i.type])).toEqual([['X', 'number']]);
+    expect(decisionInputs(compiled, 'Greeting')).toEqual([
+      { id: 'i_name', name: 'Name', namespace: 'urn:flowdeck:test:library', type: 'string', importPath: ['lib'] },
+    ]);
+    expect(decisionInputs(compiled, 'Person Name')[0]!.type).toBe('tPerson');
+  });
+
+  it('the audit trail can be switched off without changing results', () => {
+    const r = evaluateDecision(compiled, 'Top', { X: 1 }, { audit: false });
+    expect(r.json).toBe(23);
+    expect(r.audit).toEqual([]);
   });
 
   it('the same compiled model evaluates independently many times', () => {

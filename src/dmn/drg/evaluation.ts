@@ -69,7 +69,7 @@ export class Evaluation {
   }
 
   /** The scope a decision or BKM sees: its requirements by name, imported ones under the import name. */
-  private scopeFor(requirements: readonly Requirement[]): { scope: Scope; seen: Record<string, unknown> } {
+  private scopeFor(requirements: readonly Requirement[], audited: boolean): { scope: Scope; seen: Record<string, unknown> } {
     const scope: Scope = new Map();
     const seen: Record<string, unknown> = {};
     for (const req of requirements) {
@@ -79,10 +79,10 @@ export class Evaluation {
         const ctx = existing instanceof FeelContext ? existing : new FeelContext(new Map());
         ctx.entries.set(req.name, v);
         scope.set(req.prefix, ctx);
-        seen[`${req.prefix}.${req.name}`] = toJson(v);
+        if (audited) seen[`${req.prefix}.${req.name}`] = toJson(v);
       } else {
         scope.set(req.name, v);
-        seen[req.name] = toJson(v);
+        if (audited) seen[req.name] = toJson(v);
       }
     }
     return { scope, seen };
@@ -90,18 +90,19 @@ export class Evaluation {
 
   private decide(node: DecisionNode): FeelValue {
     const site = { decisionId: node.id, decisionName: node.name, element: 'decision' };
-    const { scope, seen } = this.scopeFor(node.requirements);
+    const audited = this.session.recordAudit;
+    const { scope, seen } = this.scopeFor(node.requirements, audited);
     if (!node.evaluator) {
       // No decision logic: the value may be supplied from outside, as for input data.
       const supplied = fromTypedJson(this.inputs(node), node.type);
       const v = coerceAt(supplied, node.type, this.session, site, `decision '${node.name}'`);
       if (supplied === null) this.session.warn(site, 'decision has no decision logic');
-      this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: toJson(v) });
+      if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: toJson(v) });
       return v;
     }
     const outer = this.session.currentTables;
     const tables: NonNullable<Session['currentTables']> = [];
-    this.session.currentTables = tables;
+    this.session.currentTables = audited ? tables : undefined;
     let raw: FeelValue;
     try {
       raw = node.evaluator(scope, this.session);
@@ -109,7 +110,7 @@ export class Evaluation {
       this.session.currentTables = outer;
     }
     const v = coerceAt(raw, node.type, this.session, site, `decision '${node.name}' result`);
-    this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: toJson(v) });
+    if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: toJson(v) });
     return v;
   }
 
@@ -118,7 +119,7 @@ export class Evaluation {
       this.session.warn({ decisionId: node.id, element: 'businessKnowledgeModel' }, `business knowledge model '${node.name}' has no logic`);
       return makeFunction([], () => null, node.name);
     }
-    const { scope } = this.scopeFor(node.requirements);
+    const { scope } = this.scopeFor(node.requirements, false);
     // The BKM sees itself, so that recursive BKMs work.
     const fn = node.evaluator(scope, this.session);
     scope.set(node.name, fn);

@@ -112,6 +112,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
   return (scope, session) => {
     const values = inputs.map((i) => i.ev(scope, session));
     const audit = (matched: number[], output: FeelValue, usedDefaults: boolean): FeelValue => {
+      if (!session.currentTables) return output;
       const record: TableAudit = {
         tableId: dt.id,
         hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
@@ -120,7 +121,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
         output: toJson(output),
         usedDefaults,
       };
-      session.currentTables?.push(record);
+      session.currentTables.push(record);
       return output;
     };
     for (let i = 0; i < inputs.length; i++) {
