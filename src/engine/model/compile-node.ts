@@ -54,7 +54,7 @@ export function compileNodeDetails(el: ModdleElement, node: NodeDef, exprs: Expr
     case 'endEvent':
     case 'intermediateThrowEvent':
     case 'boundaryEvent':
-      compileEventDefinitions(eventDefs, node, report);
+      compileEventDefinitions(el, eventDefs, node, exprs, report);
       break;
     default:
       break;
@@ -62,7 +62,7 @@ export function compileNodeDetails(el: ModdleElement, node: NodeDef, exprs: Expr
   compileLoop(el, node, exprs, report);
 }
 
-function compileEventDefinitions(defs: ModdleElement[], node: NodeDef, report: Report) {
+function compileEventDefinitions(el: ModdleElement, defs: ModdleElement[], node: NodeDef, exprs: ExprCompiler, report: Report) {
   if (defs.length === 0) {
     if (node.kind === 'boundaryEvent') report(node.id, 'a boundary event needs an event definition');
     return;
@@ -78,6 +78,9 @@ function compileEventDefinitions(defs: ModdleElement[], node: NodeDef, report: R
     const errorCode = str(errorRef, 'errorCode') ?? null;
     if (node.kind === 'endEvent' && !errorCode) report(node.id, 'an error end event needs an error with an errorCode');
     node.error = { errorCode };
+  } else if (def.$type === 'bpmn:MessageEventDefinition' && node.kind !== 'boundaryEvent' && ext(el, 'zeebe:TaskDefinition')) {
+    // Zeebe convention: a message throw / end event with a task definition is carried out by a job worker.
+    compileJob(el, node, exprs, report, true);
   } else report(node.id, `${def.$type} on ${node.kind} is not supported yet`);
 }
 
