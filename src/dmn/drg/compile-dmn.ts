@@ -105,7 +105,7 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
     }
   }
 
-  const problems = [...typeProblems];
+  const problems = [...graph.problems, ...typeProblems];
   for (const c of compilers.values()) problems.push(...c.problems);
   return { main: list[0]!, models: list, problems, graph, importPaths: importPaths(list) };
 }

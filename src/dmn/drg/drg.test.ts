@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionInputs, evaluateDecision, evaluateDecisionService } from '../index';
+import { compileDmn, decisionInputs, evaluateDecision, evaluateDecisionService, parseDmn } from '../index';
 import { compileFixtures, decide } from '../test-support/fixtures';
 
 const compiled = compileFixtures([new URL('./drg.dmn', import.meta.url), new URL('./drg-library.dmn', import.meta.url)]);
@@ -76,6 +76,16 @@ describe('decision requirements graph', () => {
     const r = evaluateDecision(compiled, 'Top', { X: 1 }, { audit: false });
     expect(r.json).toBe(23);
     expect(r.audit).toEqual([]);
+  });
+
+  it('a requirement naming nothing is a compile problem of its owner, not a failure of the model', () => {
+    const broken = compileDmn(parseDmn(`<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" namespace="urn:b" name="b" id="b">
+      <decision id="ok" name="Ok"><literalExpression><text>1</text></literalExpression></decision>
+      <decision id="bad" name="Bad"><informationRequirement><requiredDecision href="#gone"/></informationRequirement>
+        <literalExpression><text>gone</text></literalExpression></decision></definitions>`));
+    expect(broken.problems).toContainEqual({ decisionId: 'bad', element: 'requirement', message: "'#gone' names no element of the loaded models" });
+    expect(evaluateDecision(broken, 'Ok', {}).json).toBe(1);
+    expect(evaluateDecision(broken, 'Bad', {}).value).toBeNull();
   });
 
   it('the same compiled model evaluates independently many times', () => {

@@ -1,4 +1,4 @@
-import { DmnError } from '../errors';
+import type { CompileProblem } from '../compile/feel-port';
 import type {
   BusinessKnowledgeModel, Decision, DecisionService, DmnModel, Href, InputData,
 } from '../model/types';
@@ -61,6 +61,8 @@ export type DrgNode = DecisionNode | InputNode | BkmNode | ServiceNode;
  */
 export class DrgGraph {
   readonly nodes = new Map<string, DrgNode>();
+  /** Requirements that name no loaded element. */
+  readonly problems: CompileProblem[] = [];
   readonly models: readonly DmnModel[];
 
   constructor(models: readonly DmnModel[], types: TypeRegistry) {
@@ -76,16 +78,16 @@ export class DrgGraph {
     for (const m of models) {
       for (const d of m.decisions) {
         const node = this.nodes.get(keyOf(m.namespace, d.id)) as DecisionNode;
-        for (const h of [...d.requiredDecisions, ...d.requiredInputs, ...d.requiredKnowledge]) node.requirements.push(this.requirement(m, h, d.id));
+        for (const h of [...d.requiredDecisions, ...d.requiredInputs, ...d.requiredKnowledge]) this.link(node.requirements, m, h, d.id);
       }
       for (const b of m.bkms) {
         const node = this.nodes.get(keyOf(m.namespace, b.id)) as BkmNode;
-        for (const h of b.requiredKnowledge) node.requirements.push(this.requirement(m, h, b.id));
+        for (const h of b.requiredKnowledge) this.link(node.requirements, m, h, b.id);
       }
       for (const s of m.decisionServices) {
         const node = this.nodes.get(keyOf(m.namespace, s.id)) as ServiceNode;
-        for (const h of [...s.inputData, ...s.inputDecisions]) node.parameters.push(this.requirement(m, h, s.id));
-        for (const h of s.outputDecisions) node.outputs.push(this.requirement(m, h, s.id));
+        for (const h of [...s.inputData, ...s.inputDecisions]) this.link(node.parameters, m, h, s.id);
+        for (const h of s.outputDecisions) this.link(node.outputs, m, h, s.id);
       }
     }
   }
@@ -121,16 +123,23 @@ export class DrgGraph {
     return pick((n) => n.id === ref) ?? pick((n) => n.name === ref) ?? pick((n) => elementName(n) === ref);
   }
 
+  private link(into: Requirement[], model: DmnModel, href: Href, owner: string): void {
+    const r = this.requirement(model, href, owner);
+    if (r) into.push(r);
+  }
+
   private add(node: DrgNode): void {
     this.nodes.set(node.key, node);
   }
 
-  private requirement(model: DmnModel, href: Href, owner: string): Requirement {
+  private requirement(model: DmnModel, href: Href, owner: string): Requirement | undefined {
     const ns = href.namespace ?? model.namespace;
     const key = keyOf(ns, href.id);
     const target = this.nodes.get(key);
     if (!target) {
-      throw new DmnError(`requirement '${href.namespace ? `${href.namespace}#` : '#'}${href.id}' names no element of the loaded models`, { decisionId: owner, element: 'requirement' });
+      // A dangling reference (a model being edited, a missing import) spoils only its owner.
+      this.problems.push({ decisionId: owner, element: 'requirement', message: `'${href.namespace ? `${href.namespace}#` : '#'}${href.id}' names no element of the loaded models` });
+      return undefined;
     }
     if (ns === model.namespace) return { key, name: target.name };
     const imp = model.imports.find((i) => i.namespace === ns);
