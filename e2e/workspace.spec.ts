@@ -200,3 +200,14 @@ test('files dropped on the window are validated and opened', async ({ page }) =>
   await expect(page.getByTestId('import-error-item')).toContainText('A form needs a "components" array');
   await expect(fileItems(page)).toHaveCount(1);
 });
+
+test('the source view says whether the text is still a valid file, and where it breaks', async ({ page }) => {
+  await createProject(page, 'P');
+  await createFile(page, 'bpmn', 'Flow');
+  await showSource(page);
+  await expect(page.getByTestId('source-problem')).toHaveAttribute('data-valid', 'true');
+  const source = page.getByTestId('source-editor');
+  await source.fill((await source.inputValue()).replace('</bpmn:process>', ''));
+  await expect(page.getByTestId('source-problem')).toHaveAttribute('data-valid', 'false');
+  await expect(page.getByTestId('source-problem')).toContainText(/line \d+, column \d+/);
+});

@@ -7,6 +7,7 @@ import { ConflictBar } from './ConflictBar';
 import { EDITORS, ScriptsView } from './editor-registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SourceEditor } from './SourceEditor';
+import { SourceProblems } from './SourceProblems';
 
 /** The open file in its editor (or as source), with the conflict bar when saving was refused. */
 export function EditorArea({ file, route }: { file: FileRecord; route: Route }) {
@@ -36,7 +37,10 @@ export function EditorArea({ file, route }: { file: FileRecord; route: Route }) 
       {scripts && file.kind !== 'bpmn' ? (
         <div className="empty-state">Scripts live in BPMN processes; this is a {file.kind.toUpperCase()} file.</div>
       ) : showSource ? (
-        <SourceEditor key={`${file.id}-${snapshot.externalChanges}`} content={snapshot.content} onChange={onChange} label={`Source of ${file.name}`} />
+        <div className="source-pane">
+          <SourceEditor key={`${file.id}-${snapshot.externalChanges}`} content={snapshot.content} onChange={onChange} label={`Source of ${file.name}`} />
+          <SourceProblems kind={file.kind} content={snapshot.content} />
+        </div>
       ) : (
         <ErrorBoundary
           resetKey={file.id}
