@@ -69,7 +69,8 @@ export function beforeInnerRemoved(step: Step, inner: ElementInstance, node: Nod
   if (loop.type === 'standardLoop') {
     const done = state.started;
     if (state.total >= 0 && done >= state.total) return true;
-    if (!loop.loopCondition) return true;
+    // Without a condition the loop runs loopMaximum times (compile ensures one of them exists).
+    if (!loop.loopCondition) return false;
     return !evalCondition(step, loop.loopCondition, visibleVariables(step, inner.id), `loop condition of ${node.id}`);
   }
   if (loop.outputElement && state.outputs) {

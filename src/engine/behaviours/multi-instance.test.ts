@@ -94,4 +94,11 @@ describe('standard loop', () => {
     const { state } = start(process, { variables: { counter: 0, limit: 100 } }, testContext());
     expect(state.variables.counter).toBe(10);
   });
+
+  it('given only loopMaximum 3, when run, then it runs exactly 3 times with loopCounter 1..3', async () => {
+    const process = await load('fixedLoop');
+    const { state } = start(process, {}, testContext());
+    expect(state.path.filter((id) => id === 'thrice')).toHaveLength(4);
+    expect(state.variables.last).toBe(3);
+  });
 });

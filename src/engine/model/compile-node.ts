@@ -161,6 +161,9 @@ function compileLoop(el: ModdleElement, node: NodeDef, exprs: ExprCompiler, repo
     };
   } else if (loop.$type === 'bpmn:StandardLoopCharacteristics') {
     const max = loop.loopMaximum;
+    if (!formal(loop, 'loopCondition') && (max === undefined || max === null || max === '')) {
+      report(id, 'a standard loop needs a loopCondition or a loopMaximum');
+    }
     node.loop = {
       type: 'standardLoop',
       loopCondition: exprs.expr(id, 'loopCondition', formal(loop, 'loopCondition')),
