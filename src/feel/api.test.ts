@@ -154,3 +154,12 @@ describe('FEEL values print as FEEL text', () => {
     expect(v.map(String)).toEqual(['2024-01-31', '{a: P1D}', '[1..2]']);
   });
 });
+
+describe('FEEL paths into JSON variables', () => {
+  it('given a large plain object variable, when a path reads one field, then only that field is converted', () => {
+    const order = { total: 120, customer: { name: 'Ada' }, items: Array.from({ length: 1000 }, (_, i) => ({ sku: `s${i}` })) };
+    const e = compileExpression('order.total > 100 and order.customer.name = "Ada" and order.missing = null');
+    expect(e.evaluate({ order } as unknown as Record<string, FeelValue>).value).toBe(true);
+    expect(compileExpression('count(order.items.sku)').evaluate({ order } as unknown as Record<string, FeelValue>).value?.toString()).toBe('1000');
+  });
+});

@@ -7,7 +7,7 @@ import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
 import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract } from './ops';
 import { pathOf } from './paths';
-import { EvalState, Scope } from './scope';
+import { EvalState, isPlainObject, normalize, Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
 import { conformsTo, resolveType, type TypeResolver } from './types';
 import {
@@ -179,11 +179,8 @@ function compileRaw(n: Node): Ev {
       const resolve = typeResolver;
       return (sc, c) => conformsTo(e(sc, c), type, resolve);
     }
-    case 'path': {
-      const e = compileNode(n.e);
-      const name = n.name;
-      return (sc, c) => pathOf(e(sc, c), name, c);
-    }
+    case 'path':
+      return compilePath(n);
     case 'filter':
       return compileFilter(compileNode(n.e), compileNode(n.f));
     case 'call':
@@ -267,6 +264,41 @@ function compileName(name: string): Ev {
     if (builtin) return builtin;
     c.warn(`no variable named '${name}'`);
     return null;
+  };
+}
+
+/**
+ * `a.b.c`: when `a` is a caller's plain JSON object, walk the raw properties and convert only the
+ * value reached, instead of converting the whole object on every evaluation.
+ */
+function compilePath(n: Node & { t: 'path' }): Ev {
+  const props: string[] = [];
+  let base: Node = n;
+  while (base.t === 'path') {
+    props.unshift(base.name);
+    base = base.e;
+  }
+  if (base.t !== 'name') {
+    const e = compileNode(n.e);
+    const name = n.name;
+    return (sc, c) => pathOf(e(sc, c), name, c);
+  }
+  const rootName = base.name;
+  const slow = compileName(rootName);
+  return (sc, c) => {
+    let raw = sc.lookupRaw(rootName);
+    let i = 0;
+    let v: FeelValue;
+    if (raw === undefined) v = slow(sc, c);
+    else {
+      while (i < props.length && isPlainObject(raw)) {
+        raw = Object.prototype.hasOwnProperty.call(raw, props[i]) ? raw[props[i]] : null;
+        i++;
+      }
+      v = normalize(raw);
+    }
+    for (; i < props.length; i++) v = pathOf(v, props[i], c);
+    return v;
   };
 }
 

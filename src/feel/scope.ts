@@ -18,6 +18,29 @@ export class Scope {
 
   /** The value bound to `name`, or undefined when no link binds it. */
   lookup(name: string): FeelValue | undefined {
+    // Only the caller's root values need converting; frames hold FEEL values already.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    let s: Scope | null = this;
+    while (s) {
+      if (s.k === name) return s.v;
+      if (s.vars) {
+        const v = s.vars.get(name);
+        if (v !== undefined || s.vars.has(name)) return v;
+      }
+      if (s.root) {
+        const r = lookupRoot(s.root, name);
+        if (r !== undefined) return normalize(r);
+      }
+      s = s.parent;
+    }
+    return undefined;
+  }
+
+  /**
+   * Like `lookup`, but a caller's (root) value comes back as given, unconverted: paths into plain
+   * JSON objects (`order.total`) then convert only what they reach.
+   */
+  lookupRaw(name: string): unknown {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     let s: Scope | null = this;
     while (s) {
@@ -36,7 +59,7 @@ export class Scope {
   }
 }
 
-function lookupRoot(root: FeelScope, name: string): FeelValue | undefined {
+function lookupRoot(root: FeelScope, name: string): unknown {
   let v: unknown;
   if (root instanceof Map) {
     v = root.get(name);
@@ -46,8 +69,18 @@ function lookupRoot(root: FeelScope, name: string): FeelValue | undefined {
     v = r[name];
     if (v === undefined) return Object.prototype.hasOwnProperty.call(r, name) ? null : undefined;
   }
-  return normalize(v);
+  return v;
 }
+
+/** A plain JS object (JSON), as opposed to a FEEL value object. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+// Lists already found to hold FEEL values only: a list variable read in a loop is checked once.
+const checkedLists = new WeakSet<object>();
 
 /**
  * Makes a host value a FEEL value: JS numbers become decimals, plain objects contexts, arrays lists.
@@ -73,10 +106,12 @@ export function normalize(v: unknown): FeelValue {
   if ((v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
   if (isDecimal(v)) return new Decimal(v.toString());
   if (Array.isArray(v)) {
+    if (checkedLists.has(v)) return v as FeelValue[];
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
       if (normalize(e) !== e) return v.map(normalize);
     }
+    checkedLists.add(v);
     return v as FeelValue[];
   }
   if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;
