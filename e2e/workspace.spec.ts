@@ -211,3 +211,21 @@ test('the source view says whether the text is still a valid file, and where it 
   await expect(page.getByTestId('source-problem')).toHaveAttribute('data-valid', 'false');
   await expect(page.getByTestId('source-problem')).toContainText(/line \d+, column \d+/);
 });
+
+test('files launched from the operating system (PWA file handlers) are opened', async ({ page }) => {
+  // Chromium only fills window.launchQueue for an installed app; stand in for it before the app loads.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __launch?: (p: unknown) => void };
+    // Chromium exposes a native (read-only) launchQueue: replace the property, not its value.
+    Object.defineProperty(window, 'launchQueue', { configurable: true, value: { setConsumer: (fn: (p: unknown) => void) => (w.__launch = fn) } });
+  });
+  await page.reload();
+  await createProject(page, 'Launched');
+  const xml = fixture('order.bpmn').toString('utf8');
+  await page.evaluate((text) => {
+    const w = window as unknown as { __launch: (p: unknown) => void };
+    w.__launch({ files: [{ kind: 'file', getFile: async () => new File([text], 'from-os.bpmn') }] });
+  }, xml);
+  await expect(fileItems(page).getByTestId('file-name')).toHaveText(['from-os']);
+  await expect(page.getByTestId('topbar-file-name')).toHaveText('from-os');
+});
