@@ -9,14 +9,18 @@ async function load(id: string): Promise<ExecutableProcess> {
 }
 
 describe('multi-instance', () => {
-  it('given a parallel collection, when jobs complete out of order, then the output collection keeps input order', async () => {
+  it('given a parallel collection with an input mapping over the element, when jobs complete out of order, then the output collection keeps input order', async () => {
     const process = await load('miParallel');
     const ctx = testContext();
     let state = roundTrip(start(process, { variables: { items: ['a', 'b', 'c'] } }, ctx).state);
     const jobs = openJobs(state);
     expect(jobs).toHaveLength(3);
     const inner = jobs.map((j) => state.elements[j.elementInstanceId].variables);
-    expect(inner).toEqual([{ loopCounter: 1, item: 'a' }, { loopCounter: 2, item: 'b' }, { loopCounter: 3, item: 'c' }]);
+    expect(inner).toEqual([
+      { loopCounter: 1, item: 'a', label: 'item a' },
+      { loopCounter: 2, item: 'b', label: 'item b' },
+      { loopCounter: 3, item: 'c', label: 'item c' },
+    ]);
     for (const index of [2, 0, 1]) {
       state = roundTrip(dispatch(process, state, { type: 'completeJob', jobKey: jobs[index].key, variables: { receipt: `r-${jobs[index].key}` } }, ctx).state);
     }
@@ -27,7 +31,7 @@ describe('multi-instance', () => {
   it('given an error boundary on the multi-instance activity, when one inner job throws, then the whole body is left', async () => {
     const process = await load('miParallel');
     const ctx = testContext();
-    const s0 = start(process, { variables: { items: [1, 2] } }, ctx).state;
+    const s0 = start(process, { variables: { items: ['x', 'y'] } }, ctx).state;
     const r = dispatch(process, s0, { type: 'throwError', jobKey: openJobs(s0)[0].key, errorCode: 'STOP' }, ctx);
     expect(r.state.status).toBe('completed');
     expect(r.state.path).toEqual(['p_start', 'stopped', 'p_stopEnd']);

@@ -159,7 +159,8 @@ export class Step {
       return;
     }
     if (node.inputs.length > 0) {
-      const values = evalMappings(this, node.inputs, visibleVariables(this, ei.parentId), 'input mapping');
+      // The element's own locals count: a multi-instance inner instance maps from its inputElement.
+      const values = evalMappings(this, node.inputs, visibleVariables(this, ei.id), 'input mapping');
       setAll(this, ei.id, values, true);
     }
     behaviourFor(node.kind).activate(this, ei, node);
