@@ -49,7 +49,9 @@ export function evaluateDecision(
   const node = compiled.graph.find(decision, ['decision'], compiled.main.namespace);
   if (!node) throw new DmnError(`no decision '${decision}' in model '${compiled.main.name}'`, { decisionId: decision, element: 'decision' });
   const session = new Session(options.now, options.audit ?? true);
-  const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options));
+  const globals = new Map<string, FeelValue>();
+  for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v));
+  const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options), new Map(), globals);
   const value = evaluation.value(node.key);
   return { value, json: toJson(value), audit: session.audits, warnings: session.warnings };
 }

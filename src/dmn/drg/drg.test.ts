@@ -93,3 +93,19 @@ describe('decision requirements graph', () => {
     expect(results).toEqual([23, 43, 63]);
   });
 });
+
+describe('Camunda-style decisions without input data', () => {
+  const camunda = compileFixtures([new URL('./camunda-style.dmn', import.meta.url)]);
+
+  it('read the evaluation variables directly', () => {
+    expect(decide(camunda, 'Discount', { customer: 'gold' })).toBe(0.1);
+    expect(decide(camunda, 'Discount', { customer: 'silver' })).toBe(0);
+  });
+
+  it('see required elements in preference to variables of the same name, typed as declared', () => {
+    const r = evaluateDecision(camunda, 'Shout', { Label: 42 });
+    expect(r.value).toBeNull();
+    expect(r.warnings[0]!.message).toMatch(/input 'Label'/);
+    expect(decide(camunda, 'Shout', { Label: 'hi' })).toBe('HI');
+  });
+});

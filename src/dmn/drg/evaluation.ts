@@ -32,6 +32,11 @@ export class Evaluation {
     private readonly inputs: InputSource,
     /** Values fixed from outside (decision service parameters): they replace evaluation. */
     private readonly fixed: ReadonlyMap<string, FeelValue> = new Map(),
+    /**
+     * Variables visible to the main model's decisions beneath their requirements, as Camunda-style
+     * tables expect (they read process variables without declaring input data).
+     */
+    private readonly globals: ReadonlyMap<string, FeelValue> = new Map(),
   ) {}
 
   /** The value of any DRG element: decision result, input value, BKM or service function. */
@@ -69,8 +74,8 @@ export class Evaluation {
   }
 
   /** The scope a decision or BKM sees: its requirements by name, imported ones under the import name. */
-  private scopeFor(requirements: readonly Requirement[], audited: boolean): { scope: Scope; seen: Record<string, unknown> } {
-    const scope: Scope = new Map();
+  private scopeFor(requirements: readonly Requirement[], audited: boolean, globals?: ReadonlyMap<string, FeelValue>): { scope: Scope; seen: Record<string, unknown> } {
+    const scope: Scope = globals && globals.size > 0 ? new Map(globals) : new Map();
     const seen: Record<string, unknown> = {};
     for (const req of requirements) {
       const v = this.value(req.key);
@@ -91,7 +96,8 @@ export class Evaluation {
   private decide(node: DecisionNode): FeelValue {
     const site = { decisionId: node.id, decisionName: node.name, element: 'decision' };
     const audited = this.session.recordAudit;
-    const { scope, seen } = this.scopeFor(node.requirements, audited);
+    const globals = node.namespace === this.compiled.main.namespace ? this.globals : undefined;
+    const { scope, seen } = this.scopeFor(node.requirements, audited, globals);
     if (!node.evaluator) {
       // No decision logic: the value may be supplied from outside, as for input data.
       const supplied = fromTypedJson(this.inputs(node), node.type);
