@@ -6,16 +6,20 @@
 import { evaluate as feelinEvaluate } from 'feelin';
 import { compileExpression, compileUnaryTests, Decimal, type FeelValue } from '../index';
 
+// Best of three rounds: the machine is shared, and the minimum is the least disturbed figure.
 function time(label: string, n: number, f: () => unknown): number {
   for (let i = 0; i < Math.min(n, 50_000); i++) f();
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) f();
-  const ns = ((performance.now() - t0) * 1e6) / n;
+  let ns = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f();
+    ns = Math.min(ns, ((performance.now() - t0) * 1e6) / n);
+  }
   console.log(`${label.padEnd(48)} ${ns.toFixed(1).padStart(8)} ns/op`);
   return ns;
 }
 
-const N = 1_000_000;
+const N = 500_000;
 const scope = new Map<string, FeelValue>([['amount', new Decimal(150)], ['Customer Type', 'gold'], ['items', [1, 2, 3, 4, 5].map((x) => new Decimal(x))]]);
 const hundred = new Decimal(100);
 const base = time('baseline: JS closure Decimal cmp', N, () => (scope.get('amount') as Decimal).cmp(hundred) > 0);
