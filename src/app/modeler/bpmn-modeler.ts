@@ -164,21 +164,34 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
 
 /** Quiet time after the last change before the diagram is linted again. */
 const LINT_DELAY_MS = 300;
+/** Lint at the latest this long after the quiet period, idle or not. */
+const LINT_MAX_WAIT_MS = 2000;
 
 /**
  * bpmn-js-bpmnlint lints the whole model on import and after every change, synchronously in the
  * same task: on a 1,000-element diagram that is hundreds of milliseconds added to import and to
- * each keystroke of label editing. Linting once after changes settle gives the same issues.
+ * each keystroke of label editing. Linting once after changes settle (and the page is idle) gives
+ * the same issues.
  */
 function deferLinting(modeler: Modeler): () => void {
   const linting = modeler.get<{ update(): void }>('linting');
   const lintNow = linting.update.bind(linting);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  linting.update = () => {
+  let idle: number | undefined;
+  const cancel = () => {
     clearTimeout(timer);
-    timer = setTimeout(lintNow, LINT_DELAY_MS);
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
   };
-  return () => clearTimeout(timer);
+  linting.update = () => {
+    cancel();
+    // After the quiet period, wait for an idle moment too, so that linting a large diagram
+    // never competes with the first render or with the next keystroke.
+    timer = setTimeout(() => {
+      idle = requestIdleCallback(lintNow, { timeout: LINT_MAX_WAIT_MS });
+    }, LINT_DELAY_MS);
+  };
+  return cancel;
 }
 
 interface SemanticNode {
