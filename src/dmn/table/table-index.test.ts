@@ -80,6 +80,28 @@ describe('indexed decision tables', () => {
     expect(nonEmpty).toBeGreaterThan(compared / 3);
   });
 
+  it('given a table large enough to compile cells lazily, when evaluated indexed and by scan, then results agree', () => {
+    const r = rng(7);
+    const rules = Array.from({ length: 260 }, () => [randomEntry(r, 'number'), randomEntry(r, 'string')]);
+    const model = parseDmn(tableModel('COLLECT', rules));
+    const indexed = compileDmn(model, { tableIndex: 'always' });
+    const scanned = compileDmn(model, { tableIndex: 'never' });
+    for (let k = 0; k < 30; k++) {
+      const vars = { A: Math.floor(r() * 24) - 6, B: WORDS[Math.floor(r() * WORDS.length)] };
+      expect(evaluateDecision(indexed, 'D', vars).json).toEqual(evaluateDecision(scanned, 'D', vars).json);
+    }
+  });
+
+  it('given a large table with a broken cell, when that rule matches, then the cell reports its syntax error by site', () => {
+    const rules = Array.from({ length: 250 }, (_, i) => [String(i), '-']);
+    const xml = tableModel('FIRST', rules).replace('<outputEntry><text>7</text></outputEntry>', '<outputEntry><text>7 +* 1</text></outputEntry>');
+    const compiled = compileDmn(parseDmn(xml));
+    expect(evaluateDecision(compiled, 'D', { A: 3, B: 'x' }).json).toBe(3);
+    const broken = evaluateDecision(compiled, 'D', { A: 7, B: 'x' });
+    expect(broken.value).toBeNull();
+    expect(broken.warnings[0]!.element).toMatch(/rule r7 > outputEntry 1/);
+  });
+
   it('given a large table of disjoint intervals, when queried, then only the containing rule is a candidate', () => {
     const entries = Array.from({ length: 1000 }, (_, i) => [`[${i * 10}..${i * 10 + 10})`]);
     const index = new TableIndex(entries, 1);
