@@ -10,7 +10,7 @@
  * monaco.editor.create(element, { value: xml, language: 'xml' });
  * ```
  */
-import type * as MonacoApi from 'monaco-editor';
+import type * as MonacoApi from './monaco-slim';
 
 export type Monaco = typeof MonacoApi;
 
@@ -19,7 +19,7 @@ let loading: Promise<Monaco> | undefined;
 export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
     const [monaco, editorWorker, tsWorker] = await Promise.all([
-      import('monaco-editor'),
+      import('./monaco-slim'),
       import('monaco-editor/editor/editor.worker?worker'),
       import('monaco-editor/language/typescript/ts.worker?worker'),
     ]);
