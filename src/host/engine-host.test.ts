@@ -213,6 +213,8 @@ describe('EngineHost', () => {
     it('given a called process that is not deployed, then the call activity gets an incident', async () => {
       const pi = await host.startInstance('orphan');
       expect(await host.listIncidents({ instanceId: pi.instanceId })).toMatchObject([{ elementId: 'CallMissing' }]);
+      const [incident] = await host.listIncidents({ instanceId: pi.instanceId });
+      expect(incident.message).toBe('CallMissing could not call its instance: process nowhere is not deployed');
     });
   });
 });

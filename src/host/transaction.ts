@@ -104,7 +104,9 @@ export class HostTransaction {
         const process = this.deployments.get(effect.processId);
         if (!process) {
           this.logger?.warn(`call activity in ${instanceId}: process ${effect.processId} is not deployed`);
-          this.step(await this.state(instanceId), { type: 'childCanceled', elementInstanceId: effect.parentElementInstanceId });
+          this.step(await this.state(instanceId), {
+            type: 'childCanceled', elementInstanceId: effect.parentElementInstanceId, reason: `process ${effect.processId} is not deployed`,
+          });
           return;
         }
         this.record(start(process, {

@@ -60,6 +60,18 @@ describe('call activity', () => {
     expect(Object.values(engine.state(id).incidents)).toMatchObject([{ type: 'calledElement', elementId: 'callChild' }]);
   });
 
+  it('given a called process that is not deployed, when the call activity starts, then its incident names the missing process and a retry after a fix calls it', async () => {
+    const engine = await engineWith({ greet: () => ({ greeting: 'hi' }) });
+    const id = engine.start('parent', { variables: { customer: { name: 'E' }, childId: 'shipping' } });
+    const [incident] = Object.values(engine.state(id).incidents);
+    expect(incident).toMatchObject({ type: 'calledElement', elementId: 'callAll', message: 'callAll could not call its instance: process shipping is not deployed' });
+    engine.states.set(id, roundTrip(engine.state(id)));
+    engine.dispatch(id, { type: 'setVariables', variables: { childId: 'child' } });
+    engine.dispatch(id, { type: 'resolveIncident', incidentId: incident.id });
+    expect(engine.state(id).status).toBe('completed');
+    expect(engine.state(id).incidents).toEqual({});
+  });
+
   it('given a child ending with an uncaught error, when it ends, then the error boundary on the call activity catches it', async () => {
     const engine = await engineWith({});
     const id = engine.start('parentCatches');

@@ -18,8 +18,11 @@ export type Command =
   | { type: 'childCompleted'; elementInstanceId: string; variables: Variables }
   /** The child instance ended with a BPMN error it did not catch: thrown from the call activity. */
   | { type: 'childError'; elementInstanceId: string; errorCode: string; errorMessage?: string | null; variables?: Variables }
-  /** The child instance was canceled: the call activity gets an incident. */
-  | { type: 'childCanceled'; elementInstanceId: string };
+  /**
+   * The child instance was canceled, or could not start: the call activity gets an incident.
+   * `reason` says why when the host knows (e.g. `process shipping is not deployed`).
+   */
+  | { type: 'childCanceled'; elementInstanceId: string; reason?: string };
 
 /** Thrown by `dispatch` when a command cannot apply to the state (unknown job, suspended...). The state is unchanged. */
 export class CommandRejectedError extends Error {

@@ -132,7 +132,11 @@ export function applyCommand(step: Step, input: Command): void {
     }
     case 'childCanceled': {
       const ei = waitingCall(step, command.elementInstanceId);
-      step.raiseIncident(ei, 'calledElement', `the instance called by ${ei.elementId} was canceled`, 'activate');
+      delete ei.childInstanceId;
+      const message = command.reason
+        ? `${ei.elementId} could not call its instance: ${command.reason}`
+        : `the instance called by ${ei.elementId} was canceled`;
+      step.raiseIncident(ei, 'calledElement', message, 'activate');
       return;
     }
     default: {

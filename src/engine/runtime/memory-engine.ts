@@ -82,6 +82,12 @@ export class MemoryEngine {
   private handle(instanceId: string, effect: Effect): void {
     switch (effect.type) {
       case 'startChildInstance':
+        if (!this.deployments.get(effect.processId)) {
+          this.dispatch(effect.parentInstanceId, {
+            type: 'childCanceled', elementInstanceId: effect.parentElementInstanceId, reason: `process ${effect.processId} is not deployed`,
+          });
+          return;
+        }
         this.start(effect.processId, {
           instanceId: effect.childInstanceId,
           variables: effect.variables,
