@@ -70,6 +70,20 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('flowdeck: unknown option "--verbose" for run');
     expect(r.stdout).toBe('');
   });
+
+  it('given a scenario file that cannot be read, then it names the file on stderr and exits 3', async () => {
+    const r = await flowdeck('run', '--scenario', `${FIXTURES}/no-such.scenario.json`, '--json');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^flowdeck: cannot read scenario file .*no-such\.scenario\.json: no such file\n$/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('given a model that is not well-formed XML, then it names the file on stderr and exits 3', async () => {
+    const r = await flowdeck('run', `${FIXTURES}/not-xml.bpmn`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^flowdeck: cannot deploy .*not-xml\.bpmn: not a BPMN 2\.0 file: /);
+    expect(r.stdout).toBe('');
+  });
 });
 
 describe('flowdeck main (in-process)', () => {
