@@ -103,6 +103,17 @@ describe('EngineHost', () => {
       expect((await host.completeJob(ref)).status).toBe('completed');
     });
 
+    it('given a script that loops forever in the sandbox, then its task gets an incident, other instances still run, and a retry after a fix completes', async () => {
+      const limited = await EngineHost.create(options({ scriptLimits: { timeoutMs: 100, memoryLimitBytes: 32 << 20 } }));
+      await limited.deploy(fixture('spin.bpmn'));
+      const stuck = await limited.startInstance('spin', { variables: { spin: true } });
+      const [incident] = await limited.listIncidents({ instanceId: stuck.instanceId });
+      expect(incident).toMatchObject({ elementId: 'Spin', message: expect.stringContaining('script timed out after 100 ms') });
+      expect((await limited.startInstance('spin', { variables: { spin: false } })).status).toBe('completed');
+      await limited.setVariables(stuck.instanceId, { spin: false });
+      expect((await limited.resolveIncident(stuck.instanceId, incident.id)).status).toBe('completed');
+    });
+
     it('given a suspended instance, then commands are refused until it resumes', async () => {
       const pi = await host.startInstance('order', { variables: { amount: 5 } });
       await host.suspend(pi.instanceId);
