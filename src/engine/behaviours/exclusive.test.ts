@@ -40,4 +40,16 @@ describe('exclusive gateway and sequence flows', () => {
     expect(resolved.history.map((h) => h.type)).toContain('incidentResolved');
     expect(stored.incidents[incidentId]).toBeDefined();
   });
+  it('given no true condition and no default flow, when the gateway is left, then an incident says no outgoing flow can be taken; after a fix and a store round trip the retry goes on', async () => {
+    const process = await loadProcess(import.meta.url, 'exclusive.bpmn', 'noDefault');
+    const ctx = testContext();
+    const first = start(process, { variables: { amount: 5 } }, ctx);
+    const [incident] = Object.values(first.state.incidents);
+    expect(incident).toMatchObject({ elementId: 'nd_split', type: 'condition' });
+    expect(incident.message).toBe('no outgoing flow of nd_split can be taken: no condition is true and there is no default flow');
+    const fixed = dispatch(process, roundTrip(first.state), { type: 'setVariables', variables: { amount: 101 } }, ctx);
+    const resolved = dispatch(process, fixed.state, { type: 'resolveIncident', incidentId: incident.id }, ctx);
+    expect(resolved.state.status).toBe('completed');
+    expect(resolved.state.path).toEqual(['nd_start', 'nd_split', 'nd_end']);
+  });
 });
