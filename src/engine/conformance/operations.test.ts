@@ -127,3 +127,18 @@ describe('instance operations', () => {
     expect(direct.history.map((h) => h.seq)).toEqual(direct.history.map((_, i) => i + 1));
   });
 });
+
+describe('history', () => {
+  it('given a clock port, when steps run, then every event carries the time of its step from that clock, also after a store round trip', async () => {
+    const process = await load();
+    let now = Date.UTC(2030, 4, 1);
+    const ctx = testContext({ clock: { now: () => now } });
+    const first = start(process, { variables: { amount: 10 } }, ctx);
+    expect(new Set(first.history.map((h) => h.time))).toEqual(new Set([Date.UTC(2030, 4, 1)]));
+    now = Date.UTC(2030, 4, 2);
+    const next = dispatch(process, roundTrip(first.state), { type: 'completeJob', jobKey: openJobs(first.state)[0].key }, ctx);
+    expect(next.history.length).toBeGreaterThan(0);
+    expect(new Set(next.history.map((h) => h.time))).toEqual(new Set([Date.UTC(2030, 4, 2)]));
+    expect(next.history[0].seq).toBe(first.history.length + 1);
+  });
+});
