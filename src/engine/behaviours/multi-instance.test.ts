@@ -62,6 +62,20 @@ describe('multi-instance', () => {
     expect(r.effects).toContainEqual({ type: 'jobCanceled', jobKey: jobs[2].key });
   });
 
+  it('given a completion condition over numberOfInstances, numberOfCompletedInstances and numberOfActiveInstances, when the third of four completes, then it holds and the fourth is canceled', async () => {
+    const process = await load('miCounts');
+    const ctx = testContext();
+    let state = start(process, {}, ctx).state;
+    const jobs = openJobs(state);
+    expect(jobs).toHaveLength(4);
+    state = dispatch(process, state, { type: 'completeJob', jobKey: jobs[0].key }, ctx).state;
+    state = dispatch(process, roundTrip(state), { type: 'completeJob', jobKey: jobs[1].key }, ctx).state;
+    expect(state.status).toBe('active');
+    const r = dispatch(process, state, { type: 'completeJob', jobKey: jobs[2].key }, ctx);
+    expect(r.state.status).toBe('completed');
+    expect(r.effects).toContainEqual({ type: 'jobCanceled', jobKey: jobs[3].key });
+  });
+
   it('given 1,000 items on a parallel task, when started, then all run and the output has 1,000 entries in order', async () => {
     const process = await load('miBig');
     const items = Array.from({ length: 1000 }, (_, i) => i);
