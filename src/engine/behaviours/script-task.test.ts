@@ -27,6 +27,15 @@ describe('script task and business rule task', () => {
     expect(scripts.requests[0].randomSeed).toBeGreaterThanOrEqual(0);
   });
 
+  it('given clock and random ports, when a script task runs, then the sandbox is given the step time and a seed drawn from the random port', async () => {
+    const process = await loadProcess(import.meta.url, 'script-task.bpmn');
+    const { scripts, decisions } = ports();
+    const ctx = testContext({ scripts, decisions, clock: { now: () => Date.UTC(2031, 2, 3) }, random: { next: () => 0.25 } });
+    const { state } = start(process, { variables: { amount: 1 } }, ctx);
+    expect(state.status).toBe('completed');
+    expect(scripts.requests[0]).toMatchObject({ now: Date.UTC(2031, 2, 3), randomSeed: Math.floor(0.25 * 0x7fffffff) });
+  });
+
   it('given a failing script, when started, then an incident names the task; after fixing the runner, resolving retries the script', async () => {
     const process = await loadProcess(import.meta.url, 'script-task.bpmn');
     const failing = testContext(ports({ failScript: true }));
