@@ -80,6 +80,17 @@ async function toParallelWait() {
 }
 
 describe('instance operations', () => {
+  it('given variables and a business key, when started, then both are in the state and the start event, and the key survives a store round trip', async () => {
+    const process = await load();
+    const ctx = testContext();
+    const first = start(process, { variables: { amount: 10 }, businessKey: 'order-7' }, ctx);
+    expect(first.history[0]).toMatchObject({ type: 'instanceStarted', businessKey: 'order-7' });
+    const stored = roundTrip(first.state);
+    expect(stored).toMatchObject({ businessKey: 'order-7', variables: { amount: 10 } });
+    const next = dispatch(process, stored, { type: 'completeJob', jobKey: openJobs(stored)[0].key }, ctx);
+    expect(next.state.businessKey).toBe('order-7');
+  });
+
   it('given a running instance, when canceled, then every element is terminated, jobs and tasks withdrawn', async () => {
     const { process, ctx, state } = await toParallelWait();
     const r = dispatch(process, state, { type: 'cancel' }, ctx);
