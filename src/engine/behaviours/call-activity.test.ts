@@ -72,6 +72,15 @@ describe('call activity', () => {
     expect(engine.state(id).incidents).toEqual({});
   });
 
+  it('given a called process from another deployment, when the call activity runs, then that process is started and the parent continues', async () => {
+    const engine = await engineWith({ greet: () => ({ greeting: 'hi' }) });
+    await compileXml(fixture(import.meta.url, 'call-activity-courier.bpmn'), engine.deployments);
+    const id = engine.start('parent', { variables: { customer: { name: 'F' }, childId: 'courier' } });
+    const children = [...engine.states.values()].filter((s) => s.parent?.instanceId === id).map((s) => [s.processId, s.status]);
+    expect(children).toEqual([['child', 'completed'], ['courier', 'completed']]);
+    expect(roundTrip(engine.state(id))).toMatchObject({ status: 'completed', path: expect.arrayContaining(['callAll']) });
+  });
+
   it('given a child ending with an uncaught error, when it ends, then the error boundary on the call activity catches it', async () => {
     const engine = await engineWith({});
     const id = engine.start('parentCatches');
