@@ -93,6 +93,21 @@ describe('flowdeck main (in-process)', () => {
     expect(r.stderr).toMatch(/cannot read model file .*missing\.bpmn: no such file/);
   });
 
+  it('given run without --json, then the final state is printed for people: state, path, active elements and variables', async () => {
+    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{"amount": 150}');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^order v1, instance \S+: active$/m);
+    expect(r.stdout).toMatch(/^\s+path:\s+Received -> Score -> NeedsApproval$/m);
+    expect(r.stdout).toMatch(/^\s+active:\s+Approve$/m);
+    expect(r.stdout).toMatch(/^\s+variables:\s+\{"amount":150,"risk":"high"\}$/m);
+  });
+
+  it('given a model whose terminate end event ends it while a task waits, then the state is terminated', async () => {
+    const r = await inProcess('run', `${FIXTURES}/terminate.bpmn`, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ state: 'terminated', path: ['Start', 'Fork', 'Abort'], active: [], variables: {}, incidents: [] });
+  });
+
   it('given invalid --variables JSON, then exit 3', async () => {
     const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{amount: 1}');
     expect(r.code).toBe(3);
