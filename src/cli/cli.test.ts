@@ -108,6 +108,12 @@ describe('flowdeck main (in-process)', () => {
     expect(JSON.parse(r.stdout)).toEqual({ state: 'terminated', path: ['Start', 'Fork', 'Abort'], active: [], variables: {}, incidents: [] });
   });
 
+  it('given run --scenario with --variables, then the command-line variables are merged over the scenario\'s', async () => {
+    const r = await inProcess('run', '--scenario', 'examples/order/declined.scenario.json', '--variables', '{"amount": 30, "note": "x"}', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ state: 'completed', variables: { amount: 30, note: 'x', risk: 'low' } });
+  });
+
   it('given invalid --variables JSON, then exit 3', async () => {
     const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{amount: 1}');
     expect(r.code).toBe(3);
