@@ -139,3 +139,13 @@ test.describe('DMN and form editors', () => {
     await expect(page.getByTestId('form-preview').getByLabel('Amount')).toBeVisible();
   });
 });
+
+test('given a .bpmn file without diagram information, when opened, then it is laid out and shown with all its elements', async ({ page }) => {
+  const xml = await readFile(new URL('../examples/order/order.bpmn', import.meta.url), 'utf8');
+  expect(xml).not.toContain('BPMNDiagram');
+
+  await openDocument(page, 'order.bpmn', xml);
+
+  for (const id of ['Received', 'Score', 'NeedsApproval', 'Approve']) await expect(shape(page, id)).toBeVisible();
+  await expect(page.getByTestId('bpmn-import-error')).toHaveCount(0);
+});

@@ -48,3 +48,8 @@ declare module 'dmn-js/lib/Modeler' {
     destroy(): void;
   }
 }
+
+declare module 'bpmn-auto-layout' {
+  /** Adds BPMN DI (a diagram) to a process that has none; resolves with the new XML. */
+  export function layoutProcess(xml: string): Promise<string>;
+}

@@ -10,6 +10,7 @@
  * const off = handle.onChange(async () => save(await handle.saveXML()));
  * ```
  */
+import { AUTO_LAYOUT_NOTE, hasDiagram, layoutWithoutDiagram } from './auto-layout';
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
 import { createLintConfig } from './lint/lint-config';
@@ -103,9 +104,11 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
   return {
     modeler,
     async importXML(xml) {
-      const { warnings } = await modeler.importXML(xml);
+      const laidOut = hasDiagram(xml) ? null : await layoutWithoutDiagram(xml);
+      const { warnings } = await modeler.importXML(laidOut ?? xml);
       // Typed as strings, but bpmn-js hands over the moddle Error objects (with positions).
-      return (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
+      const problems = (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
+      return laidOut ? [AUTO_LAYOUT_NOTE, ...problems] : problems;
     },
     async saveXML() {
       const { xml } = await modeler.saveXML({ format: true });
@@ -221,3 +224,4 @@ function collectSemantic(root: SemanticNode): DiagramElementSummary[] {
   visit(root);
   return out;
 }
+
