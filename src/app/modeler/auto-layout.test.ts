@@ -29,3 +29,14 @@ describe('auto layout of files without a diagram', () => {
     expect(await layoutWithoutDiagram('<not-bpmn/>')).toBeNull();
   });
 });
+
+describe('auto layout keeps the process connected', () => {
+  it('given flows known only by sourceRef/targetRef, when laid out, then every sequence flow gets an edge', async () => {
+    const flowIds = [...withoutDi.matchAll(/<bpmn:sequenceFlow\s+id="([^"]+)"/g)].map((m) => m[1]);
+    expect(withoutDi).not.toContain('<bpmn:outgoing>');
+
+    const laidOut = (await layoutWithoutDiagram(withoutDi))!;
+
+    for (const id of flowIds) expect(laidOut).toMatch(new RegExp(`<bpmndi:BPMNEdge [^>]*bpmnElement="${id}"`));
+  });
+});

@@ -106,6 +106,8 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     async importXML(xml) {
       const laidOut = hasDiagram(xml) ? null : await layoutWithoutDiagram(xml);
       const { warnings } = await modeler.importXML(laidOut ?? xml);
+      // A generated layout starts at the origin, under the palette: bring all of it into view.
+      if (laidOut) modeler.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
       // Typed as strings, but bpmn-js hands over the moddle Error objects (with positions).
       const problems = (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
       return laidOut ? [AUTO_LAYOUT_NOTE, ...problems] : problems;
