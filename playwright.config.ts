@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the benchmark scripts
-import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, resolveChromium } from './src/tools/chromium.mjs';
 
 const chromium = resolveChromium() as { path: string | undefined } | null;
 const PORT = 4173;

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Everything the studio needs offline is precached; the limit is raised so that Monaco and the
-// bpmn-io bundles are not silently dropped (scripts/check-precache.mjs verifies it after a build).
+// bpmn-io bundles are not silently dropped (src/tools/check-precache.mjs verifies it after a build).
 const MAX_PRECACHE_BYTES = 12 * 1024 * 1024;
 
 export default defineConfig({

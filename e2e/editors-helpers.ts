@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { openBpmnInApp } from '../bench/open-in-app.mjs';
+import { openBpmnInApp } from '../src/bench/open-in-app.mjs';
 
 export { openBpmnInApp };
 

@@ -141,7 +141,7 @@ test.describe('DMN and form editors', () => {
 });
 
 test('given a .bpmn file without diagram information, when opened, then it is laid out and shown with all its elements', async ({ page }) => {
-  const xml = await readFile(new URL('../examples/order/order.bpmn', import.meta.url), 'utf8');
+  const xml = await readFile(new URL('../docs/examples/order/order.bpmn', import.meta.url), 'utf8');
   expect(xml).not.toContain('BPMNDiagram');
 
   await openDocument(page, 'order.bpmn', xml);

@@ -18,7 +18,7 @@ describe('parseArgs', () => {
   });
 
   it('given test with files and folders, then they are the paths', () => {
-    expect(parseArgs(['test', 'a.scenario.json', 'examples/', '--json'])).toEqual({ command: 'test', paths: ['a.scenario.json', 'examples/'], json: true });
+    expect(parseArgs(['test', 'a.scenario.json', 'docs/examples/', '--json'])).toEqual({ command: 'test', paths: ['a.scenario.json', 'docs/examples/'], json: true });
   });
 
   it('given --, then what follows is positional even if it looks like an option', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/flowdeck.mjs');
+const BIN = join(ROOT, 'src/cli/bin.mjs');
 const FIXTURES = 'src/cli/fixtures';
 
 /** Spawns the real command, as a user would, from the repository root. */
@@ -28,7 +28,7 @@ async function inProcess(...args: string[]) {
 // Each spawn starts Node, tsx and QuickJS: seconds on a busy machine, hence the generous timeout.
 describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
   it('given run --json on a model that waits, then it prints exactly the documented shape and exits 0', async () => {
-    const r = await flowdeck('run', 'examples/order/order.bpmn', '--variables', '{"amount": 150}', '--json');
+    const r = await flowdeck('run', 'docs/examples/order/order.bpmn', '--variables', '{"amount": 150}', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       state: 'active',
@@ -40,7 +40,7 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
   });
 
   it('given run --scenario that ends in an incident, then the JSON shows it and the exit code is 1', async () => {
-    const r = await flowdeck('run', '--scenario', 'examples/order/payment-outage.scenario.json', '--json');
+    const r = await flowdeck('run', '--scenario', 'docs/examples/order/payment-outage.scenario.json', '--json');
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { state: string; incidents: Array<{ elementId: string; message: string }> };
     expect(out.state).toBe('incident');
@@ -48,7 +48,7 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
   });
 
   it('given test on the examples folder, then every scenario passes and the exit code is 0', async () => {
-    const r = await flowdeck('test', 'examples');
+    const r = await flowdeck('test', 'docs/examples');
     expect(r.stdout).toMatch(/^8 passed, 0 failed \(8 scenarios\)$/m);
     expect(r.stdout).not.toMatch(/FAIL/);
     expect(r.code).toBe(0);
@@ -65,7 +65,7 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
   });
 
   it('given an unknown option, then it explains on stderr and exits 2', async () => {
-    const r = await flowdeck('run', 'examples/order/order.bpmn', '--verbose');
+    const r = await flowdeck('run', 'docs/examples/order/order.bpmn', '--verbose');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('flowdeck: unknown option "--verbose" for run');
     expect(r.stdout).toBe('');
@@ -94,7 +94,7 @@ describe('flowdeck main (in-process)', () => {
   });
 
   it('given run without --json, then the final state is printed for people: state, path, active elements and variables', async () => {
-    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{"amount": 150}');
+    const r = await inProcess('run', 'docs/examples/order/order.bpmn', '--variables', '{"amount": 150}');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^order v1, instance \S+: active$/m);
     expect(r.stdout).toMatch(/^\s+path:\s+Received -> Score -> NeedsApproval$/m);
@@ -109,19 +109,19 @@ describe('flowdeck main (in-process)', () => {
   });
 
   it('given run --scenario with --variables, then the command-line variables are merged over the scenario\'s', async () => {
-    const r = await inProcess('run', '--scenario', 'examples/order/declined.scenario.json', '--variables', '{"amount": 30, "note": "x"}', '--json');
+    const r = await inProcess('run', '--scenario', 'docs/examples/order/declined.scenario.json', '--variables', '{"amount": 30, "note": "x"}', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ state: 'completed', variables: { amount: 30, note: 'x', risk: 'low' } });
   });
 
   it('given invalid --variables JSON, then exit 3', async () => {
-    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', '{amount: 1}');
+    const r = await inProcess('run', 'docs/examples/order/order.bpmn', '--variables', '{amount: 1}');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('invalid JSON in --variables');
   });
 
   it('given --variables @file, then the file supplies the variables', async () => {
-    const r = await inProcess('run', 'examples/order/order.bpmn', '--variables', `@${FIXTURES}/vars.json`, '--json');
+    const r = await inProcess('run', 'docs/examples/order/order.bpmn', '--variables', `@${FIXTURES}/vars.json`, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).variables).toEqual({ amount: 150, customer: { tier: 'gold' }, risk: 'high' });
   });
@@ -147,7 +147,7 @@ describe('flowdeck main (in-process)', () => {
   });
 
   it('given test --json, then the report is machine-readable', async () => {
-    const r = await inProcess('test', 'examples/order/declined.scenario.json', `${FIXTURES}/bad-step.scenario.json`, '--json');
+    const r = await inProcess('test', 'docs/examples/order/declined.scenario.json', `${FIXTURES}/bad-step.scenario.json`, '--json');
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout) as { passed: number; failed: number; errors: number; scenarios: Array<{ status: string; problems: string[] }> };
     expect(report).toMatchObject({ passed: 1, failed: 0, errors: 1 });
@@ -156,9 +156,9 @@ describe('flowdeck main (in-process)', () => {
   });
 
   it('given --dmn, then business rule tasks evaluate the deployed decision; without it they raise an incident', async () => {
-    const withDmn = await inProcess('run', 'examples/pricing/pricing.bpmn', '--dmn', 'examples/pricing/discount.dmn', '--variables', '{"tier":"gold","amount":20}', '--json');
+    const withDmn = await inProcess('run', 'docs/examples/pricing/pricing.bpmn', '--dmn', 'docs/examples/pricing/discount.dmn', '--variables', '{"tier":"gold","amount":20}', '--json');
     expect(JSON.parse(withDmn.stdout)).toMatchObject({ state: 'completed', variables: { discount: 0.05 } });
-    const without = await inProcess('run', 'examples/pricing/pricing.bpmn', '--variables', '{"tier":"gold","amount":20}', '--json');
+    const without = await inProcess('run', 'docs/examples/pricing/pricing.bpmn', '--variables', '{"tier":"gold","amount":20}', '--json');
     expect(without.code).toBe(1);
     expect(JSON.parse(without.stdout).incidents).toEqual([{ elementId: 'Decide', message: expect.stringContaining('not deployed') }]);
   });

@@ -39,7 +39,7 @@ describe('readTextFile', () => {
 describe('scenarios', () => {
   it('given a valid scenario, then the model is resolved against the scenario folder', async () => {
     const s = await loadScenario(join(FIXTURES, 'minimal.scenario.json'));
-    expect(s.model).toBe(join(import.meta.dirname, '../../examples/order/order.bpmn'));
+    expect(s.model).toBe(join(import.meta.dirname, '../../docs/examples/order/order.bpmn'));
     expect(s.steps).toHaveLength(3);
     expect(s.expect).toEqual({ state: 'completed', passed: ['Pack'], notPassed: ['Refund'], variables: { packed: true } });
   });

@@ -6,7 +6,7 @@ import { InputError } from './errors';
  * Reads a UTF-8 text file, turning every failure into a one-line {@link InputError}.
  *
  * @example
- * const xml = await readTextFile('examples/order.bpmn', 'model');
+ * const xml = await readTextFile('docs/examples/order.bpmn', 'model');
  */
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {

@@ -5,7 +5,7 @@ import type { CliIo } from './io';
 
 /**
  * The whole `flowdeck` command as a function: parses `argv`, runs the command, reports errors as
- * one line on stderr and returns the exit code. `bin/flowdeck.mjs` calls it with the real process.
+ * one line on stderr and returns the exit code. `src/cli/bin.mjs` calls it with the real process.
  *
  * @example
  * const code = await main(['run', 'order.bpmn', '--json'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() });

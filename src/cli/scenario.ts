@@ -38,8 +38,8 @@ const STATES = ['completed', 'active', 'incident', 'terminated', 'cancelled'];
  * Reads and validates a scenario file.
  *
  * @example
- * const s = await loadScenario('examples/order/happy.scenario.json');
- * s.model; // absolute path of examples/order/order.bpmn
+ * const s = await loadScenario('docs/examples/order/happy.scenario.json');
+ * s.model; // absolute path of docs/examples/order/order.bpmn
  * @throws InputError naming the file and the offending field.
  */
 export async function loadScenario(file: string): Promise<Scenario> {

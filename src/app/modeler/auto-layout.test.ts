@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasDiagram, layoutWithoutDiagram } from './auto-layout';
 
-const withoutDi = readFileSync(new URL('../../../examples/order/order.bpmn', import.meta.url), 'utf8');
+const withoutDi = readFileSync(new URL('../../../docs/examples/order/order.bpmn', import.meta.url), 'utf8');
 const flowNodeIds = (xml: string) => [...xml.matchAll(/<bpmn:(?:startEvent|endEvent|\w*[tT]ask|\w*Gateway)\s+id="([^"]+)"/g)].map((m) => m[1]);
 
 describe('auto layout of files without a diagram', () => {

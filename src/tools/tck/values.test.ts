@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, FeelContext } from '../../src/feel';
-import { parseXml } from '../../src/dmn/xml/xml-reader';
+import { Decimal, FeelContext } from '../../feel';
+import { parseXml } from '../../dmn/xml/xml-reader';
 import { readTestFile, readValue } from './test-file';
 import { compare, toFeel } from './values';
 

@@ -12,10 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest } from 'feelin';
-import { compileDmn, evaluateDecision, parseDmn, type CompiledDmn } from '../src/dmn';
-import { loadFolders, runCase, tckDir } from '../scripts/tck/runner';
+import { compileDmn, evaluateDecision, parseDmn, type CompiledDmn } from '../dmn';
+import { loadFolders, runCase, tckDir } from '../tools/tck/runner';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
@@ -169,7 +169,7 @@ function tables(): Record<string, unknown>[] {
 
 const tck = tckLatency();
 const generated = tables();
-const outDir = join(repoRoot, 'bench', 'results');
+const outDir = join(repoRoot, 'src', 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'dmn.json'), `${JSON.stringify({ when: new Date().toISOString(), tck, generated }, null, 2)}\n`);
 console.log(`\nfigures written to ${join(outDir, 'dmn.json')}`);

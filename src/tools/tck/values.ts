@@ -2,9 +2,9 @@
  * TCK values ↔ FEEL values: builds inputs from test files and compares results the way the reference
  * runners do (numbers within 1e-8, lists in order, contexts by key, temporals by value).
  */
-import { compileExpression, feelEquals } from '../../src/feel';
-import { Decimal } from '../../src/feel/decimal';
-import { FeelContext, type FeelValue } from '../../src/feel/values';
+import { compileExpression, feelEquals } from '../../feel';
+import { Decimal } from '../../feel/decimal';
+import { FeelContext, type FeelValue } from '../../feel/values';
 import type { TckValue } from './test-file';
 
 const NUMERIC_TYPES = new Set(['decimal', 'double', 'float', 'int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong']);

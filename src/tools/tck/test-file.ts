@@ -2,7 +2,7 @@
  * Reads TCK test files (testCases.xsd): input nodes, result nodes and their typed expected values.
  * Values stay as a neutral tree here; `values.ts` turns them into FEEL values.
  */
-import { parseXml, type XmlElement } from '../../src/dmn/xml/xml-reader';
+import { parseXml, type XmlElement } from '../../dmn/xml/xml-reader';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run tck` — runs the DMN TCK and writes tck_results.csv.
- * `npm run tck:check` (`--check`) — also fails when fewer cases pass than tck-baseline.json says.
+ * `npm run tck:check` (`--check`) — also fails when fewer cases pass than src/tools/tck/baseline.json says.
  *
  * Options: `--filter <regex>` (folders), `--out <file>`, `--causes` (top failure causes),
  * `--failures` (list failed cases), `--update-baseline` (raise the baseline to this run's figures).
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadFolders, runAll, tckDir } from './runner';
 import { formatSummary, summarize, toCsv, topCauses, type TckSummary } from './summary';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {
@@ -45,7 +45,7 @@ if (flag('--causes')) {
   for (const [cause, n] of topCauses(results, 40)) console.log(`  ${String(n).padStart(5)}  ${cause}`);
 }
 
-const baselineFile = join(repoRoot, 'tck-baseline.json');
+const baselineFile = join(repoRoot, 'src', 'tools', 'tck', 'baseline.json');
 if (flag('--update-baseline')) {
   if (filterText) throw new Error('--update-baseline needs a full run (no --filter)');
   writeFileSync(baselineFile, `${JSON.stringify(baselineOf(summary), null, 2)}\n`);
@@ -58,7 +58,7 @@ if (flag('--check')) {
     for (const k of regressions) console.error(`TCK regression: ${k} ${current(summary)[k]} < baseline ${baseline[k]}`);
     process.exit(1);
   }
-  console.log('TCK check: no figure below tck-baseline.json');
+  console.log('TCK check: no figure below src/tools/tck/baseline.json');
 }
 
 function current(s: TckSummary) {

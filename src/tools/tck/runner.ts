@@ -6,9 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   compileDmn, evaluateDecision, evaluateDecisionService, parseDmn, type CompiledDmn, type DmnModel,
-} from '../../src/dmn';
-import type { FeelValue } from '../../src/feel/values';
-import { FeelContext } from '../../src/feel/values';
+} from '../../dmn';
+import type { FeelValue } from '../../feel/values';
+import { FeelContext } from '../../feel/values';
 import { isNullOnly, readTestFile, type TckTestCase } from './test-file';
 import { compare, toFeel } from './values';
 

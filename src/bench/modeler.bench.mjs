@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveChromium } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, resolveChromium } from '../tools/chromium.mjs';
 import { generateBpmn } from './bpmn-generator.mjs';
 import { openBpmnInApp } from './open-in-app.mjs';
 
@@ -83,7 +83,7 @@ async function measure(page, xml) {
 
 async function main() {
   const browserPath = resolveChromium();
-  if (!browserPath) throw new Error('No Chromium (see scripts/find-chromium.mjs)');
+  if (!browserPath) throw new Error('No Chromium (see src/tools/find-chromium.mjs)');
   const server = await startPreview();
   const browser = await chromium.launch({ executablePath: browserPath.path, args: CHROMIUM_ARGS });
   try {

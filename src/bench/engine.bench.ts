@@ -7,13 +7,13 @@
  * the best round counts).
  */
 import { Engine as BpmnEngine } from 'bpmn-engine';
-import { compileDeployment, Deployments, parseBpmn, start } from '../src/engine';
-import type { EngineContext } from '../src/engine';
-import { CountingIds, ManualClock, SeededRandom } from '../src/host/clocks';
-import { EngineHost } from '../src/host/engine-host';
-import { FeelExpressions } from '../src/host/feel-expressions';
-import { MemoryStore } from '../src/host/memory-store';
-import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../src/host/scripts/quickjs-runner';
+import { compileDeployment, Deployments, parseBpmn, start } from '../engine';
+import type { EngineContext } from '../engine';
+import { CountingIds, ManualClock, SeededRandom } from '../host/clocks';
+import { EngineHost } from '../host/engine-host';
+import { FeelExpressions } from '../host/feel-expressions';
+import { MemoryStore } from '../host/memory-store';
+import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../host/scripts/quickjs-runner';
 import { flowA, multiInstance, sequential } from './engine-models';
 import { formatRate, measure, type Rate } from './engine-measure';
 
