@@ -143,7 +143,7 @@ test('keyboard: ? shows the shortcuts, Escape closes, Alt+N new file, Ctrl+O ope
   await page.keyboard.press('ControlOrMeta+s');
   await page.getByTestId('version-note-input').fill('First draft');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('toast')).toContainText('Version 1 saved: First draft');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Version 1 saved: First draft' })).toHaveCount(1);
 
   await appendToSource(page, '\n<!-- later -->');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
