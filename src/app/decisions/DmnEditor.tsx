@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
-import { ContentSync } from '../editors/content-sync';
-import { registerEditor } from '../editors/test-hooks';
+import { useXmlModeler } from '../editors/use-xml-modeler';
 import XmlView from '../editors/XmlView';
-import { toXmlProblem, formatXmlProblem } from '../modeler/xml-problem';
 import { createDmnModeler, viewLabel, type DmnModelerHandle, type DmnView } from './dmn-modeler';
 import '../editors/editors.css';
 
@@ -19,64 +17,18 @@ import '../editors/editors.css';
  */
 export default function DmnEditor({ fileId, content, onChange, onError }: EditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const [handle, setHandle] = useState<DmnModelerHandle | null>(null);
-  const sync = useRef(new ContentSync());
-  const callbacks = useRef({ onChange, onError });
   const [views, setViews] = useState<{ all: DmnView[]; active?: DmnView }>({ all: [] });
   const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
-  const [importProblem, setImportProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    callbacks.current = { onChange, onError };
+  const { handle, importProblem, applyXml } = useXmlModeler<DmnModelerHandle>({
+    fileId, kind: 'dmn', content, onChange, onError,
+    create: () => createDmnModeler({ container: containerRef.current! }),
+    attach: (created) => created.onViews((all, active) => setViews({ all, ...(active ? { active } : {}) })),
   });
 
-  useEffect(() => {
-    const created = createDmnModeler({ container: containerRef.current! });
-    sync.current = new ContentSync();
-    const offChange = created.onChange(async () => {
-      const xml = await created.saveXML();
-      sync.current.emitted(xml);
-      callbacks.current.onChange(xml);
-    });
-    const offViews = created.onViews((all, active) => setViews({ all, ...(active ? { active } : {}) }));
-    const unregister = registerEditor('dmn', created);
-    setHandle(created);
-    return () => {
-      offChange();
-      offViews();
-      unregister();
-      created.destroy();
-      setHandle(null);
-    };
-  }, [fileId]);
-
-  useEffect(() => {
-    if (!handle || !sync.current.shouldImport(content)) return;
-    sync.current.imported(content);
-    handle.importXML(content).then(
-      () => setImportProblem(null),
-      (error: unknown) => {
-        const message = `This DMN file could not be opened: ${formatXmlProblem(toXmlProblem(error))}`;
-        setImportProblem(message);
-        callbacks.current.onError?.(message);
-      },
-    );
-  }, [handle, content]);
-
-  const applyXml = async (xml: string) => {
-    if (!handle) return { message: 'The editor is not ready yet.' };
-    const previous = await handle.saveXML();
-    try {
-      await handle.importXML(xml);
-    } catch (error) {
-      await handle.importXML(previous).catch(() => undefined);
-      return toXmlProblem(error);
-    }
-    const saved = await handle.saveXML();
-    sync.current.emitted(saved);
-    callbacks.current.onChange(saved);
-    setXmlSnapshot(null);
-    return null;
+  const applyFromXmlView = async (xml: string) => {
+    const problem = await applyXml(xml);
+    if (!problem) setXmlSnapshot(null);
+    return problem;
   };
 
   return (
@@ -106,7 +58,7 @@ export default function DmnEditor({ fileId, content, onChange, onError }: Editor
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
         {xmlSnapshot !== null && (
           <div className="fd-overlay">
-            <XmlView xml={xmlSnapshot} onApply={applyXml} onClose={() => setXmlSnapshot(null)} />
+            <XmlView xml={xmlSnapshot} onApply={applyFromXmlView} onClose={() => setXmlSnapshot(null)} />
           </div>
         )}
       </div>

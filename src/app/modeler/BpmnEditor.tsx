@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
-import { ContentSync } from '../editors/content-sync';
-import { registerEditor } from '../editors/test-hooks';
+import { useXmlModeler } from '../editors/use-xml-modeler';
 import XmlView from '../editors/XmlView';
 import { createBpmnModeler, type BpmnModelerHandle, type LintIssue } from './bpmn-modeler';
 import { downloadBlob } from './export-image';
-import { formatXmlProblem, toXmlProblem, type XmlProblem } from './xml-problem';
+import type { XmlProblem } from './xml-problem';
 import ProblemsPanel from './ProblemsPanel';
 import '../editors/editors.css';
 
@@ -22,50 +21,14 @@ import '../editors/editors.css';
 export default function BpmnEditor({ fileId, content, onChange, onError }: EditorProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
-  const [handle, setHandle] = useState<BpmnModelerHandle | null>(null);
-  const sync = useRef(new ContentSync());
-  const callbacks = useRef({ onChange, onError });
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [showProblems, setShowProblems] = useState(false);
   const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
-  const [importProblem, setImportProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    callbacks.current = { onChange, onError };
+  const { handle, importProblem, applyXml } = useXmlModeler<BpmnModelerHandle>({
+    fileId, kind: 'bpmn', content, onChange, onError,
+    create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! }),
+    attach: (created) => created.onLint(setIssues),
   });
-
-  useEffect(() => {
-    const created = createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! });
-    sync.current = new ContentSync();
-    const offChange = created.onChange(async () => {
-      const xml = await created.saveXML();
-      sync.current.emitted(xml);
-      callbacks.current.onChange(xml);
-    });
-    const offLint = created.onLint(setIssues);
-    const unregister = registerEditor('bpmn', created);
-    setHandle(created);
-    return () => {
-      offChange();
-      offLint();
-      unregister();
-      created.destroy();
-      setHandle(null);
-    };
-  }, [fileId]);
-
-  useEffect(() => {
-    if (!handle || !sync.current.shouldImport(content)) return;
-    sync.current.imported(content);
-    handle.importXML(content).then(
-      () => setImportProblem(null),
-      (error: unknown) => {
-        const message = `This BPMN file could not be opened: ${formatXmlProblem(toXmlProblem(error))}`;
-        setImportProblem(message);
-        callbacks.current.onError?.(message);
-      },
-    );
-  }, [handle, content]);
 
   const exportImage = async (format: 'svg' | 'png') => {
     if (!handle) return;
@@ -73,26 +36,14 @@ export default function BpmnEditor({ fileId, content, onChange, onError }: Edito
       const blob = format === 'svg' ? new Blob([await handle.saveSVG()], { type: 'image/svg+xml' }) : await handle.exportPNG(2);
       downloadBlob(`${fileId}.${format}`, blob);
     } catch (error) {
-      callbacks.current.onError?.(`Export failed: ${(error as Error).message}`);
+      onError?.(`Export failed: ${(error as Error).message}`);
     }
   };
 
-  const applyXml = async (xml: string): Promise<XmlProblem | null> => {
-    if (!handle) return { message: 'The modeler is not ready yet.' };
-    const previous = await handle.saveXML();
-    try {
-      await handle.importXML(xml);
-    } catch (error) {
-      // The diagram is cleared by a failed import: put the last good state back.
-      await handle.importXML(previous).catch(() => undefined);
-      return toXmlProblem(error);
-    }
-    const saved = await handle.saveXML();
-    sync.current.emitted(saved);
-    callbacks.current.onChange(saved);
-    setImportProblem(null);
-    setXmlSnapshot(null);
-    return null;
+  const applyFromXmlView = async (xml: string): Promise<XmlProblem | null> => {
+    const problem = await applyXml(xml);
+    if (!problem) setXmlSnapshot(null);
+    return problem;
   };
 
   const errors = issues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
@@ -118,7 +69,7 @@ export default function BpmnEditor({ fileId, content, onChange, onError }: Edito
         <div className="fd-properties" ref={propertiesRef} data-testid="bpmn-properties" />
         {xmlSnapshot !== null && (
           <div className="fd-overlay">
-            <XmlView xml={xmlSnapshot} onApply={applyXml} onClose={() => setXmlSnapshot(null)} />
+            <XmlView xml={xmlSnapshot} onApply={applyFromXmlView} onClose={() => setXmlSnapshot(null)} />
           </div>
         )}
       </div>
