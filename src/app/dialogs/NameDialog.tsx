@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DialogActions, FieldError } from './FormParts';
 import { Modal } from './Modal';
 
 interface NameDialogProps {
@@ -45,19 +46,8 @@ export function NameDialog({ type, title, label, initial, confirmLabel, onClose,
             aria-describedby={error ? 'name-error' : undefined}
           />
         </label>
-        {error && (
-          <p id="name-error" className="field-error" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        )}
-        <div className="modal__footer">
-          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="dialog-confirm" disabled={busy || !name.trim()}>
-            {confirmLabel}
-          </button>
-        </div>
+        <FieldError id="name-error" message={error} />
+        <DialogActions onCancel={onClose} confirmLabel={confirmLabel} disabled={busy || !name.trim()} />
       </form>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FileKind } from '../../store';
 import { createFileAction } from '../workspace/actions';
+import { DialogActions, FieldError } from './FormParts';
 import { Modal } from './Modal';
 
 const KINDS: Array<{ kind: FileKind; label: string; hint: string; defaultName: string }> = [
@@ -61,19 +62,8 @@ export function NewFileDialog({ projectId, kind: initialKind, onClose }: { proje
             onFocus={(e) => e.target.select()}
           />
         </label>
-        {error && (
-          <p className="field-error" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        )}
-        <div className="modal__footer">
-          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="dialog-confirm" disabled={busy || !name.trim()}>
-            Create
-          </button>
-        </div>
+        <FieldError message={error} />
+        <DialogActions onCancel={onClose} confirmLabel="Create" disabled={busy || !name.trim()} />
       </form>
     </Modal>
   );

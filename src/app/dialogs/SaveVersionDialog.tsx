@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { saveVersionAction } from '../workspace/actions';
+import { DialogActions, FieldError } from './FormParts';
 import { Modal } from './Modal';
 
 /** Ctrl/Cmd+S: the file is saved right away; the note names the version (optional). */
@@ -25,19 +26,8 @@ export function SaveVersionDialog({ fileId, onClose }: { fileId: string; onClose
           <span>What changed?</span>
           <input autoFocus data-testid="version-note-input" placeholder="e.g. Approved by finance" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
         </label>
-        {error && (
-          <p className="field-error" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        )}
-        <div className="modal__footer">
-          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="dialog-confirm" disabled={busy}>
-            Save version
-          </button>
-        </div>
+        <FieldError message={error} />
+        <DialogActions onCancel={onClose} confirmLabel="Save version" disabled={busy} />
       </form>
     </Modal>
   );
