@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'http', 'https', 'net'];
 const IMPURE_LIBS = ['dexie', 'dexie-*', 'react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'comlink', 'quickjs-emscripten', 'monaco-editor', 'monaco-editor/*', 'bpmn-js', 'bpmn-js/*', 'dmn-js', 'dmn-js/*', 'camunda-bpmn-js', 'camunda-bpmn-js/*', '@bpmn-io/*', 'fake-indexeddb', 'fake-indexeddb/*'];
@@ -44,10 +45,37 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // No import cycles (type-only imports do not count: they vanish at run time). src/feel still has
+  // a few between its compiler and built-ins; it joins once they are broken up.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/feel/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   layer(['src/feel/**/*.ts'], ['engine', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/dmn/**/*.ts'], ['engine', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/engine/**/*.ts'], ['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/simulation/**/*.ts'], ['store', 'app', 'cli']),
+  // The engine's kernel knows elements only through the registry it is handed (runtime/element-type.ts).
+  {
+    files: ['src/engine/runtime/**/*.ts', 'src/engine/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/behaviours/**', '**/behaviours', '../behaviours/*'], message: 'The kernel imports no element behaviour: they come in through the registry (see src/engine/README.md).' },
+          { group: [...NODE_BUILTINS, ...IMPURE_LIBS], message: 'Pure layer: reach the outside world through a port (see this folder\'s README).' },
+          ...['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation'].map((f) => ({ group: [`**/${f}/**`, `**/${f}`], message: `This layer may not import src/${f} (see its README).` })),
+        ],
+      }],
+    },
+  },
   {
     files: ['src/store/**/*.ts', 'src/host/**/*.ts', 'src/archive/**/*.ts'],
     rules: {

@@ -50,7 +50,7 @@ async function engineRunner(xml: string, processId: string, variables: Record<st
   deployments.deploy(processes.values());
   const process = deployments.get(processId);
   if (!process) throw new Error(`no ${processId}`);
-  const ctx: EngineContext = { clock: new ManualClock(0), ids: new CountingIds(), random: new SeededRandom(1) };
+  const ctx: EngineContext = { clock: new ManualClock(0), ids: new CountingIds() };
   return () => {
     const { state } = start(process, { variables }, ctx);
     if (state.status !== 'completed') throw new Error(`${processId} did not complete`);

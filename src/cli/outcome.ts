@@ -34,7 +34,7 @@ function stateOf(state: InstanceState, process: ExecutableProcess | undefined, i
   if (state.status === 'completed') {
     const terminated = state.path.some((id) => {
       const node = process?.nodes.get(id);
-      return node !== undefined && node.kind === 'endEvent' && node.terminate && node.containerId === null;
+      return node !== undefined && node.kind === 'endEvent' && node.events.some((e) => e.kind === 'terminate') && node.containerId === null;
     });
     return terminated ? 'terminated' : 'completed';
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Deployments } from './deployments';
-import { dispatch, start } from './runtime/engine';
+import { dispatch, start } from './index';
 import { openJobs } from './runtime/queries';
 import { compileXml, fixture, testContext } from './test-support/harness';
 

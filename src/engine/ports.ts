@@ -9,12 +9,12 @@ export interface Clock {
   now(): number;
 }
 
-/** Produces unique ids; `kind` is `instance`, `job`, `task` or `incident` (element instance ids are per-instance numbers). Deterministic in tests. */
+/** Produces unique ids (`instance`, `deployment`...); deterministic in tests. Not used inside a step. */
 export interface IdGenerator {
   next(kind: string): string;
 }
 
-/** Uniform numbers in [0, 1); seeded in tests and simulation. */
+/** Uniform numbers in [0, 1); seeded in tests and simulation. The host draws instance seeds from it. */
 export interface Random {
   next(): number;
 }
@@ -90,19 +90,32 @@ export interface ScriptLimits {
 }
 
 /**
+ * Bounds on the work one instance may do, so that a model cannot hang or exhaust its host.
+ * Each exhaustion is an incident on the element where it happened.
+ */
+export interface EngineLimits {
+  /** Element executions (elements that complete) in one step without reaching a wait state. Default 50,000. */
+  stepBudget?: number;
+}
+
+/**
  * Everything a step needs besides the definition, the state and the command.
  * `scripts` and `decisions` are optional: a script or business rule task without them raises an incident.
+ * Ids of jobs, tasks, incidents and child instances, and script seeds, come from the instance's own
+ * state (`counters`, `rng`), never from here, so interleaving instances cannot change one's history.
  *
  * @example
- * const ctx: EngineContext = { clock: { now: () => Date.now() }, ids: createSequentialIds(), random: { next: Math.random } };
+ * const ctx: EngineContext = { clock: { now: () => Date.now() }, ids: createSequentialIds() };
  */
 export interface EngineContext {
+  /** Read once per step when the caller passes no `now`. */
   clock: Clock;
-  ids: IdGenerator;
-  random: Random;
+  /** Only for `start` without an `instanceId` (hosts pass one). */
+  ids?: IdGenerator;
   scripts?: ScriptRunner;
   decisions?: DecisionEvaluator;
   logger?: Logger;
   /** Defaults: 1000 ms, 32 MiB. */
   scriptLimits?: ScriptLimits;
+  limits?: EngineLimits;
 }

@@ -1,11 +1,11 @@
 import { compileDeployment, Deployments, parseBpmn } from '../engine';
 import type {
-  Clock, CompileError, DecisionEvaluator, EngineContext, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
+  Clock, CommandRecord, CompileError, DecisionEvaluator, EngineContext, EngineLimits, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
   InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
-import { HostError, HostTransaction, type JobWorker } from './transaction';
+import { HostError, HostTransaction, type JobWorker, type TransactionPorts } from './transaction';
 
 /** A DecisionEvaluator that can also take DMN deployments (see `DmnDecisions`). */
 export interface DeployableDecisions extends DecisionEvaluator {
@@ -19,12 +19,14 @@ export interface EngineHostOptions {
   expressions: ExpressionLanguage;
   /** Default: unique ids ({@link UniqueIds}). */
   ids?: IdGenerator;
-  /** Default: {@link SeededRandom} seeded from the clock. */
+  /** Seeds of new instances. Default: {@link SeededRandom} seeded from the clock. */
   random?: Random;
   scripts?: ScriptRunner;
   decisions?: DecisionEvaluator | DeployableDecisions;
   logger?: Logger;
   scriptLimits?: ScriptLimits;
+  /** Bounds on the work of one step (see `EngineLimits`). */
+  limits?: EngineLimits;
   /** Job workers by job type, run inline when a job is created (tests, benchmarks, simulation). */
   workers?: Record<string, JobWorker>;
   /** Called after every successful commit, e.g. to notify a UI. */
@@ -72,18 +74,24 @@ export class EngineHost {
   readonly deployments = new Deployments();
   private readonly ctx: EngineContext;
   private readonly store: Store;
+  private readonly ids: IdGenerator;
+  private readonly ports: TransactionPorts;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: EngineHostOptions) {
     this.store = options.store;
+    this.ids = options.ids ?? new UniqueIds();
     this.ctx = {
       clock: options.clock,
-      ids: options.ids ?? new UniqueIds(),
-      random: options.random ?? new SeededRandom(options.clock.now()),
       scripts: options.scripts,
       decisions: options.decisions,
       logger: options.logger,
       scriptLimits: options.scriptLimits,
+      limits: options.limits,
+    };
+    this.ports = {
+      store: this.store, deployments: this.deployments, ctx: this.ctx, ids: this.ids,
+      random: options.random ?? new SeededRandom(options.clock.now()), workers: options.workers ?? {}, logger: options.logger,
     };
   }
 
@@ -113,7 +121,7 @@ export class EngineHost {
       const { processes, warnings } = await this.compile(xml);
       const deployed = this.deployments.deploy(processes.values());
       const record: DeploymentRecord = {
-        id: this.ctx.ids.next('deployment'),
+        id: this.ids.next('deployment'),
         kind: 'bpmn',
         name,
         xml,
@@ -130,7 +138,7 @@ export class EngineHost {
     return this.serial(async () => {
       const decisions = this.deployableDecisions();
       const { versions, warnings } = await decisions.deploy(xml);
-      const record: DeploymentRecord = { id: this.ctx.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions };
+      const record: DeploymentRecord = { id: this.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions };
       await this.store.saveDeployment(record);
       return { deploymentId: record.id, decisions: versions, warnings };
     });
@@ -235,6 +243,11 @@ export class EngineHost {
     return this.serial(() => this.store.loadHistory(instanceId, afterSeq));
   }
 
+  /** The command log of an instance: replaying it (`replayLog`) reproduces its history. */
+  commandLog(instanceId: string): Promise<CommandRecord[]> {
+    return this.serial(() => this.store.loadCommands(instanceId));
+  }
+
   private async statesFor(instanceId: string | undefined): Promise<InstanceState[]> {
     if (instanceId === undefined) return this.listInstances({ status: 'active' });
     const s = await this.getInstance(instanceId);
@@ -303,7 +316,7 @@ export class EngineHost {
   /** Runs `work` in a fresh transaction, commits it, and returns the state `work` returned. */
   private operate(work: (tx: HostTransaction) => Promise<InstanceState>): Promise<InstanceState> {
     return this.serial(async () => {
-      const tx = new HostTransaction(this.store, this.deployments, this.ctx, this.options.workers ?? {}, this.options.logger);
+      const tx = new HostTransaction(this.ports, this.options.clock.now());
       const result = await work(tx);
       const changes = await tx.commitTo(this.store);
       this.options.onCommit?.(changes);

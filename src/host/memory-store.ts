@@ -1,4 +1,4 @@
-import type { HistoryEvent, InstanceState } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 
 /**
@@ -11,6 +11,7 @@ import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './stor
 export class MemoryStore implements Store {
   private readonly instances = new Map<string, InstanceState>();
   private readonly history = new Map<string, HistoryEvent[]>();
+  private readonly commandLog = new Map<string, CommandRecord[]>();
   private readonly jobIndex = new Map<string, string>();
   private readonly taskIndex = new Map<string, string>();
   private readonly deployments: DeploymentRecord[] = [];
@@ -47,6 +48,11 @@ export class MemoryStore implements Store {
       }
       (list as HistoryEvent[]).push(e);
     }
+    for (const c of changes.commands ?? []) {
+      const log = this.commandLog.get(c.instanceId);
+      if (log) log.push(c);
+      else this.commandLog.set(c.instanceId, [c]);
+    }
     this.commits++;
   }
 
@@ -72,6 +78,10 @@ export class MemoryStore implements Store {
   async loadHistory(instanceId: string, afterSeq = 0): Promise<HistoryEvent[]> {
     const list = this.history.get(instanceId) ?? [];
     return afterSeq > 0 ? list.filter((e) => e.seq > afterSeq) : list.slice();
+  }
+
+  async loadCommands(instanceId: string): Promise<CommandRecord[]> {
+    return (this.commandLog.get(instanceId) ?? []).slice();
   }
 
   async saveDeployment(record: DeploymentRecord): Promise<void> {

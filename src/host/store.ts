@@ -1,4 +1,4 @@
-import type { HistoryEvent, InstanceState } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
 
 /** A deployed BPMN or DMN file, kept so a host can recompile everything after a restart. */
 export interface DeploymentRecord {
@@ -21,6 +21,8 @@ export interface DeploymentRecord {
 export interface StoreCommit {
   instances: InstanceState[];
   history: HistoryEvent[];
+  /** The command log entries of this operation (replaying them reproduces the history). */
+  commands?: CommandRecord[];
 }
 
 /** Filters for {@link Store.listInstances}; all optional and combined with AND. */
@@ -50,6 +52,8 @@ export interface Store {
   listInstances(query?: InstanceQuery): Promise<InstanceState[]>;
   /** History of one instance in sequence order, optionally only events after `afterSeq`. */
   loadHistory(instanceId: string, afterSeq?: number): Promise<HistoryEvent[]>;
+  /** The command log of one instance, in order. */
+  loadCommands(instanceId: string): Promise<CommandRecord[]>;
   saveDeployment(record: DeploymentRecord): Promise<void>;
   listDeployments(): Promise<DeploymentRecord[]>;
 }

@@ -1,35 +1,65 @@
 import { dispatch, start } from '../engine';
 import type {
-  Command, Deployments, Effect, EngineContext, ExecutableProcess, HistoryEvent, InstanceState, Job, Logger, StartOptions,
-  StepResult, Variables,
+  Command, CommandRecord, Deployments, Effect, EngineContext, ExecutableProcess, HistoryEvent, IdGenerator, InstanceState, Job, Logger,
+  Random, StartOptions, StepResult, Variables,
 } from '../engine';
 import type { Store, StoreCommit } from './store';
 
 /** Completes (returns variables) or throws a BPMN error for a job, inline, as soon as it is created. */
 export type JobWorker = (job: Job, variables: Readonly<Variables>) => Variables | void | { errorCode: string; errorMessage?: string };
 
+/** The ports a transaction works with, shared by every transaction of one host. */
+export interface TransactionPorts {
+  store: Store;
+  deployments: Deployments;
+  ctx: EngineContext;
+  /** New instance ids. */
+  ids: IdGenerator;
+  /** New instances' random seeds. */
+  random: Random;
+  workers: Readonly<Record<string, JobWorker>>;
+  logger: Logger | undefined;
+}
+
 /**
  * One host operation from a command to the next wait state of every instance it touches. Steps
  * and their effects (child instances, parent notifications, inline job workers) run in order on
- * working copies; nothing reaches the store until {@link commitTo}, which writes it all at once.
+ * working copies at one time (`now`); nothing reaches the store until {@link commitTo}, which
+ * writes it all at once: states, history and the command log.
  */
 export class HostTransaction {
   private readonly states = new Map<string, InstanceState>();
   /** Instances whose current state object this transaction created: later steps may work on it in place. */
   private readonly touched = new Set<string>();
   private readonly history: HistoryEvent[] = [];
+  private readonly commands: CommandRecord[] = [];
+  /** Effects not yet handled, in order (a queue read by index: shifting would make large fan-outs quadratic). */
   private readonly pending: Array<{ instanceId: string; effect: Effect }> = [];
+  private next = 0;
   /** Children whose cancellation the parent asked for: their end must not be reported back. */
   private readonly cancelledByParent = new Set<string>();
-  readonly effects: Array<{ instanceId: string; effect: Effect }> = [];
+  private readonly store: Store;
+  private readonly deployments: Deployments;
+  private readonly ctx: EngineContext;
+  private readonly workers: Readonly<Record<string, JobWorker>>;
+  private readonly logger: Logger | undefined;
 
   constructor(
-    private readonly store: Store,
-    private readonly deployments: Deployments,
-    private readonly ctx: EngineContext,
-    private readonly workers: Readonly<Record<string, JobWorker>>,
-    private readonly logger: Logger | undefined,
-  ) {}
+    private readonly ports: TransactionPorts,
+    /** The operation's time: every step of it runs at this instant. */
+    readonly now: number,
+  ) {
+    this.store = ports.store;
+    this.deployments = ports.deployments;
+    this.ctx = ports.ctx;
+    this.workers = ports.workers;
+    this.logger = ports.logger;
+  }
+
+  /** Every effect the operation's steps produced, in order. */
+  get effects(): ReadonlyArray<{ instanceId: string; effect: Effect }> {
+    return this.pending;
+  }
 
   /** The instance as this transaction sees it (its own uncommitted changes included). */
   async state(instanceId: string): Promise<InstanceState> {
@@ -42,7 +72,7 @@ export class HostTransaction {
   }
 
   async start(process: ExecutableProcess, options: StartOptions): Promise<InstanceState> {
-    const result = start(process, options, this.ctx);
+    const result = this.startStep(process, options);
     this.record(result);
     await this.drain();
     return this.states.get(result.state.instanceId) ?? result.state;
@@ -60,14 +90,25 @@ export class HostTransaction {
    * committed anywhere yet, so the engine may work on it in place.
    */
   private step(state: InstanceState, command: Command): void {
-    this.record(dispatch(this.processOf(state), state, command, this.ctx, { inPlace: this.touched.has(state.instanceId) }));
+    this.record(dispatch(this.processOf(state), state, command, this.ctx, { inPlace: this.touched.has(state.instanceId), now: this.now }));
   }
 
-  /** Writes every touched instance and all new history in one atomic store commit. */
+  /** Starts an instance at the operation's time, with a fresh id (unless given) and seed. */
+  private startStep(process: ExecutableProcess, options: StartOptions): StepResult {
+    return start(process, {
+      ...options,
+      instanceId: options.instanceId ?? this.ports.ids.next('instance'),
+      seed: options.seed ?? Math.floor(this.ports.random.next() * 0x100000000),
+      now: this.now,
+    }, this.ctx);
+  }
+
+  /** Writes every touched instance, all new history and the command log in one atomic store commit. */
   async commitTo(store: Store): Promise<StoreCommit> {
     const changes: StoreCommit = {
       instances: [...this.touched].map((id) => this.states.get(id) as InstanceState),
       history: this.history,
+      commands: this.commands,
     };
     if (changes.instances.length > 0 || changes.history.length > 0) await store.commit(changes);
     return changes;
@@ -84,17 +125,15 @@ export class HostTransaction {
     this.states.set(id, result.state);
     this.touched.add(id);
     for (const e of result.history) this.history.push(e);
-    for (const effect of result.effects) {
-      this.pending.push({ instanceId: id, effect });
-      this.effects.push({ instanceId: id, effect });
-    }
+    this.commands.push(result.record);
+    for (const effect of result.effects) this.pending.push({ instanceId: id, effect });
   }
 
   // Effects run one at a time after the step that produced them, in order, like a job queue.
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const { instanceId, effect } = this.pending.shift() as { instanceId: string; effect: Effect };
-      await this.handle(instanceId, effect);
+    while (this.next < this.pending.length) {
+      const { instanceId, effect } = this.pending[this.next++];
+      if (HANDLED.has(effect.type)) await this.handle(instanceId, effect);
     }
   }
 
@@ -109,12 +148,12 @@ export class HostTransaction {
           });
           return;
         }
-        this.record(start(process, {
+        this.record(this.startStep(process, {
           instanceId: effect.childInstanceId,
           variables: effect.variables,
           businessKey: effect.businessKey,
           parent: { instanceId: effect.parentInstanceId, elementInstanceId: effect.parentElementInstanceId },
-        }, this.ctx));
+        }));
         return;
       }
       case 'notifyParent': {
@@ -124,7 +163,8 @@ export class HostTransaction {
         return;
       }
       case 'errorToParent': {
-        // The child is canceled right after (its `instanceCanceled` finds the call activity gone).
+        // The child keeps its incident; if the parent (or an ancestor) catches the error, the call
+        // activity is terminated and cancels the child.
         const parent = await this.state(effect.parentInstanceId);
         if (parent.status !== 'active') return;
         this.step(parent, {
@@ -167,6 +207,9 @@ export class HostTransaction {
     }
   }
 }
+
+/** Effect types the transaction acts on; the others are for observers (`onCommit`). */
+const HANDLED = new Set<Effect['type']>(['startChildInstance', 'notifyParent', 'errorToParent', 'cancelChildInstance', 'instanceCanceled', 'jobCreated']);
 
 /** A host-level refusal: unknown instance, job, task or process; ambiguous element reference. */
 export class HostError extends Error {

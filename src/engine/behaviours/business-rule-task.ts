@@ -1,16 +1,30 @@
-import type { Behaviour } from './behaviour';
-import { jobTask } from './service-task';
+import { ext, str } from '../model/extensions';
+import type { ElementType } from '../runtime/element-type';
 import { resolveValue } from '../runtime/evaluate';
 import { ElementFailure } from '../runtime/failure';
 import { applyResult } from '../runtime/results';
 import { visibleVariables } from '../runtime/variables';
+import { activateJob, cancelJob, compileJob, retryJob } from './job';
 
 /** Business rule task: a `zeebe:calledDecision` through the DecisionEvaluator port, or a job. */
-export const businessRuleTask: Behaviour = {
+export const businessRuleTask: ElementType = {
+  kind: 'businessRuleTask',
+  compile(el, node, cx) {
+    const called = ext(el, 'zeebe:CalledDecision');
+    if (!called) {
+      compileJob(el, node, cx, true);
+      return;
+    }
+    const decisionId = cx.exprs.value(node.id, 'decisionId', str(called, 'decisionId'));
+    const resultVariable = str(called, 'resultVariable');
+    if (!decisionId) cx.report(node.id, 'zeebe:calledDecision has no decisionId');
+    if (!resultVariable) cx.report(node.id, 'zeebe:calledDecision has no resultVariable');
+    if (decisionId && resultVariable) node.decision = { decisionId, resultVariable };
+  },
   activate(step, ei, node) {
     const def = node.decision;
     if (!def) {
-      jobTask.activate(step, ei, node);
+      activateJob(step, ei, node);
       return;
     }
     const decisions = step.ctx.decisions;
@@ -22,5 +36,6 @@ export const businessRuleTask: Behaviour = {
     applyResult(step, ei, node, { [def.resultVariable]: outcome.result ?? null });
     step.complete(ei);
   },
-  terminate: jobTask.terminate,
+  terminate: cancelJob,
+  resolveIncident: retryJob,
 };

@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { Deployments } from '../deployments';
-import { MemoryEngine } from '../runtime/memory-engine';
 import { activeElementIds } from '../runtime/queries';
 import type { Job, Variables } from '../runtime/state';
-import { compileXml, fixture, roundTrip, testContext } from '../test-support/harness';
+import { fixture } from '../test-support/harness';
+import { testHost } from '../test-support/host';
 
-async function engineWith(workers: Record<string, (job: Job, vars: Readonly<Variables>) => Variables | void>) {
-  const deployments = new Deployments();
-  await compileXml(fixture(import.meta.url, 'call-activity.bpmn'), deployments);
-  return new MemoryEngine(deployments, testContext(), workers);
+async function hostWith(workers: Record<string, (job: Job, vars: Readonly<Variables>) => Variables | void>, extra: string[] = []) {
+  return testHost([fixture(import.meta.url, 'call-activity.bpmn'), ...extra.map((f) => fixture(import.meta.url, f))], { workers });
 }
 
 describe('call activity', () => {
   it('given mappings and no propagation, when the child completes, then only mapped variables cross in each direction', async () => {
     const seen: Variables[] = [];
-    const engine = await engineWith({
+    const t = await hostWith({
       greet: (_job, vars) => {
         seen.push({ ...vars });
         return { greeting: `Hello ${String(vars.name ?? (vars.customer as { name: string }).name)}`, secret: 1 };
       },
     });
-    const id = engine.start('parent', { variables: { customer: { name: 'Ada' }, childId: 'child' } });
-    const state = engine.state(id);
+    const state = await t.host.startInstance('parent', { variables: { customer: { name: 'Ada' }, childId: 'child' } });
     expect(state.status).toBe('completed');
     expect(seen[0]).toEqual({ name: 'Ada' });
     // the second call propagates everything both ways
@@ -29,65 +25,62 @@ describe('call activity', () => {
     expect(state.variables).toEqual({ customer: { name: 'Ada' }, childId: 'child', message: 'Hello Ada', greeting: 'Hello Ada', secret: 1 });
   });
 
-  it('given a waiting child, when the parent state is stored, then the parent waits and resumes on childCompleted', async () => {
-    const engine = await engineWith({});
-    const id = engine.start('parent', { variables: { customer: { name: 'Bo' }, childId: 'child' } });
-    const parent = engine.state(id);
+  it('given a waiting child, when its job completes, then the parent resumes on childCompleted', async () => {
+    const t = await hostWith({});
+    const parent = await t.host.startInstance('parent', { variables: { customer: { name: 'Bo' }, childId: 'child' } });
     expect(activeElementIds(parent)).toEqual(['callChild']);
-    const [childId, child] = [...engine.states].find(([, s]) => s.parent?.instanceId === id) ?? [];
-    expect(child?.parent?.elementInstanceId).toBe(Object.values(parent.elements)[0].id);
-    engine.states.set(id, roundTrip(parent));
-    const jobKey = Object.keys(child?.jobs ?? {})[0];
-    engine.dispatch(childId as string, { type: 'completeJob', jobKey, variables: { greeting: 'hi' } });
-    expect(activeElementIds(engine.state(id))).toEqual(['callAll']);
-    expect(engine.state(id).variables.message).toBe('hi');
+    const [child] = await t.childrenOf(parent.instanceId);
+    expect(child.parent?.elementInstanceId).toBe(Object.values(parent.elements)[0].id);
+    expect(child.instanceId).toBe(`${parent.instanceId}-call-1`);
+    await t.host.completeJob({ jobKey: Object.keys(child.jobs)[0] }, { greeting: 'hi' });
+    const after = await t.state(parent.instanceId);
+    expect(activeElementIds(after)).toEqual(['callAll']);
+    expect(after.variables.message).toBe('hi');
   });
 
   it('given a waiting child, when the parent is canceled, then the child is canceled too', async () => {
-    const engine = await engineWith({});
-    const id = engine.start('parent', { variables: { customer: { name: 'C' } } });
-    const [childId] = [...engine.states.keys()].filter((k) => k !== id);
-    engine.dispatch(id, { type: 'cancel' });
-    expect(engine.state(id).status).toBe('canceled');
-    expect(engine.state(childId).status).toBe('canceled');
+    const t = await hostWith({});
+    const parent = await t.host.startInstance('parent', { variables: { customer: { name: 'C' } } });
+    const [child] = await t.childrenOf(parent.instanceId);
+    await t.host.cancel(parent.instanceId);
+    expect((await t.state(parent.instanceId)).status).toBe('canceled');
+    expect((await t.state(child.instanceId)).status).toBe('canceled');
   });
 
   it('given a waiting child, when the child is canceled, then the call activity gets an incident', async () => {
-    const engine = await engineWith({});
-    const id = engine.start('parent', { variables: { customer: { name: 'D' } } });
-    const [childId] = [...engine.states.keys()].filter((k) => k !== id);
-    engine.dispatch(childId, { type: 'cancel' });
-    expect(Object.values(engine.state(id).incidents)).toMatchObject([{ type: 'calledElement', elementId: 'callChild' }]);
+    const t = await hostWith({});
+    const parent = await t.host.startInstance('parent', { variables: { customer: { name: 'D' } } });
+    const [child] = await t.childrenOf(parent.instanceId);
+    await t.host.cancel(child.instanceId);
+    expect(Object.values((await t.state(parent.instanceId)).incidents)).toMatchObject([{ type: 'calledElement', elementId: 'callChild' }]);
   });
 
   it('given a called process that is not deployed, when the call activity starts, then its incident names the missing process and a retry after a fix calls it', async () => {
-    const engine = await engineWith({ greet: () => ({ greeting: 'hi' }) });
-    const id = engine.start('parent', { variables: { customer: { name: 'E' }, childId: 'shipping' } });
-    const [incident] = Object.values(engine.state(id).incidents);
+    const t = await hostWith({ greet: () => ({ greeting: 'hi' }) });
+    const parent = await t.host.startInstance('parent', { variables: { customer: { name: 'E' }, childId: 'shipping' } });
+    const [incident] = Object.values(parent.incidents);
     expect(incident).toMatchObject({ type: 'calledElement', elementId: 'callAll', message: 'callAll could not call its instance: process shipping is not deployed' });
-    engine.states.set(id, roundTrip(engine.state(id)));
-    engine.dispatch(id, { type: 'setVariables', variables: { childId: 'child' } });
-    engine.dispatch(id, { type: 'resolveIncident', incidentId: incident.id });
-    expect(engine.state(id).status).toBe('completed');
-    expect(engine.state(id).incidents).toEqual({});
+    await t.host.setVariables(parent.instanceId, { childId: 'child' });
+    const done = await t.host.resolveIncident(parent.instanceId, incident.id);
+    expect(done.status).toBe('completed');
+    expect(done.incidents).toEqual({});
   });
 
   it('given a called process from another deployment, when the call activity runs, then that process is started and the parent continues', async () => {
-    const engine = await engineWith({ greet: () => ({ greeting: 'hi' }) });
-    await compileXml(fixture(import.meta.url, 'call-activity-courier.bpmn'), engine.deployments);
-    const id = engine.start('parent', { variables: { customer: { name: 'F' }, childId: 'courier' } });
-    const children = [...engine.states.values()].filter((s) => s.parent?.instanceId === id).map((s) => [s.processId, s.status]);
+    const t = await hostWith({ greet: () => ({ greeting: 'hi' }) }, ['call-activity-courier.bpmn']);
+    const parent = await t.host.startInstance('parent', { variables: { customer: { name: 'F' }, childId: 'courier' } });
+    const children = (await t.childrenOf(parent.instanceId)).map((s) => [s.processId, s.status]);
     expect(children).toEqual([['child', 'completed'], ['courier', 'completed']]);
-    expect(roundTrip(engine.state(id))).toMatchObject({ status: 'completed', path: expect.arrayContaining(['callAll']) });
+    expect(parent).toMatchObject({ status: 'completed', path: expect.arrayContaining(['callAll']) });
   });
 
-  it('given a child ending with an uncaught error, when it ends, then the error boundary on the call activity catches it', async () => {
-    const engine = await engineWith({});
-    const id = engine.start('parentCatches');
-    const [childId] = [...engine.states.keys()].filter((k) => k !== id);
-    expect(engine.state(childId).status).toBe('canceled');
-    expect(engine.history(childId).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'fc_fail', errorCode: 'CHILD_FAILED', caughtBy: null });
-    expect(activeElementIds(engine.state(id))).toEqual(['compensate']);
-    expect(engine.history(id).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'callFailing', caughtBy: 'onChildFailed' });
+  it('given a child ending with an error it does not catch, when it ends, then the error boundary on the call activity catches it and the child is canceled', async () => {
+    const t = await hostWith({});
+    const parent = await t.host.startInstance('parentCatches');
+    const [child] = await t.childrenOf(parent.instanceId);
+    expect(child.status).toBe('canceled');
+    expect((await t.history(child.instanceId)).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'fc_fail', errorCode: 'CHILD_FAILED', caughtBy: null });
+    expect(activeElementIds(parent)).toEqual(['compensate']);
+    expect((await t.history(parent.instanceId)).find((h) => h.type === 'errorThrown')).toMatchObject({ elementId: 'callFailing', caughtBy: 'onChildFailed' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { activeElementIds, openJobs } from '../runtime/queries';
 import { loadProcess, roundTrip, testContext } from '../test-support/harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { loadProcess, roundTrip, testContext } from '../test-support/harness';
 
 describe('exclusive gateway and sequence flows', () => {

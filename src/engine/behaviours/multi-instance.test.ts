@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutableProcess } from '../model/types';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { activeElementIds, openJobs, openTasks } from '../runtime/queries';
 import { compileXml, fixture, roundTrip, testContext } from '../test-support/harness';
 
@@ -16,16 +16,27 @@ describe('multi-instance', () => {
     const jobs = openJobs(state);
     expect(jobs).toHaveLength(3);
     const inner = jobs.map((j) => state.elements[j.elementInstanceId].variables);
+    // The outputElement's variable starts as a local null of each inner instance (Zeebe does the same).
     expect(inner).toEqual([
-      { loopCounter: 1, item: 'a', label: 'item a' },
-      { loopCounter: 2, item: 'b', label: 'item b' },
-      { loopCounter: 3, item: 'c', label: 'item c' },
+      { loopCounter: 1, item: 'a', label: 'item a', receipt: null },
+      { loopCounter: 2, item: 'b', label: 'item b', receipt: null },
+      { loopCounter: 3, item: 'c', label: 'item c', receipt: null },
     ]);
     for (const index of [2, 0, 1]) {
       state = roundTrip(dispatch(process, state, { type: 'completeJob', jobKey: jobs[index].key, variables: { receipt: `r-${jobs[index].key}` } }, ctx).state);
     }
     expect(state.status).toBe('completed');
     expect(state.variables.results).toEqual(jobs.map((j) => `r-${j.key}`));
+    expect(state.variables).not.toHaveProperty('receipt');
+  });
+
+  it('given inner script tasks setting their result variable, when the bodies run in one step, then each output holds its own instance\'s result, in input order, parallel and sequential alike', async () => {
+    const process = await load('miScripted');
+    const { state } = start(process, { variables: { items: [1, 2, 3] } }, testContext());
+    expect(state.status).toBe('completed');
+    expect(state.variables.outs).toEqual([10, 20, 30]);
+    expect(state.variables.seqOuts).toEqual([100, 200, 300]);
+    expect(roundTrip(state).variables).not.toHaveProperty('out');
   });
 
   it('given an error boundary on the multi-instance activity, when one inner job throws, then the whole body is left', async () => {

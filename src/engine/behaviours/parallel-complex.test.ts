@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutableProcess } from '../model/types';
 import type { EngineContext } from '../ports';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { activeElementIds, openTasks } from '../runtime/queries';
 import type { InstanceState } from '../runtime/state';
 import { compileXml, fixture, roundTrip, testContext } from '../test-support/harness';

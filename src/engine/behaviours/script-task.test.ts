@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { openIncidents } from '../runtime/queries';
 import { fakeDecisions, fakeScripts, loadProcess, roundTrip, testContext } from '../test-support/harness';
 
@@ -27,13 +27,18 @@ describe('script task and business rule task', () => {
     expect(scripts.requests[0].randomSeed).toBeGreaterThanOrEqual(0);
   });
 
-  it('given clock and random ports, when a script task runs, then the sandbox is given the step time and a seed drawn from the random port', async () => {
+  it('given a clock and an instance seed, when a script task runs, then the sandbox is given the step time and a seed drawn from the instance, the same for the same seed', async () => {
     const process = await loadProcess(import.meta.url, 'script-task.bpmn');
-    const { scripts, decisions } = ports();
-    const ctx = testContext({ scripts, decisions, clock: { now: () => Date.UTC(2031, 2, 3) }, random: { next: () => 0.25 } });
-    const { state } = start(process, { variables: { amount: 1 } }, ctx);
-    expect(state.status).toBe('completed');
-    expect(scripts.requests[0]).toMatchObject({ now: Date.UTC(2031, 2, 3), randomSeed: Math.floor(0.25 * 0x7fffffff) });
+    const run = (seed: number) => {
+      const { scripts, decisions } = ports();
+      const ctx = testContext({ scripts, decisions, clock: { now: () => Date.UTC(2031, 2, 3) } });
+      const { state } = start(process, { variables: { amount: 1 }, seed, instanceId: 'pi' }, ctx);
+      expect(state.status).toBe('completed');
+      return scripts.requests[0];
+    };
+    expect(run(7)).toMatchObject({ now: Date.UTC(2031, 2, 3) });
+    expect(run(7).randomSeed).toBe(run(7).randomSeed);
+    expect(run(7).randomSeed).not.toBe(run(8).randomSeed);
   });
 
   it('given a failing script, when started, then an incident names the task; after fixing the runner, resolving retries the script', async () => {

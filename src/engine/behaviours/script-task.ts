@@ -1,22 +1,28 @@
-import type { Behaviour } from './behaviour';
-import { jobTask } from './service-task';
+import type { ModdleElement } from 'bpmn-moddle';
+import { ext, properties, str } from '../model/extensions';
+import type { NodeDef } from '../model/types';
+import type { CompileContext, ElementType } from '../runtime/element-type';
 import { evalIn } from '../runtime/evaluate';
 import { ElementFailure } from '../runtime/failure';
 import { applyResult } from '../runtime/results';
 import { visibleVariables } from '../runtime/variables';
+import { activateJob, cancelJob, compileJob, retryJob } from './job';
 
 const DEFAULT_TIMEOUT_MS = 1000;
 const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Script task: JavaScript through the ScriptRunner port (its `setVariables` and, with a
- * `resultVariable` zeebe:property, its result become variables), or a FEEL `zeebe:script`.
+ * `resultVariable` zeebe:property, its result become variables), a FEEL `zeebe:script`, or, with a
+ * `zeebe:taskDefinition` and no script, a job (Camunda 8's way of running other languages).
  */
-export const scriptTask: Behaviour = {
+export const scriptTask: ElementType = {
+  kind: 'scriptTask',
+  compile: compileScript,
   activate(step, ei, node) {
     const script = node.script;
     if (!script) {
-      jobTask.activate(step, ei, node);
+      activateJob(step, ei, node);
       return;
     }
     if (script.language === 'feel') {
@@ -35,7 +41,7 @@ export const scriptTask: Behaviour = {
       source: script.source,
       variables: visibleVariables(step, ei.id),
       now: step.now,
-      randomSeed: Math.floor(step.ctx.random.next() * 0x7fffffff),
+      randomSeed: Math.floor(step.random() * 0x7fffffff),
       timeoutMs: limits?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       memoryLimitBytes: limits?.memoryLimitBytes ?? DEFAULT_MEMORY_BYTES,
     });
@@ -45,5 +51,26 @@ export const scriptTask: Behaviour = {
     applyResult(step, ei, node, vars);
     step.complete(ei);
   },
-  terminate: jobTask.terminate,
+  terminate: cancelJob,
+  resolveIncident: retryJob,
 };
+
+function compileScript(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
+  const zeebeScript = ext(el, 'zeebe:Script');
+  if (zeebeScript) {
+    const expr = cx.exprs.expr(node.id, 'script expression', str(zeebeScript, 'expression') ?? '');
+    const resultVariable = str(zeebeScript, 'resultVariable');
+    if (!resultVariable) cx.report(node.id, 'zeebe:script has no resultVariable');
+    if (expr && resultVariable) node.script = { language: 'feel', expr, resultVariable };
+    return;
+  }
+  const format = (str(el, 'scriptFormat') ?? '').toLowerCase();
+  const source = str(el, 'script');
+  if (format === 'javascript' || format === 'js' || format === 'ecmascript') {
+    if (source == null || source.trim() === '') cx.report(node.id, 'script task has an empty script');
+    else node.script = { language: 'javascript', source, resultVariable: properties(el).resultVariable ?? null };
+    return;
+  }
+  if (ext(el, 'zeebe:TaskDefinition')) compileJob(el, node, cx, true);
+  else cx.report(node.id, format ? `unsupported script format ${format}` : 'script task has neither a javascript script nor zeebe:script');
+}

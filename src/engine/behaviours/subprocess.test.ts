@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutableProcess } from '../model/types';
-import { dispatch, start } from '../runtime/engine';
+import { dispatch, start } from '../index';
 import { activeElementIds, openJobs } from '../runtime/queries';
 import { compileXml, fixture, roundTrip, testContext } from '../test-support/harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../runtime/commands';
-import { dispatch, start } from '../runtime/engine';
+import type { Command } from '../index';
+import { dispatch, start } from '../index';
 import { activeElementIds, openJobs, openTasks } from '../runtime/queries';
 import type { InstanceState } from '../runtime/state';
 import { loadProcess, roundTrip, testContext } from '../test-support/harness';

@@ -12,26 +12,32 @@ export interface HistoryBase {
   instanceId: string;
 }
 
+/**
+ * Every event about an element carries the element instance it happened to (`elementInstanceId`)
+ * and, for element life events and flows, the scope it lives in (`scopeId`: the enclosing element
+ * instance, null at process level), so a replay can place each token exactly.
+ */
 export type HistoryBody =
   | { type: 'instanceStarted'; processId: string; processVersion: number; businessKey: string | null }
   | { type: 'instanceCompleted' }
   | { type: 'instanceCanceled' }
   | { type: 'instanceSuspended' }
   | { type: 'instanceResumed' }
-  | { type: 'elementEntered'; elementId: string; elementInstanceId: string }
-  | { type: 'elementCompleted'; elementId: string; elementInstanceId: string }
-  | { type: 'elementTerminated'; elementId: string; elementInstanceId: string }
-  | { type: 'flowTaken'; flowId: string }
+  | { type: 'elementEntered'; elementId: string; elementInstanceId: string; scopeId: string | null }
+  | { type: 'elementCompleted'; elementId: string; elementInstanceId: string; scopeId: string | null }
+  | { type: 'elementTerminated'; elementId: string; elementInstanceId: string; scopeId: string | null }
+  /** `elementInstanceId`: the element instance the token left (null when it came from a join). */
+  | { type: 'flowTaken'; flowId: string; elementInstanceId: string | null; scopeId: string | null }
   /** `scopeId` null = process scope. `oldValue` is absent when the variable was created. */
   | { type: 'variableSet'; name: string; scopeId: string | null; oldValue?: unknown; newValue: unknown }
-  | { type: 'taskCreated'; taskId: string; elementId: string; assignee: string | null }
-  | { type: 'taskAssigned'; taskId: string; assignee: string | null }
-  | { type: 'taskCompleted'; taskId: string; elementId: string }
-  | { type: 'jobCreated'; jobKey: string; jobType: string; elementId: string; retries: number }
-  | { type: 'jobCompleted'; jobKey: string; elementId: string }
-  | { type: 'jobFailed'; jobKey: string; elementId: string; retries: number; errorMessage: string | null }
-  | { type: 'errorThrown'; elementId: string; errorCode: string; caughtBy: string | null }
-  | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; message: string }
-  | { type: 'incidentResolved'; incidentId: string; elementId: string };
+  | { type: 'taskCreated'; taskId: string; elementId: string; elementInstanceId: string; assignee: string | null }
+  | { type: 'taskAssigned'; taskId: string; elementId: string; elementInstanceId: string; assignee: string | null }
+  | { type: 'taskCompleted'; taskId: string; elementId: string; elementInstanceId: string }
+  | { type: 'jobCreated'; jobKey: string; jobType: string; elementId: string; elementInstanceId: string; retries: number }
+  | { type: 'jobCompleted'; jobKey: string; elementId: string; elementInstanceId: string }
+  | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null }
+  | { type: 'errorThrown'; elementId: string; elementInstanceId: string; errorCode: string; caughtBy: string | null }
+  | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; elementInstanceId: string; message: string }
+  | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string };
 
 export type HistoryType = HistoryEvent['type'];

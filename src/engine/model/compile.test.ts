@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testFeel } from '../test-support/feel';
 import { fixture } from '../test-support/harness';
-import { compileDeployment } from './compile';
+import { compileDeployment } from '../compile-deployment';
 import { parseBpmn } from './parse';
 
 describe('compileDeployment validation', () => {

@@ -1,15 +1,16 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ExpressionLanguage } from '../ports';
-import { compileNodeDetails } from './compile-node';
+import type { CompileContext, ElementRegistry } from '../runtime/element-type';
 import { formal, list, str } from './extensions';
-import { computeUpstream } from './reachability';
+import { compileMappings } from './mappings';
 import type { CompileError, ExecutableProcess, FlowDef, NodeDef, NodeKind } from './types';
 import { createExprCompiler } from './values';
-import type { ExprCompiler } from './values';
 
 export interface CompileOptions {
   /** The expression language (FEEL) used for conditions, mappings and zeebe `=...` attributes. */
   expressions: ExpressionLanguage;
+  /** The element kinds to compile with (`behaviours/registry.ts`). */
+  registry: ElementRegistry;
 }
 
 export interface CompiledDeployment {
@@ -17,48 +18,31 @@ export interface CompiledDeployment {
   errors: CompileError[];
 }
 
-const KINDS: Record<string, NodeKind> = {
-  'bpmn:StartEvent': 'startEvent',
-  'bpmn:EndEvent': 'endEvent',
-  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
-  'bpmn:BoundaryEvent': 'boundaryEvent',
-  'bpmn:Task': 'task',
-  'bpmn:ManualTask': 'manualTask',
-  'bpmn:UserTask': 'userTask',
-  'bpmn:ServiceTask': 'serviceTask',
-  'bpmn:SendTask': 'sendTask',
-  'bpmn:ScriptTask': 'scriptTask',
-  'bpmn:BusinessRuleTask': 'businessRuleTask',
-  'bpmn:ExclusiveGateway': 'exclusiveGateway',
-  'bpmn:ParallelGateway': 'parallelGateway',
-  'bpmn:InclusiveGateway': 'inclusiveGateway',
-  'bpmn:ComplexGateway': 'complexGateway',
-  'bpmn:SubProcess': 'subProcess',
-  'bpmn:CallActivity': 'callActivity',
-};
-
 /** Elements that carry no execution semantics and are skipped silently. */
-const IGNORED = new Set(['bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:Association', 'bpmn:TextAnnotation', 'bpmn:Group']);
+const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:Association', 'bpmn:TextAnnotation', 'bpmn:Group']);
 
 /**
- * Compiles every process of a parsed `bpmn:Definitions` into an executable graph, once per
- * deployment. Never throws on a bad model: each problem is returned in `errors`, naming the element.
+ * Compiles every executable process of a parsed `bpmn:Definitions` into an executable graph, once
+ * per deployment, with the element kinds of `registry`. Never throws on a bad model: each problem
+ * is returned in `errors`, naming the element.
  *
  * @example
- * const { processes, errors } = compileDeployment(definitions, { expressions: feel });
+ * const { processes, errors } = compileProcesses(definitions, { expressions: feel, registry: defaultRegistry });
  * errors; // [{ processId: 'order', elementId: 'Flow_3', message: 'condition does not parse: ...' }]
  */
-export function compileDeployment(definitions: ModdleElement, options: CompileOptions): CompiledDeployment {
+export function compileProcesses(definitions: ModdleElement, options: CompileOptions): CompiledDeployment {
   const processes = new Map<string, ExecutableProcess>();
   const errors: CompileError[] = [];
+  reportDuplicateIds(definitions, errors);
   for (const root of list(definitions, 'rootElements')) {
     // As in Zeebe, processes marked non-executable (e.g. other pools of a collaboration) are not deployed.
     if (root.$type !== 'bpmn:Process' || root.isExecutable === false) continue;
     const processId = root.id ?? '';
     const report = (elementId: string, message: string) => errors.push({ processId, elementId, message });
     const before = errors.length;
-    const process = compileProcess(root, createExprCompiler(options.expressions, report), report);
-    if (process && errors.length === before) processes.set(process.id, process);
+    const cx: CompileContext = { exprs: createExprCompiler(options.expressions, report), report, registry: options.registry, definitions };
+    const process = compileProcess(root, cx);
+    if (errors.length === before) processes.set(process.id, process);
   }
   if (processes.size === 0 && errors.length === 0) {
     errors.push({ processId: null, elementId: definitions.id ?? 'definitions', message: 'no executable process in the definitions' });
@@ -66,36 +50,30 @@ export function compileDeployment(definitions: ModdleElement, options: CompileOp
   return { processes, errors };
 }
 
-type Report = (elementId: string, message: string) => void;
-
-function compileProcess(el: ModdleElement, exprs: ExprCompiler, report: Report): ExecutableProcess | null {
+function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProcess {
   const nodes = new Map<string, NodeDef>();
   const flows = new Map<string, FlowDef>();
   const flowEls: ModdleElement[] = [];
-  const starts = collect(el, null, nodes, flowEls, exprs, report);
-  for (const f of flowEls) compileFlow(f, nodes, flows, exprs, report);
-  for (const node of nodes.values()) finishNode(node, nodes, report);
+  collect(el, null, nodes, flowEls, cx);
+  for (const f of flowEls) compileFlow(f, nodes, flows, cx);
   for (const node of nodes.values()) {
-    if (node.joins && (node.kind === 'inclusiveGateway' || node.kind === 'complexGateway')) {
-      node.upstream = computeUpstream(node, nodes);
+    const withDefault = node as NodeDef & { defaultFlowId?: string };
+    if (withDefault.defaultFlowId) {
+      node.defaultFlow = node.outgoing.find((f) => f.id === withDefault.defaultFlowId) ?? null;
+      delete withDefault.defaultFlowId;
     }
+    node.joins = node.incoming.length > 1;
   }
+  for (const node of nodes.values()) node.behaviour.link?.(node, nodes, cx);
   const id = el.id ?? '';
-  if (starts.length === 0) report(id, 'the process has no none start event');
-  if (starts.length > 1) report(id, `the process has ${starts.length} none start events; one is supported`);
-  return { id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0] ?? '' };
+  const starts = [...nodes.values()].filter((n) => n.kind === 'startEvent' && n.containerId === null && n.events.length === 0);
+  if (starts.length === 0) cx.report(id, 'the process has no none start event');
+  if (starts.length > 1) cx.report(id, `the process has ${starts.length} none start events; one is supported`);
+  return { id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0]?.id ?? '', registry: cx.registry };
 }
 
-/** Walks a process or subprocess; returns the ids of its none start events. */
-function collect(
-  container: ModdleElement,
-  containerId: string | null,
-  nodes: Map<string, NodeDef>,
-  flowEls: ModdleElement[],
-  exprs: ExprCompiler,
-  report: Report,
-): string[] {
-  const starts: string[] = [];
+/** Walks a process or a container element, compiling each flow node with its element kind. */
+function collect(container: ModdleElement, containerId: string | null, nodes: Map<string, NodeDef>, flowEls: ModdleElement[], cx: CompileContext): void {
   for (const child of list(container, 'flowElements')) {
     const id = child.id ?? '';
     if (child.$type === 'bpmn:SequenceFlow') {
@@ -103,43 +81,59 @@ function collect(
       continue;
     }
     if (IGNORED.has(child.$type)) continue;
-    const kind = KINDS[child.$type];
-    if (!kind) {
-      report(id, `unsupported element ${child.$type}`);
+    const type = cx.registry.elements[child.$type];
+    if (!type) {
+      cx.report(id, `unsupported element ${child.$type}`);
       continue;
     }
-    if (kind === 'subProcess' && child.triggeredByEvent === true) {
-      report(id, 'event subprocesses are not supported yet');
-      continue;
-    }
-    const node = newNode(id, kind, str(child, 'name') ?? null, containerId);
+    const node = newNode(id, type.kind, str(child, 'name') ?? null, containerId, type);
     nodes.set(id, node);
-    compileNodeDetails(child, node, exprs, report);
-    if (kind === 'startEvent') {
-      if (list(child, 'eventDefinitions').length > 0) report(id, 'only none start events are supported yet');
-      else starts.push(id);
-    }
-    if (kind === 'subProcess') {
-      const inner = collect(child, id, nodes, flowEls, exprs, report);
-      if (inner.length !== 1) report(id, `a subprocess needs exactly one none start event (found ${inner.length})`);
-      node.startNodeId = inner[0] ?? null;
-    }
-    if (kind === 'boundaryEvent') {
-      node.attachedTo = (child.attachedToRef as ModdleElement | undefined)?.id ?? null;
-      node.cancelActivity = child.cancelActivity !== false;
-    }
+    node.inputs = compileMappings(child, 'input', node.id, cx.exprs);
+    node.outputs = compileMappings(child, 'output', node.id, cx.exprs);
+    compileEventDefinitions(child, node, cx);
+    type.compile?.(child, node, cx);
+    compileLoop(child, node, cx);
+    if (type.container) collect(child, id, nodes, flowEls, cx);
     const dflt = child.default as ModdleElement | undefined;
     if (dflt?.id) (node as NodeDef & { defaultFlowId?: string }).defaultFlowId = dflt.id;
   }
-  return starts;
 }
 
-function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<string, FlowDef>, exprs: ExprCompiler, report: Report) {
+function compileEventDefinitions(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
+  const defs = list(el, 'eventDefinitions');
+  if (defs.length > 1) {
+    cx.report(node.id, 'multiple event definitions are not supported');
+    return;
+  }
+  for (const def of defs) {
+    const behaviour = cx.registry.events[def.$type];
+    if (!behaviour) {
+      cx.report(node.id, `${def.$type} on ${node.kind} is not supported yet`);
+      continue;
+    }
+    const compiled = behaviour.compile(def, el, node, cx);
+    if (compiled) node.events.push(compiled);
+  }
+}
+
+function compileLoop(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
+  const loop = el.loopCharacteristics as ModdleElement | undefined;
+  if (!loop) return;
+  const type = cx.registry.loops[loop.$type];
+  if (!type) {
+    cx.report(node.id, `unsupported loop ${loop.$type}`);
+    return;
+  }
+  type.compile(loop, el, node, cx);
+  if (node.loop) node.loopType = type;
+}
+
+function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<string, FlowDef>, cx: CompileContext): void {
   const id = f.id ?? '';
   const source = nodes.get((f.sourceRef as ModdleElement | undefined)?.id ?? '');
   const target = nodes.get((f.targetRef as ModdleElement | undefined)?.id ?? '');
   if (!source || !target) {
-    report(id, `sequence flow ${source ? 'to' : 'from'} nowhere (missing or unsupported ${source ? 'target' : 'source'})`);
+    cx.report(id, `sequence flow ${source ? 'to' : 'from'} nowhere (missing or unsupported ${source ? 'target' : 'source'})`);
     return;
   }
   const conditionSource = formal(f, 'conditionExpression');
@@ -147,7 +141,7 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
     id,
     sourceId: source.id,
     targetId: target.id,
-    condition: conditionSource != null ? exprs.expr(id, 'condition', conditionSource) : null,
+    condition: conditionSource != null ? cx.exprs.expr(id, 'condition', conditionSource) : null,
     conditionSource: conditionSource ?? null,
     targetIndex: target.incoming.length,
   };
@@ -156,35 +150,28 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
   target.incoming.push(flow);
 }
 
-function finishNode(node: NodeDef, nodes: Map<string, NodeDef>, report: Report) {
-  const withDefault = node as NodeDef & { defaultFlowId?: string };
-  if (withDefault.defaultFlowId) {
-    node.defaultFlow = node.outgoing.find((f) => f.id === withDefault.defaultFlowId) ?? null;
-    delete withDefault.defaultFlowId;
-  }
-  node.joins = node.incoming.length > 1;
-  if (node.kind === 'boundaryEvent') {
-    const host = node.attachedTo ? nodes.get(node.attachedTo) : undefined;
-    if (!host) report(node.id, 'boundary event is not attached to a supported activity');
-    else host.boundaries.push(node);
-    if (node.incoming.length > 0) report(node.id, 'a boundary event cannot have incoming flows');
-  }
-  if (node.kind === 'startEvent' && node.incoming.length > 0) report(node.id, 'a start event cannot have incoming flows');
-  if (node.kind === 'endEvent' && node.outgoing.length > 0) report(node.id, 'an end event cannot have outgoing flows');
-  if (node.kind === 'exclusiveGateway' && node.outgoing.length > 1) {
-    for (const f of node.outgoing) {
-      if (f.conditionSource === null && f !== node.defaultFlow) report(f.id, `outgoing flow of ${node.kind} ${node.id} has no condition and is not the default flow`);
-    }
+/**
+ * The XML reader only warns about duplicate ids and keeps one of the elements, so a model could
+ * deploy with a flow or task silently missing: refuse it, naming every duplicated id.
+ */
+function reportDuplicateIds(definitions: ModdleElement, errors: CompileError[]): void {
+  const seen = new Map<string, number>();
+  const walk = (el: ModdleElement) => {
+    if (typeof el.id === 'string') seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    for (const child of list(el, 'rootElements').concat(list(el, 'flowElements'), list(el, 'laneSets'), list(el, 'artifacts'))) walk(child);
+  };
+  walk(definitions);
+  for (const [id, count] of seen) {
+    if (count > 1) errors.push({ processId: null, elementId: id, message: `the id ${id} is used by ${count} elements; ids must be unique` });
   }
 }
 
-function newNode(id: string, kind: NodeKind, name: string | null, containerId: string | null): NodeDef {
+function newNode(id: string, kind: NodeKind, name: string | null, containerId: string | null, behaviour: NodeDef['behaviour']): NodeDef {
   return {
-    id, kind, name, containerId,
+    id, kind, name, containerId, behaviour, loopType: null, events: [],
     incoming: [], outgoing: [], defaultFlow: null, inputs: [], outputs: [], boundaries: [],
     job: null, userTask: null, script: null, decision: null, call: null, loop: null,
-    terminate: false, error: null, attachedTo: null, cancelActivity: true, startNodeId: null,
+    attachedTo: null, cancelActivity: true, triggeredByEvent: false, startNodeId: null,
     activationCondition: null, upstream: null, joins: false,
   };
 }
-

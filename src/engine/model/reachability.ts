@@ -5,7 +5,7 @@ import type { NodeDef } from './types';
  * which that flow can be reached without passing through the gateway. A token sitting in an
  * activity can also leave through the activity's boundary events, so those count as edges.
  */
-export function computeUpstream(gateway: NodeDef, nodes: Map<string, NodeDef>): Set<string>[] {
+export function computeUpstream(gateway: NodeDef, nodes: ReadonlyMap<string, NodeDef>): Set<string>[] {
   return gateway.incoming.map((flow) => {
     const seen = new Set<string>();
     const stack = [flow.sourceId];

@@ -1,10 +1,12 @@
 import type { CompiledExpression } from '../ports';
+import type { ElementRegistry, ElementType, EventBehaviour, LoopType } from '../runtime/element-type';
 
 /** The BPMN element kinds the engine executes. */
 export type NodeKind =
   | 'startEvent'
   | 'endEvent'
   | 'intermediateThrowEvent'
+  | 'intermediateCatchEvent'
   | 'boundaryEvent'
   | 'task'
   | 'manualTask'
@@ -86,8 +88,26 @@ export interface MultiInstanceDef {
   inputElement: string | null;
   outputCollection: string | null;
   outputElement: Expr | null;
+  /** The variable `outputElement` names (`result`, `result.total`), made local to each inner instance. */
+  outputVariable: string | null;
   cardinality: Expr | null;
   completionCondition: Expr | null;
+}
+
+/**
+ * One event definition of an event, compiled. `behaviour` is the event definition's file
+ * (`behaviours/error-event.ts`...), handed in through the registry; the kernel only calls it.
+ */
+export interface EventDef {
+  /** `error`, `terminate`, `message`, `timer`, ... (the event definition's file decides). */
+  kind: string;
+  /** The event definition element's id, when it has one. */
+  id: string | null;
+  behaviour: EventBehaviour;
+  /** Error and escalation code (null catches all). */
+  code?: string | null;
+  /** Definition-specific compiled data (message name, timer schedule...). */
+  data?: unknown;
 }
 
 export interface StandardLoopDef {
@@ -101,6 +121,12 @@ export interface StandardLoopDef {
 export interface NodeDef {
   id: string;
   kind: NodeKind;
+  /** What this element does: its file in `behaviours/`, handed in through the registry. */
+  behaviour: ElementType;
+  /** Multi-instance or standard loop behaviour when `loop` is set. */
+  loopType: LoopType | null;
+  /** Event definitions (events only; empty for none events). */
+  events: EventDef[];
   name: string | null;
   /** Id of the enclosing subprocess, or null at process level. */
   containerId: string | null;
@@ -117,13 +143,11 @@ export interface NodeDef {
   decision: DecisionDef | null;
   call: CallDef | null;
   loop: MultiInstanceDef | StandardLoopDef | null;
-  /** End event: terminate. */
-  terminate: boolean;
-  /** Error end event (thrown code) or error boundary event (caught code; null catches all). */
-  error: { errorCode: string | null } | null;
   /** Boundary events: the activity they are attached to. */
   attachedTo: string | null;
   cancelActivity: boolean;
+  /** An event subprocess (`triggeredByEvent`): started by its start event's trigger, not by flows. */
+  triggeredByEvent: boolean;
   /** Subprocess: its none start event. */
   startNodeId: string | null;
   /** Complex gateway activation condition. */
@@ -147,6 +171,8 @@ export interface ExecutableProcess {
   flows: Map<string, FlowDef>;
   /** The process-level none start event. */
   startNodeId: string;
+  /** The element registry it was compiled with: element commands are looked up here. */
+  registry: ElementRegistry;
 }
 
 /** A problem found while compiling, always naming the element. */

@@ -1,13 +1,13 @@
 import type { ExecutableProcess } from '../model/types';
 import type { EngineContext } from '../ports';
 import { cloneJson } from './clone';
-import type { Command } from './commands';
 import { CommandRejectedError } from './commands';
 import { applyCommand } from './dispatch';
+import { seedFrom } from './random';
 import { STATE_SCHEMA_VERSION } from './state';
 import type { InstanceState } from './state';
 import { Step } from './step';
-import type { StartOptions, StepResult } from './step-result';
+import type { CommandRecord, StartOptions, StepResult } from './step-result';
 import { setAll } from './variables';
 
 /**
@@ -18,34 +18,56 @@ import { setAll } from './variables';
  * effects.filter((e) => e.type === 'jobCreated'); // the jobs to hand out
  */
 export function start(process: ExecutableProcess, options: StartOptions, ctx: EngineContext): StepResult {
+  const instanceId = options.instanceId ?? ctx.ids?.next('instance');
+  if (!instanceId) throw new CommandRejectedError('invalid', 'start needs an instanceId (or an IdGenerator in the context)');
+  const startNodeId = options.startEventId ?? process.startNodeId;
+  const startNode = process.nodes.get(startNodeId);
+  if (!startNode || startNode.kind !== 'startEvent' || startNode.containerId !== null) {
+    throw new CommandRejectedError('invalid', startNodeId ? `${startNodeId} is not a start event of process ${process.id}` : `process ${process.id} has no none start event`);
+  }
+  const now = options.now ?? ctx.clock.now();
+  const seed = options.seed ?? seedFrom(instanceId);
   const state: InstanceState = {
     schemaVersion: STATE_SCHEMA_VERSION,
-    instanceId: options.instanceId ?? ctx.ids.next('instance'),
+    instanceId,
     processId: process.id,
     processVersion: process.version,
     businessKey: options.businessKey ?? null,
     status: 'active',
     suspended: false,
     parent: options.parent ?? null,
-    startedAt: 0,
+    startedAt: now,
     endedAt: null,
     seq: 0,
     variables: {},
     elements: {},
     elementCounter: 0,
+    counters: {},
+    rng: seed | 0,
+    commands: 1,
     joins: {},
     jobs: {},
     tasks: {},
+    timers: {},
+    subscriptions: {},
     incidents: {},
     path: [],
   };
-  const step = new Step(process, state, ctx);
-  state.startedAt = step.now;
+  const variables = options.variables ? cloneJson(options.variables) : undefined;
+  const record: CommandRecord = {
+    instanceId, n: 1, time: now,
+    command: {
+      type: 'start', processId: process.id, processVersion: process.version, variables: variables ? cloneJson(variables) : {},
+      businessKey: state.businessKey, parent: state.parent ? { ...state.parent } : null, seed: state.rng,
+      ...(options.startEventId ? { startEventId: options.startEventId } : {}),
+    },
+  };
+  const step = new Step(process, state, ctx, now);
   step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
-  if (options.variables) setAll(step, null, cloneJson(options.variables), true);
-  step.enter(step.node(process.startNodeId), null);
+  if (variables) setAll(step, null, variables, true);
+  step.enter(startNode, null);
   step.run();
-  return { state, effects: step.effects, history: step.history };
+  return { state, effects: step.effects, history: step.history, record };
 }
 
 export interface DispatchOptions {
@@ -55,6 +77,8 @@ export interface DispatchOptions {
    * large instances (1,000 multi-instance children). The result is the same either way.
    */
   inPlace?: boolean;
+  /** The step's time; default `ctx.clock.now()`. */
+  now?: number;
 }
 
 /**
@@ -65,7 +89,7 @@ export interface DispatchOptions {
  * const r = dispatch(process, state, { type: 'completeJob', jobKey: 'job-1', variables: { paid: true } }, ctx);
  * @throws CommandRejectedError when the command does not apply (unknown job, suspended instance...).
  */
-export function dispatch(process: ExecutableProcess, state: InstanceState, command: Command, ctx: EngineContext, options: DispatchOptions = {}): StepResult {
+export function dispatch(process: ExecutableProcess, state: InstanceState, command: { type: string }, ctx: EngineContext, options: DispatchOptions = {}): StepResult {
   if (state.schemaVersion !== STATE_SCHEMA_VERSION) {
     throw new CommandRejectedError('invalid', `state schema version ${state.schemaVersion} is not ${STATE_SCHEMA_VERSION}; migrate it first`);
   }
@@ -76,9 +100,13 @@ export function dispatch(process: ExecutableProcess, state: InstanceState, comma
   if (state.suspended && command.type !== 'resume' && command.type !== 'cancel' && command.type !== 'setVariables') {
     throw new CommandRejectedError('suspended', `instance ${state.instanceId} is suspended`);
   }
-  const step = new Step(process, options.inPlace ? state : cloneJson(state), ctx);
-  applyCommand(step, command);
+  const now = options.now ?? ctx.clock.now();
+  // The state must not share objects with the caller's command, which it may reuse or mutate.
+  const applied = cloneJson(command) as StepResult['record']['command'];
+  const step = new Step(process, options.inPlace ? state : cloneJson(state), ctx, now);
+  applyCommand(step, applied);
+  step.state.commands++;
   step.run();
-  return { state: step.state, effects: step.effects, history: step.history };
+  const record: CommandRecord = { instanceId: state.instanceId, n: step.state.commands, time: now, command: cloneJson(applied) };
+  return { state: step.state, effects: step.effects, history: step.history, record };
 }
-

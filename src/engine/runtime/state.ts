@@ -1,5 +1,5 @@
 /** Version of {@link InstanceState}; bump with a migration in snapshot/ when the shape changes. */
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 export type Variables = Record<string, unknown>;
 
@@ -33,10 +33,24 @@ export interface InstanceState {
   elements: Record<string, ElementInstance>;
   /** Last element instance number handed out. */
   elementCounter: number;
+  /**
+   * Last number handed out per id kind (`job`, `task`, `incident`, `call`, `timer`...). Ids are
+   * `${instanceId}-${kind}-${n}`: unique as the instance id is, and the same whatever other
+   * instances did in between (a step is a function of this state and its command alone).
+   */
+  counters: Record<string, number>;
+  /** The instance's own random state (mulberry32); script seeds are drawn from it. */
+  rng: number;
+  /** Number of commands applied so far (the start counts as the first); the command log's sequence. */
+  commands: number;
   /** Tokens waiting at joining gateways, keyed `${scopeId}/${gatewayId}`. */
   joins: Record<string, JoinState>;
   jobs: Record<string, Job>;
   tasks: Record<string, UserTask>;
+  /** Timers of catching timer events, by key; the host's scheduler fires them (`timerFired`). */
+  timers: Record<string, Timer>;
+  /** Open message, signal and conditional subscriptions of catching events, by key. */
+  subscriptions: Record<string, Subscription>;
   incidents: Record<string, Incident>;
   /** Element ids in completion order. */
   path: string[];
@@ -61,6 +75,8 @@ export interface ElementInstance {
   jobKey?: string;
   taskId?: string;
   childInstanceId?: string;
+  /** A complex gateway instance holding an incident for the tokens waiting at this join key. */
+  joinKey?: string;
 }
 
 export interface LoopBodyState {
@@ -83,6 +99,8 @@ export interface JoinState {
   arrived: number[];
   /** Complex gateway: `reset` after firing, until the remaining tokens have arrived. */
   phase?: 'waiting' | 'reset';
+  /** Complex gateway: the element instance holding the incident of a failed activation condition. */
+  blockedBy?: string;
 }
 
 export interface Job {
@@ -96,6 +114,37 @@ export interface Job {
   /** `failed` once retries reached 0 (an incident is open). */
   state: 'activatable' | 'failed';
   errorMessage: string | null;
+  createdAt: number;
+}
+
+/** A timer of a catching event: an intermediate catch, a boundary or an event subprocess start. */
+export interface Timer {
+  key: string;
+  /** The catching event. */
+  elementId: string;
+  /** Whose life bounds the timer: the catch event, the activity a boundary sits on, or the scope of an event subprocess (null: process). */
+  elementInstanceId: string | null;
+  processInstanceId: string;
+  dueAt: number;
+  /** The parsed schedule (plain JSON, see timers/), for cycles. */
+  schedule: unknown;
+  /** Times it fired so far (cycles). */
+  fired: number;
+  createdAt: number;
+}
+
+/** An open subscription of a catching message, signal or conditional event. */
+export interface Subscription {
+  key: string;
+  kind: 'message' | 'signal' | 'conditional';
+  /** Message or signal name; the condition's element id for conditionals. */
+  name: string;
+  /** Messages: the correlation key evaluated when the catching element was entered. */
+  correlationKey: string | null;
+  elementId: string;
+  elementInstanceId: string | null;
+  processInstanceId: string;
+  interrupting: boolean;
   createdAt: number;
 }
 
@@ -125,7 +174,9 @@ export type IncidentType =
   | 'unhandledError'
   | 'calledElement'
   | 'io'
-  | 'extract';
+  | 'extract'
+  /** The step's budget of element activations ran out (a loop without a wait state?). */
+  | 'budget';
 
 export interface Incident {
   id: string;
@@ -137,4 +188,9 @@ export interface Incident {
   retry: 'activate' | 'complete' | 'job';
   jobKey: string | null;
   createdAt: number;
+  /**
+   * Work the step still had queued when its budget ran out (`budget` incidents): resolving the
+   * incident queues it again, after the element's own retry.
+   */
+  deferred?: Array<{ t: 'activate' | 'complete'; id: string }>;
 }

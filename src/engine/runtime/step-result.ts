@@ -2,11 +2,26 @@ import type { HistoryEvent } from '../history/events';
 import type { Effect } from './effects';
 import type { InstanceState, Variables } from './state';
 
-/** The outcome of one pure step: the next state, what the host must do, and what happened. */
+/**
+ * One entry of an instance's command log: what was applied, when. Re-running the log with
+ * {@link replayLog} reproduces the instance's history exactly (the step is deterministic).
+ */
+export interface CommandRecord {
+  instanceId: string;
+  /** 1-based, gap-free per instance (the start is 1). */
+  n: number;
+  /** The step's time. */
+  time: number;
+  /** The command as applied: plain JSON (a `start` record holds the start options). */
+  command: { type: string } & Record<string, unknown>;
+}
+
+/** The outcome of one pure step: the next state, what the host must do, what happened, and the log entry. */
 export interface StepResult {
   state: InstanceState;
   effects: Effect[];
   history: HistoryEvent[];
+  record: CommandRecord;
 }
 
 export interface StartOptions {
@@ -16,4 +31,10 @@ export interface StartOptions {
   parent?: { instanceId: string; elementInstanceId: string } | null;
   /** Defaults to `ids.next('instance')`. */
   instanceId?: string;
+  /** The instance's random seed (script seeds come from it); default: derived from the instance id. */
+  seed?: number;
+  /** The step's time; default `ctx.clock.now()`. */
+  now?: number;
+  /** Start at this start event instead of the process's none start event (message, timer, signal starts). */
+  startEventId?: string;
 }

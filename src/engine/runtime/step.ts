@@ -1,29 +1,33 @@
-import { behaviourFor } from '../behaviours/registry';
-import { activateBody, beforeInnerRemoved, bodyOutput, innerCompleted } from '../behaviours/loop-body';
-import { activityLeave } from '../behaviours/leave';
 import type { HistoryBody, HistoryEvent } from '../history/events';
 import type { ExecutableProcess, FlowDef, NodeDef } from '../model/types';
 import type { EngineContext } from '../ports';
 import type { Effect } from './effects';
 import { evalMappings } from './evaluate';
 import { ElementFailure } from './failure';
-import { arriveAtJoin, settleJoins } from './joins';
-import type { ElementInstance, IncidentType, InstanceState, Variables } from './state';
+import { activityLeave } from './leave';
+import { nextRandom } from './random';
+import type { ElementInstance, Incident, IncidentType, InstanceState, Variables } from './state';
 import { setAll, visibleVariables } from './variables';
 
-type Work = { t: 'activate' | 'complete'; id: string };
+export type Work = { t: 'activate' | 'complete'; id: string };
+
+/** Default number of element executions one step may run (see {@link EngineLimits}). */
+export const DEFAULT_STEP_BUDGET = 50_000;
 
 /**
  * One step from a command to the next wait state. Owns a working copy of the state that it
  * mutates in place (the caller hands it a private copy), a FIFO work queue (no recursion, so long
- * loops cannot overflow the stack), and the effects and history it produces.
+ * loops cannot overflow the stack), and the effects and history it produces. Everything it reads
+ * is in (definition, state, command, `now`) plus the deterministic ports of `ctx`.
  */
 export class Step {
   readonly effects: Effect[] = [];
   readonly history: HistoryEvent[] = [];
-  readonly now: number;
   private readonly queue: Work[] = [];
   private head = 0;
+  /** Elements that completed in this step; past the budget the step stops with an incident. */
+  private executions = 0;
+  private readonly budget: number;
   /** Scopes whose last child may have gone (null = process scope). */
   private readonly maybeEmpty = new Set<string | null>();
 
@@ -31,8 +35,10 @@ export class Step {
     readonly process: ExecutableProcess,
     readonly state: InstanceState,
     readonly ctx: EngineContext,
+    /** The step's time: every event of the step carries it. */
+    readonly now: number,
   ) {
-    this.now = ctx.clock.now();
+    this.budget = ctx.limits?.stepBudget ?? DEFAULT_STEP_BUDGET;
   }
 
   emit(body: HistoryBody): void {
@@ -47,19 +53,33 @@ export class Step {
     this.effects.push(e);
   }
 
+  /** A new id of `kind`, unique within the instance and therefore wherever the instance id is. */
+  nextId(kind: string): string {
+    const n = (this.state.counters[kind] ?? 0) + 1;
+    this.state.counters[kind] = n;
+    return `${this.state.instanceId}-${kind}-${n}`;
+  }
+
+  /** A uniform number in [0, 1) from the instance's own random state. */
+  random(): number {
+    const [value, next] = nextRandom(this.state.rng);
+    this.state.rng = next;
+    return value;
+  }
+
   node(id: string): NodeDef {
     const node = this.process.nodes.get(id);
     if (!node) throw new Error(`element ${id} is not in process ${this.process.id} v${this.process.version}`);
     return node;
   }
 
-  /** A token travels along `flow` inside scope `scopeId`. */
-  take(flow: FlowDef, scopeId: string | null): void {
-    this.emit({ type: 'flowTaken', flowId: flow.id });
+  /** A token travels along `flow` inside scope `scopeId`, leaving the element instance `fromId`. */
+  take(flow: FlowDef, scopeId: string | null, fromId: string | null): void {
+    this.emit({ type: 'flowTaken', flowId: flow.id, elementInstanceId: fromId, scopeId });
     const target = this.node(flow.targetId);
-    if (target.joins && (target.kind === 'parallelGateway' || target.kind === 'inclusiveGateway' || target.kind === 'complexGateway')) {
-      arriveAtJoin(this, target, flow, scopeId);
-    } else this.enter(target, scopeId);
+    const join = target.joins ? target.behaviour.join : undefined;
+    if (join) join.arrive(this, target, flow, scopeId);
+    else this.enter(target, scopeId);
   }
 
   /** Creates an element instance of `node` in `scopeId` and queues its activation. */
@@ -70,7 +90,7 @@ export class Step {
     if (loopIndex !== undefined) ei.loopIndex = loopIndex;
     this.state.elements[id] = ei;
     if (scopeId !== null) this.state.elements[scopeId].children++;
-    this.emit({ type: 'elementEntered', elementId: node.id, elementInstanceId: id });
+    this.emit({ type: 'elementEntered', elementId: node.id, elementInstanceId: id, scopeId });
     if (variables) setAll(this, id, variables, true);
     this.queue.push({ t: 'activate', id });
     return ei;
@@ -88,6 +108,13 @@ export class Step {
     this.queue.push({ t: phase, id: ei.id });
   }
 
+  /** Queues work a budget incident deferred, and lets every scope settle again. */
+  resumeDeferred(work: Work[]): void {
+    for (const w of work) if (this.state.elements[w.id]) this.queue.push(w);
+    this.maybeEmpty.add(null);
+    for (const id in this.state.elements) if (this.state.elements[id].children === 0) this.maybeEmpty.add(id);
+  }
+
   /** Terminates `ei` and everything inside it. */
   terminate(ei: ElementInstance): void {
     if (ei.children > 0) {
@@ -95,15 +122,11 @@ export class Step {
     }
     this.clearJoins(ei.id);
     const node = this.node(ei.elementId);
-    if (ei.loopIndex !== undefined || !ei.body) behaviourFor(node.kind).terminate?.(this, ei, node);
+    if (ei.loopIndex !== undefined || !ei.body) node.behaviour.terminate?.(this, ei, node);
     for (const inc of Object.values(this.state.incidents)) {
-      if (inc.elementInstanceId === ei.id) {
-        delete this.state.incidents[inc.id];
-        this.emit({ type: 'incidentResolved', incidentId: inc.id, elementId: inc.elementId });
-        this.effect({ type: 'incidentResolved', incidentId: inc.id });
-      }
+      if (inc.elementInstanceId === ei.id) this.dropIncident(inc);
     }
-    this.emit({ type: 'elementTerminated', elementId: ei.elementId, elementInstanceId: ei.id });
+    this.emit({ type: 'elementTerminated', elementId: ei.elementId, elementInstanceId: ei.id, scopeId: ei.parentId });
     this.remove(ei);
   }
 
@@ -122,22 +145,34 @@ export class Step {
     return out;
   }
 
-  raiseIncident(ei: ElementInstance, type: IncidentType, message: string, retry: 'activate' | 'complete' | 'job', jobKey: string | null = null): void {
-    const id = this.ctx.ids.next('incident');
-    const incident = { id, type, message, elementId: ei.elementId, elementInstanceId: ei.id, retry, jobKey, createdAt: this.now };
+  raiseIncident(ei: ElementInstance, type: IncidentType, message: string, retry: Incident['retry'], jobKey: string | null = null): Incident {
+    const id = this.nextId('incident');
+    const incident: Incident = { id, type, message, elementId: ei.elementId, elementInstanceId: ei.id, retry, jobKey, createdAt: this.now };
     this.state.incidents[id] = incident;
     ei.status = 'incident';
-    this.emit({ type: 'incidentRaised', incidentId: id, incidentType: type, elementId: ei.elementId, message });
+    this.emit({ type: 'incidentRaised', incidentId: id, incidentType: type, elementId: ei.elementId, elementInstanceId: ei.id, message });
     this.effect({ type: 'incidentRaised', incident: { ...incident } });
+    return incident;
   }
 
-  /** Drains the queue, then settles joins and empty scopes, until nothing moves. */
+  /** Removes an incident without retrying (its element was terminated, or it was resolved). */
+  dropIncident(incident: Incident): void {
+    delete this.state.incidents[incident.id];
+    this.emit({ type: 'incidentResolved', incidentId: incident.id, elementId: incident.elementId, elementInstanceId: incident.elementInstanceId });
+    this.effect({ type: 'incidentResolved', incidentId: incident.id });
+  }
+
+  /** Drains the queue, then settles joins and empty scopes, until nothing moves or the budget is spent. */
   run(): void {
     for (;;) {
       while (this.head < this.queue.length) {
         const work = this.queue[this.head++];
         const ei = this.state.elements[work.id];
         if (!ei || ei.status === 'incident') continue;
+        if (work.t === 'complete' && ++this.executions > this.budget) {
+          this.stopOverBudget(ei, work);
+          return;
+        }
         try {
           if (work.t === 'activate') this.activate(ei);
           else this.leave(ei);
@@ -146,16 +181,30 @@ export class Step {
           this.raiseIncident(ei, err.type, err.message, work.t);
         }
       }
-      if (!isEmpty(this.state.joins) && settleJoins(this)) continue;
+      if (!isEmpty(this.state.joins) && this.settleJoins()) continue;
       if (this.maybeEmpty.size > 0 && this.settleScopes()) continue;
       break;
     }
   }
 
+  /**
+   * The budget ran out: the step stops here, consistent (every element instance is whole), with
+   * an incident on the element it was about to complete. The rest of the queue is kept on the
+   * incident and runs again when it is resolved.
+   */
+  private stopOverBudget(ei: ElementInstance, work: Work): void {
+    const deferred: Work[] = [];
+    for (let i = this.head; i < this.queue.length; i++) deferred.push(this.queue[i]);
+    this.head = this.queue.length;
+    const incident = this.raiseIncident(ei, 'budget',
+      `the step ran more than ${this.budget} element executions without reaching a wait state (a loop without a wait state?); stopped at ${ei.elementId}`, work.t);
+    if (deferred.length > 0) incident.deferred = deferred;
+  }
+
   private activate(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
     if (ei.body) {
-      activateBody(this, ei, node);
+      (node.loopType as NonNullable<NodeDef['loopType']>).activateBody(this, ei, node);
       return;
     }
     if (node.inputs.length > 0) {
@@ -163,22 +212,23 @@ export class Step {
       const values = evalMappings(this, node.inputs, visibleVariables(this, ei.id), 'input mapping');
       setAll(this, ei.id, values, true);
     }
-    behaviourFor(node.kind).activate(this, ei, node);
+    node.behaviour.activate(this, ei, node);
   }
 
   private leave(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
     const inner = ei.loopIndex !== undefined;
     const outputs = !ei.body && node.outputs.length > 0 ? evalMappings(this, node.outputs, visibleVariables(this, ei.id), 'output mapping') : null;
-    const flows = inner ? null : (behaviourFor(node.kind).leave ?? activityLeave)(this, ei, node);
-    const stop = inner ? beforeInnerRemoved(this, ei, node) : false;
+    const flows = inner ? null : (node.behaviour.leave ?? activityLeave)(this, ei, node);
+    const loopType = node.loopType;
+    const stop = inner && loopType ? loopType.beforeInnerRemoved(this, ei, node) : false;
     if (outputs) setAll(this, ei.parentId, outputs, false);
-    if (ei.body) bodyOutput(this, ei, node);
-    this.emit({ type: 'elementCompleted', elementId: node.id, elementInstanceId: ei.id });
+    if (ei.body && loopType) loopType.bodyOutput(this, ei, node);
+    this.emit({ type: 'elementCompleted', elementId: node.id, elementInstanceId: ei.id, scopeId: ei.parentId });
     this.state.path.push(node.id);
     this.remove(ei);
-    if (inner) innerCompleted(this, this.state.elements[ei.parentId as string], ei, stop);
-    else if (flows) for (let i = 0; i < flows.length; i++) this.take(flows[i], ei.parentId);
+    if (inner && loopType) loopType.innerCompleted(this, this.state.elements[ei.parentId as string], ei, stop);
+    else if (flows) for (let i = 0; i < flows.length; i++) this.take(flows[i], ei.parentId, ei.id);
   }
 
   private remove(ei: ElementInstance): void {
@@ -202,6 +252,17 @@ export class Step {
     return false;
   }
 
+  private settleJoins(): boolean {
+    let fired = false;
+    for (const key of Object.keys(this.state.joins)) {
+      const join = this.state.joins[key];
+      if (!join) continue;
+      const gateway = this.node(join.gatewayId);
+      if (gateway.behaviour.join?.settle(this, key, join, gateway)) fired = true;
+    }
+    return fired;
+  }
+
   private settleScopes(): boolean {
     let moved = false;
     const scopes = [...this.maybeEmpty];
@@ -213,6 +274,7 @@ export class Step {
       }
       const ei = this.state.elements[scopeId];
       if (!ei || ei.body || ei.children > 0 || ei.status !== 'active' || this.hasJoinTokens(scopeId)) continue;
+      if (!this.node(ei.elementId).behaviour.container) continue;
       this.complete(ei);
       moved = true;
     }

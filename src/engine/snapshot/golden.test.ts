@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../runtime/engine';
+import { dispatch } from '../index';
 import { createSequentialIds } from '../runtime/ids';
 import { activeElementIds, openIncidents, openJobs, openTasks } from '../runtime/queries';
 import { STATE_SCHEMA_VERSION } from '../runtime/state';

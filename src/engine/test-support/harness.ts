@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileDeployment } from '../model/compile';
+import { compileDeployment } from '../compile-deployment';
 import { parseBpmn } from '../model/parse';
 import type { ExecutableProcess } from '../model/types';
 import type { DecisionEvaluator, EngineContext, ScriptRunner, ScriptRequest } from '../ports';
@@ -62,14 +62,12 @@ export function fakeDecisions(decisions: Record<string, (vars: Readonly<Variable
   };
 }
 
-/** A deterministic context: a clock that advances 1 s per call to `now()`, sequential ids, a seeded random. */
+/** A deterministic context: a clock that advances 1 s per call to `now()` and sequential instance ids. */
 export function testContext(extra: Partial<EngineContext> = {}): EngineContext & { clockAt: { t: number } } {
   const clockAt = { t: Date.UTC(2026, 0, 1) };
-  let seed = 42;
   return {
     clock: { now: () => (clockAt.t += 1000) },
     ids: createSequentialIds(),
-    random: { next: () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) },
     clockAt,
     ...extra,
   };

@@ -1,9 +1,9 @@
 import type { FlowDef, NodeDef } from '../model/types';
-import { evalCondition } from '../runtime/evaluate';
-import { ElementFailure } from '../runtime/failure';
-import type { Step } from '../runtime/step';
-import type { ElementInstance } from '../runtime/state';
-import { visibleVariables } from '../runtime/variables';
+import { evalCondition } from './evaluate';
+import { ElementFailure } from './failure';
+import type { Step } from './step';
+import type { ElementInstance } from './state';
+import { visibleVariables } from './variables';
 
 /**
  * Leaving an activity or event: unconditional flows are always taken, conditional ones when

@@ -1,0 +1,7 @@
+import type { KernelCommand } from '../runtime/commands';
+import type { CallCommand } from './call-activity';
+import type { JobCommand } from './job';
+import type { UserTaskCommand } from './user-task';
+
+/** Every command an instance understands: the kernel's and each element kind's. */
+export type Command = KernelCommand | JobCommand | UserTaskCommand | CallCommand;
