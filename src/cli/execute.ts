@@ -66,6 +66,7 @@ export async function execute(execution: Execution, logger?: Logger): Promise<Ex
   let deployed;
   try {
     deployed = await host.deploy(xml, basename(execution.model));
+    for (const w of deployed.warnings) logger?.warn(`${basename(execution.model)}: ${w.replace(/\s+/g, ' ')}`);
   } catch (error) {
     if (error instanceof DeployError) throw new InputError(`cannot deploy ${execution.model}: ${error.message}`);
     throw error;

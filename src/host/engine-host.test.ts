@@ -32,6 +32,15 @@ describe('EngineHost', () => {
   });
 
   describe('deploy', () => {
+    it('given a model whose ids repeat, when deployed, then it is refused naming every duplicated id, and nothing is stored', async () => {
+      const xml = readFileSync(join(import.meta.dirname, '../engine/model/duplicates.bpmn'), 'utf8');
+      const error = await host.deploy(xml, 'dup.bpmn').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DeployError);
+      expect((error as DeployError).errors.map((e) => e.elementId)).toEqual(['f1', 'work', 'dup']);
+      expect((error as Error).message).toContain('the id work is used twice');
+      expect(await store.listDeployments()).toEqual([]);
+    });
+
     it('given the same model twice, then each process gets the next version and the deployment is stored', async () => {
       const first = await host.deploy(ORDER, 'order.bpmn');
       const second = await host.deploy(ORDER, 'order.bpmn');

@@ -261,7 +261,9 @@ export class EngineHost {
     } catch (error) {
       throw new DeployError(`not a BPMN 2.0 file: ${(error as Error).message}`);
     }
-    const { processes, errors } = compileDeployment(parsed.definitions, { expressions: this.options.expressions });
+    const compiled = compileDeployment(parsed.definitions, { expressions: this.options.expressions });
+    const processes = compiled.processes;
+    const errors = [...parsed.errors.map((e) => ({ processId: null, ...e })), ...compiled.errors];
     if (errors.length > 0) throw new DeployError(`the model has ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
     if (processes.size === 0) throw new DeployError('the model holds no executable process');
     return { processes, warnings: parsed.warnings };

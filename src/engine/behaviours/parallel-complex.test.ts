@@ -30,7 +30,7 @@ describe('parallel gateway', () => {
 });
 
 describe('complex gateway', () => {
-  it('given _activationCount >= 2, when two of three reviews complete, then it fires; the third is absorbed', async () => {
+  it('given activationCount >= 2, when two of three reviews complete, then it fires; the third is absorbed', async () => {
     const process = await load('complex');
     const ctx = testContext();
     const s0 = start(process, {}, ctx).state;
@@ -45,5 +45,25 @@ describe('complex gateway', () => {
     const s4 = completeTask(process, s3, 'decide', ctx).state;
     expect(s4.status).toBe('completed');
     expect(s4.path.filter((id) => id === 'quorum')).toHaveLength(1);
+  });
+
+  it('given an activation condition that cannot be evaluated, when a token arrives, then an incident is raised on the gateway; after a fix, resolving re-evaluates it and the join goes on', async () => {
+    const process = await load('complexThreshold');
+    const ctx = testContext();
+    const s0 = start(process, {}, ctx).state;
+    const s1 = roundTrip(completeTask(process, s0, 't_r1', ctx).state);
+    const [incident] = Object.values(s1.incidents);
+    expect(incident).toMatchObject({ type: 'condition', elementId: 't_quorum', retry: 'activate' });
+    expect(incident.message).toContain('activation condition of t_quorum');
+    expect(Object.values(s1.joins)).toMatchObject([{ gatewayId: 't_quorum', arrived: [1, 0, 0] }]);
+    // a second arrival while the incident is open waits with it rather than raising another
+    const s2 = roundTrip(completeTask(process, s1, 't_r2', ctx).state);
+    expect(Object.keys(s2.incidents)).toEqual([incident.id]);
+    const s3 = dispatch(process, s2, { type: 'setVariables', variables: { threshold: 3 } }, ctx).state;
+    const s4 = roundTrip(dispatch(process, s3, { type: 'resolveIncident', incidentId: incident.id }, ctx).state);
+    expect(s4.incidents).toEqual({});
+    expect(activeElementIds(s4)).toEqual(['t_r3']);
+    const s5 = completeTask(process, s4, 't_r3', ctx).state;
+    expect(activeElementIds(s5)).toEqual(['t_decide']);
   });
 });

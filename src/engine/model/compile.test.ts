@@ -37,6 +37,16 @@ describe('compileDeployment validation', () => {
     expect([...(loopJoin?.upstream?.[0] ?? [])].sort()).toEqual(['l_b', 'l_retry', 'l_split', 'l_start']);
   });
 
+  it('given duplicate ids of a flow, a task and a process, when parsed, then each is an error naming the id and where it repeats', async () => {
+    const { warnings, errors } = await parseBpmn(fixture(import.meta.url, 'duplicates.bpmn'));
+    expect(warnings.join('\n')).toMatch(/duplicate ID/);
+    expect(errors).toEqual([
+      { elementId: 'f1', message: 'the id f1 is used twice: the bpmn:sequenceFlow at line 6, column 4 repeats it (ids must be unique)' },
+      { elementId: 'work', message: 'the id work is used twice: the bpmn:task at line 7, column 4 repeats it (ids must be unique)' },
+      { elementId: 'dup', message: 'the id dup is used twice: the bpmn:process at line 10, column 2 repeats it (ids must be unique)' },
+    ]);
+  });
+
   it('given XML that is not BPMN, when parsed, then it rejects', async () => {
     await expect(parseBpmn('<nope')).rejects.toThrow();
   });

@@ -33,7 +33,6 @@ const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:Da
 export function compileProcesses(definitions: ModdleElement, options: CompileOptions): CompiledDeployment {
   const processes = new Map<string, ExecutableProcess>();
   const errors: CompileError[] = [];
-  reportDuplicateIds(definitions, errors);
   for (const root of list(definitions, 'rootElements')) {
     // As in Zeebe, processes marked non-executable (e.g. other pools of a collaboration) are not deployed.
     if (root.$type !== 'bpmn:Process' || root.isExecutable === false) continue;
@@ -148,22 +147,6 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
   flows.set(id, flow);
   source.outgoing.push(flow);
   target.incoming.push(flow);
-}
-
-/**
- * The XML reader only warns about duplicate ids and keeps one of the elements, so a model could
- * deploy with a flow or task silently missing: refuse it, naming every duplicated id.
- */
-function reportDuplicateIds(definitions: ModdleElement, errors: CompileError[]): void {
-  const seen = new Map<string, number>();
-  const walk = (el: ModdleElement) => {
-    if (typeof el.id === 'string') seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    for (const child of list(el, 'rootElements').concat(list(el, 'flowElements'), list(el, 'laneSets'), list(el, 'artifacts'))) walk(child);
-  };
-  walk(definitions);
-  for (const [id, count] of seen) {
-    if (count > 1) errors.push({ processId: null, elementId: id, message: `the id ${id} is used by ${count} elements; ids must be unique` });
-  }
 }
 
 function newNode(id: string, kind: NodeKind, name: string | null, containerId: string | null, behaviour: NodeDef['behaviour']): NodeDef {
