@@ -227,17 +227,17 @@ function parseDaysOfWeek(value: string): { mask: number; specials: DowSpecial[] 
 function parseQuartzWeekday(item: string): DowSpecial {
   const l = item.lastIndexOf('L');
   if (l !== -1) {
-    if (l !== item.length - 1) throw new FieldError(`unexpected characters after 'L' in '${item}'`);
-    if (l === 0) throw new FieldError(`no day of the week before 'L' in '${item}' (write 5L or FRIL for the last Friday)`);
+    if (l !== item.length - 1) throw new FieldError("unexpected characters after 'L'");
+    if (l === 0) throw new FieldError("no day of the week before 'L' (write 5L or FRIL for the last Friday)");
     return { kind: 'lastInMonth', weekday: parseWeekday(item.slice(0, l)) };
   }
   const hash = item.lastIndexOf('#');
-  if (hash === 0) throw new FieldError(`no day of the week before '#' in '${item}'`);
-  if (hash === item.length - 1) throw new FieldError(`no ordinal after '#' in '${item}'`);
+  if (hash === 0) throw new FieldError("no day of the week before '#'");
+  if (hash === item.length - 1) throw new FieldError("no ordinal after '#'");
   const weekday = parseWeekday(item.slice(0, hash));
   const ordinal = item.slice(hash + 1);
   if (!/^\d+$/.test(ordinal) || Number(ordinal) < 1 || Number(ordinal) > 5) {
-    throw new FieldError(`the ordinal in '${item}' must be 1-5 (a month has at most five of each weekday)`);
+    throw new FieldError('the ordinal after # must be 1-5 (a month has at most five of each weekday)');
   }
   return { kind: 'nthInMonth', weekday, n: Number(ordinal) };
 }
