@@ -1,7 +1,7 @@
 import { daysInMonth, monthLabel, utcMillisOfLocal } from './calendar';
 import type { LocalDateTime } from './calendar';
 import type { Parsed } from './types';
-import { canonicalZoneId, instantOfLocal } from './zoned';
+import { canonicalZoneId, formatOffset, instantOfLocal } from './zoned';
 
 /**
  * ISO 8601 date-times as Camunda 8 reads them: `2026-04-27T17:20:00Z`, with an offset
@@ -61,18 +61,7 @@ export function parseIsoDateTime(text: string): Parsed<ZonedInstant> {
     return { ok: true, value: { at: utc && offsetMs === undefined ? utcMillisOfLocal(local) : instantOfLocal(local, zone, offsetMs), zone: utc ? null : zone } };
   }
   const at = utcMillisOfLocal(local) - (offsetMs ?? 0);
-  return { ok: true, value: { at, zone: offsetMs ? offsetZone(offsetMs) : null } };
-}
-
-/** 7,200,000 -> `+02:00`; seconds only when there are any. */
-export function offsetZone(offsetMs: number): string {
-  const sign = offsetMs < 0 ? '-' : '+';
-  const total = Math.abs(offsetMs) / 1000;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const hh = Math.floor(total / 3600);
-  const mm = Math.floor((total % 3600) / 60);
-  const ss = total % 60;
-  return `${sign}${pad(hh)}:${pad(mm)}${ss ? ':' + pad(ss) : ''}`;
+  return { ok: true, value: { at, zone: offsetMs ? formatOffset(offsetMs) : null } };
 }
 
 function checkRanges(t: LocalDateTime): string | null {
