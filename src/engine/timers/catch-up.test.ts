@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catchUp, MAX_MISSED_COUNT } from './catch-up';
-import { parseTimer } from './parse-timer';
-import type { TimerKind, TimerSchedule } from './types';
+import { iso, storedSchedule as schedule } from './test-support/parsed';
+import type { TimerKind } from './types';
 
 const at = Date.parse;
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-function schedule(kind: TimerKind, value: string): TimerSchedule {
-  const r = parseTimer({ kind, value });
-  if (!r.ok) throw new Error(r.error);
-  return JSON.parse(JSON.stringify(r.schedule)) as TimerSchedule;
-}
 
 function plan(kind: TimerKind, value: string, due: string, done: number, now: string) {
   const p = catchUp(schedule(kind, value), at(due), done, at(now));

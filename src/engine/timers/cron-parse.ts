@@ -183,16 +183,26 @@ function checkValue(v: number, type: FieldType): number {
   return v;
 }
 
-function parseDaysOfMonth(value: string): { mask: number; specials: DomSpecial[] } {
-  const plain = (item: string) => parseBits(item === '?' ? '*' : item, DAY_OF_MONTH);
-  if (!value.includes('L') && !value.includes('W')) return { mask: toMask(plain(value), 1), specials: [] };
+/**
+ * A day field: one bit mask for its plain items, plus the Quartz specials. As in Spring, a field
+ * without special characters is parsed whole; one with them item by item, the items ORed.
+ */
+function parseDayField<S>(value: string, isSpecial: (text: string) => boolean, plain: (item: string) => number, special: (item: string) => S): { mask: number; specials: S[] } {
+  if (!isSpecial(value)) return { mask: plain(value), specials: [] };
   let mask = 0;
-  const specials: DomSpecial[] = [];
+  const specials: S[] = [];
   for (const item of value.split(',')) {
-    if (item.includes('L') || item.includes('W')) specials.push(parseQuartzDay(item));
-    else mask |= toMask(plain(item), 1);
+    if (item === '') throw new FieldError('a list has an empty item');
+    if (isSpecial(item)) specials.push(special(item));
+    else mask |= plain(item);
   }
   return { mask, specials };
+}
+
+const anyIfQuestion = (item: string) => (item === '?' ? '*' : item);
+
+function parseDaysOfMonth(value: string): { mask: number; specials: DomSpecial[] } {
+  return parseDayField(value, (v) => v.includes('L') || v.includes('W'), (item) => toMask(parseBits(anyIfQuestion(item), DAY_OF_MONTH), 1), parseQuartzDay);
 }
 
 function parseQuartzDay(item: string): DomSpecial {
@@ -213,15 +223,7 @@ function parseQuartzDay(item: string): DomSpecial {
 }
 
 function parseDaysOfWeek(value: string): { mask: number; specials: DowSpecial[] } {
-  const plain = (item: string) => foldSunday(parseBits(item === '?' ? '*' : item, DAY_OF_WEEK));
-  if (!value.includes('L') && !value.includes('#')) return { mask: toMask(plain(value), 0), specials: [] };
-  let mask = 0;
-  const specials: DowSpecial[] = [];
-  for (const item of value.split(',')) {
-    if (item.includes('L') || item.includes('#')) specials.push(parseQuartzWeekday(item));
-    else mask |= toMask(plain(item), 0);
-  }
-  return { mask, specials };
+  return parseDayField(value, (v) => v.includes('L') || v.includes('#'), (item) => toMask(foldSunday(parseBits(anyIfQuestion(item), DAY_OF_WEEK)), 0), parseQuartzWeekday);
 }
 
 function parseQuartzWeekday(item: string): DowSpecial {

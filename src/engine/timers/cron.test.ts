@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cronNext } from './cron-next';
 import { parseCron } from './cron-parse';
-import type { CronSpec } from './cron-parse';
+import { iso, reasonOf, valueOf } from './test-support/parsed';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-function spec(expression: string): CronSpec {
-  const r = parseCron(expression);
-  if (!r.ok) throw new Error(`${expression}: ${r.reason}`);
-  return r.value;
-}
+const spec = (expression: string) => valueOf(parseCron(expression), expression);
+const reason = (expression: string) => reasonOf(parseCron(expression), expression);
 
 /** The next `count` matches after `from`, as ISO strings. */
 function matches(expression: string, from: string, count = 1): (string | null)[] {
@@ -21,12 +16,6 @@ function matches(expression: string, from: string, count = 1): (string | null)[]
     out.push(iso(t));
   }
   return out;
-}
-
-function reason(expression: string): string {
-  const r = parseCron(expression);
-  if (r.ok) throw new Error(`${expression} parsed`);
-  return r.reason;
 }
 
 describe('cron: plain fields', () => {

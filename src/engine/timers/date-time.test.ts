@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDateTime } from './date-time';
-import type { ZonedInstant } from './date-time';
+import { iso, reasonOf, valueOf } from './test-support/parsed';
 
-const iso = (t: number) => new Date(t).toISOString();
-
-function parsed(text: string): ZonedInstant {
-  const r = parseIsoDateTime(text);
-  if (!r.ok) throw new Error(`${text}: ${r.reason}`);
-  return r.value;
-}
-
-function reason(text: string): string {
-  const r = parseIsoDateTime(text);
-  if (r.ok) throw new Error(`${text} parsed`);
-  return r.reason;
-}
+const parsed = (text: string) => valueOf(parseIsoDateTime(text), text);
+const reason = (text: string) => reasonOf(parseIsoDateTime(text), text);
 
 describe('parseIsoDateTime', () => {
   it('given Z, lower-case z and t, or no zone at all, when parsed, then the time is UTC (Camunda reads a bare time as UTC)', () => {

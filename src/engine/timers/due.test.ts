@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstDue, nextDue } from './due';
-import { parseTimer } from './parse-timer';
-import type { TimerKind, TimerSchedule } from './types';
+import { iso, storedSchedule as schedule } from './test-support/parsed';
+import type { TimerSchedule } from './types';
 
 const at = Date.parse;
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-function schedule(kind: TimerKind, value: string): TimerSchedule {
-  const r = parseTimer({ kind, value });
-  if (!r.ok) throw new Error(r.error);
-  // Every schedule is used as it comes back from storage.
-  return JSON.parse(JSON.stringify(r.schedule)) as TimerSchedule;
-}
 
 /** Fires the timer on time until it is over (or `limit` fires): the due times, as ISO strings. */
 function fires(s: TimerSchedule, now: string, limit = 10): string[] {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDuration } from './arithmetic';
 import { parseIsoDuration, ZERO_DURATION } from './duration';
-import type { IsoDuration } from './types';
+import { iso, reasonOf, valueOf } from './test-support/parsed';
 
 const at = Date.parse;
-const iso = (t: number) => new Date(t).toISOString();
-
-function duration(text: string): IsoDuration {
-  const r = parseIsoDuration(text);
-  if (!r.ok) throw new Error(`${text}: ${r.reason}`);
-  return r.value;
-}
-
-function reason(text: string): string {
-  const r = parseIsoDuration(text);
-  if (r.ok) throw new Error(`${text} parsed`);
-  return r.reason;
-}
+const duration = (text: string) => valueOf(parseIsoDuration(text), text);
+const reason = (text: string) => reasonOf(parseIsoDuration(text), text);
 
 describe('parseIsoDuration', () => {
   it('given every designator in order, when parsed, then each component is kept apart', () => {
