@@ -65,7 +65,9 @@ const DAY_OF_WEEK: FieldType = { name: 'day-of-week', min: 1, max: 7 };
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAY_NAMES = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 
+/** A fault inside one field; `CronError` adds which field. */
 class FieldError extends Error {}
+class CronError extends Error {}
 
 /** The six-field text a macro stands for, or the trimmed expression itself. */
 export function resolveMacro(expression: string): string {
@@ -85,21 +87,22 @@ export function parseCron(expression: string): Parsed<CronSpec> {
   if (resolved === '') return { ok: false, reason: 'the value is empty' };
   const fields = resolved.split(' ');
   if (fields.length !== 6) return { ok: false, reason: explainFieldCount(resolved, fields) };
-  const [sec, min, hour, dom, month, dow] = fields;
-  const types = [SECOND, MINUTE, HOUR, DAY_OF_MONTH, MONTH, DAY_OF_WEEK];
-  let index = 0;
+  // Each field's fault is reported with the field's name and text.
+  const field = <T>(i: number, type: FieldType, parse: (text: string) => T): T => {
+    try {
+      return parse(fields[i]);
+    } catch (e) {
+      if (e instanceof FieldError) throw new CronError(`${type.name} field '${fields[i]}': ${e.message}`);
+      throw e;
+    }
+  };
   try {
-    const seconds = parseBits(sec, SECOND);
-    index++;
-    const minutes = parseBits(min, MINUTE);
-    index++;
-    const hours = parseBits(hour, HOUR);
-    index++;
-    const days = parseDaysOfMonth(dom);
-    index++;
-    const months = parseBits(replaceNames(month, MONTH_NAMES), MONTH);
-    index++;
-    const weekdays = parseDaysOfWeek(replaceNames(dow, DAY_NAMES));
+    const seconds = field(0, SECOND, (t) => parseBits(t, SECOND));
+    const minutes = field(1, MINUTE, (t) => parseBits(t, MINUTE));
+    const hours = field(2, HOUR, (t) => parseBits(t, HOUR));
+    const days = field(3, DAY_OF_MONTH, parseDaysOfMonth);
+    const months = field(4, MONTH, (t) => parseBits(replaceNames(t, MONTH_NAMES), MONTH));
+    const weekdays = field(5, DAY_OF_WEEK, (t) => parseDaysOfWeek(replaceNames(t, DAY_NAMES)));
     return {
       ok: true,
       value: {
@@ -114,8 +117,8 @@ export function parseCron(expression: string): Parsed<CronSpec> {
       },
     };
   } catch (e) {
-    if (!(e instanceof FieldError)) throw e;
-    return { ok: false, reason: `${types[index].name} field '${fields[index]}': ${e.message}` };
+    if (e instanceof CronError) return { ok: false, reason: e.message };
+    throw e;
   }
 }
 
