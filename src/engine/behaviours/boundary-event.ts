@@ -1,5 +1,7 @@
 import { list } from '../model/extensions';
 import type { ElementType } from '../runtime/element-type';
+import { applyResult } from '../runtime/results';
+import { reportDuplicateCatcher } from './propagation';
 
 /**
  * Boundary event: attached to an activity (`attachedTo`); its event definition decides when it
@@ -16,10 +18,21 @@ export const boundaryEvent: ElementType = {
   link(node, nodes, cx) {
     const host = node.attachedTo ? nodes.get(node.attachedTo) : undefined;
     if (!host) cx.report(node.id, 'boundary event is not attached to a supported activity');
-    else host.boundaries.push(node);
+    else {
+      reportDuplicateCatcher(host.boundaries, node, `on ${host.id}`, cx.report);
+      host.boundaries.push(node);
+    }
     if (node.incoming.length > 0) cx.report(node.id, 'a boundary event cannot have incoming flows');
   },
   activate(step, ei) {
     step.complete(ei);
+  },
+  triggered(step, catcher, owner, variables) {
+    if (!owner) throw new Error(`boundary event ${catcher.id} was triggered without its activity`);
+    const scopeId = owner.parentId;
+    // Interrupting: the activity (and everything in it) is terminated first.
+    if (catcher.cancelActivity) step.terminate(owner);
+    const entered = step.enter(catcher, scopeId);
+    applyResult(step, entered, catcher, variables);
   },
 };

@@ -1,10 +1,9 @@
-import type { EventDef, NodeDef } from '../model/types';
 import { str } from '../model/extensions';
 import type { EventBehaviour } from '../runtime/element-type';
 import { ElementFailure } from '../runtime/failure';
 import type { ElementInstance, Variables } from '../runtime/state';
 import type { Step } from '../runtime/step';
-import { setAll } from '../runtime/variables';
+import { findCatch } from './propagation';
 
 /*
  * Error events: error end events throw, error boundary events catch. A thrown error goes outwards
@@ -17,11 +16,14 @@ import { setAll } from '../runtime/variables';
 
 export const errorEvent: EventBehaviour = {
   kind: 'error',
-  compile(def, _el, node, cx) {
-    if (node.kind !== 'endEvent' && node.kind !== 'boundaryEvent') {
-      cx.report(node.id, `an error event definition is not allowed on ${node.kind}`);
+  compile(def, el, node, cx) {
+    const inEventSubprocess = node.kind === 'startEvent' && (el.$parent as { triggeredByEvent?: boolean } | undefined)?.triggeredByEvent === true;
+    if (node.kind !== 'endEvent' && node.kind !== 'boundaryEvent' && !inEventSubprocess) {
+      cx.report(node.id, `an error event definition is not allowed on ${node.kind}${node.kind === 'startEvent' ? ' outside an event subprocess' : ''}`);
       return null;
     }
+    if (inEventSubprocess && el.isInterrupting === false) cx.report(node.id, 'an error start event of an event subprocess is always interrupting');
+    if (node.kind === 'boundaryEvent' && el.cancelActivity === false) cx.report(node.id, 'an error boundary event is always interrupting');
     const errorRef = def.errorRef as Record<string, unknown> | undefined;
     const code = str(errorRef as never, 'errorCode') ?? null;
     if (node.kind === 'endEvent' && !code) cx.report(node.id, 'an error end event needs an error with an errorCode');
@@ -31,33 +33,25 @@ export const errorEvent: EventBehaviour = {
     const code = def.code as string;
     const scope = ei.parentId !== null ? step.state.elements[ei.parentId] : null;
     if (throwBpmnError(step, scope ?? ei, code, null, undefined, ei)) return 'handled';
-    throw new ElementFailure('unhandledError', `error '${code}' thrown by ${node.id} is not caught by any boundary event`);
+    throw new ElementFailure('unhandledError', `error '${code}' thrown by ${node.id} is not caught by any boundary event or event subprocess`);
   },
 };
 
 /**
  * Throws error `code` from element instance `from` (the thrower, or the scope it sits in).
- * Returns true when something took it: a boundary event in this instance (the activity it sits on
- * is terminated and the boundary taken), or, in a called instance, the parent (told through
- * `errorToParent`; the caller then raises its incident and waits). Returns false at the top: the
- * caller raises an `unhandledError` incident.
+ * Returns true when something took it: a boundary event or an error event subprocess in this
+ * instance (the activity or the scope's other work is terminated and the catcher taken). Returns
+ * false when nothing here catches it: in a called instance the error then goes on to the parent
+ * (`errorToParent`) and the caller raises its incident and waits; at the top the caller raises an
+ * `unhandledError` incident.
  */
 export function throwBpmnError(step: Step, from: ElementInstance, code: string, message: string | null, variables?: Variables, thrower?: ElementInstance): boolean {
   const source = thrower ?? from;
-  let ei: ElementInstance | undefined = from;
-  while (ei) {
-    // A boundary on a multi-instance activity belongs to its body, not to each inner instance.
-    const node: NodeDef = step.node(ei.elementId);
-    const boundary = ei.loopIndex === undefined ? findCatch(node, code) : null;
-    if (boundary) {
-      step.emit({ type: 'errorThrown', elementId: source.elementId, elementInstanceId: source.id, errorCode: code, caughtBy: boundary.id });
-      const scopeId = ei.parentId;
-      step.terminate(ei);
-      const caught = step.enter(boundary, scopeId);
-      setAll(step, caught.id, variables, false);
-      return true;
-    }
-    ei = ei.parentId !== null ? step.state.elements[ei.parentId] : undefined;
+  const found = findCatch(step, from, 'error', code);
+  if (found) {
+    step.emit({ type: 'errorThrown', elementId: source.elementId, elementInstanceId: source.id, errorCode: code, caughtBy: found.catcher.id });
+    (found.catcher.behaviour.triggered as NonNullable<typeof found.catcher.behaviour.triggered>)(step, found.catcher, found.owner, variables);
+    return true;
   }
   step.emit({ type: 'errorThrown', elementId: source.elementId, elementInstanceId: source.id, errorCode: code, caughtBy: null });
   const parent = step.state.parent;
@@ -72,20 +66,4 @@ export function throwBpmnError(step: Step, from: ElementInstance, code: string, 
     });
   }
   return false;
-}
-
-function findCatch(node: NodeDef, code: string): NodeDef | null {
-  let catchAll: NodeDef | null = null;
-  for (const b of node.boundaries) {
-    const def = errorDef(b);
-    if (!def) continue;
-    if (def.code === code) return b;
-    if (def.code === null) catchAll ??= b;
-  }
-  return catchAll;
-}
-
-function errorDef(node: NodeDef): EventDef | undefined {
-  for (const d of node.events) if (d.kind === 'error') return d;
-  return undefined;
 }

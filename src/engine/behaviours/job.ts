@@ -52,6 +52,7 @@ export function activateJob(step: Step, ei: ElementInstance, node: NodeDef): voi
   const job: Job = {
     key, type, retries, elementId: node.id, elementInstanceId: ei.id, processInstanceId: step.state.instanceId,
     customHeaders: { ...def.headers }, state: 'activatable', errorMessage: null, createdAt: step.now,
+    worker: null, lockExpiresAt: null, retryAt: null, priority: 0,
   };
   step.state.jobs[key] = job;
   ei.jobKey = key;

@@ -5,22 +5,27 @@ import { CALL_COMMANDS, callActivity } from './call-activity';
 import { complexGateway } from './complex-gateway';
 import { endEvent } from './end-event';
 import { errorEvent } from './error-event';
+import { eventBasedGateway } from './event-based-gateway';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
+import { intermediateCatchEvent } from './intermediate-catch-event';
 import { intermediateThrowEvent } from './intermediate-throw-event';
 import { JOB_COMMANDS } from './job';
 import { manualTask } from './manual-task';
-import { messageEvent } from './message-event';
+import { MESSAGE_COMMANDS, messageEvent } from './message-event';
 import { multiInstance } from './multi-instance';
 import { parallelGateway } from './parallel-gateway';
+import { receiveTask } from './receive-task';
 import { scriptTask } from './script-task';
 import { sendTask } from './send-task';
 import { serviceTask } from './service-task';
+import { SIGNAL_COMMANDS, signalEvent } from './signal-event';
 import { standardLoop } from './standard-loop';
 import { startEvent } from './start-event';
 import { subProcess } from './sub-process';
 import { task } from './task';
 import { terminateEvent } from './terminate-event';
+import { TIMER_COMMANDS, timerEvent } from './timer-event';
 import { USER_TASK_COMMANDS, userTask } from './user-task';
 
 /**
@@ -46,15 +51,20 @@ export const defaultRegistry: ElementRegistry = {
     'bpmn:ComplexGateway': complexGateway,
     'bpmn:SubProcess': subProcess,
     'bpmn:CallActivity': callActivity,
+    'bpmn:IntermediateCatchEvent': intermediateCatchEvent,
+    'bpmn:ReceiveTask': receiveTask,
+    'bpmn:EventBasedGateway': eventBasedGateway,
   },
   events: {
     'bpmn:ErrorEventDefinition': errorEvent,
     'bpmn:TerminateEventDefinition': terminateEvent,
     'bpmn:MessageEventDefinition': messageEvent,
+    'bpmn:TimerEventDefinition': timerEvent,
+    'bpmn:SignalEventDefinition': signalEvent,
   },
   loops: {
     'bpmn:MultiInstanceLoopCharacteristics': multiInstance,
     'bpmn:StandardLoopCharacteristics': standardLoop,
   },
-  commands: { ...JOB_COMMANDS, ...USER_TASK_COMMANDS, ...CALL_COMMANDS },
+  commands: { ...JOB_COMMANDS, ...USER_TASK_COMMANDS, ...CALL_COMMANDS, ...TIMER_COMMANDS, ...MESSAGE_COMMANDS, ...SIGNAL_COMMANDS },
 };

@@ -38,6 +38,11 @@ export type HistoryBody =
   | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null }
   | { type: 'errorThrown'; elementId: string; elementInstanceId: string; errorCode: string; caughtBy: string | null }
   | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; elementInstanceId: string; message: string }
-  | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string };
+  | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string }
+  /** `elementInstanceId`: the wait's owner (the catch event, the activity of a boundary, an event subprocess's scope; null: process). */
+  | { type: 'timerCreated'; timerKey: string; elementId: string; elementInstanceId: string | null; dueAt: number }
+  | { type: 'subscriptionOpened'; key: string; kind: string; name: string; correlationKey: string | null; elementId: string; elementInstanceId: string | null }
+  /** A timer came due, a message was correlated, a signal arrived, a condition became true. */
+  | { type: 'eventTriggered'; kind: string; key: string; elementId: string; elementInstanceId: string | null };
 
 export type HistoryType = HistoryEvent['type'];

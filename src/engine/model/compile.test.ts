@@ -14,10 +14,10 @@ describe('compileDeployment validation', () => {
     expect(byElement.badCondition).toMatch(/condition does not parse/);
     expect(byElement.noCondition).toMatch(/no condition and is not the default flow/);
     expect(byElement.svc).toMatch(/no zeebe:taskDefinition type/);
-    expect(byElement.catch).toMatch(/unsupported element bpmn:IntermediateCatchEvent/);
+    expect(byElement.catch).toMatch(/references no bpmn:message/);
     expect(byElement.nowhere).toMatch(/to nowhere/);
-    expect(byElement.onEvent).toMatch(/event subprocesses are not supported/);
-    expect(byElement.timer).toMatch(/TimerEventDefinition on boundaryEvent is not supported/);
+    expect(byElement.onEvent).toMatch(/an event subprocess needs exactly one start event with an event definition/);
+    expect(byElement.timer).toMatch(/a timer event needs a timeDate, timeDuration or timeCycle/);
     // the non-executable process is not compiled, so its missing task type is no error
     expect(errors.every((e) => e.processId === 'noStart' || e.processId === 'broken')).toBe(true);
   });

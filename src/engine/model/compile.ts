@@ -65,10 +65,15 @@ function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProces
   }
   for (const node of nodes.values()) node.behaviour.link?.(node, nodes, cx);
   const id = el.id ?? '';
-  const starts = [...nodes.values()].filter((n) => n.kind === 'startEvent' && n.containerId === null && n.events.length === 0);
-  if (starts.length === 0) cx.report(id, 'the process has no none start event');
+  const topStarts = [...nodes.values()].filter((n) => n.kind === 'startEvent' && n.containerId === null);
+  const starts = topStarts.filter((n) => n.events.length === 0);
+  if (topStarts.length === 0) cx.report(id, 'the process has no start event');
   if (starts.length > 1) cx.report(id, `the process has ${starts.length} none start events; one is supported`);
-  return { id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0]?.id ?? '', registry: cx.registry };
+  const eventSubprocesses = [...nodes.values()].filter((n) => n.triggeredByEvent && n.containerId === null);
+  return {
+    id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0]?.id ?? '',
+    startEvents: topStarts.filter((n) => n.events.length > 0), eventSubprocesses, registry: cx.registry,
+  };
 }
 
 /** Walks a process or a container element, compiling each flow node with its element kind. */
@@ -152,7 +157,7 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
 function newNode(id: string, kind: NodeKind, name: string | null, containerId: string | null, behaviour: NodeDef['behaviour']): NodeDef {
   return {
     id, kind, name, containerId, behaviour, loopType: null, events: [],
-    incoming: [], outgoing: [], defaultFlow: null, inputs: [], outputs: [], boundaries: [],
+    incoming: [], outgoing: [], defaultFlow: null, inputs: [], outputs: [], boundaries: [], eventSubprocesses: [], eventStarts: [],
     job: null, userTask: null, script: null, decision: null, call: null, loop: null,
     attachedTo: null, cancelActivity: true, triggeredByEvent: false, startNodeId: null,
     activationCondition: null, upstream: null, joins: false,

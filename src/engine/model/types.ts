@@ -7,6 +7,8 @@ export type NodeKind =
   | 'endEvent'
   | 'intermediateThrowEvent'
   | 'intermediateCatchEvent'
+  | 'receiveTask'
+  | 'eventBasedGateway'
   | 'boundaryEvent'
   | 'task'
   | 'manualTask'
@@ -137,6 +139,10 @@ export interface NodeDef {
   outputs: Mapping[];
   /** Boundary events attached to this activity. */
   boundaries: NodeDef[];
+  /** A scope (subprocess): its event subprocesses, whose start events wait while it is active. */
+  eventSubprocesses: NodeDef[];
+  /** An event subprocess: the ids of its start events that have an event definition. */
+  eventStarts: string[];
   job: JobDef | null;
   userTask: UserTaskDef | null;
   script: ScriptDef | null;
@@ -145,6 +151,7 @@ export interface NodeDef {
   loop: MultiInstanceDef | StandardLoopDef | null;
   /** Boundary events: the activity they are attached to. */
   attachedTo: string | null;
+  /** Boundary events: `cancelActivity`; start events of event subprocesses: `isInterrupting`. */
   cancelActivity: boolean;
   /** An event subprocess (`triggeredByEvent`): started by its start event's trigger, not by flows. */
   triggeredByEvent: boolean;
@@ -169,8 +176,12 @@ export interface ExecutableProcess {
   version: number;
   nodes: Map<string, NodeDef>;
   flows: Map<string, FlowDef>;
-  /** The process-level none start event. */
+  /** The process-level none start event ('' when the process only starts on events). */
   startNodeId: string;
+  /** Process-level start events with a definition (message, timer, signal): the host starts instances there. */
+  startEvents: NodeDef[];
+  /** Event subprocesses at process level: their start events wait while the instance runs. */
+  eventSubprocesses: NodeDef[];
   /** The element registry it was compiled with: element commands are looked up here. */
   registry: ElementRegistry;
 }

@@ -2,6 +2,7 @@ import type { KernelCommand } from './commands';
 import { CommandRejectedError } from './commands';
 import type { Step } from './step';
 import { setAll } from './variables';
+import { closeWaits } from './waits';
 
 /**
  * Applies a command to the step's working state; the step then runs to the next wait state.
@@ -25,6 +26,7 @@ const KERNEL: Handlers = {
   cancel(step) {
     const s = step.state;
     step.terminateScope(null);
+    closeWaits(step, undefined);
     s.status = 'canceled';
     s.endedAt = step.now;
     step.emit({ type: 'instanceCanceled' });

@@ -1,4 +1,4 @@
-import type { Incident, Job, UserTask, Variables } from './state';
+import type { Incident, Job, Subscription, Timer, UserTask, Variables } from './state';
 
 /** What the host must do after a step (besides persisting the new state and history). */
 export type Effect =
@@ -21,6 +21,16 @@ export type Effect =
   | { type: 'notifyParent'; parentInstanceId: string; parentElementInstanceId: string; variables: Variables }
   /** A BPMN error left this (child) instance uncaught, which is now canceled: send `childError` to the parent. */
   | { type: 'errorToParent'; parentInstanceId: string; parentElementInstanceId: string; errorCode: string; errorMessage: string | null; variables: Variables }
+  /** A timer to fire (`timerFired`) at `timer.dueAt`. */
+  | { type: 'timerScheduled'; timer: Timer }
+  | { type: 'timerCanceled'; timerKey: string }
+  /** A message, signal or conditional subscription to index for correlation. */
+  | { type: 'subscriptionOpened'; subscription: Subscription }
+  | { type: 'subscriptionClosed'; key: string }
+  /** A message throw event without a job: the host publishes the message. */
+  | { type: 'publishMessage'; name: string; correlationKey: string | null; variables: Variables; sourceInstanceId: string }
+  /** A signal throw or end event: the host broadcasts the signal. */
+  | { type: 'broadcastSignal'; name: string; variables: Variables; sourceInstanceId: string }
   | { type: 'incidentRaised'; incident: Incident }
   | { type: 'incidentResolved'; incidentId: string }
   | { type: 'instanceCompleted'; instanceId: string; variables: Variables }

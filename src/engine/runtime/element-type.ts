@@ -2,7 +2,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { EventDef, FlowDef, NodeDef, NodeKind } from '../model/types';
 import type { ExprCompiler } from '../model/values';
 import type { Step } from './step';
-import type { ElementInstance, Incident, JoinState } from './state';
+import type { ElementInstance, Incident, JoinState, Variables } from './state';
 
 /*
  * What the kernel knows of elements: these interfaces, nothing else. Every element kind lives in
@@ -41,6 +41,13 @@ export interface ElementType {
   resolveIncident?(step: Step, ei: ElementInstance, node: NodeDef, incident: Incident, retries: number | undefined): void;
   /** Joining gateways: how tokens arriving on incoming flows are merged. */
   readonly join?: JoinBehaviour;
+  /**
+   * A wait this catching element opened was triggered (a timer came due, a message was
+   * correlated...). `owner` is the element instance that owned the wait: this catch event, the
+   * activity a boundary sits on, an event-based gateway, or the scope of an event subprocess (null:
+   * the process). `variables` came with the event (a message's payload).
+   */
+  triggered?(step: Step, catcher: NodeDef, owner: ElementInstance | null, variables: Variables | undefined): void;
 }
 
 /** How a joining gateway merges tokens; tokens wait in `state.joins` until it fires. */
@@ -61,6 +68,11 @@ export interface EventBehaviour {
    * moves on as usual (the event completes), `handled` when the behaviour took care of the token.
    */
   throw?(step: Step, ei: ElementInstance, node: NodeDef, def: EventDef): 'continue' | 'handled';
+  /**
+   * A catching element with this definition starts waiting: open its timer or subscription
+   * (`runtime/waits.ts` addTimer / addSubscription) owned by `ownerId` (null: process scope).
+   */
+  subscribe?(step: Step, ownerId: string | null, catcher: NodeDef, def: EventDef): void;
 }
 
 /** Multi-instance and standard loops: the activity gets a body whose children are the iterations. */

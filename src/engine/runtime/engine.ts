@@ -65,6 +65,7 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
   const step = new Step(process, state, ctx, now);
   step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
   if (variables) setAll(step, null, variables, true);
+  step.openEventSubprocessWaits(null, process.eventSubprocesses);
   step.enter(startNode, null);
   step.run();
   return { state, effects: step.effects, history: step.history, record };

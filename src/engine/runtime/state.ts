@@ -77,6 +77,15 @@ export interface ElementInstance {
   childInstanceId?: string;
   /** A complex gateway instance holding an incident for the tokens waiting at this join key. */
   joinKey?: string;
+  /** Owns timers or subscriptions (a catch event, an activity with boundary events, a scope with event subprocesses). */
+  waits?: true;
+  /** The event this catch event waits for already happened (an event-based gateway chose it): its variables. */
+  pending?: Variables;
+  /** Event subprocess: the start event that triggered it. */
+  startAt?: string;
+  /** An event-based gateway: the catch event whose event arrived first, and that event's variables. */
+  chosen?: string;
+  handOff?: Variables;
 }
 
 export interface LoopBodyState {
@@ -111,10 +120,20 @@ export interface Job {
   elementInstanceId: string;
   processInstanceId: string;
   customHeaders: Record<string, string>;
-  /** `failed` once retries reached 0 (an incident is open). */
-  state: 'activatable' | 'failed';
+  /**
+   * `activatable`: waiting for a worker; `activated`: locked by `worker` until `lockExpiresAt`;
+   * `backoff`: failed with retries left, available again at `retryAt`; `failed`: no retries left
+   * (an incident is open).
+   */
+  state: 'activatable' | 'activated' | 'backoff' | 'failed';
   errorMessage: string | null;
   createdAt: number;
+  /** The worker holding the lock (`activated`), else null. */
+  worker: string | null;
+  lockExpiresAt: number | null;
+  retryAt: number | null;
+  /** Higher is handed out first (a `priority` task header or attribute; default 0). */
+  priority: number;
 }
 
 /** A timer of a catching event: an intermediate catch, a boundary or an event subprocess start. */

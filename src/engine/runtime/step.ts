@@ -8,6 +8,7 @@ import { activityLeave } from './leave';
 import { nextRandom } from './random';
 import type { ElementInstance, Incident, IncidentType, InstanceState, Variables } from './state';
 import { setAll, visibleVariables } from './variables';
+import { closeWaits, openWaits } from './waits';
 
 export type Work = { t: 'activate' | 'complete'; id: string };
 
@@ -73,13 +74,19 @@ export class Step {
     return node;
   }
 
-  /** A token travels along `flow` inside scope `scopeId`, leaving the element instance `fromId`. */
-  take(flow: FlowDef, scopeId: string | null, fromId: string | null): void {
+  /**
+   * A token travels along `flow` inside scope `scopeId`, leaving the element instance `fromId`.
+   * Returns the element instance it entered (null when it waits at a join).
+   */
+  take(flow: FlowDef, scopeId: string | null, fromId: string | null): ElementInstance | null {
     this.emit({ type: 'flowTaken', flowId: flow.id, elementInstanceId: fromId, scopeId });
     const target = this.node(flow.targetId);
     const join = target.joins ? target.behaviour.join : undefined;
-    if (join) join.arrive(this, target, flow, scopeId);
-    else this.enter(target, scopeId);
+    if (join) {
+      join.arrive(this, target, flow, scopeId);
+      return null;
+    }
+    return this.enter(target, scopeId);
   }
 
   /** Creates an element instance of `node` in `scopeId` and queues its activation. */
@@ -203,7 +210,11 @@ export class Step {
 
   private activate(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
+    // A retry of an activation finds the waits it opened the first time still open.
+    const fresh = !ei.waits;
     if (ei.body) {
+      // Boundary events of a multi-instance activity belong to its body, not to each iteration.
+      if (fresh) this.openBoundaryWaits(ei, node);
       (node.loopType as NonNullable<NodeDef['loopType']>).activateBody(this, ei, node);
       return;
     }
@@ -212,7 +223,22 @@ export class Step {
       const values = evalMappings(this, node.inputs, visibleVariables(this, ei.id), 'input mapping');
       setAll(this, ei.id, values, true);
     }
+    if (fresh) {
+      if (ei.loopIndex === undefined) this.openBoundaryWaits(ei, node);
+      this.openEventSubprocessWaits(ei, node.eventSubprocesses);
+    }
     node.behaviour.activate(this, ei, node);
+  }
+
+  private openBoundaryWaits(ei: ElementInstance, node: NodeDef): void {
+    for (let i = 0; i < node.boundaries.length; i++) openWaits(this, ei, node.boundaries[i]);
+  }
+
+  /** The start events of a scope's event subprocesses wait while the scope (null: the process) is active. */
+  openEventSubprocessWaits(scope: ElementInstance | null, subprocesses: readonly NodeDef[]): void {
+    for (let i = 0; i < subprocesses.length; i++) {
+      for (const start of subprocesses[i].eventStarts) openWaits(this, scope, this.node(start));
+    }
   }
 
   private leave(ei: ElementInstance): void {
@@ -228,10 +254,17 @@ export class Step {
     this.state.path.push(node.id);
     this.remove(ei);
     if (inner && loopType) loopType.innerCompleted(this, this.state.elements[ei.parentId as string], ei, stop);
-    else if (flows) for (let i = 0; i < flows.length; i++) this.take(flows[i], ei.parentId, ei.id);
+    else if (flows) {
+      for (let i = 0; i < flows.length; i++) {
+        const next = this.take(flows[i], ei.parentId, ei.id);
+        // An event-based gateway hands the event it chose to the catch event it enters.
+        if (next && ei.handOff) next.pending = ei.handOff;
+      }
+    }
   }
 
   private remove(ei: ElementInstance): void {
+    if (ei.waits) closeWaits(this, ei.id);
     delete this.state.elements[ei.id];
     if (ei.parentId !== null) {
       const parent = this.state.elements[ei.parentId];
@@ -283,6 +316,7 @@ export class Step {
 
   private completeInstance(): void {
     const s = this.state;
+    closeWaits(this, undefined);
     s.status = 'completed';
     s.endedAt = this.now;
     s.joins = {};

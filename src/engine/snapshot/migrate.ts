@@ -17,6 +17,12 @@ const UPGRADES: Record<number, Upgrade> = {
     s.commands ??= 0;
     s.timers ??= {};
     s.subscriptions ??= {};
+    for (const job of Object.values((s.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
+      job.worker ??= null;
+      job.lockExpiresAt ??= null;
+      job.retryAt ??= null;
+      job.priority ??= 0;
+    }
   },
 };
 

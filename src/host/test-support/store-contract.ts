@@ -69,7 +69,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
 /** A minimal valid instance state for store tests. */
 export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean } = {}): InstanceState {
   const job = (key: string): Job => ({
-    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0,
+    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0,
   });
   const task = (taskId: string): UserTask => ({
     id: taskId, elementId: 'U', elementInstanceId: 'u', processInstanceId: id, name: null, assignee: null, candidateUsers: [], candidateGroups: [],

@@ -1,0 +1,12 @@
+import type { ElementType } from '../runtime/element-type';
+import { activateCatch, catchTriggered } from './catch-events';
+
+/** Intermediate catch event: waits for its event (timer, message, signal...), then moves on with its variables. */
+export const intermediateCatchEvent: ElementType = {
+  kind: 'intermediateCatchEvent',
+  link(node, _nodes, cx) {
+    if (node.events.length === 0) cx.report(node.id, 'an intermediate catch event needs an event definition');
+  },
+  activate: activateCatch,
+  triggered: catchTriggered,
+};
