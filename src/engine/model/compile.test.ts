@@ -10,7 +10,7 @@ describe('compileDeployment validation', () => {
     const { processes, errors } = compileDeployment(definitions, { expressions: testFeel });
     expect(processes.size).toBe(0);
     const byElement = Object.fromEntries(errors.map((e) => [e.elementId, e.message]));
-    expect(byElement.noStart).toMatch(/no none start event/);
+    expect(byElement.noStart).toMatch(/the process has no start event/);
     expect(byElement.badCondition).toMatch(/condition does not parse/);
     expect(byElement.noCondition).toMatch(/no condition and is not the default flow/);
     expect(byElement.svc).toMatch(/no zeebe:taskDefinition type/);
