@@ -1,11 +1,13 @@
 import { compileDeployment, Deployments, parseBpmn } from '../engine';
 import type {
-  Clock, CommandRecord, CompileError, DecisionEvaluator, EngineContext, EngineLimits, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
+  Clock, CommandRecord, CompileError, DecisionEvaluator, Effect, EngineContext, EngineLimits, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
   InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
+import { startTimerDefs } from './time/start-timers';
+import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
-import { HostError, HostTransaction, type JobWorker, type TransactionPorts } from './transaction';
+import { HostError, HostTransaction, type EffectHandler, type JobWorker, type TransactionPorts } from './transaction';
 
 /** A DecisionEvaluator that can also take DMN deployments (see `DmnDecisions`). */
 export interface DeployableDecisions extends DecisionEvaluator {
@@ -72,10 +74,17 @@ export type TaskRef = { taskId: string } | { instanceId: string; elementId: stri
  */
 export class EngineHost {
   readonly deployments = new Deployments();
+  /**
+   * What falls due in time: instance timers and timer start events. On a virtual clock
+   * (`ManualClock`) move time with `advance`, `runUntil`, `runUntilIdle`; on a real clock call
+   * `start()` once (it also fires what came due while the host was down).
+   */
+  readonly timers: TimerDriver;
   private readonly ctx: EngineContext;
   private readonly store: Store;
   private readonly ids: IdGenerator;
   private readonly ports: TransactionPorts;
+  private readonly listeners: CommitListener[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: EngineHostOptions) {
@@ -92,7 +101,9 @@ export class EngineHost {
     this.ports = {
       store: this.store, deployments: this.deployments, ctx: this.ctx, ids: this.ids,
       random: options.random ?? new SeededRandom(options.clock.now()), workers: options.workers ?? {}, logger: options.logger,
+      handlers: {},
     };
+    this.timers = new TimerDriver(this, this.store, options.clock, options.logger);
   }
 
   /**
@@ -109,6 +120,7 @@ export class EngineHost {
         options.logger?.warn(`stored deployment ${record.id} (${record.name}) could not be restored: ${(error as Error).message}`);
       }
     }
+    await host.timers.load();
     return host;
   }
 
@@ -119,7 +131,15 @@ export class EngineHost {
   deploy(xml: string, name = 'model.bpmn'): Promise<DeployResult> {
     return this.serial(async () => {
       const { processes, warnings } = await this.compile(xml);
+      for (const process of processes.values()) {
+        try {
+          startTimerDefs(process, this.options.clock.now());
+        } catch (error) {
+          throw new DeployError((error as Error).message);
+        }
+      }
       const deployed = this.deployments.deploy(processes.values());
+      await this.operateNow(async (tx) => this.timers.deployed(tx, deployed));
       const record: DeploymentRecord = {
         id: this.ids.next('deployment'),
         kind: 'bpmn',
@@ -315,23 +335,46 @@ export class EngineHost {
     return { instanceId: ref.instanceId, task };
   }
 
-  /** Runs `work` in a fresh transaction, commits it, and returns the state `work` returned. */
-  private operate(work: (tx: HostTransaction) => Promise<InstanceState>): Promise<InstanceState> {
-    return this.serial(async () => {
-      const tx = new HostTransaction(this.ports, this.options.clock.now());
-      const result = await work(tx);
-      const changes = await tx.commitTo(this.store);
-      this.options.onCommit?.(changes);
-      return result;
-    });
+  /**
+   * Runs `work` in a fresh transaction at `now` (default: the clock's), commits it, tells the
+   * commit listeners, and returns what `work` returned. For the host's own modules (timers,
+   * messages, jobs); callers use the named operations.
+   * @internal
+   */
+  operate<T>(work: (tx: HostTransaction) => Promise<T>, now?: number): Promise<T> {
+    return this.serial(() => this.operateNow(work, now));
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
+  /** `operate` for work already running inside `serial` (a module firing several items in order). @internal */
+  async operateNow<T>(work: (tx: HostTransaction) => Promise<T>, now?: number): Promise<T> {
+    const tx = new HostTransaction(this.ports, now ?? this.options.clock.now());
+    const result = await work(tx);
+    const changes = await tx.commitTo(this.store);
+    for (const listener of this.listeners) listener(changes, tx.effects);
+    this.options.onCommit?.(changes);
+    return result;
+  }
+
+  /** Runs `work` after every operation queued before it; operations never overlap. @internal */
+  serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => undefined);
     return next;
   }
+
+  /** Called after each successful commit with what it wrote and the effects it produced. @internal */
+  onCommitted(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Lets a host module act on an effect inside the transaction that produced it. @internal */
+  handleEffect<T extends Effect['type']>(type: T, handler: EffectHandler<T>): void {
+    (this.ports.handlers as Record<string, EffectHandler<T>>)[type] = handler;
+  }
 }
+
+/** What a commit listener is told. */
+export type CommitListener = (changes: StoreCommit, effects: ReadonlyArray<{ instanceId: string; effect: Effect }>) => void;
 
 function openAt(state: InstanceState): string {
   const waiting = [...Object.values(state.jobs).map((j) => `job at ${j.elementId}`), ...Object.values(state.tasks).map((t) => `user task at ${t.elementId}`)];

@@ -1,5 +1,5 @@
 import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
-import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
+import type { DeploymentRecord, InstanceQuery, StartTimerRecord, Store, StoreCommit } from './store';
 
 /**
  * A {@link Store} in plain maps, for the CLI, tests, benchmarks and simulation. A commit is applied
@@ -15,6 +15,7 @@ export class MemoryStore implements Store {
   private readonly jobIndex = new Map<string, string>();
   private readonly taskIndex = new Map<string, string>();
   private readonly deployments: DeploymentRecord[] = [];
+  private readonly startTimers = new Map<string, StartTimerRecord>();
   /** Number of commits applied; lets tests prove one operation is one commit. */
   commits = 0;
 
@@ -47,6 +48,13 @@ export class MemoryStore implements Store {
         if (!list) this.history.set(listOf, (list = []));
       }
       (list as HistoryEvent[]).push(e);
+    }
+    for (const processId of changes.replaceStartTimersOf ?? []) {
+      for (const [key, t] of this.startTimers) if (t.processId === processId) this.startTimers.delete(key);
+    }
+    for (const t of changes.startTimers ?? []) {
+      if (t.dueAt === null) this.startTimers.delete(t.key);
+      else this.startTimers.set(t.key, t);
     }
     for (const c of changes.commands ?? []) {
       const log = this.commandLog.get(c.instanceId);
@@ -86,6 +94,10 @@ export class MemoryStore implements Store {
 
   async saveDeployment(record: DeploymentRecord): Promise<void> {
     this.deployments.push(record);
+  }
+
+  async listStartTimers(): Promise<StartTimerRecord[]> {
+    return [...this.startTimers.values()];
   }
 
   async listDeployments(): Promise<DeploymentRecord[]> {

@@ -49,6 +49,11 @@ export class Scheduler {
     return this.live.has(key);
   }
 
+  /** When `key` is due, if it is scheduled. */
+  scheduledAt(key: string): number | undefined {
+    return this.live.get(key)?.item.at;
+  }
+
   /** The earliest due time, or null when nothing is scheduled. */
   nextAt(): number | null {
     this.dropStale();

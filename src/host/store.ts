@@ -23,6 +23,27 @@ export interface StoreCommit {
   history: HistoryEvent[];
   /** The command log entries of this operation (replaying them reproduces the history). */
   commands?: CommandRecord[];
+  /** Timer start events whose next due time changed (`dueAt: null` removes one); `startTimersOf` replaces all of a process's. */
+  startTimers?: StartTimerRecord[];
+  /** Process ids whose stored timer start events are all replaced by `startTimers` (a new version was deployed). */
+  replaceStartTimersOf?: string[];
+}
+
+/**
+ * A timer start event of a deployed process: when it next starts an instance. One per process
+ * id and start event; deploying a new version replaces the old version's.
+ */
+export interface StartTimerRecord {
+  /** `${processId}/${elementId}`. */
+  key: string;
+  processId: string;
+  version: number;
+  elementId: string;
+  /** Null once the timer is over (a date that fired, a cycle with its repetitions used). */
+  dueAt: number | null;
+  fired: number;
+  /** The parsed schedule (plain JSON). */
+  schedule: unknown;
 }
 
 /** Filters for {@link Store.listInstances}; all optional and combined with AND. */
@@ -55,5 +76,7 @@ export interface Store {
   /** The command log of one instance, in order. */
   loadCommands(instanceId: string): Promise<CommandRecord[]>;
   saveDeployment(record: DeploymentRecord): Promise<void>;
+  /** Every pending timer start event. */
+  listStartTimers(): Promise<StartTimerRecord[]>;
   listDeployments(): Promise<DeploymentRecord[]>;
 }

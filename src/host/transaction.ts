@@ -3,7 +3,7 @@ import type {
   Command, CommandRecord, Deployments, Effect, EngineContext, ExecutableProcess, HistoryEvent, IdGenerator, InstanceState, Job, Logger,
   Random, StartOptions, StepResult, Variables,
 } from '../engine';
-import type { Store, StoreCommit } from './store';
+import type { StartTimerRecord, Store, StoreCommit } from './store';
 
 /** Completes (returns variables) or throws a BPMN error for a job, inline, as soon as it is created. */
 export type JobWorker = (job: Job, variables: Readonly<Variables>) => Variables | void | { errorCode: string; errorMessage?: string };
@@ -19,7 +19,12 @@ export interface TransactionPorts {
   random: Random;
   workers: Readonly<Record<string, JobWorker>>;
   logger: Logger | undefined;
+  /** Effect handlers of the host's modules (messages, signals...), run inside the transaction. */
+  handlers: { [T in Effect['type']]?: EffectHandler<T> };
 }
+
+/** Acts on one effect inside the transaction that produced it (it may step other instances). */
+export type EffectHandler<T extends Effect['type'] = Effect['type']> = (tx: HostTransaction, instanceId: string, effect: Extract<Effect, { type: T }>) => Promise<void>;
 
 /**
  * One host operation from a command to the next wait state of every instance it touches. Steps
@@ -33,6 +38,8 @@ export class HostTransaction {
   private readonly touched = new Set<string>();
   private readonly history: HistoryEvent[] = [];
   private readonly commands: CommandRecord[] = [];
+  private readonly startTimers: StartTimerRecord[] = [];
+  private readonly replaceStartTimersOf: string[] = [];
   /** Effects not yet handled, in order (a queue read by index: shifting would make large fan-outs quadratic). */
   private readonly pending: Array<{ instanceId: string; effect: Effect }> = [];
   private next = 0;
@@ -93,6 +100,16 @@ export class HostTransaction {
     this.record(dispatch(this.processOf(state), state, command, this.ctx, { inPlace: this.touched.has(state.instanceId), now: this.now }));
   }
 
+  /** Records a timer start event's new due time in this transaction's commit. */
+  putStartTimer(record: StartTimerRecord): void {
+    this.startTimers.push(record);
+  }
+
+  /** Drops every stored timer start event of `processId` in this commit (a new version replaces them). */
+  replaceStartTimers(processId: string): void {
+    this.replaceStartTimersOf.push(processId);
+  }
+
   /** Starts an instance at the operation's time, with a fresh id (unless given) and seed. */
   private startStep(process: ExecutableProcess, options: StartOptions): StepResult {
     return start(process, {
@@ -110,7 +127,11 @@ export class HostTransaction {
       history: this.history,
       commands: this.commands,
     };
-    if (changes.instances.length > 0 || changes.history.length > 0) await store.commit(changes);
+    if (this.startTimers.length > 0 || this.replaceStartTimersOf.length > 0) {
+      changes.startTimers = this.startTimers;
+      changes.replaceStartTimersOf = this.replaceStartTimersOf;
+    }
+    if (changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers) await store.commit(changes);
     return changes;
   }
 
@@ -133,7 +154,9 @@ export class HostTransaction {
   private async drain(): Promise<void> {
     while (this.next < this.pending.length) {
       const { instanceId, effect } = this.pending[this.next++];
-      if (HANDLED.has(effect.type)) await this.handle(instanceId, effect);
+      const handler = this.ports.handlers[effect.type] as EffectHandler | undefined;
+      if (handler) await handler(this, instanceId, effect);
+      else if (HANDLED.has(effect.type)) await this.handle(instanceId, effect);
     }
   }
 

@@ -24,7 +24,7 @@ export function activateCatch(step: Step, ei: ElementInstance, node: NodeDef): v
     step.complete(ei);
     return;
   }
-  if (!ei.waits) openWaits(step, ei, node);
+  openWaits(step, ei, node);
   ei.status = 'waiting';
 }
 

@@ -22,7 +22,7 @@ export const subProcess: ElementType = {
       linkEventSubprocess(node, starts, nodes, cx);
       return;
     }
-    const none = starts.filter((n) => n.events.length === 0);
+    const none = starts.filter((n) => !n.declaresEvents);
     if (none.length !== 1 || starts.length !== none.length) {
       cx.report(node.id, `a subprocess needs exactly one start event, a none start event (found ${starts.length}${starts.length !== none.length ? ' with event definitions' : ''})`);
     }
@@ -39,7 +39,7 @@ export const subProcess: ElementType = {
 };
 
 function linkEventSubprocess(node: NodeDef, starts: NodeDef[], nodes: ReadonlyMap<string, NodeDef>, cx: Parameters<NonNullable<ElementType['link']>>[2]): void {
-  if (starts.length !== 1 || starts[0].events.length === 0) {
+  if (starts.length !== 1 || !starts[0].declaresEvents) {
     cx.report(node.id, `an event subprocess needs exactly one start event with an event definition (found ${starts.length})`);
   }
   if (node.incoming.length > 0 || node.outgoing.length > 0) cx.report(node.id, 'an event subprocess cannot have incoming or outgoing sequence flows');

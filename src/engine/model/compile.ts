@@ -66,7 +66,7 @@ function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProces
   for (const node of nodes.values()) node.behaviour.link?.(node, nodes, cx);
   const id = el.id ?? '';
   const topStarts = [...nodes.values()].filter((n) => n.kind === 'startEvent' && n.containerId === null);
-  const starts = topStarts.filter((n) => n.events.length === 0);
+  const starts = topStarts.filter((n) => !n.declaresEvents);
   if (topStarts.length === 0) cx.report(id, 'the process has no start event');
   if (starts.length > 1) cx.report(id, `the process has ${starts.length} none start events; one is supported`);
   const eventSubprocesses = [...nodes.values()].filter((n) => n.triggeredByEvent && n.containerId === null);
@@ -105,6 +105,7 @@ function collect(container: ModdleElement, containerId: string | null, nodes: Ma
 
 function compileEventDefinitions(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
   const defs = list(el, 'eventDefinitions');
+  node.declaresEvents = defs.length > 0;
   if (defs.length > 1) {
     cx.report(node.id, 'multiple event definitions are not supported');
     return;
@@ -156,7 +157,7 @@ function compileFlow(f: ModdleElement, nodes: Map<string, NodeDef>, flows: Map<s
 
 function newNode(id: string, kind: NodeKind, name: string | null, containerId: string | null, behaviour: NodeDef['behaviour']): NodeDef {
   return {
-    id, kind, name, containerId, behaviour, loopType: null, events: [],
+    id, kind, name, containerId, behaviour, loopType: null, events: [], declaresEvents: false,
     incoming: [], outgoing: [], defaultFlow: null, inputs: [], outputs: [], boundaries: [], eventSubprocesses: [], eventStarts: [],
     job: null, userTask: null, script: null, decision: null, call: null, loop: null,
     attachedTo: null, cancelActivity: true, triggeredByEvent: false, startNodeId: null,

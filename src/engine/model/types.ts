@@ -129,6 +129,8 @@ export interface NodeDef {
   loopType: LoopType | null;
   /** Event definitions (events only; empty for none events). */
   events: EventDef[];
+  /** The element declares event definitions (even ones that failed to compile): it is no none event. */
+  declaresEvents: boolean;
   name: string | null;
   /** Id of the enclosing subprocess, or null at process level. */
   containerId: string | null;

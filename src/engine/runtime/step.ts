@@ -210,11 +210,9 @@ export class Step {
 
   private activate(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
-    // A retry of an activation finds the waits it opened the first time still open.
-    const fresh = !ei.waits;
     if (ei.body) {
       // Boundary events of a multi-instance activity belong to its body, not to each iteration.
-      if (fresh) this.openBoundaryWaits(ei, node);
+      this.openBoundaryWaits(ei, node);
       (node.loopType as NonNullable<NodeDef['loopType']>).activateBody(this, ei, node);
       return;
     }
@@ -223,10 +221,8 @@ export class Step {
       const values = evalMappings(this, node.inputs, visibleVariables(this, ei.id), 'input mapping');
       setAll(this, ei.id, values, true);
     }
-    if (fresh) {
-      if (ei.loopIndex === undefined) this.openBoundaryWaits(ei, node);
-      this.openEventSubprocessWaits(ei, node.eventSubprocesses);
-    }
+    if (ei.loopIndex === undefined) this.openBoundaryWaits(ei, node);
+    this.openEventSubprocessWaits(ei, node.eventSubprocesses);
     node.behaviour.activate(this, ei, node);
   }
 

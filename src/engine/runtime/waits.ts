@@ -12,13 +12,30 @@ import type { Step } from './step';
  * what a timer or a message is, is the event definition's business (`behaviours/*-event.ts`).
  */
 
-/** Opens the waits of `catcher`'s event definitions, owned by `owner` (null: process scope). */
+/**
+ * Opens the waits of `catcher`'s event definitions, owned by `owner` (null: process scope), unless
+ * they are open already (a retried activation keeps the waits its first attempt opened).
+ */
 export function openWaits(step: Step, owner: ElementInstance | null, catcher: NodeDef): void {
+  const ownerId = owner?.id ?? null;
+  if (owner?.waits && hasWaits(step, ownerId, catcher.id)) return;
   for (const def of catcher.events) {
     if (!def.behaviour.subscribe) continue;
+    def.behaviour.subscribe(step, ownerId, catcher, def);
     if (owner) owner.waits = true;
-    def.behaviour.subscribe(step, owner?.id ?? null, catcher, def);
   }
+}
+
+function hasWaits(step: Step, ownerId: string | null, catcherId: string): boolean {
+  for (const key in step.state.timers) {
+    const t = step.state.timers[key];
+    if (t.elementInstanceId === ownerId && t.elementId === catcherId) return true;
+  }
+  for (const key in step.state.subscriptions) {
+    const sub = step.state.subscriptions[key];
+    if (sub.elementInstanceId === ownerId && sub.elementId === catcherId) return true;
+  }
+  return false;
 }
 
 /** Stores a timer and tells the host (which schedules it). */
