@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EngineHost } from '../../host/engine-host';
+import type { ManualClock } from '../../host/clocks';
+
+/*
+ * The scenarios whose command logs and histories are kept in `histories/` (Temporal's
+ * `history_files`): each drives real instances through the host; `npm run record:histories`
+ * records them, and `replay.test.ts` replays every log and demands the recorded history exactly.
+ * Models are read from where their specs keep them (paths from the repository root).
+ */
+
+export interface Scenario {
+  name: string;
+  description: string;
+  models: string[];
+  run(host: EngineHost, clock: ManualClock): Promise<void>;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'order-approved',
+    description: 'the example order: a JavaScript script scores it, a user approves, the charge job fails once and then completes',
+    models: ['docs/examples/order/order.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('order', { variables: { amount: 150 }, businessKey: 'A-1' });
+      clock.advance(MIN);
+      await host.completeUserTask({ instanceId: pi.instanceId, elementId: 'Approve' }, { approvedBy: 'ann' });
+      clock.advance(MIN);
+      await host.failJob({ instanceId: pi.instanceId, elementId: 'Charge' }, { errorMessage: 'gateway timeout' });
+      clock.advance(MIN);
+      await host.completeJob({ instanceId: pi.instanceId, elementId: 'Charge' }, { receipt: 'R-1' });
+    },
+  },
+  {
+    name: 'order-declined',
+    description: 'the example order: the charge is declined with a BPMN error, caught by the boundary event',
+    models: ['docs/examples/order/order.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('order', { variables: { amount: 20 } });
+      clock.advance(MIN);
+      await host.throwError({ instanceId: pi.instanceId, elementId: 'Charge' }, 'DECLINED', { errorMessage: 'card declined' });
+    },
+  },
+  {
+    name: 'call-activities',
+    description: 'a parent calls a child twice (mapped, then propagating everything); a parent catches its failing child\'s error',
+    models: ['src/engine/behaviours/call-activity.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('parent', { variables: { customer: { name: 'Ada' }, childId: 'child' } });
+      for (let i = 0; i < 2; i++) {
+        clock.advance(MIN);
+        const job = (await host.listJobs({ type: 'greet' }))[0];
+        await host.completeJob({ jobKey: job.key }, { greeting: `hello ${i}` });
+      }
+      void pi;
+      await host.startInstance('parentCatches');
+    },
+  },
+  {
+    name: 'timers',
+    description: 'a reminder cycle on a waiting task fires three times, then the give-up timer ends it; event subprocess timers',
+    models: ['src/engine/behaviours/timer-event.bpmn'],
+    async run(host) {
+      await host.startInstance('escalate', { variables: { patience: 'PT5H' } });
+      await host.startInstance('watchdog');
+      await host.timers.advance(6 * HOUR);
+    },
+  },
+  {
+    name: 'multi-instance',
+    description: 'a parallel multi-instance job task whose jobs complete out of order, and scripted inner instances',
+    models: ['src/engine/behaviours/multi-instance.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('miParallel', { variables: { items: ['a', 'b', 'c'] } });
+      const jobs = await host.listJobs({ instanceId: pi.instanceId });
+      for (const index of [2, 0, 1]) {
+        clock.advance(MIN);
+        await host.completeJob({ jobKey: jobs[index].key }, { receipt: `r-${index}` });
+      }
+      await host.startInstance('miScripted', { variables: { items: [1, 2, 3] } });
+    },
+  },
+  {
+    name: 'budget',
+    description: 'a loop without a wait state stops at the step budget; resolving runs another budget; a fixed limit lets it end',
+    models: ['src/engine/conformance/budget.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('spin', { variables: { n: 0, limit: 1e9 } });
+      const incident = (await host.listIncidents({ instanceId: pi.instanceId }))[0];
+      clock.advance(MIN);
+      await host.setVariables(pi.instanceId, { limit: 30 });
+      await host.resolveIncident(pi.instanceId, incident.id);
+    },
+  },
+];
+
+/** Reads a model by its path from the repository root. */
+export function readModel(path: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
+}
