@@ -4,6 +4,13 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`flowdeck test | head -c 1`) closes the pipe: end quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('./main.ts');
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

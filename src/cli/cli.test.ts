@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
@@ -27,6 +27,17 @@ async function inProcess(...args: string[]) {
 
 // Each spawn starts Node, tsx and QuickJS: seconds on a busy machine, hence the generous timeout.
 describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
+  it('given its output piped into a reader that stops after one byte (`| head -c 1`), when it writes on, then it ends quietly with no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, 'test', 'docs/examples'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+    // Read one chunk, then close our end of the pipe, as `head -c 1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(code).not.toBe(70);
+  });
+
   it('given run --json on a model that waits, then it prints exactly the documented shape and exits 0', async () => {
     const r = await flowdeck('run', 'docs/examples/order/order.bpmn', '--variables', '{"amount": 150}', '--json');
     expect(r.code).toBe(0);

@@ -96,6 +96,10 @@ export interface ScriptLimits {
 export interface EngineLimits {
   /** Element executions (elements that complete) in one step without reaching a wait state. Default 50,000. */
   stepBudget?: number;
+  /** Live element instances (tokens, scopes, waiting tasks) one instance may hold. Default 500,000. */
+  maxElementInstances?: number;
+  /** Call activities nested in one another (a process calling itself, two calling each other). Default 100. */
+  maxCallDepth?: number;
 }
 
 /**

@@ -31,6 +31,21 @@ describe('EngineHost', () => {
     host = await EngineHost.create(options());
   });
 
+  describe('input limits', () => {
+    it('given variables nested 3,000 deep, a non-object, a function or NaN, when passed in, then each is refused naming the call and where, and nothing runs', async () => {
+      await host.deploy(ORDER, 'order.bpmn');
+      let deep: Record<string, unknown> = {};
+      const root = deep;
+      for (let i = 0; i < 3000; i++) deep = (deep.a = {}) as Record<string, unknown>;
+      await expect(host.startInstance('order', { variables: root })).rejects.toThrow(/the variables of startInstance are nested deeper than 128 levels \(at a\.a\.a/);
+      await expect(host.startInstance('order', { variables: [1] as never })).rejects.toThrow(/must be a JSON object, not an array/);
+      await expect(host.startInstance('order', { variables: { f: () => 1 } as never })).rejects.toThrow(/f is a function/);
+      await expect(host.startInstance('order', { variables: { n: Number.NaN } })).rejects.toThrow(/n is NaN/);
+      expect(await store.listInstances()).toEqual([]);
+      expect(store.commits).toBe(0);
+    });
+  });
+
   describe('deploy', () => {
     it('given a model whose ids repeat, when deployed, then it is refused naming every duplicated id, and nothing is stored', async () => {
       const xml = readFileSync(join(import.meta.dirname, '../engine/model/duplicates.bpmn'), 'utf8');

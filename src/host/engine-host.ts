@@ -4,6 +4,7 @@ import type {
   InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
+import { checkVariables } from './limits';
 import { startTimerDefs } from './time/start-timers';
 import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
@@ -165,7 +166,8 @@ export class EngineHost {
   }
 
   /** Starts an instance of the latest (or the given) version and runs it to its first wait state. */
-  startInstance(processId: string, options: { variables?: Variables; businessKey?: string | null; version?: number } = {}): Promise<InstanceState> {
+  async startInstance(processId: string, options: { variables?: Variables; businessKey?: string | null; version?: number } = {}): Promise<InstanceState> {
+    checkVariables(options.variables, 'the variables of startInstance');
     return this.operate(async (tx) => {
       const process = this.deployments.get(processId, options.version);
       if (!process) {
@@ -177,7 +179,8 @@ export class EngineHost {
     });
   }
 
-  completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {
+  async completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {
+    checkVariables(variables, 'the variables of completeJob');
     return this.operate(async (tx) => {
       const { instanceId, job } = await this.resolveJob(tx, ref);
       return tx.dispatch(instanceId, { type: 'completeJob', jobKey: job.key, variables });
@@ -192,14 +195,16 @@ export class EngineHost {
     });
   }
 
-  throwError(ref: JobRef, errorCode: string, options: { errorMessage?: string; variables?: Variables } = {}): Promise<InstanceState> {
+  async throwError(ref: JobRef, errorCode: string, options: { errorMessage?: string; variables?: Variables } = {}): Promise<InstanceState> {
+    checkVariables(options.variables, 'the variables of throwError');
     return this.operate(async (tx) => {
       const { instanceId, job } = await this.resolveJob(tx, ref);
       return tx.dispatch(instanceId, { type: 'throwError', jobKey: job.key, errorCode, ...options });
     });
   }
 
-  completeUserTask(ref: TaskRef, variables?: Variables): Promise<InstanceState> {
+  async completeUserTask(ref: TaskRef, variables?: Variables): Promise<InstanceState> {
+    checkVariables(variables, 'the variables of completeUserTask');
     return this.operate(async (tx) => {
       const { instanceId, task } = await this.resolveTask(tx, ref);
       return tx.dispatch(instanceId, { type: 'completeUserTask', taskId: task.id, variables });
@@ -226,7 +231,8 @@ export class EngineHost {
   }
 
   /** Sets variables at process scope, or in the element instance `scopeId` (`local`: without propagation). */
-  setVariables(instanceId: string, variables: Variables, options: { scopeId?: string; local?: boolean } = {}): Promise<InstanceState> {
+  async setVariables(instanceId: string, variables: Variables, options: { scopeId?: string; local?: boolean } = {}): Promise<InstanceState> {
+    checkVariables(variables, 'the variables of setVariables');
     return this.operate((tx) => tx.dispatch(instanceId, { type: 'setVariables', variables, ...options }));
   }
 

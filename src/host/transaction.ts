@@ -175,6 +175,7 @@ export class HostTransaction {
           instanceId: effect.childInstanceId,
           variables: effect.variables,
           businessKey: effect.businessKey,
+          callDepth: effect.callDepth,
           parent: { instanceId: effect.parentInstanceId, elementInstanceId: effect.parentElementInstanceId },
         }));
         return;

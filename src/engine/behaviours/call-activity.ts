@@ -8,6 +8,9 @@ import type { Step } from '../runtime/step';
 import { setAll, visibleVariables } from '../runtime/variables';
 import { throwBpmnError } from './error-event';
 
+/** Default bound on nested call activities. */
+export const DEFAULT_MAX_CALL_DEPTH = 100;
+
 /** What the host tells a parent about the instance its call activity started. */
 export type CallCommand =
   /** The child instance completed with these variables. */
@@ -47,6 +50,10 @@ export const callActivity: ElementType = {
     if (!def) throw new ElementFailure('calledElement', `${node.id} has no called element`);
     const processId = resolveValue(step, def.processId, ei.id, `processId of ${node.id}`);
     if (typeof processId !== 'string' || processId === '') throw new ElementFailure('calledElement', `processId of ${node.id} evaluated to ${JSON.stringify(processId)}`);
+    const maxDepth = step.ctx.limits?.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
+    if (step.state.callDepth >= maxDepth) {
+      throw new ElementFailure('calledElement', `${node.id} would call ${processId} ${maxDepth + 1} levels deep (the limit is ${maxDepth}): does the process call itself?`);
+    }
     const variables = def.propagateAllParentVariables ? { ...visibleVariables(step, ei.id) } : { ...(ei.variables ?? {}) };
     const childInstanceId = step.nextId('call');
     ei.childInstanceId = childInstanceId;
@@ -59,6 +66,7 @@ export const callActivity: ElementType = {
       processId,
       variables,
       businessKey: step.state.businessKey,
+      callDepth: step.state.callDepth + 1,
     });
   },
   terminate(step, ei) {

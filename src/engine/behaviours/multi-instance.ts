@@ -57,6 +57,10 @@ export const multiInstance: LoopType = {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ElementFailure('extract', `loopCardinality of ${node.id} evaluated to ${JSON.stringify(value ?? null)}, expected a whole number`);
       total = value;
     }
+    // All at once or not at all: a body that cannot hold its iterations fails before starting any.
+    if (!loop.sequential && step.state.liveElements + total > step.maxElements) {
+      throw new ElementFailure('budget', `${node.id} would start ${total} parallel instances, beyond the limit of ${step.maxElements} live element instances`);
+    }
     state.kind = loop.sequential ? 'sequential' : 'parallel';
     state.total = total;
     if (loop.outputCollection) state.outputs = new Array<unknown>(total).fill(null);

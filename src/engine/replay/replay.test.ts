@@ -39,7 +39,7 @@ describe('replay suite', () => {
         if (!process) throw new Error(`${file}: ${instance.processId} v${instance.processVersion} is not in its models`);
         const ctx = testContext({ scripts, limits: { stepBudget: recorded.stepBudget } });
         const { history } = replayLog(process, roundTrip(instance.log), ctx);
-        expect(history, `${file}: ${instance.instanceId}`).toEqual(instance.history);
+        expect(history, `${file}: ${instance.instanceId} replays differently; if the change is meant, run npm run record:histories and review the diff`).toEqual(instance.history);
       }
     });
   }
@@ -48,7 +48,7 @@ describe('replay suite', () => {
     for (const scenario of SCENARIOS) {
       const fresh = roundTrip(await recordScenario(scenario, scripts));
       const stored = JSON.parse(readFileSync(new URL(`${scenario.name}.json`, dir), 'utf8')) as HistoryFile;
-      expect(fresh, scenario.name).toEqual(stored);
+      expect(fresh, `${scenario.name}: the engine now records something else; if that is meant, run npm run record:histories and review the diff`).toEqual(stored);
     }
   });
 });

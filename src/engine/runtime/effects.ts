@@ -15,6 +15,8 @@ export type Effect =
       processId: string;
       variables: Variables;
       businessKey: string | null;
+      /** Pass it as `StartOptions.callDepth`. */
+      callDepth: number;
     }
   | { type: 'cancelChildInstance'; childInstanceId: string | null; parentElementInstanceId: string }
   /** This instance was started by a call activity and completed: send `childCompleted` to the parent. */

@@ -36,12 +36,14 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
     status: 'active',
     suspended: false,
     parent: options.parent ?? null,
+    callDepth: options.callDepth ?? 0,
     startedAt: now,
     endedAt: null,
     seq: 0,
     variables: {},
     elements: {},
     elementCounter: 0,
+    liveElements: 0,
     counters: {},
     rng: seed | 0,
     commands: 1,
@@ -58,7 +60,7 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
     instanceId, n: 1, time: now,
     command: {
       type: 'start', processId: process.id, processVersion: process.version, variables: variables ? cloneJson(variables) : {},
-      businessKey: state.businessKey, parent: state.parent ? { ...state.parent } : null, seed: state.rng,
+      businessKey: state.businessKey, parent: state.parent ? { ...state.parent } : null, callDepth: state.callDepth, seed: state.rng,
       ...(options.startEventId ? { startEventId: options.startEventId } : {}),
     },
   };

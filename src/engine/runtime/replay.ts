@@ -20,7 +20,7 @@ export function replayLog(process: ExecutableProcess, records: readonly CommandR
   if (!first || first.command.type !== 'start') throw new Error('a command log starts with its start record');
   const c = first.command as unknown as StartOptions & { seed: number };
   let result = start(process, {
-    instanceId: first.instanceId, variables: c.variables, businessKey: c.businessKey ?? null, parent: c.parent ?? null,
+    instanceId: first.instanceId, variables: c.variables, businessKey: c.businessKey ?? null, parent: c.parent ?? null, callDepth: c.callDepth,
     seed: c.seed, now: first.time, startEventId: c.startEventId,
   }, ctx);
   const history = [...result.history];

@@ -19,6 +19,8 @@ export interface InstanceState {
   suspended: boolean;
   /** Set for instances started by a call activity. */
   parent: { instanceId: string; elementInstanceId: string } | null;
+  /** How many call activities deep this instance runs (0: started directly). */
+  callDepth: number;
   startedAt: number;
   endedAt: number | null;
   /** Last history sequence number used. */
@@ -33,6 +35,8 @@ export interface InstanceState {
   elements: Record<string, ElementInstance>;
   /** Last element instance number handed out. */
   elementCounter: number;
+  /** Number of live element instances (`elements`), kept so the limit on them costs nothing to check. */
+  liveElements: number;
   /**
    * Last number handed out per id kind (`job`, `task`, `incident`, `call`, `timer`...). Ids are
    * `${instanceId}-${kind}-${n}`: unique as the instance id is, and the same whatever other

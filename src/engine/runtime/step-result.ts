@@ -29,6 +29,8 @@ export interface StartOptions {
   businessKey?: string | null;
   /** Set by the host when a call activity asked for this instance (see `startChildInstance`). */
   parent?: { instanceId: string; elementInstanceId: string } | null;
+  /** Call activities above this instance (set by the host from `startChildInstance`). */
+  callDepth?: number;
   /** Defaults to `ids.next('instance')`. */
   instanceId?: string;
   /** The instance's random seed (script seeds come from it); default: derived from the instance id. */

@@ -14,6 +14,8 @@ export type Work = { t: 'activate' | 'complete'; id: string };
 
 /** Default number of element executions one step may run (see {@link EngineLimits}). */
 export const DEFAULT_STEP_BUDGET = 50_000;
+/** Default number of live element instances of one instance. */
+export const DEFAULT_MAX_ELEMENT_INSTANCES = 500_000;
 
 /**
  * One step from a command to the next wait state. Owns a working copy of the state that it
@@ -29,6 +31,8 @@ export class Step {
   /** Elements that completed in this step; past the budget the step stops with an incident. */
   private executions = 0;
   private readonly budget: number;
+  /** Live element instances the instance may hold. */
+  readonly maxElements: number;
   /** Scopes whose last child may have gone (null = process scope). */
   private readonly maybeEmpty = new Set<string | null>();
 
@@ -40,6 +44,7 @@ export class Step {
     readonly now: number,
   ) {
     this.budget = ctx.limits?.stepBudget ?? DEFAULT_STEP_BUDGET;
+    this.maxElements = ctx.limits?.maxElementInstances ?? DEFAULT_MAX_ELEMENT_INSTANCES;
   }
 
   emit(body: HistoryBody): void {
@@ -91,6 +96,10 @@ export class Step {
 
   /** Creates an element instance of `node` in `scopeId` and queues its activation. */
   enter(node: NodeDef, scopeId: string | null, loopIndex?: number, variables?: Variables): ElementInstance {
+    if (this.state.liveElements >= this.maxElements) {
+      throw new ElementFailure('budget', `the instance already holds ${this.state.liveElements} live element instances (the limit is ${this.maxElements}); ${node.id} was not entered`);
+    }
+    this.state.liveElements++;
     const id = String(++this.state.elementCounter);
     const ei: ElementInstance = { id, elementId: node.id, parentId: scopeId, status: 'active', children: 0 };
     if (node.loop && loopIndex === undefined) ei.body = { kind: 'parallel', items: null, total: 0, started: 0, active: 0, completed: 0 };
@@ -262,6 +271,7 @@ export class Step {
   private remove(ei: ElementInstance): void {
     if (ei.waits) closeWaits(this, ei.id);
     delete this.state.elements[ei.id];
+    this.state.liveElements--;
     if (ei.parentId !== null) {
       const parent = this.state.elements[ei.parentId];
       if (parent && --parent.children === 0) this.maybeEmpty.add(ei.parentId);

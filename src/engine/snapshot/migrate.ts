@@ -17,6 +17,8 @@ const UPGRADES: Record<number, Upgrade> = {
     s.commands ??= 0;
     s.timers ??= {};
     s.subscriptions ??= {};
+    s.callDepth ??= 0;
+    s.liveElements ??= Object.keys((s.elements ?? {}) as object).length;
     for (const job of Object.values((s.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
       job.worker ??= null;
       job.lockExpiresAt ??= null;

@@ -77,7 +77,7 @@ export function instance(id: string, options: { jobs?: string[]; tasks?: string[
   });
   return {
     schemaVersion: 2, instanceId: id, processId: 'p', processVersion: 1, businessKey: null, status: 'active', suspended: false, parent: null,
-    startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {}, subscriptions: {},
+    startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, liveElements: 0, callDepth: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {}, subscriptions: {},
     jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(k)])),
     tasks: Object.fromEntries((options.tasks ?? []).map((t) => [t, task(t)])),
     incidents: options.incident
