@@ -157,6 +157,32 @@ describe('flowdeck main (in-process)', () => {
     expect(r.stdout).toContain('step 1 (complete Charge): no open job or user task at Charge (open: user task at Approve)');
   });
 
+  it('given a scenario whose variables are nested 3,000 deep beside a good one, when tested, then both are reported, the deep one as an error naming the limit, and the run ends with a summary', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-deep-'));
+    let deep = '{}';
+    for (let i = 0; i < 3000; i++) deep = `{"a":${deep}}`;
+    const model = join(ROOT, 'docs/examples/order/order.bpmn');
+    writeFileSync(join(dir, 'a-deep.scenario.json'), `{"model": ${JSON.stringify(model)}, "variables": {"amount": 10, "x": ${deep}}}`);
+    writeFileSync(join(dir, 'b-good.scenario.json'), `{"model": ${JSON.stringify(model)}, "variables": {"amount": 10}, "expect": {"state": "active"}}`);
+    const r = await inProcess('test', dir);
+    expect(r.stdout).toMatch(/ERROR .*a-deep[\s\S]*nested deeper than 128 levels/);
+    expect(r.stdout).toMatch(/PASS .*b-good/);
+    expect(r.stdout).toMatch(/1 passed, 0 failed, 1 could not run \(2 scenarios\)/);
+    expect(r.stderr).not.toMatch(/internal error|RangeError/);
+    expect(r.code).toBe(3);
+  });
+
+  it('given run with --variables nested 3,000 deep, then exit 3 with the limit named, no stack trace', async () => {
+    let deep = '{}';
+    for (let i = 0; i < 3000; i++) deep = `{"a":${deep}}`;
+    const r = await inProcess('run', 'docs/examples/order/order.bpmn', '--variables', `{"amount":1,"x":${deep}}`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^flowdeck: the variables of startInstance are nested deeper than 128 levels/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('given test --json, then the report is machine-readable', async () => {
     const r = await inProcess('test', 'docs/examples/order/declined.scenario.json', `${FIXTURES}/bad-step.scenario.json`, '--json');
     expect(r.code).toBe(3);

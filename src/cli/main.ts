@@ -1,3 +1,4 @@
+import { HostError } from '../host/transaction';
 import { parseArgs } from './args';
 import { CliError, EXIT, UsageError, type ExitCode } from './errors';
 import { helpText, VERSION } from './help';
@@ -31,6 +32,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr(`flowdeck: ${error.message}\n`);
       if (error instanceof UsageError) io.stderr(`Run "flowdeck help" for usage.\n`);
       return error.exitCode;
+    }
+    // The host refused the input (variables too deep, not JSON...): the user's to fix, not a crash.
+    if (error instanceof HostError) {
+      io.stderr(`flowdeck: ${error.message}\n`);
+      return EXIT.input;
     }
     io.stderr(`flowdeck: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { TestArgs } from '../args';
+import { HostError } from '../../host/transaction';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { execute } from '../execute';
 import { checkExpectations } from '../expectations';
@@ -35,8 +36,9 @@ export async function testCommand(args: TestArgs, io: CliIo): Promise<ExitCode> 
       const problems = [...(result.stepError ? [result.stepError] : []), ...checkExpectations(result.outcome, scenario.expect)];
       report = { file: shown, name: scenario.name === file ? shown : scenario.name, status: problems.length ? 'failed' : 'passed', problems, outcome: result.outcome };
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      report = { file: shown, name: shown, status: 'error', problems: [error.message] };
+      // One scenario that cannot run (bad input, a limit, even a bug) must not end the whole run.
+      const message = error instanceof CliError || error instanceof HostError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+      report = { file: shown, name: shown, status: 'error', problems: [message] };
     }
     reports.push(report);
     if (!args.json) io.stdout(formatReport(report));
