@@ -5,6 +5,7 @@ import type {
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
 import { checkVariables } from './limits';
+import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
 import { startTimerDefs } from './time/start-timers';
 import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
@@ -177,6 +178,17 @@ export class EngineHost {
       }
       return tx.start(process, { variables: options.variables, businessKey: options.businessKey });
     });
+  }
+
+  /**
+   * Starts an instance at each process-level conditional start event whose condition holds for
+   * `variables` (latest versions; only `processId`'s when given). See `conditional-starts.ts`.
+   * @example
+   * const { instances, skipped } = await host.evaluateConditions({ temperature: 42 });
+   */
+  async evaluateConditions(variables: Variables, options: { processId?: string } = {}): Promise<ConditionalStartResult> {
+    checkVariables(variables, 'the variables of evaluateConditions');
+    return evaluateConditions(this, variables, options);
   }
 
   async completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {

@@ -10,6 +10,7 @@
 export { EngineHost, DeployError } from './engine-host';
 export type { DeployableDecisions, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
 export { HostError } from './transaction';
+export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
 export type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 export { MemoryStore } from './memory-store';

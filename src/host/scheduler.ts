@@ -6,7 +6,7 @@ export interface DueItem {
   /** Unique among scheduled items (a timer key, `lock:${jobKey}`...); scheduling a key again replaces it. */
   key: string;
   at: number;
-  kind: 'timer' | 'jobLock' | 'jobBackoff' | 'messageTtl' | 'startTimer';
+  kind: 'timer' | 'jobLock' | 'jobBackoff' | 'messageTtl' | 'startTimer' | 'async';
   /** The instance it belongs to (null for deployment-level and message items). */
   instanceId: string | null;
 }

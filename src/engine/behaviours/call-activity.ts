@@ -7,6 +7,7 @@ import type { ElementInstance, Variables } from '../runtime/state';
 import type { Step } from '../runtime/step';
 import { setAll, visibleVariables } from '../runtime/variables';
 import { throwBpmnError } from './error-event';
+import { calledRootElement, compileGlobalTask } from './global-task';
 
 /** Default bound on nested call activities. */
 export const DEFAULT_MAX_CALL_DEPTH = 100;
@@ -24,7 +25,8 @@ export type CallCommand =
   | { type: 'childCanceled'; elementInstanceId: string; reason?: string };
 
 /**
- * Call activity: asks the host to start the called process (`startChildInstance`) and waits for
+ * Call activity: calling a global task runs that task in place (global-task.ts). Calling a process,
+ * it asks the host to start the called process (`startChildInstance`) and waits for
  * `childCompleted`. The child receives all visible variables (propagateAllParentVariables, the
  * default) or only the input mappings; on completion the child's variables come back as the
  * element's result (all of them with propagateAllChildVariables, the default, else none) before
@@ -34,7 +36,14 @@ export const callActivity: ElementType = {
   kind: 'callActivity',
   compile(el, node, cx) {
     const called = ext(el, 'zeebe:CalledElement');
-    const processId = cx.exprs.value(node.id, 'processId', str(called, 'processId') ?? str(el, 'calledElement'));
+    const name = str(called, 'processId') ?? str(el, 'calledElement');
+    // A global task of these definitions runs in place (global-task.ts), not as a child instance.
+    const global = name && !name.trimStart().startsWith('=') ? calledRootElement(name, cx) : undefined;
+    if (global) {
+      compileGlobalTask(global, el, node, cx);
+      return;
+    }
+    const processId = cx.exprs.value(node.id, 'processId', name);
     if (!processId) {
       cx.report(node.id, 'call activity has no zeebe:calledElement processId');
       return;

@@ -1,8 +1,10 @@
 import type { ElementRegistry } from '../runtime/element-type';
+import { AD_HOC_COMMANDS, adHocSubProcess } from './ad-hoc-sub-process';
 import { boundaryEvent } from './boundary-event';
 import { businessRuleTask } from './business-rule-task';
 import { CALL_COMMANDS, callActivity } from './call-activity';
 import { complexGateway } from './complex-gateway';
+import { conditionalEvent } from './conditional-event';
 import { endEvent } from './end-event';
 import { errorEvent } from './error-event';
 import { eventBasedGateway } from './event-based-gateway';
@@ -11,6 +13,7 @@ import { inclusiveGateway } from './inclusive-gateway';
 import { intermediateCatchEvent } from './intermediate-catch-event';
 import { intermediateThrowEvent } from './intermediate-throw-event';
 import { JOB_COMMANDS } from './job';
+import { linkEvent } from './link-event';
 import { manualTask } from './manual-task';
 import { MESSAGE_COMMANDS, messageEvent } from './message-event';
 import { multiInstance } from './multi-instance';
@@ -50,6 +53,7 @@ export const defaultRegistry: ElementRegistry = {
     'bpmn:InclusiveGateway': inclusiveGateway,
     'bpmn:ComplexGateway': complexGateway,
     'bpmn:SubProcess': subProcess,
+    'bpmn:AdHocSubProcess': adHocSubProcess,
     'bpmn:CallActivity': callActivity,
     'bpmn:IntermediateCatchEvent': intermediateCatchEvent,
     'bpmn:ReceiveTask': receiveTask,
@@ -61,10 +65,12 @@ export const defaultRegistry: ElementRegistry = {
     'bpmn:MessageEventDefinition': messageEvent,
     'bpmn:TimerEventDefinition': timerEvent,
     'bpmn:SignalEventDefinition': signalEvent,
+    'bpmn:ConditionalEventDefinition': conditionalEvent,
+    'bpmn:LinkEventDefinition': linkEvent,
   },
   loops: {
     'bpmn:MultiInstanceLoopCharacteristics': multiInstance,
     'bpmn:StandardLoopCharacteristics': standardLoop,
   },
-  commands: { ...JOB_COMMANDS, ...USER_TASK_COMMANDS, ...CALL_COMMANDS, ...TIMER_COMMANDS, ...MESSAGE_COMMANDS, ...SIGNAL_COMMANDS },
+  commands: { ...JOB_COMMANDS, ...USER_TASK_COMMANDS, ...CALL_COMMANDS, ...TIMER_COMMANDS, ...MESSAGE_COMMANDS, ...SIGNAL_COMMANDS, ...AD_HOC_COMMANDS },
 };

@@ -43,6 +43,10 @@ export type HistoryBody =
   | { type: 'timerCreated'; timerKey: string; elementId: string; elementInstanceId: string | null; dueAt: number }
   | { type: 'subscriptionOpened'; key: string; kind: string; name: string; correlationKey: string | null; elementId: string; elementInstanceId: string | null }
   /** A timer came due, a message was correlated, a signal arrived, a condition became true. */
-  | { type: 'eventTriggered'; kind: string; key: string; elementId: string; elementInstanceId: string | null };
+  | { type: 'eventTriggered'; kind: string; key: string; elementId: string; elementInstanceId: string | null }
+  /** An asynchronous continuation: the step stopped before the element started / after it completed... */
+  | { type: 'continuationCreated'; key: string; phase: 'before' | 'after'; elementId: string; elementInstanceId: string }
+  /** ...and, in a later operation, went on. */
+  | { type: 'continuationRun'; key: string; phase: 'before' | 'after'; elementId: string; elementInstanceId: string };
 
 export type HistoryType = HistoryEvent['type'];

@@ -1,9 +1,11 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ExpressionLanguage } from '../ports';
 import type { CompileContext, ElementRegistry } from '../runtime/element-type';
+import { asyncAttributes } from './async-attributes';
 import { formal, list, str } from './extensions';
 import { compileMappings } from './mappings';
 import type { CompileError, ExecutableProcess, FlowDef, NodeDef, NodeKind } from './types';
+import { reportUnexecutedParts, reportUnexecutedRoots } from './unexecuted';
 import { createExprCompiler } from './values';
 
 export interface CompileOptions {
@@ -18,8 +20,13 @@ export interface CompiledDeployment {
   errors: CompileError[];
 }
 
-/** Elements that carry no execution semantics and are skipped silently. */
-const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:Association', 'bpmn:TextAnnotation', 'bpmn:Group']);
+/**
+ * Flow elements that carry no execution semantics here and are skipped: data objects and data store
+ * references describe data the engine keeps in variables instead (a data association that would
+ * copy data is an error, see unexecuted.ts). Every other flow element kind the registry does not
+ * know is a compile error naming it.
+ */
+const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
 /**
  * Compiles every executable process of a parsed `bpmn:Definitions` into an executable graph, once
@@ -43,6 +50,7 @@ export function compileProcesses(definitions: ModdleElement, options: CompileOpt
     const process = compileProcess(root, cx);
     if (errors.length === before) processes.set(process.id, process);
   }
+  reportUnexecutedRoots(definitions, (elementId, message) => errors.push({ processId: null, elementId, message }));
   if (processes.size === 0 && errors.length === 0) {
     errors.push({ processId: null, elementId: definitions.id ?? 'definitions', message: 'no executable process in the definitions' });
   }
@@ -64,6 +72,13 @@ function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProces
     node.joins = node.incoming.length > 1;
   }
   for (const node of nodes.values()) node.behaviour.link?.(node, nodes, cx);
+  let watchesVariables = false;
+  for (const node of nodes.values()) {
+    for (const def of node.events) {
+      def.behaviour.link?.(node, def, nodes, cx);
+      if (def.behaviour.recheck) watchesVariables = true;
+    }
+  }
   const id = el.id ?? '';
   const topStarts = [...nodes.values()].filter((n) => n.kind === 'startEvent' && n.containerId === null);
   const starts = topStarts.filter((n) => !n.declaresEvents);
@@ -72,7 +87,7 @@ function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProces
   const eventSubprocesses = [...nodes.values()].filter((n) => n.triggeredByEvent && n.containerId === null);
   return {
     id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0]?.id ?? '',
-    startEvents: topStarts.filter((n) => n.events.length > 0), eventSubprocesses, registry: cx.registry,
+    startEvents: topStarts.filter((n) => n.events.length > 0), eventSubprocesses, registry: cx.registry, watchesVariables,
   };
 }
 
@@ -94,22 +109,28 @@ function collect(container: ModdleElement, containerId: string | null, nodes: Ma
     nodes.set(id, node);
     node.inputs = compileMappings(child, 'input', node.id, cx.exprs);
     node.outputs = compileMappings(child, 'output', node.id, cx.exprs);
+    compileQuantities(child, node, cx);
+    compileAsync(child, node, cx);
     compileEventDefinitions(child, node, cx);
     type.compile?.(child, node, cx);
     compileLoop(child, node, cx);
+    reportUnexecutedParts(child, id, cx.report);
     if (type.container) collect(child, id, nodes, flowEls, cx);
     const dflt = child.default as ModdleElement | undefined;
     if (dflt?.id) (node as NodeDef & { defaultFlowId?: string }).defaultFlowId = dflt.id;
   }
 }
 
+/**
+ * An event's definitions: its own and those it references from the definitions root
+ * (`eventDefinitionRef`). Several make a multiple event: a catcher triggers on any one of them, or,
+ * `parallelMultiple`, once all have; a thrower throws them all, in order.
+ */
 function compileEventDefinitions(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
-  const defs = list(el, 'eventDefinitions');
+  const refs = list(el, 'eventDefinitionRef');
+  if (refs.some((r) => !r?.$type)) cx.report(node.id, 'an eventDefinitionRef names no event definition of the definitions root');
+  const defs = [...list(el, 'eventDefinitions'), ...refs.filter((r) => r?.$type)];
   node.declaresEvents = defs.length > 0;
-  if (defs.length > 1) {
-    cx.report(node.id, 'multiple event definitions are not supported');
-    return;
-  }
   for (const def of defs) {
     const behaviour = cx.registry.events[def.$type];
     if (!behaviour) {
@@ -119,6 +140,37 @@ function compileEventDefinitions(el: ModdleElement, node: NodeDef, cx: CompileCo
     const compiled = behaviour.compile(def, el, node, cx);
     if (compiled) node.events.push(compiled);
   }
+  if (node.job && node.events.length > 1) cx.report(node.id, 'a throw event whose message is a job (zeebe:taskDefinition) cannot throw other event definitions');
+  node.parallelMultiple = el.parallelMultiple === true && defs.length > 1;
+  if (node.parallelMultiple) {
+    const instant = node.events.filter((d) => !d.behaviour.subscribe).map((d) => d.kind);
+    if (instant.length > 0) cx.report(node.id, `a parallel multiple event waits for each of its events; ${instant.join(', ')} cannot be waited for (use timer, message, signal or conditional definitions)`);
+    const processStart = node.kind === 'startEvent' && (el.$parent as ModdleElement | undefined)?.$type === 'bpmn:Process';
+    if (processStart && node.events.some((d) => d.kind !== 'conditional')) {
+      cx.report(node.id, 'a parallel multiple start event of a process is executed with conditional definitions only (host.evaluateConditions starts the process when all hold)');
+    }
+  }
+}
+
+/** BPMN `startQuantity` / `completionQuantity` of an activity (other flow nodes have neither). */
+function compileQuantities(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
+  for (const key of ['startQuantity', 'completionQuantity'] as const) {
+    const raw = el[key];
+    if (raw === undefined || raw === null) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      cx.report(node.id, `${key} must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+      continue;
+    }
+    node[key] = n;
+  }
+}
+
+function compileAsync(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
+  const attrs = asyncAttributes(el);
+  for (const bad of attrs.invalid) cx.report(node.id, `${bad}: an asynchronous continuation attribute is true or false`);
+  node.asyncBefore = attrs.before;
+  node.asyncAfter = attrs.after;
 }
 
 function compileLoop(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
@@ -162,5 +214,6 @@ function newNode(id: string, kind: NodeKind, name: string | null, containerId: s
     job: null, userTask: null, script: null, decision: null, call: null, loop: null,
     attachedTo: null, cancelActivity: true, triggeredByEvent: false, startNodeId: null,
     activationCondition: null, upstream: null, joins: false,
+    startQuantity: 1, completionQuantity: 1, parallelMultiple: false, asyncBefore: false, asyncAfter: false, adHoc: null,
   };
 }

@@ -22,6 +22,7 @@ export type NodeKind =
   | 'inclusiveGateway'
   | 'complexGateway'
   | 'subProcess'
+  | 'adHocSubProcess'
   | 'callActivity';
 
 /** A compiled expression with the source it came from (for messages). */
@@ -112,6 +113,25 @@ export interface EventDef {
   data?: unknown;
 }
 
+/** An ad-hoc subprocess (`bpmn:adHocSubProcess`, with Zeebe's `zeebe:adHoc`). */
+export interface AdHocDef {
+  /** `ordering`: one inner activation at a time, or any number at once (the default). */
+  sequential: boolean;
+  /** Evaluated in the ad-hoc scope after each inner element completes; true completes the subprocess. */
+  completionCondition: Expr | null;
+  /** When the completion condition holds: terminate what still runs (default) or let it finish. */
+  cancelRemainingInstances: boolean;
+  /** `zeebe:adHoc activeElementsCollection`: the ids of the inner elements to activate on entry. */
+  activeElements: Expr | null;
+  /** `zeebe:adHoc outputCollection` and `outputElement`: collected as each inner flow ends. */
+  outputCollection: string | null;
+  outputElement: Expr | null;
+  /** The variable `outputElement` names, made local to each activated element. */
+  outputVariable: string | null;
+  /** The inner elements that may be activated (no incoming flows), with Zeebe's description of each. */
+  activatable: Array<{ elementId: string; elementName: string | null; documentation: string | null; properties: Record<string, string> }>;
+}
+
 export interface StandardLoopDef {
   type: 'standardLoop';
   loopCondition: Expr | null;
@@ -168,6 +188,17 @@ export interface NodeDef {
   upstream: Set<string>[] | null;
   /** True when the gateway joins (more than one incoming flow). */
   joins: boolean;
+  /** Activities: tokens that must arrive before the activity starts (BPMN `startQuantity`, default 1). */
+  startQuantity: number;
+  /** Activities: tokens sent down each outgoing flow when the activity completes (`completionQuantity`, default 1). */
+  completionQuantity: number;
+  /** Catch events with several definitions: every one must trigger (`parallelMultiple`), not any one. */
+  parallelMultiple: boolean;
+  /** Asynchronous continuations: the step stops (a commit boundary) before the element starts / after it completes. */
+  asyncBefore: boolean;
+  asyncAfter: boolean;
+  /** Ad-hoc subprocess definition. */
+  adHoc: AdHocDef | null;
 }
 
 /** A process compiled once per deployment; shared by every instance of that version. */
@@ -186,6 +217,11 @@ export interface ExecutableProcess {
   eventSubprocesses: NodeDef[];
   /** The element registry it was compiled with: element commands are looked up here. */
   registry: ElementRegistry;
+  /**
+   * Some catching element re-checks its wait when variables change (a conditional event): steps
+   * then record variable writes. False keeps the hot path free of that bookkeeping.
+   */
+  watchesVariables: boolean;
 }
 
 /** A problem found while compiling, always naming the element. */

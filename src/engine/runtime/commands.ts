@@ -1,3 +1,4 @@
+import type { ContinueAsyncCommand } from './async';
 import type { Variables } from './state';
 
 /** Commands every instance understands, whatever its elements: handled by the kernel (`dispatch.ts`). */
@@ -8,7 +9,9 @@ export type KernelCommand =
   /** `scopeId` is an element instance id (default: process scope); `local` sets there without propagation. */
   | { type: 'setVariables'; variables: Variables; scopeId?: string; local?: boolean }
   /** `retries` applies to job incidents (default 1). */
-  | { type: 'resolveIncident'; incidentId: string; retries?: number };
+  | { type: 'resolveIncident'; incidentId: string; retries?: number }
+  /** The host's scheduler: an asynchronous continuation is due. */
+  | ContinueAsyncCommand;
 
 /** Thrown by `dispatch` when a command cannot apply to the state (unknown job, suspended...). The state is unchanged. */
 export class CommandRejectedError extends Error {

@@ -1,3 +1,4 @@
+import { continueAsync } from './async';
 import type { KernelCommand } from './commands';
 import { CommandRejectedError } from './commands';
 import type { Step } from './step';
@@ -51,6 +52,16 @@ const KERNEL: Handlers = {
     const s = step.state;
     const incident = s.incidents[command.incidentId];
     if (!incident) throw new CommandRejectedError('notFound', `no open incident ${command.incidentId}`);
+    if (incident.retry === 'wait') {
+      // A wait whose condition failed: evaluate it again (its cause fixed with setVariables first).
+      step.dropIncident(incident);
+      const wait = incident.waitKey !== undefined ? s.subscriptions[incident.waitKey] : undefined;
+      if (wait) {
+        delete wait.incidentId;
+        step.recheck(wait.key);
+      }
+      return;
+    }
     const ei = s.elements[incident.elementInstanceId];
     step.dropIncident(incident);
     if (!ei) return;
@@ -62,4 +73,5 @@ const KERNEL: Handlers = {
     }
     if (incident.deferred) step.resumeDeferred(incident.deferred);
   },
+  continueAsync,
 };

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { EventDef, FlowDef, NodeDef, NodeKind } from '../model/types';
 import type { ExprCompiler } from '../model/values';
 import type { Step } from './step';
-import type { ElementInstance, Incident, JoinState, Variables } from './state';
+import type { ElementInstance, Incident, JoinState, Subscription, Variables } from './state';
 
 /*
  * What the kernel knows of elements: these interfaces, nothing else. Every element kind lives in
@@ -42,6 +42,16 @@ export interface ElementType {
   /** Joining gateways: how tokens arriving on incoming flows are merged. */
   readonly join?: JoinBehaviour;
   /**
+   * Containers: the scope `ei` has no token left. Default: it completes. A container that decides
+   * itself when it is done (an ad-hoc subprocess) completes it, starts more work, or waits.
+   */
+  scopeEmpty?(step: Step, ei: ElementInstance, node: NodeDef): void;
+  /**
+   * Containers: `child`, a direct child of `scope`, is completing (its variables are still there).
+   * Returning true ends its token there: its outgoing flows are not taken.
+   */
+  childCompleting?(step: Step, scope: ElementInstance, node: NodeDef, child: ElementInstance, childNode: NodeDef): boolean;
+  /**
    * A wait this catching element opened was triggered (a timer came due, a message was
    * correlated...). `owner` is the element instance that owned the wait: this catch event, the
    * activity a boundary sits on, an event-based gateway, or the scope of an event subprocess (null:
@@ -73,6 +83,21 @@ export interface EventBehaviour {
    * (`runtime/waits.ts` addTimer / addSubscription) owned by `ownerId` (null: process scope).
    */
   subscribe?(step: Step, ownerId: string | null, catcher: NodeDef, def: EventDef): void;
+  /** Runs once every node of the process exists (checks and links across nodes: link events). */
+  link?(node: NodeDef, def: EventDef, nodes: ReadonlyMap<string, NodeDef>, cx: CompileContext): void;
+  /**
+   * The wait watches variables (a conditional event): re-check it. `changes` are the writes since
+   * the last check that its owner can see; null when the wait was just opened or its incident was
+   * resolved (check it in any case). Called by the kernel between two pieces of work of a step.
+   */
+  recheck?(step: Step, wait: Subscription, catcher: NodeDef, def: EventDef, changes: readonly VariableChange[] | null): void;
+}
+
+/** A variable written in a step: its scope (null: process), its name, and whether it was created. */
+export interface VariableChange {
+  scopeId: string | null;
+  name: string;
+  created: boolean;
 }
 
 /** Multi-instance and standard loops: the activity gets a body whose children are the iterations. */

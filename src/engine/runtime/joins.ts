@@ -65,3 +65,23 @@ function upstreamOfFilled(upstream: Set<string>[], join: JoinState, node: string
   for (let i = 0; i < upstream.length; i++) if (join.arrived[i] > 0 && upstream[i].has(node)) return true;
   return false;
 }
+
+/**
+ * An activity with `startQuantity` n > 1: tokens arriving on any of its incoming flows wait here,
+ * counted together, until n have arrived; then n are consumed (first flows first) and the activity
+ * starts once. Fewer than n never start it (and keep the scope from completing), as BPMN says.
+ */
+export function arriveQuantity(step: Step, activity: NodeDef, flow: FlowDef, scopeId: string | null): void {
+  const { key, join } = arrive(step, activity, flow, scopeId);
+  let waiting = 0;
+  for (const n of join.arrived) waiting += n;
+  if (waiting < activity.startQuantity) return;
+  let take = activity.startQuantity;
+  for (let i = 0; i < join.arrived.length && take > 0; i++) {
+    const used = Math.min(join.arrived[i], take);
+    join.arrived[i] -= used;
+    take -= used;
+  }
+  if (join.arrived.every((n) => n === 0)) delete step.state.joins[key];
+  step.enter(activity, scopeId);
+}

@@ -58,6 +58,38 @@ export interface InstanceState {
   incidents: Record<string, Incident>;
   /** Element ids in completion order. */
   path: string[];
+  /**
+   * Asynchronous continuations waiting to run (`asyncBefore` / `asyncAfter`): each is a commit
+   * boundary the host's scheduler runs in an operation of its own (`continueAsync`). Absent in
+   * states written before continuations existed.
+   */
+  continuations?: Record<string, Continuation>;
+  /**
+   * Parallel multiple catch events part-way triggered, keyed `${ownerId ?? ''}/${catcherId}`: the
+   * variables of each definition that triggered so far (null: not yet).
+   */
+  parallelTriggers?: Record<string, ParallelTrigger>;
+}
+
+/** An asynchronous continuation: a job of kind `async`, due at once, run by the host's scheduler. */
+export interface Continuation {
+  key: string;
+  kind: 'async';
+  /** `before`: the element instance has not started yet; `after`: it completed and waits to leave. */
+  phase: 'before' | 'after';
+  elementId: string;
+  elementInstanceId: string;
+  processInstanceId: string;
+  dueAt: number;
+  createdAt: number;
+}
+
+/** A parallel multiple catch event waiting for the rest of its definitions to trigger. */
+export interface ParallelTrigger {
+  catcherId: string;
+  ownerId: string | null;
+  /** By definition index: the variables it triggered with, or null while it has not triggered. */
+  fired: Array<Variables | null>;
 }
 
 export type ElementStatus = 'active' | 'waiting' | 'incident';
@@ -90,6 +122,19 @@ export interface ElementInstance {
   /** An event-based gateway: the catch event whose event arrived first, and that event's variables. */
   chosen?: string;
   handOff?: Variables;
+  /** The asynchronous continuations this element instance has passed (`after` implies `before`). */
+  asyncPassed?: 'before' | 'after';
+  /** An ad-hoc subprocess: activations waiting their turn (sequential ordering) and what it has done. */
+  adHoc?: AdHocState;
+}
+
+export interface AdHocState {
+  /** Activations requested while another ran (sequential ordering), in request order. */
+  queue: Array<{ elementId: string; variables?: Variables }>;
+  /** Inner elements activated so far. */
+  activated: number;
+  /** The completion condition held (or an interrupting event subprocess ended): it completes once empty. */
+  completing?: true;
 }
 
 export interface LoopBodyState {
@@ -154,6 +199,8 @@ export interface Timer {
   /** Times it fired so far (cycles). */
   fired: number;
   createdAt: number;
+  /** Which of the catcher's event definitions it belongs to, when it has several (index into its definitions). */
+  def?: number;
 }
 
 /** An open subscription of a catching message, signal or conditional event. */
@@ -169,6 +216,12 @@ export interface Subscription {
   processInstanceId: string;
   interrupting: boolean;
   createdAt: number;
+  /** Which of the catcher's event definitions it belongs to, when it has several (index into its definitions). */
+  def?: number;
+  /** Conditional: the condition held at its last evaluation (it triggers when it becomes true). */
+  holds?: boolean;
+  /** An incident about this wait is open (its condition failed to evaluate): not re-evaluated until resolved. */
+  incidentId?: string;
 }
 
 export interface UserTask {
@@ -206,9 +259,18 @@ export interface Incident {
   type: IncidentType;
   message: string;
   elementId: string;
+  /**
+   * The element instance it is about; for a wait of the process scope (a process-level event
+   * subprocess's conditional start), the instance id.
+   */
   elementInstanceId: string;
-  /** What resolving retries: entering the element, leaving it, or re-handing out its job. */
-  retry: 'activate' | 'complete' | 'job';
+  /**
+   * What resolving retries: entering the element, leaving it, re-handing out its job, or
+   * re-evaluating the wait `waitKey` (a conditional event whose condition failed to evaluate).
+   */
+  retry: 'activate' | 'complete' | 'job' | 'wait';
+  /** `wait` incidents: the subscription whose evaluation failed. */
+  waitKey?: string;
   jobKey: string | null;
   createdAt: number;
   /**

@@ -1,14 +1,18 @@
 import type { HistoryBody, HistoryEvent } from '../history/events';
 import type { ExecutableProcess, FlowDef, NodeDef } from '../model/types';
 import type { EngineContext } from '../ports';
+import { dropContinuations, stopsAt, suspend } from './async';
 import type { Effect } from './effects';
+import type { VariableChange } from './element-type';
 import { evalMappings } from './evaluate';
 import { ElementFailure } from './failure';
+import { arriveQuantity } from './joins';
 import { activityLeave } from './leave';
 import { nextRandom } from './random';
 import type { ElementInstance, Incident, IncidentType, InstanceState, Variables } from './state';
 import { setAll, visibleVariables } from './variables';
 import { closeWaits, openWaits } from './waits';
+import { checkWatches } from './watch';
 
 export type Work = { t: 'activate' | 'complete'; id: string };
 
@@ -35,6 +39,14 @@ export class Step {
   readonly maxElements: number;
   /** Scopes whose last child may have gone (null = process scope). */
   private readonly maybeEmpty = new Set<string | null>();
+  /** The process has waits that watch variables (conditional events): writes are recorded in `changes`. */
+  readonly watching: boolean;
+  /** Variable writes since the watching waits were last checked. */
+  changes: VariableChange[] = [];
+  /** Watching waits to check whatever changed (just opened, or their incident resolved). */
+  private fresh = new Set<string>();
+  /** While a catcher with several event definitions subscribes: the index of the one subscribing. */
+  subscribingDef: number | null = null;
 
   constructor(
     readonly process: ExecutableProcess,
@@ -45,6 +57,7 @@ export class Step {
   ) {
     this.budget = ctx.limits?.stepBudget ?? DEFAULT_STEP_BUDGET;
     this.maxElements = ctx.limits?.maxElementInstances ?? DEFAULT_MAX_ELEMENT_INSTANCES;
+    this.watching = process.watchesVariables;
   }
 
   emit(body: HistoryBody): void {
@@ -86,6 +99,10 @@ export class Step {
   take(flow: FlowDef, scopeId: string | null, fromId: string | null): ElementInstance | null {
     this.emit({ type: 'flowTaken', flowId: flow.id, elementInstanceId: fromId, scopeId });
     const target = this.node(flow.targetId);
+    if (target.startQuantity > 1) {
+      arriveQuantity(this, target, flow, scopeId);
+      return null;
+    }
     const join = target.joins ? target.behaviour.join : undefined;
     if (join) {
       join.arrive(this, target, flow, scopeId);
@@ -129,6 +146,13 @@ export class Step {
     for (const w of work) if (this.state.elements[w.id]) this.queue.push(w);
     this.maybeEmpty.add(null);
     for (const id in this.state.elements) if (this.state.elements[id].children === 0) this.maybeEmpty.add(id);
+    // Checks the stopped step did not get to.
+    if (this.watching) for (const key in this.state.subscriptions) this.fresh.add(key);
+  }
+
+  /** Has the watching wait `key` checked before the step goes on, whatever changed (see runtime/watch.ts). */
+  recheck(key: string): void {
+    this.fresh.add(key);
   }
 
   /** Terminates `ei` and everything inside it. */
@@ -139,6 +163,7 @@ export class Step {
     this.clearJoins(ei.id);
     const node = this.node(ei.elementId);
     if (ei.loopIndex !== undefined || !ei.body) node.behaviour.terminate?.(this, ei, node);
+    if (this.state.continuations) dropContinuations(this, ei.id);
     for (const inc of Object.values(this.state.incidents)) {
       if (inc.elementInstanceId === ei.id) this.dropIncident(inc);
     }
@@ -162,11 +187,16 @@ export class Step {
   }
 
   raiseIncident(ei: ElementInstance, type: IncidentType, message: string, retry: Incident['retry'], jobKey: string | null = null): Incident {
-    const id = this.nextId('incident');
-    const incident: Incident = { id, type, message, elementId: ei.elementId, elementInstanceId: ei.id, retry, jobKey, createdAt: this.now };
-    this.state.incidents[id] = incident;
     ei.status = 'incident';
-    this.emit({ type: 'incidentRaised', incidentId: id, incidentType: type, elementId: ei.elementId, elementInstanceId: ei.id, message });
+    return this.openIncident(ei.elementId, ei.id, type, message, retry, jobKey);
+  }
+
+  /** Records an incident about `elementId` in `elementInstanceId` without touching any element's status (a wait's incident). */
+  openIncident(elementId: string, elementInstanceId: string, type: IncidentType, message: string, retry: Incident['retry'], jobKey: string | null = null): Incident {
+    const id = this.nextId('incident');
+    const incident: Incident = { id, type, message, elementId, elementInstanceId, retry, jobKey, createdAt: this.now };
+    this.state.incidents[id] = incident;
+    this.emit({ type: 'incidentRaised', incidentId: id, incidentType: type, elementId, elementInstanceId, message });
     this.effect({ type: 'incidentRaised', incident: { ...incident } });
     return incident;
   }
@@ -181,6 +211,7 @@ export class Step {
   /** Drains the queue, then settles joins and empty scopes, until nothing moves or the budget is spent. */
   run(): void {
     for (;;) {
+      if (this.watching) this.checkWatches();
       while (this.head < this.queue.length) {
         const work = this.queue[this.head++];
         const ei = this.state.elements[work.id];
@@ -196,6 +227,7 @@ export class Step {
           if (!(err instanceof ElementFailure)) throw err;
           this.raiseIncident(ei, err.type, err.message, work.t);
         }
+        if (this.watching) this.checkWatches();
       }
       if (!isEmpty(this.state.joins) && this.settleJoins()) continue;
       if (this.maybeEmpty.size > 0 && this.settleScopes()) continue;
@@ -217,8 +249,22 @@ export class Step {
     if (deferred.length > 0) incident.deferred = deferred;
   }
 
+  /** Hands the watching waits the writes (and openings) since their last check. */
+  private checkWatches(): void {
+    if (this.changes.length === 0 && this.fresh.size === 0) return;
+    const changes = this.changes;
+    const fresh = this.fresh;
+    this.changes = [];
+    this.fresh = new Set();
+    checkWatches(this, changes, fresh);
+  }
+
   private activate(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
+    if (stopsAt(node, ei, 'before')) {
+      suspend(this, ei, node, 'before');
+      return;
+    }
     if (ei.body) {
       // Boundary events of a multi-instance activity belong to its body, not to each iteration.
       this.openBoundaryWaits(ei, node);
@@ -248,24 +294,40 @@ export class Step {
 
   private leave(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
+    if (stopsAt(node, ei, 'after')) {
+      suspend(this, ei, node, 'after');
+      return;
+    }
     const inner = ei.loopIndex !== undefined;
     const outputs = !ei.body && node.outputs.length > 0 ? evalMappings(this, node.outputs, visibleVariables(this, ei.id), 'output mapping') : null;
-    const flows = inner ? null : (node.behaviour.leave ?? activityLeave)(this, ei, node);
+    let flows = inner ? null : (node.behaviour.leave ?? activityLeave)(this, ei, node);
     const loopType = node.loopType;
     const stop = inner && loopType ? loopType.beforeInnerRemoved(this, ei, node) : false;
     if (outputs) setAll(this, ei.parentId, outputs, false);
     if (ei.body && loopType) loopType.bodyOutput(this, ei, node);
+    if (!inner && ei.parentId !== null && this.childCompleting(ei, node)) flows = null;
     this.emit({ type: 'elementCompleted', elementId: node.id, elementInstanceId: ei.id, scopeId: ei.parentId });
     this.state.path.push(node.id);
     this.remove(ei);
     if (inner && loopType) loopType.innerCompleted(this, this.state.elements[ei.parentId as string], ei, stop);
     else if (flows) {
+      // completionQuantity: that many tokens down each outgoing flow.
       for (let i = 0; i < flows.length; i++) {
-        const next = this.take(flows[i], ei.parentId, ei.id);
-        // An event-based gateway hands the event it chose to the catch event it enters.
-        if (next && ei.handOff) next.pending = ei.handOff;
+        for (let q = 0; q < node.completionQuantity; q++) {
+          const next = this.take(flows[i], ei.parentId, ei.id);
+          // An event-based gateway hands the event it chose to the catch event it enters.
+          if (next && ei.handOff) next.pending = ei.handOff;
+        }
       }
     }
+  }
+
+  /** Tells a container that decides its own completion (an ad-hoc subprocess) that a child completes; true ends the child's token. */
+  private childCompleting(ei: ElementInstance, node: NodeDef): boolean {
+    const scope = this.state.elements[ei.parentId as string];
+    if (!scope || scope.body) return false;
+    const scopeNode = this.node(scope.elementId);
+    return scopeNode.behaviour.childCompleting?.(this, scope, scopeNode, ei, node) === true;
   }
 
   private remove(ei: ElementInstance): void {
@@ -313,8 +375,10 @@ export class Step {
       }
       const ei = this.state.elements[scopeId];
       if (!ei || ei.body || ei.children > 0 || ei.status !== 'active' || this.hasJoinTokens(scopeId)) continue;
-      if (!this.node(ei.elementId).behaviour.container) continue;
-      this.complete(ei);
+      const node = this.node(ei.elementId);
+      if (!node.behaviour.container) continue;
+      if (node.behaviour.scopeEmpty) node.behaviour.scopeEmpty(this, ei, node);
+      else this.complete(ei);
       moved = true;
     }
     return moved;

@@ -56,7 +56,8 @@ export function setAll(step: Step, scopeId: string | null, variables: Variables 
 
 function write(step: Step, vars: Variables, scopeId: string | null, name: string, value: unknown) {
   const newValue = value === undefined ? null : value;
-  if (name in vars) {
+  const created = !(name in vars);
+  if (!created) {
     const oldValue = vars[name];
     vars[name] = newValue;
     step.emit({ type: 'variableSet', name, scopeId, oldValue, newValue });
@@ -64,6 +65,8 @@ function write(step: Step, vars: Variables, scopeId: string | null, name: string
     vars[name] = newValue;
     step.emit({ type: 'variableSet', name, scopeId, newValue });
   }
+  // Conditional events re-check when variables they can see change (runtime/watch.ts).
+  if (step.watching) step.changes.push({ scopeId, name, created });
 }
 
 /** `order.total` -> a copy of `order` with `total` set; plain names set as is. */
