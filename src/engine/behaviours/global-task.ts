@@ -9,8 +9,9 @@ import type { CompileContext } from '../runtime/element-type';
  * `globalManualTask`, `globalBusinessRuleTask`): a task defined once at the definitions root and
  * used by call activities (`calledElement` naming it). A call activity that calls one runs the
  * global task's behaviour in place: a user task, a script, a decision..., with the global task's
- * extensions (zeebe:assignmentDefinition, zeebe:taskDefinition, zeebe:calledDecision, ...). The
- * call activity's own input/output mappings apply, or the global task's when it has none. A
+ * extensions (zeebe:assignmentDefinition, zeebe:taskDefinition, zeebe:calledDecision, ...); the
+ * call activity's own extensions of the same kind win. Its input/output mappings apply, or the
+ * global task's when it has none. A
  * `globalTask` with a zeebe:taskDefinition is a job, like a service task (BPMN has no global
  * service task); without one it completes at once, like `bpmn:task`.
  */
@@ -46,6 +47,10 @@ export function compileGlobalTask(global: ModdleElement, callActivity: ModdleEle
   if (node.outputs.length === 0) node.outputs = compileMappings(global, 'output', node.id, cx.exprs);
 }
 
+function extensions(el: ModdleElement): ModdleElement[] {
+  return list(el.extensionElements as ModdleElement | undefined, 'values');
+}
+
 /** The global task read as the task kind it runs as (its script and language under the task's names). */
 function asTask(global: ModdleElement, callActivity: ModdleElement, $type: string): ModdleElement {
   const language = str(global, 'scriptLanguage');
@@ -54,7 +59,8 @@ function asTask(global: ModdleElement, callActivity: ModdleElement, $type: strin
     id: callActivity.id,
     name: str(callActivity, 'name') ?? str(global, 'name'),
     $parent: callActivity.$parent,
-    extensionElements: global.extensionElements,
+    // The call activity's own extensions (a zeebe:property, a form...) come first and so win.
+    extensionElements: { $type: 'bpmn:ExtensionElements', values: [...extensions(callActivity), ...extensions(global)] },
     script: str(global, 'script'),
     // scriptLanguage is a URI or MIME type (`text/javascript`); the script task wants a format name.
     scriptFormat: language && /java[-_ ]?script|ecmascript/i.test(language) ? 'javascript' : language,

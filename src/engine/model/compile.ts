@@ -127,9 +127,8 @@ function collect(container: ModdleElement, containerId: string | null, nodes: Ma
  * `parallelMultiple`, once all have; a thrower throws them all, in order.
  */
 function compileEventDefinitions(el: ModdleElement, node: NodeDef, cx: CompileContext): void {
-  const refs = list(el, 'eventDefinitionRef');
-  if (refs.some((r) => !r?.$type)) cx.report(node.id, 'an eventDefinitionRef names no event definition of the definitions root');
-  const defs = [...list(el, 'eventDefinitions'), ...refs.filter((r) => r?.$type)];
+  // The reader drops a reference it cannot resolve, with a warning (`unresolved reference <id>`).
+  const defs = [...list(el, 'eventDefinitions'), ...list(el, 'eventDefinitionRef')];
   node.declaresEvents = defs.length > 0;
   for (const def of defs) {
     const behaviour = cx.registry.events[def.$type];

@@ -42,6 +42,8 @@ const KERNEL: Handlers = {
     if (!step.state.suspended) return;
     step.state.suspended = false;
     step.emit({ type: 'instanceResumed' });
+    // Variables may have changed while it was suspended (setVariables is allowed then).
+    step.recheckAll();
   },
   setVariables(step, command) {
     const scopeId = command.scopeId ?? null;

@@ -147,12 +147,17 @@ export class Step {
     this.maybeEmpty.add(null);
     for (const id in this.state.elements) if (this.state.elements[id].children === 0) this.maybeEmpty.add(id);
     // Checks the stopped step did not get to.
-    if (this.watching) for (const key in this.state.subscriptions) this.fresh.add(key);
+    this.recheckAll();
   }
 
   /** Has the watching wait `key` checked before the step goes on, whatever changed (see runtime/watch.ts). */
   recheck(key: string): void {
     this.fresh.add(key);
+  }
+
+  /** Has every watching wait checked (after a suspension, during which none was). */
+  recheckAll(): void {
+    if (this.watching) for (const key in this.state.subscriptions) this.fresh.add(key);
   }
 
   /** Terminates `ei` and everything inside it. */
@@ -252,6 +257,12 @@ export class Step {
   /** Hands the watching waits the writes (and openings) since their last check. */
   private checkWatches(): void {
     if (this.changes.length === 0 && this.fresh.size === 0) return;
+    if (this.state.suspended) {
+      // Nothing triggers while suspended; `resume` checks every watching wait again.
+      this.changes = [];
+      this.fresh.clear();
+      return;
+    }
     const changes = this.changes;
     const fresh = this.fresh;
     this.changes = [];
