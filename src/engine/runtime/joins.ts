@@ -85,3 +85,18 @@ export function arriveQuantity(step: Step, activity: NodeDef, flow: FlowDef, sco
   if (join.arrived.every((n) => n === 0)) delete step.state.joins[key];
   step.enter(activity, scopeId);
 }
+
+/** Drops the tokens waiting at joins of `scopeId` (the scope was terminated). */
+export function clearJoins(step: Step, scopeId: string | null): void {
+  const prefix = `${scopeId ?? ''}/`;
+  for (const key of Object.keys(step.state.joins)) if (key.startsWith(prefix)) delete step.state.joins[key];
+}
+
+/** True while tokens wait at a join of `scopeId` (the scope cannot complete yet). */
+export function hasJoinTokens(step: Step, scopeId: string | null): boolean {
+  for (const key in step.state.joins) {
+    const j = step.state.joins[key];
+    if (j.scopeId === scopeId && j.arrived.some((n) => n > 0)) return true;
+  }
+  return false;
+}

@@ -6,7 +6,8 @@ import type { Effect } from './effects';
 import type { VariableChange } from './element-type';
 import { evalMappings } from './evaluate';
 import { ElementFailure } from './failure';
-import { arriveQuantity } from './joins';
+import { completeInstance } from './instance-end';
+import { arriveQuantity, clearJoins, hasJoinTokens } from './joins';
 import { activityLeave } from './leave';
 import { nextRandom } from './random';
 import type { ElementInstance, Incident, IncidentType, InstanceState, Variables } from './state';
@@ -352,16 +353,11 @@ export class Step {
   }
 
   private clearJoins(scopeId: string | null): void {
-    const prefix = `${scopeId ?? ''}/`;
-    for (const key of Object.keys(this.state.joins)) if (key.startsWith(prefix)) delete this.state.joins[key];
+    clearJoins(this, scopeId);
   }
 
   hasJoinTokens(scopeId: string | null): boolean {
-    for (const key in this.state.joins) {
-      const j = this.state.joins[key];
-      if (j.scopeId === scopeId && j.arrived.some((n) => n > 0)) return true;
-    }
-    return false;
+    return hasJoinTokens(this, scopeId);
   }
 
   private settleJoins(): boolean {
@@ -381,7 +377,7 @@ export class Step {
     this.maybeEmpty.clear();
     for (const scopeId of scopes) {
       if (scopeId === null) {
-        if (this.state.status === 'active' && isEmpty(this.state.elements) && !this.hasJoinTokens(null)) this.completeInstance();
+        if (this.state.status === 'active' && isEmpty(this.state.elements) && !this.hasJoinTokens(null)) completeInstance(this);
         continue;
       }
       const ei = this.state.elements[scopeId];
@@ -395,18 +391,6 @@ export class Step {
     return moved;
   }
 
-  private completeInstance(): void {
-    const s = this.state;
-    closeWaits(this, undefined);
-    s.status = 'completed';
-    s.endedAt = this.now;
-    s.joins = {};
-    this.emit({ type: 'instanceCompleted' });
-    this.effect({ type: 'instanceCompleted', instanceId: s.instanceId, variables: { ...s.variables } });
-    if (s.parent) {
-      this.effect({ type: 'notifyParent', parentInstanceId: s.parent.instanceId, parentElementInstanceId: s.parent.elementInstanceId, variables: { ...s.variables } });
-    }
-  }
 }
 
 function isEmpty(o: object): boolean {
