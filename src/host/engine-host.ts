@@ -191,6 +191,17 @@ export class EngineHost {
     return evaluateConditions(this, variables, options);
   }
 
+  /**
+   * Activates enabled elements of a waiting ad-hoc subprocess (`elementInstanceId`), each with
+   * optional local variables (BPMN's performer choice; Zeebe's "activate ad-hoc activities").
+   * @example
+   * await host.activateAdHocElements(pi.instanceId, adHocId, [{ elementId: 'CallCustomer' }]);
+   */
+  async activateAdHocElements(instanceId: string, elementInstanceId: string, elements: Array<{ elementId: string; variables?: Variables }>): Promise<InstanceState> {
+    for (const e of elements) checkVariables(e.variables, `the variables of ${e.elementId}`);
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'activateAdHocElements', elementInstanceId, elements }));
+  }
+
   async completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {
     checkVariables(variables, 'the variables of completeJob');
     return this.operate(async (tx) => {

@@ -96,6 +96,51 @@ export const SCENARIOS: Scenario[] = [
       await host.resolveIncident(pi.instanceId, incident.id);
     },
   },
+  {
+    name: 'conditional-events',
+    description: 'a non-interrupting conditional boundary fires on each rise of its condition, an interrupting one ends the task; a condition that fails is resolved',
+    models: ['src/engine/behaviours/conditional-event.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('guarded', { variables: { addressChanged: false, temperature: 20 } });
+      for (const temperature of [35, 36, 10, 31]) {
+        clock.advance(MIN);
+        await host.setVariables(pi.instanceId, { temperature });
+      }
+      await host.setVariables(pi.instanceId, { addressChanged: true });
+      const failing = await host.startInstance('failing');
+      const incident = (await host.listIncidents({ instanceId: failing.instanceId }))[0];
+      await host.setVariables(failing.instanceId, { x: 3 });
+      await host.resolveIncident(failing.instanceId, incident.id);
+    },
+  },
+  {
+    name: 'ad-hoc',
+    description: 'a sequential ad-hoc subprocess: activations queue, the completion condition ends it; a parallel one activated from a collection',
+    models: ['src/engine/behaviours/ad-hoc-sub-process.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('bpmnForm', { variables: { done: false } });
+      const adHoc = Object.values(pi.elements).find((e) => e.elementId === 'outreach')?.id as string;
+      await host.activateAdHocElements(pi.instanceId, adHoc, [{ elementId: 'call' }, { elementId: 'mail', variables: { channel: 'email' } }]);
+      clock.advance(MIN);
+      await host.completeUserTask({ instanceId: pi.instanceId, elementId: 'call' });
+      await host.completeUserTask({ instanceId: pi.instanceId, elementId: 'mail' }, { done: true });
+      const tools = await host.startInstance('zeebeForm', { variables: { toDo: ['a', 'b'] } });
+      await host.completeJob({ instanceId: tools.instanceId, elementId: 'a' }, { result: 1 });
+      await host.completeUserTask({ instanceId: tools.instanceId, elementId: 'b' }, { result: 2 });
+    },
+  },
+  {
+    name: 'async-continuations',
+    description: 'asyncBefore, asyncAfter and flowable:async boundaries, each continued by the scheduler in an operation of its own',
+    models: ['src/engine/conformance/async-continuation.bpmn'],
+    async run(host) {
+      const pi = await host.startInstance('asyncFlow', { variables: { amount: 5, paid: 'yes' } });
+      // Continuations are due at once: runDue fires them without moving the clock to the boundary timers.
+      await host.timers.runDue();
+      await host.completeJob({ instanceId: pi.instanceId, elementId: 'charge' });
+      while ((await host.timers.runDue()) > 0);
+    },
+  },
 ];
 
 /** Reads a model by its path from the repository root. */
