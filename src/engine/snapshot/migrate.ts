@@ -17,6 +17,8 @@ const UPGRADES: Record<number, Upgrade> = {
     s.commands ??= 0;
     s.timers ??= {};
     s.subscriptions ??= {};
+    // `continuations` and `parallelTriggers`, and the wait fields `def`, `holds` and `incidentId`,
+    // are optional: absent means none, so v2 states written before them resume as they are.
     s.callDepth ??= 0;
     s.liveElements ??= Object.keys((s.elements ?? {}) as object).length;
     for (const job of Object.values((s.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
