@@ -27,6 +27,26 @@ function layer(files, forbiddenFolders, extraPatterns = []) {
   };
 }
 
+function bpmnIoLayer() {
+  const base = layer(['src/bpmn-io/**/*.ts'], ['engine', 'feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation', 'tools']);
+  const [, options] = base.rules['no-restricted-imports'];
+  const [libs, ...folders] = options.patterns;
+  const message = libs.message;
+  return {
+    ...base,
+    rules: {
+      ...base.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: libs.group.filter((g) => !g.startsWith('bpmn-js')), message },
+          { regex: '^bpmn-js(/(?!lib/import/BpmnTreeWalker$|lib/features/drilldown/SubprocessCompatibility$).*)?$', message },
+          ...folders,
+        ],
+      }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'public/**'] },
   js.configs.recommended,
@@ -76,6 +96,9 @@ export default tseslint.config(
       }],
     },
   },
+  // BPMN import repairs: pure, shared by the browser and Node. bpmn-js' tree walker and its
+  // subprocess-plane step are pure functions of the moddle tree; nothing else of bpmn-js may come in.
+  bpmnIoLayer(),
   {
     files: ['src/store/**/*.ts', 'src/host/**/*.ts', 'src/archive/**/*.ts'],
     rules: {
