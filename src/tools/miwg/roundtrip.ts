@@ -6,15 +6,16 @@
  *
  * Options: `--only before|after`, `--filter <regex>` (file names), `--kinds` (every differing
  * kind in the totals, attributes included), `--items` (the import report's items per file),
- * `--quiet` (totals only).
+ * `--quiet` (totals only), `--update-baseline` (write the lost items per file to baseline.json,
+ * the most the round-trip spec allows).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffKinds } from '../../bpmn-io/audit/kinds';
 import { formatItem } from '../../bpmn-io/report';
 import { listCorpus, miwgDir } from './corpus';
-import { legacyPath, type FileResult } from './studio-path';
+import { legacyPath, studioPath, type FileResult } from './studio-path';
 import { formatComparison, summarize, type MiwgSummary } from './summary';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -36,13 +37,17 @@ const filter = option('--filter') ? new RegExp(option('--filter')!) : undefined;
 const files = listCorpus(dir).filter((f) => !filter || filter.test(f.name));
 const only = option('--only');
 
+const lostByFile: Record<string, number> = {};
+
 async function run(label: 'before' | 'after'): Promise<MiwgSummary> {
   const results: FileResult[] = [];
   const started = performance.now();
   for (const file of files) {
     const bytes = new Uint8Array(readFileSync(file.path));
-    const result = await legacyPath(file.name, bytes);
+    const result = label === 'after' ? await studioPath(file.name, bytes) : await legacyPath(file.name, bytes);
     results.push(result);
+    const lost = result.items.filter((i) => i.severity === 'lost').length;
+    if (label === 'after' && lost > 0) lostByFile[file.name] = lost;
     if (!flag('--quiet')) printFile(label, result);
   }
   console.log(`(${label}: ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -68,7 +73,7 @@ function printFile(label: string, r: FileResult): void {
 }
 
 const before = only === 'after' ? undefined : await run('before');
-const after: MiwgSummary | undefined = undefined;
+const after = only === 'before' ? undefined : await run('after');
 console.log('');
 console.log(formatComparison(before, after));
 for (const [label, s] of [['before', before], ['after', after]] as const) {
@@ -77,5 +82,11 @@ for (const [label, s] of [['before', before], ['after', after]] as const) {
   if (kinds.length === 0) continue;
   console.log(`\n${label}: kinds whose totals differ (in → out, files with fewer out)`);
   for (const k of kinds.slice(0, flag('--kinds') ? undefined : 30)) console.log(`  ${k.kind.padEnd(60)} ${k.in} → ${k.out}  (${k.filesLosing})`);
+}
+if (flag('--update-baseline')) {
+  if (filter || only === 'before') throw new Error('--update-baseline needs a full run of the current path (no --filter, no --only before)');
+  const file = resolve(dirname(fileURLToPath(import.meta.url)), 'baseline.json');
+  writeFileSync(file, `${JSON.stringify({ lostItems: lostByFile }, null, 2)}\n`);
+  console.log(`baseline written to ${file}`);
 }
 console.log(JSON.stringify({ before, after }));

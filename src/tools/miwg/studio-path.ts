@@ -4,9 +4,10 @@
  * is the path before issue 14 (UTF-8 only, validation by moddle warnings, bpmn-js without the
  * Flowdeck additions), kept so that `npm run miwg -- --before` measures the baseline in the same run.
  */
+import { decodeXml } from '../../bpmn-io/decode';
+import { prepareBpmn, type createModdle } from '../../bpmn-io/prepare';
 import { countKinds, type KindCounts } from '../../bpmn-io/audit/kinds';
 import { emulateImport, orderDiLikeBpmnJs } from '../../bpmn-io/open/modeler-emulation';
-import type { Moddle } from '../../bpmn-io/moddle-element';
 import type { ReportItem } from '../../bpmn-io/report';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
@@ -25,6 +26,21 @@ export interface FileResult {
   /** Shapes and edges bpmn-js draws. */
   drawn: number;
   items: ReportItem[];
+}
+
+export async function studioPath(name: string, bytes: Uint8Array): Promise<FileResult> {
+  let text: string;
+  try {
+    text = decodeXml(bytes).text;
+  } catch (e) {
+    return { name, status: 'refused', reason: (e as Error).message, countsIn: new Map(), countsOut: new Map(), drawn: 0, items: [] };
+  }
+  const countsIn = countKinds(text);
+  const prepared = await prepareBpmn(text);
+  if (!prepared.ok) {
+    return { name, status: 'refused', reason: `${prepared.stage}: ${prepared.message.split('\n')[0]}`, countsIn, countsOut: new Map(), drawn: 0, items: [] };
+  }
+  return { name, status: 'saved', countsIn, countsOut: countKinds(prepared.saved), drawn: prepared.drawn, items: prepared.report.items };
 }
 
 const LEGACY_FATAL = /unexpected element|unclosed|mismatch|missing start tag|unexpected end|non-whitespace|invalid/i;
@@ -48,7 +64,7 @@ export async function legacyPath(name: string, bytes: Uint8Array): Promise<FileR
       xml = text;
     }
   }
-  const moddle = new BpmnModdle({ zeebe }) as unknown as Moddle;
+  const moddle = new BpmnModdle({ zeebe }) as unknown as ReturnType<typeof createModdle>;
   const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
   const imported = emulateImport(rootElement, moddle);
   if (imported.error) return { name, status: 'failed-open', reason: imported.error, countsIn, ...empty };
