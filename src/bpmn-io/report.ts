@@ -21,6 +21,16 @@ export interface ReportItem {
    * changes between the file and what the studio saves; the round-trip check uses them.
    */
   kinds?: string[];
+  /** A change to the diagram only (layout, which plane shows what): no review needed for it. */
+  diagramOnly?: boolean;
+}
+
+/**
+ * Whether the user should see the report before the file is written: something cannot be kept,
+ * or the model itself (not only its diagram) was changed to keep it.
+ */
+export function needsReview(report: ImportReport): boolean {
+  return report.items.some((item) => item.severity === 'lost' || (item.severity === 'changed' && !item.diagramOnly));
 }
 
 export interface ImportReport {

@@ -66,12 +66,13 @@ export function compareDocuments(before: string | TypedTree, after: string | Typ
       });
     }
     if (added.length) {
-      items.push({ severity: 'changed', elementId: owner.id, kind: elementKind(owner.element), line: owner.line, message: describeKinds(owner, added, 'added'), kinds: added });
+      items.push({ severity: 'changed', elementId: owner.id, kind: elementKind(owner.element), line: owner.line, message: describeKinds(owner, added, 'added'), kinds: added, ...diagramOnly(added) });
     }
   }
   for (const [key, owner] of b) {
     if (a.has(key)) continue;
-    items.push({ severity: 'changed', elementId: owner.id, kind: elementKind(owner.element), message: `${label(owner.element)} added`, kinds: [...owner.kinds.keys()] });
+    const kinds = [...owner.kinds.keys()];
+    items.push({ severity: 'changed', elementId: owner.id, kind: elementKind(owner.element), message: `${label(owner.element)} added`, kinds, ...diagramOnly(kinds) });
   }
   return items;
 }
@@ -118,6 +119,11 @@ function describeKinds(owner: Owner, kinds: string[], verb: string): string {
     return local;
   });
   return `${[...new Set(parts)].join(', ')} ${verb}`;
+}
+
+/** Additions that are all diagram interchange (shapes, bounds, waypoints) change no model. */
+function diagramOnly(kinds: string[]): { diagramOnly?: true } {
+  return kinds.every((k) => /^(bpmndi|dc|di):/.test(k)) ? { diagramOnly: true } : {};
 }
 
 /** `bpmn:task` → `task`, `{http://x}:grid` → `grid`, `name` → `name`. */

@@ -101,10 +101,27 @@ export async function layoutMissing(definitions: ModdleElement, moddle: Moddle, 
       severity: 'changed',
       elementId: process.id,
       kind: 'bpmn:process',
+      diagramOnly: true,
       message: `${what} of ${describe(process)} had no shape in any diagram; Flowdeck laid ${laidShapes + laidEdges === 1 ? 'it' : 'them'} out${created ? ' in a new diagram' : ''}`,
       kinds: ['bpmndi:BPMNShape', 'bpmndi:BPMNEdge', 'dc:Bounds', 'di:waypoint', ...(created ? ['bpmndi:BPMNDiagram', 'bpmndi:BPMNPlane'] : [])],
       covers,
     });
+  }
+  if (!diagram) {
+    // Nothing to lay out (an empty process), but bpmn-js opens nothing without a diagram.
+    const root = many(definitions, 'rootElements').find((e) => is(e, 'bpmn:Collaboration')) ?? many(definitions, 'rootElements').find((e) => is(e, 'bpmn:Process'));
+    if (root) {
+      const created = createDiagram(definitions, moddle, root, taken);
+      items.push({
+        severity: 'changed',
+        elementId: root.id,
+        kind: root.$type.replace(/^bpmn:(.)/, (_m, c: string) => `bpmn:${c.toLowerCase()}`),
+        message: `the file has no diagram and ${describe(root)} has nothing to draw; Flowdeck created an empty diagram`,
+        diagramOnly: true,
+        kinds: ['bpmndi:BPMNDiagram', 'bpmndi:BPMNPlane'],
+        covers: [created.id!, (created.get('plane') as ModdleElement).id!],
+      });
+    }
   }
   return items;
 }
@@ -124,7 +141,9 @@ function displayedProcesses(definitions: ModdleElement, diagram: ModdleElement |
 }
 
 function createDiagram(definitions: ModdleElement, moddle: Moddle, process: ModdleElement, taken: Set<string>): ModdleElement {
-  const collaboration = many(definitions, 'rootElements').find((e) => is(e, 'bpmn:Collaboration') && many(e, 'participants').some((p) => p.get('processRef') === process));
+  const collaboration = is(process, 'bpmn:Collaboration')
+    ? undefined
+    : many(definitions, 'rootElements').find((e) => is(e, 'bpmn:Collaboration') && many(e, 'participants').some((p) => p.get('processRef') === process));
   const plane = moddle.create('bpmndi:BPMNPlane', { id: uniqueId('BPMNPlane_1', taken), bpmnElement: collaboration ?? process });
   const diagram = moddle.create('bpmndi:BPMNDiagram', { id: uniqueId('BPMNDiagram_1', taken), plane });
   plane.$parent = diagram;

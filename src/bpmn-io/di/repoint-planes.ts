@@ -25,6 +25,7 @@ export function repointPlanes(definitions: ModdleElement): ReportItem[] {
       severity: 'changed',
       elementId: plane.id ?? diagram.id,
       kind: 'bpmndi:BPMNPlane',
+      diagramOnly: true,
       message:
         current && isDisplayable(current)
           ? `the diagram pointed at ${was}, but its shapes belong to ${describe(next)}; it now shows ${describe(next)}`

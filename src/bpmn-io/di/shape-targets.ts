@@ -32,7 +32,7 @@ export function retargetShapes(definitions: ModdleElement, moddle: Moddle, taken
         if (participant) {
           shape.set('bpmnElement', participant);
           withDi.add(participant);
-          items.push({ severity: 'changed', elementId: shape.id, kind: 'bpmndi:BPMNShape', message: `the shape of process ${element!.id} is drawn as its pool ${describe(participant)}` });
+          items.push({ severity: 'changed', elementId: shape.id, kind: 'bpmndi:BPMNShape', diagramOnly: true, message: `the shape of process ${element!.id} is drawn as its pool ${describe(participant)}` });
         } else {
           items.push({ severity: 'kept', elementId: shape.id, kind: 'bpmndi:BPMNShape', message: `the shape of process ${element!.id} is kept in the file; the canvas cannot draw a process as a shape` });
         }

@@ -31,6 +31,6 @@ const patchedBpmn = (() => {
  * @example
  * const moddle = new BpmnModdle(bpmnPackages());
  */
-export function bpmnPackages(): Record<string, unknown> {
+export function bpmnPackages(): { bpmn: typeof patchedBpmn; zeebe: typeof zeebe } {
   return { bpmn: patchedBpmn, zeebe };
 }

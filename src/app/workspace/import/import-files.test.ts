@@ -76,9 +76,62 @@ describe('importFiles', () => {
     expect(await db.projects.count()).toBe(0);
   });
 
-  it('given a file with a non-fatal warning, when opened, then it is added and the warning is returned', async () => {
+  it('given a file that loses content and no reviewer, when opened, then it is added and each loss is a warning', async () => {
     db = freshDb();
-    const outcome = await importFiles(db, [fixture('unknown-element.bpmn')]);
-    expect(outcome).toMatchObject({ ok: true, warnings: [{ fileName: 'unknown-element.bpmn', problem: expect.stringContaining('MadeUpTask') }] });
+    const outcome = await importFiles(db, [fixture('dangling-reference.bpmn')]);
+    expect(outcome).toMatchObject({ ok: true, warnings: [{ fileName: 'dangling-reference.bpmn', problem: expect.stringContaining('targetRef not kept (unresolved reference "Gone_1")') }] });
+  });
+
+  it('given files to repair, when the user cancels the review, then nothing is written', async () => {
+    db = freshDb();
+    const p = await createProject(db, 'P');
+    const before = await snapshot(db);
+    const seen: string[][] = [];
+    const outcome = await importFiles(db, [fixture('order.bpmn'), fixture('dangling-reference.bpmn'), fixture('unknown-element.bpmn')], p.id, {
+      review: async (reviews) => {
+        seen.push(reviews.map((r) => r.fileName));
+        expect(await snapshot(db)).toEqual(before);
+        return false;
+      },
+    });
+    expect(outcome).toEqual({ ok: false, refused: [], cancelled: true });
+    expect(seen).toEqual([['dangling-reference.bpmn', 'unknown-element.bpmn']]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('given files to repair, when the user imports anyway, then the repaired content is stored and no warning repeats the review', async () => {
+    db = freshDb();
+    const outcome = await importFiles(db, [fixture('unknown-element.bpmn'), fixture('dangling-reference.bpmn')], undefined, { review: async () => true });
+    expect(outcome).toMatchObject({ ok: true, warnings: [] });
+    const byName = new Map((await db.files.toArray()).map((f) => [f.name, f]));
+    const madeUp = byName.get('unknown-element')!;
+    const dangling = byName.get('dangling-reference')!;
+    expect(madeUp.content).toContain('<flowdeckKept:madeUpTask xmlns:flowdeckKept="urn:flowdeck:unknown-bpmn" id="T" />');
+    expect(dangling.content).toContain('<bpmndi:BPMNDiagram');
+  });
+
+  it('given a file whose diagram only is repaired (laid out), when opened, then no review is asked and the layout is a note', async () => {
+    db = freshDb();
+    let asked = false;
+    const noDi = { ...fixture('order.bpmn') };
+    const text = readFileSync(new URL('../../../../docs/examples/order/order.bpmn', import.meta.url), 'utf8');
+    const outcome = await importFiles(db, [{ ...noDi, name: 'no-diagram.bpmn', size: text.length, text: async () => text }], undefined, {
+      review: async () => (asked = true),
+    });
+    expect(asked).toBe(false);
+    expect(outcome).toMatchObject({ ok: true, notes: [{ fileName: 'no-diagram.bpmn', problem: expect.stringMatching(/had no shape in any diagram; Flowdeck laid them out in a new diagram$/) }] });
+    expect((await db.files.toArray())[0].content).toContain('<bpmndi:BPMNShape');
+  });
+
+  it('given an ISO-8859-1 file, when opened from its bytes, then it is decoded by its declaration', async () => {
+    db = freshDb();
+    const text = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><bpmn:process id="P"><bpmn:task id="T" name="Prüfen"/></bpmn:process></bpmn:definitions>';
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const file: IncomingFile = { name: 'latin1.bpmn', size: bytes.length, text: async () => new TextDecoder().decode(bytes), arrayBuffer: async () => bytes.buffer };
+    const outcome = await importFiles(db, [file], undefined, { review: async () => true });
+    expect(outcome.ok).toBe(true);
+    const [stored] = await db.files.toArray();
+    expect(stored.content).toContain('name="Prüfen"');
+    expect(stored.content).toContain('encoding="UTF-8"');
   });
 });

@@ -36,9 +36,25 @@ describe('validateContent', () => {
     expect(v).toMatchObject({ ok: false, message: expect.stringContaining('Not a BPMN file: its namespace is https://www.omg.org/spec/DMN/20191111/MODEL/') });
   });
 
-  it('given a BPMN with an unknown element, then it is accepted and the warning is reported', async () => {
+  it('given a BPMN with an unknown element, then it is accepted, the element kept as extension content, and the change reported', async () => {
     const v = await validateContent('bpmn', fixture('unknown-element.bpmn'));
-    expect(v).toMatchObject({ ok: true, warnings: [expect.stringContaining('bpmn:MadeUpTask')] });
+    expect(v).toMatchObject({ ok: true, warnings: [] });
+    if (!v.ok) return;
+    expect(v.report?.items.map((i) => [i.severity, i.kind, i.message])).toEqual([
+      ['changed', 'bpmn:madeUpTask', '<bpmn:madeUpTask> is not a BPMN element; kept as extension content of <bpmn:process> in the namespace urn:flowdeck:unknown-bpmn'],
+      ['changed', 'bpmn:process', 'the file has no diagram and bpmn:Process P has nothing to draw; Flowdeck created an empty diagram'],
+    ]);
+    expect(v.content).toMatch(/<bpmn:extensionElements>\s*<flowdeckKept:madeUpTask xmlns:flowdeckKept="urn:flowdeck:unknown-bpmn" id="T" \/>/);
+  });
+
+  it('given a BPMN whose diagram bpmn-js cannot display, then it is refused up front with the reason', async () => {
+    const v = await validateContent('bpmn', fixture('no-process.bpmn'));
+    expect(v).toMatchObject({ ok: false, message: 'The diagram cannot be displayed: no process or collaboration to display' });
+  });
+
+  it('given a BPMN that loses content, then it is accepted and each lost item is a warning', async () => {
+    const v = await validateContent('bpmn', fixture('dangling-reference.bpmn'));
+    expect(v).toMatchObject({ ok: true, warnings: ['line 4, bpmn:sequenceFlow Flow_1: attribute targetRef not kept (unresolved reference "Gone_1")'] });
   });
 
   it('given text that is not XML, then it is refused', async () => {

@@ -1,12 +1,16 @@
-import { BpmnModdle } from 'bpmn-moddle';
 import { DmnModdle } from 'dmn-moddle';
-import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { FileKind } from '../../../store';
+import { prepareBpmn } from '../../../bpmn-io/prepare';
+import { formatItem, type ImportReport } from '../../../bpmn-io/report';
 import { positionOf, problemFromModdle, type FileProblem } from './problem';
 
-/** The outcome of validating one file's text before anything is written. */
+/**
+ * The outcome of validating one file's text before anything is written. For BPMN, `content` is
+ * what to store (repaired when the file needed it) and `report` says, element by element, what
+ * was changed to keep it and what could not be kept.
+ */
 export type Validation =
-  | { ok: true; kind: FileKind; content: string; warnings: string[] }
+  | { ok: true; kind: FileKind; content: string; warnings: string[]; report?: ImportReport }
   | ({ ok: false; kind: FileKind } & FileProblem);
 
 const DMN13_NS = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
@@ -19,9 +23,10 @@ const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const FATAL_WARNING = /unexpected element|unclosed|mismatch|missing start tag|unexpected end|non-whitespace|invalid/i;
 
 /**
- * Checks that `content` is a well-formed file of `kind`: BPMN 2.0 / DMN 1.3 XML that
- * bpmn-moddle / dmn-moddle parse with the right root, or a form-js schema (JSON object with a
- * `components` array of objects that have a `type`).
+ * Checks that `content` is a well-formed file of `kind`: BPMN 2.0 that the modeler opens and saves
+ * (repaired on the way by `prepareBpmn`; refused with bpmn-js' reason when it cannot be
+ * displayed), DMN 1.3 XML that dmn-moddle parses with the right root, or a form-js schema (JSON
+ * object with a `components` array of objects that have a `type`).
  *
  * @example
  * const v = await validateContent('bpmn', text);
@@ -31,7 +36,7 @@ export async function validateContent(kind: FileKind, content: string): Promise<
   if (!content.trim()) return { ok: false, kind, message: 'The file is empty' };
   switch (kind) {
     case 'bpmn':
-      return validateXml(kind, content, () => new BpmnModdle({ zeebe }).fromXML(content, 'bpmn:Definitions'), BPMN_NS);
+      return validateBpmn(content);
     case 'dmn':
       return validateXml(kind, content, () => new DmnModdle().fromXML(content, 'dmn:Definitions'), DMN13_NS);
     case 'form':
@@ -59,6 +64,17 @@ async function validateXml(
   const fatal = warnings.find((w) => FATAL_WARNING.test(w.message));
   if (fatal) return { ok: false, kind, ...problemFromModdle(fatal.message) };
   return { ok: true, kind, content, warnings: warnings.map((w) => problemFromModdle(w.message).message) };
+}
+
+async function validateBpmn(content: string): Promise<Validation> {
+  const prepared = await prepareBpmn(content);
+  if (!prepared.ok) {
+    if (prepared.stage !== 'read') return { ok: false, kind: 'bpmn', message: prepared.message };
+    const problem = problemFromModdle(prepared.message);
+    return { ok: false, kind: 'bpmn', ...problem, message: wrongRootHint('bpmn', content, BPMN_NS) ?? problem.message };
+  }
+  const warnings = prepared.report.items.filter((i) => i.severity === 'lost').map(formatItem);
+  return { ok: true, kind: 'bpmn', content: prepared.xml, warnings, report: prepared.report };
 }
 
 /** A clearer message when the document is XML of another kind or another DMN version. */
