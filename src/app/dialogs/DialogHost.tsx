@@ -2,6 +2,7 @@ import { useStudio } from '../state/store';
 import { createProjectAction, renameFileAction, renameProjectAction } from '../workspace/actions';
 import { HelpDialog } from './HelpDialog';
 import { ImportErrorDialog } from './ImportErrorDialog';
+import { ImportReportDialog } from './ImportReportDialog';
 import { NameDialog } from './NameDialog';
 import { NewFileDialog } from './NewFileDialog';
 import { SaveVersionDialog } from './SaveVersionDialog';
@@ -25,6 +26,8 @@ export function DialogHost() {
       return <SaveVersionDialog fileId={dialog.fileId} onClose={close} />;
     case 'importError':
       return <ImportErrorDialog refused={dialog.refused} onClose={close} />;
+    case 'importReport':
+      return <ImportReportDialog reviews={dialog.reviews} resolve={dialog.resolve} onClose={close} />;
     case 'help':
       return <HelpDialog onClose={close} />;
   }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { FileKind } from '../../store';
-import type { RefusedFile } from '../workspace/import/import-files';
+import type { ImportReview, RefusedFile } from '../workspace/import/import-files';
 import type { StudioState } from './store';
 
 /** The one modal dialog that can be open at a time. */
@@ -11,6 +11,7 @@ export type Dialog =
   | { type: 'renameFile'; fileId: string; name: string }
   | { type: 'saveVersion'; fileId: string }
   | { type: 'importError'; refused: RefusedFile[] }
+  | { type: 'importReport'; reviews: ImportReview[]; resolve(go: boolean): void }
   | { type: 'help' };
 
 export interface DialogsSlice {

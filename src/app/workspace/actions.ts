@@ -159,7 +159,9 @@ export async function downloadFileAction(fileId: string): Promise<void> {
 
 /**
  * Opens files from disk into the current project (or a new one). Nothing is written unless every
- * file is valid; otherwise the error dialog names each refused file and its problem.
+ * file is valid; otherwise the error dialog names each refused file and its problem. Files that
+ * were repaired or cannot be kept whole are shown in the import report first; nothing is written
+ * if the user cancels there.
  */
 export async function openFilesAction(files: readonly IncomingFile[]): Promise<void> {
   if (files.length === 0) return;
@@ -167,15 +169,19 @@ export async function openFilesAction(files: readonly IncomingFile[]): Promise<v
   try {
     // Loaded on first use: the moddle parsers are only needed when files arrive.
     const { importFiles } = await import('./import/import-files');
-    const outcome = await importFiles(db, files, projectId);
+    const outcome = await importFiles(db, files, projectId, {
+      review: (reviews) => new Promise<boolean>((resolve) => studio().openDialog({ type: 'importReport', reviews, resolve })),
+    });
     if (!outcome.ok) {
-      studio().openDialog({ type: 'importError', refused: outcome.refused });
+      if (outcome.cancelled) studio().toast('Nothing was opened');
+      else studio().openDialog({ type: 'importError', refused: outcome.refused });
       return;
     }
     const first = outcome.files[0];
     navigate({ name: 'file', projectId: first.projectId, fileId: first.id });
     const names = outcome.files.map((f) => `"${f.name}"`).join(', ');
     studio().toast(`Opened ${names}`);
+    for (const note of outcome.notes.slice(0, 3)) studio().toast(`${note.fileName}: ${note.problem.replace(/^(line \d+, )?[^:]+: /, '')}`);
     for (const w of outcome.warnings) studio().banner('warning', `${w.fileName} opened with a warning: ${w.problem}`);
   } catch (e) {
     reportError('Could not open the files', e);
