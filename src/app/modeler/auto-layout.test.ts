@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasDiagram, layoutWithoutDiagram } from './auto-layout';
+import { hasDiagram, repairForCanvas } from './auto-layout';
 
 const withoutDi = readFileSync(new URL('../../../docs/examples/order/order.bpmn', import.meta.url), 'utf8');
 const flowNodeIds = (xml: string) => [...xml.matchAll(/<bpmn:(?:startEvent|endEvent|\w*[tT]ask|\w*Gateway)\s+id="([^"]+)"/g)].map((m) => m[1]);
 
 describe('auto layout of files without a diagram', () => {
-  it('given a process without BPMN DI, when laid out, then every flow node gets a shape', async () => {
+  it('given a process without BPMN DI, when repaired for the canvas, then every flow node gets a shape and the user is told', async () => {
     expect(hasDiagram(withoutDi)).toBe(false);
     const nodes = flowNodeIds(withoutDi);
     expect(nodes.length).toBeGreaterThan(3);
 
-    const laidOut = await layoutWithoutDiagram(withoutDi);
+    const { xml, notes } = await repairForCanvas(withoutDi);
 
-    expect(laidOut).not.toBeNull();
-    expect(hasDiagram(laidOut!)).toBe(true);
-    for (const id of nodes) expect(laidOut).toMatch(new RegExp(`bpmnElement="${id}"`));
+    expect(hasDiagram(xml)).toBe(true);
+    for (const id of nodes) expect(xml).toMatch(new RegExp(`bpmnElement="${id}"`));
+    expect(notes).toEqual([expect.stringMatching(/had no shape in any diagram; Flowdeck laid them out in a new diagram$/)]);
   });
 
   it('recognises a diagram whatever its namespace prefix', () => {
@@ -25,8 +25,13 @@ describe('auto layout of files without a diagram', () => {
     expect(hasDiagram('<bpmn:process id="BPMNDiagramLike"/>')).toBe(false);
   });
 
-  it('given XML that is not BPMN, when laid out, then it gives up and leaves the error to the importer', async () => {
-    expect(await layoutWithoutDiagram('<not-bpmn/>')).toBeNull();
+  it('given XML that is not BPMN, then it gives up and leaves the error to the importer', async () => {
+    expect(await repairForCanvas('<not-bpmn/>')).toEqual({ xml: '<not-bpmn/>', notes: [] });
+  });
+
+  it('given a repaired file, then repairing again changes nothing (the modeler repairs on every import)', async () => {
+    const { xml } = await repairForCanvas(withoutDi);
+    expect(await repairForCanvas(xml)).toEqual({ xml, notes: [] });
   });
 });
 
@@ -35,8 +40,8 @@ describe('auto layout keeps the process connected', () => {
     const flowIds = [...withoutDi.matchAll(/<bpmn:sequenceFlow\s+id="([^"]+)"/g)].map((m) => m[1]);
     expect(withoutDi).not.toContain('<bpmn:outgoing>');
 
-    const laidOut = (await layoutWithoutDiagram(withoutDi))!;
+    const { xml } = await repairForCanvas(withoutDi);
 
-    for (const id of flowIds) expect(laidOut).toMatch(new RegExp(`<bpmndi:BPMNEdge [^>]*bpmnElement="${id}"`));
+    for (const id of flowIds) expect(xml).toMatch(new RegExp(`<bpmndi:BPMNEdge [^>]*bpmnElement="${id}"`));
   });
 });

@@ -10,7 +10,10 @@
  * const off = handle.onChange(async () => save(await handle.saveXML()));
  * ```
  */
-import { AUTO_LAYOUT_NOTE, hasDiagram, layoutWithoutDiagram } from './auto-layout';
+import { repairForCanvas } from './auto-layout';
+import { completeImport, fitToFreeViewport, keepUndrawnOnSave } from './canvas-import';
+import { bpmnPackages } from '../../bpmn-io/schema/packages';
+import type { UndrawnDi } from '../../bpmn-io/di/keep-undrawn';
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
 import { createLintConfig } from './lint/lint-config';
@@ -92,9 +95,14 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     // align-to-origin moves every element on save (an edit the user never made, emitted as a
     // change) and throws on some lane layouts (MIWG A.4.0); diagram-origin only shows the origin.
     disableAdjustOrigin: true,
+    // The BPMN package with <extension> documentation (src/bpmn-io/schema/packages.ts); zeebe
+    // stays camunda-bpmn-js' own.
+    moddleExtensions: { bpmn: bpmnPackages().bpmn as never },
   });
   const eventBus = modeler.get<EventBus>('eventBus');
   const stopDeferring = linting ? deferLinting(modeler) : () => {};
+  let undrawn: UndrawnDi[] = [];
+  const stopKeeping = keepUndrawnOnSave(modeler, () => undrawn);
 
   const subscribe = <E>(event: string, callback: (event: E) => void) => {
     eventBus.on(event, callback as (event: never) => void);
@@ -104,13 +112,16 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
   return {
     modeler,
     async importXML(xml) {
-      const laidOut = hasDiagram(xml) ? null : await layoutWithoutDiagram(xml);
-      const { warnings } = await modeler.importXML(laidOut ?? xml);
-      // A generated layout starts at the origin, under the palette: bring all of it into view.
-      if (laidOut) modeler.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+      // The same repairs as the workspace import (idempotent: a stored file needs none), so that
+      // files arriving another way (Source view, versions, archives) open as faithfully.
+      const { xml: repaired, notes } = await repairForCanvas(xml);
+      const { warnings } = await modeler.importXML(repaired);
+      const drawWarnings: string[] = [];
+      undrawn = completeImport(modeler, drawWarnings);
+      fitToFreeViewport(modeler, options.container);
       // Typed as strings, but bpmn-js hands over the moddle Error objects (with positions).
-      const problems = (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
-      return laidOut ? [AUTO_LAYOUT_NOTE, ...problems] : problems;
+      const problems = [...(warnings as unknown[]), ...drawWarnings].map((warning) => formatXmlProblem(toXmlProblem(warning)));
+      return [...notes, ...problems];
     },
     async saveXML() {
       const { xml } = await modeler.saveXML({ format: true });
@@ -159,6 +170,7 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
     },
     destroy() {
       stopDeferring();
+      stopKeeping();
       modeler.destroy();
     },
   };
