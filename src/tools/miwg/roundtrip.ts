@@ -17,14 +17,10 @@ import { formatItem } from '../../bpmn-io/report';
 import { listCorpus, miwgDir } from './corpus';
 import { legacyPath, studioPath, type FileResult } from './studio-path';
 import { formatComparison, summarize, type MiwgSummary } from './summary';
+import { cliArgs } from '../cli-args';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { flag, option } = cliArgs(process.argv.slice(2));
 
 let dir: string;
 try {

@@ -10,14 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFolders, runAll, tckDir } from './runner';
 import { formatSummary, summarize, toCsv, topCauses, type TckSummary } from './summary';
+import { cliArgs } from '../cli-args';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { flag, option } = cliArgs(process.argv.slice(2));
 
 const started = performance.now();
 const dir = tckDir(repoRoot);
