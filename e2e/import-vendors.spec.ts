@@ -7,6 +7,8 @@ import { canvasCoverage, expectEditorOpen, miwgFile, openFiles, screenLayout } f
 // Files other tools wrote (../shared/bpmn-miwg/Vendors), opened through the shell as a user does.
 
 test.beforeEach(async ({ page }) => {
+  // Vendor files are large (B.2.0: 180 shapes); import, lint and render take a while on 2 cores.
+  test.slow();
   await freshWorkspace(page);
 });
 
@@ -37,8 +39,8 @@ test('Bonita: ids with spaces are repaired in the report, and its timers and poo
 
 test('Modelio: a plane pointing at the definitions opens (it failed before) and saves every shape again', async ({ page }) => {
   await openFiles(page, [miwgFile('Vendors/Modelio 3.5/C.1.0-export.bpmn')]);
-  await expectEditorOpen(page);
   await expect(page.getByTestId('toast').filter({ hasText: 'which cannot be displayed; it now shows bpmn:Collaboration' })).toBeVisible();
+  await expectEditorOpen(page);
   const coverage = await canvasCoverage(page);
   expect(coverage.missing).toEqual([]);
 
@@ -56,9 +58,9 @@ test('IBM Process Designer: a file without a diagram is laid out, fits right of 
   await page.setViewportSize({ width: 1280, height: 800 });
   await openFiles(page, [miwgFile('Vendors/IBM Process Designer 8.0.1/A.2.0-export.bpmn')]);
   // A diagram-only repair needs no review: the file opens, and a toast says what was laid out.
+  await expect(page.getByTestId('toast').filter({ hasText: 'had no shape in any diagram; Flowdeck laid them out in a new diagram' })).toBeVisible();
   await expectEditorOpen(page);
   await expect(page.getByTestId('dialog')).toHaveCount(0);
-  await expect(page.getByTestId('toast').filter({ hasText: 'had no shape in any diagram; Flowdeck laid them out in a new diagram' })).toBeVisible();
   const coverage = await canvasCoverage(page);
   expect(coverage.drawn).toBeGreaterThan(10);
 

@@ -181,7 +181,8 @@ export async function openFilesAction(files: readonly IncomingFile[]): Promise<v
     navigate({ name: 'file', projectId: first.projectId, fileId: first.id });
     const names = outcome.files.map((f) => `"${f.name}"`).join(', ');
     studio().toast(`Opened ${names}`);
-    for (const note of outcome.notes.slice(0, 3)) studio().toast(`${note.fileName}: ${note.problem.replace(/^(line \d+, )?[^:]+: /, '')}`);
+    // Longer than the default: a note is a sentence to read, not a confirmation.
+    for (const note of outcome.notes.slice(0, 3)) studio().toast(`${note.fileName}: ${note.problem.replace(/^(line \d+, )?[^:]+: /, '')}`, { timeoutMs: 12_000 });
     for (const w of outcome.warnings) studio().banner('warning', `${w.fileName} opened with a warning: ${w.problem}`);
   } catch (e) {
     reportError('Could not open the files', e);
