@@ -79,8 +79,7 @@ export async function pollBuffer(tx: HostTransaction, ports: MessagePorts, insta
     if (!next) return;
     view.putMessage({ ...next, correlatedTo: [...next.correlatedTo, state.processId] });
     const command: Command = { type: 'correlateMessage', subscriptionKey, messageName: sub.name, variables: next.variables };
-    const depth = view.depthOf.get(instanceId) ?? 0;
-    if (!(await deliver(tx, ports, view, state, subscriptionKey, command, depth - 1))) return;
+    if (!(await deliver(tx, ports, view, state, subscriptionKey, command, view.depthOf.get(instanceId) ?? 0))) return;
   }
 }
 
@@ -103,7 +102,7 @@ export async function releaseStartLock(tx: HostTransaction, ports: MessagePorts,
   }
   if (!best) return;
   view.putMessage({ ...best.message, correlatedTo: [...best.message.correlatedTo, lock.processId] });
-  startByMessage(tx, view, best.start, best.message, (view.depthOf.get(state.instanceId) ?? 1) - 1);
+  startByMessage(tx, view, best.start, best.message, view.depthOf.get(state.instanceId) ?? 0);
 }
 
 /** Triggers every open signal subscription for `name`, then starts an instance per process with a signal start event for it. */
@@ -126,18 +125,19 @@ export async function deliverSignal(tx: HostTransaction, ports: MessagePorts, na
 
 /**
  * Lets a throw event's message or signal through, or cuts it when the operation's cascade is too
- * deep or too long. Returns the depth its deliveries start from, or null when it was cut.
+ * deep or too long. Returns its depth (the throws in the chain that led to it, itself included),
+ * which its receivers take on, or null when it was cut.
  */
 export function admitThrow(tx: HostTransaction, ports: MessagePorts, type: CascadeCut['type'], name: string, sourceInstanceId: string): number | null {
   const view = MessageTxView.of(tx, ports.store);
-  const depth = view.depthOf.get(sourceInstanceId) ?? 0;
+  const depth = (view.depthOf.get(sourceInstanceId) ?? 0) + 1;
   const { maxCascadeDepth, maxThrowsPerOperation } = ports.limits;
   let reason: string | null = null;
-  if (depth >= maxCascadeDepth) reason = `a chain of ${maxCascadeDepth} throws set off by one another in one operation (maxCascadeDepth)`;
-  else if (view.throws >= maxThrowsPerOperation) reason = `${maxThrowsPerOperation} message and signal throws in one operation (maxThrowsPerOperation)`;
+  if (depth > maxCascadeDepth) reason = `it would be throw ${depth} of a chain of throws set off by one another in one operation (maxCascadeDepth ${maxCascadeDepth})`;
+  else if (view.throws >= maxThrowsPerOperation) reason = `the operation delivered ${maxThrowsPerOperation} message and signal throws already (maxThrowsPerOperation)`;
   if (reason) {
     view.cuts.push({ type, name, sourceInstanceId, reason });
-    ports.logger?.warn(`the ${type} ${name} thrown by instance ${sourceInstanceId} was not delivered: the operation reached ${reason}`);
+    ports.logger?.warn(`the ${type} ${name} thrown by instance ${sourceInstanceId} was not delivered: ${reason}`);
     return null;
   }
   view.throws++;
@@ -174,7 +174,7 @@ function startByMessage(tx: HostTransaction, view: MessageTxView, start: StartEv
   return { kind: 'start', processId: start.process.id, processInstanceId: state.instanceId, elementId: start.elementId };
 }
 
-/** A delivery at `depth` reached an instance: what it throws next is one step deeper. */
+/** A delivery at `depth` (0: from a host call) reached an instance: what it throws next is one deeper. */
 function reached(view: MessageTxView, instanceId: string, depth: number): void {
-  view.depthOf.set(instanceId, Math.max(view.depthOf.get(instanceId) ?? 0, depth + 1));
+  view.depthOf.set(instanceId, Math.max(view.depthOf.get(instanceId) ?? 0, depth));
 }
