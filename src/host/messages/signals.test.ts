@@ -66,6 +66,23 @@ describe('signals', () => {
   });
 });
 
+describe('signals at an event-based gateway', () => {
+  it('given gateways waiting for a signal or a message, when one gets its message and then the signal is broadcast, then each goes the way of what came first and the other wait is withdrawn', async () => {
+    const t = await MessageTestHost.create([fixture(import.meta.url, 'gated.bpmn')]);
+    const a = await t.host.startInstance('gated', { variables: { id: 'a' } });
+    const b = await t.host.startInstance('gated', { variables: { id: 'b' } });
+    await t.host.messages.publish({ name: 'stop-waiting', correlationKey: 'a' });
+    await t.restart();
+    expect((await t.state(a.instanceId))).toMatchObject({ status: 'completed', subscriptions: {} });
+    const r = await t.host.messages.broadcastSignal({ name: 'go' });
+    expect(r.correlations.map((c) => c.processInstanceId)).toEqual([b.instanceId]);
+    const sb = await t.state(b.instanceId);
+    expect(sb).toMatchObject({ status: 'completed', subscriptions: {} });
+    expect(sb.path).toEqual(['g_start', 'gate', 'on_go', 'went']);
+    expect((await t.host.messages.publish({ name: 'stop-waiting', correlationKey: 'b' })).correlations).toEqual([]);
+  });
+});
+
 describe('cascades are bounded per operation', () => {
   const cascade = () => fixture(import.meta.url, 'cascade.bpmn');
 
