@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeElementIds } from '../../engine';
-import { fixture } from '../../engine/test-support/harness';
+import { activeElementIds, replayLog } from '../../engine';
+import { fixture, testContext } from '../../engine/test-support/harness';
 import { MessageTestHost } from '../test-support/message-host';
 
 const xml = () => fixture(import.meta.url, 'message-start.bpmn');
@@ -103,6 +103,24 @@ describe('message start events with a correlation key (one active instance per k
     // orders still runs with key k; audit ended, so it starts again.
     expect(second).toMatchObject({ blockedStarts: ['orders'], correlations: [{ kind: 'start', processId: 'audit' }] });
     expect(await t.store.findMessageStartLock('audit', 'k')).toBeUndefined();
+  });
+});
+
+describe('replay', () => {
+  it('given instances moved by messages (a start, a buffered message, a live one), when their command logs are replayed, then they reproduce their history', async () => {
+    const t = await MessageTestHost.create([xml()]);
+    await t.host.messages.publish({ name: 'tick', variables: { round: 1 } });
+    await t.host.messages.publish({ name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, timeToLiveMs: 60_000 });
+    const payee = await t.host.startInstance('payee', { variables: { orderId: 'o-1' } });
+    await t.host.messages.publish({ name: 'tick', variables: { round: 2 } });
+    await t.restart();
+    const [loop] = await t.instances('loop');
+    for (const s of [loop, await t.state(payee.instanceId)]) {
+      const process = t.host.deployments.get(s.processId, s.processVersion)!;
+      const log = JSON.parse(JSON.stringify(await t.host.commandLog(s.instanceId)));
+      expect(log.map((r: { command: { type: string } }) => r.command.type)).toEqual(['start', 'correlateMessage']);
+      expect(replayLog(process, log, testContext()).history).toEqual(await t.host.history(s.instanceId));
+    }
   });
 });
 
