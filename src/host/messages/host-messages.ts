@@ -1,6 +1,7 @@
 import type { IdGenerator, Logger, Variables } from '../../engine';
 import { messageKeyOf } from '../due';
 import type { EngineHost } from '../engine-host';
+import { checkVariables } from '../limits';
 import type { BufferedMessage, Store } from '../store';
 import type { TimerDriver } from '../time/timer-driver';
 import { HostError, type HostTransaction } from '../transaction';
@@ -120,7 +121,7 @@ export class HostMessages {
   broadcastSignal(request: SignalRequest): Promise<SignalResult> {
     return this.host.operate(async (tx) => {
       const name = checkName(request.name, 'broadcastSignal');
-      const variables = checkVariables(request.variables, `broadcastSignal ${name}`);
+      const variables = variablesOf(request.variables, `broadcastSignal ${name}`);
       const correlations = await deliverSignal(tx, this.ports, name, variables, 0);
       await tx.settle();
       return { signalKey: this.ports.ids.next('signal'), correlations, cut: cutsOf(tx, this.ports) };
@@ -146,7 +147,7 @@ export class HostMessages {
     }
     const id = request.messageId ?? null;
     if (id !== null && (typeof id !== 'string' || id === '')) throw new HostError('invalid', `${what} ${name}: messageId must be a non-empty string`);
-    return { key: this.ports.ids.next('message'), name, correlationKey: String(key), variables: checkVariables(request.variables, `${what} ${name}`), messageId: id };
+    return { key: this.ports.ids.next('message'), name, correlationKey: String(key), variables: variablesOf(request.variables, `${what} ${name}`), messageId: id };
   }
 }
 
@@ -155,12 +156,8 @@ function checkName(name: unknown, what: string): string {
   return name;
 }
 
-function checkVariables(variables: Variables | undefined, what: string): Variables {
-  if (variables === undefined) return {};
-  if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new HostError('invalid', `${what}: variables must be an object`);
-  try {
-    return JSON.parse(JSON.stringify(variables)) as Variables;
-  } catch (error) {
-    throw new HostError('invalid', `${what}: variables must be JSON (${(error as Error).message})`);
-  }
+/** Variables from outside: checked for depth, size and JSON-ness (`limits.ts`), then copied. */
+function variablesOf(variables: Variables | undefined, what: string): Variables {
+  checkVariables(variables, `the variables of ${what}`);
+  return variables === undefined ? {} : (JSON.parse(JSON.stringify(variables)) as Variables);
 }

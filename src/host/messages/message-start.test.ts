@@ -154,7 +154,12 @@ describe('publish refuses bad requests with what and where', () => {
     expect(await bad({ name: 'x', correlationKey: { id: 1 } })).toBe('invalid: publish x: the correlation key must be a string or a number, not {"id":1}');
     expect(await bad({ name: 'x', timeToLiveMs: -5 })).toBe('invalid: publish x: timeToLiveMs must be a number of milliseconds >= 0, not -5');
     expect(await bad({ name: 'x', messageId: '' })).toBe('invalid: publish x: messageId must be a non-empty string');
-    expect(await bad({ name: 'x', variables: [1] })).toBe('invalid: publish x: variables must be an object');
+    expect(await bad({ name: 'x', variables: [1] })).toBe('invalid: the variables of publish x must be a JSON object, not an array');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    expect(await bad({ name: 'x', variables: deep })).toMatch(/^invalid: the variables of publish x are nested deeper than 128 levels/);
+    expect(await bad({ name: 'x', variables: { n: Number.NaN } })).toBe('invalid: the variables of publish x: n is NaN, which JSON cannot hold');
+    expect(await t.host.messages.broadcastSignal({ name: 'x', variables: deep }).catch((e: Error) => e.message)).toMatch(/variables of broadcastSignal x are nested deeper/);
     await t.restart();
     expect(await bad({ name: 'x', variables: { ok: 1 } })).toBe('accepted');
   });
