@@ -1,5 +1,6 @@
 import type { Command, InstanceState } from '../engine';
 import type { DueItem } from './scheduler';
+import type { BufferedMessage, Store, StoreCommit } from './store';
 
 /**
  * What of an instance falls due at a time, read from its state (timers, asynchronous continuations;
@@ -26,4 +27,33 @@ export function commandFor(item: DueItem): Command {
     default:
       throw new Error(`no instance command fires a ${item.kind} item`);
   }
+}
+
+/*
+ * Host-level items: what falls due outside any instance (a buffered message's time to live ends).
+ * They are read from the store's own records, not from instance states; the module that owns a
+ * kind fires it (`TimerDriver.onDue`).
+ */
+
+/** The end of a buffered message's time to live: the scheduler drops the message then. */
+export function messageTtlItem(message: BufferedMessage): DueItem {
+  return { key: `ttl:${message.key}`, at: message.expiresAt, kind: 'messageTtl', instanceId: null };
+}
+
+/** The buffered message a `messageTtl` item belongs to. */
+export function messageKeyOf(item: DueItem): string {
+  return item.key.slice('ttl:'.length);
+}
+
+/** The host-level items a commit adds and the keys it withdraws. */
+export function hostDueChanges(changes: StoreCommit): { add: DueItem[]; remove: string[] } {
+  return {
+    add: (changes.messages ?? []).map(messageTtlItem),
+    remove: (changes.removeMessages ?? []).map((key) => `ttl:${key}`),
+  };
+}
+
+/** Every host-level item the store holds (a starting host schedules them). */
+export async function loadHostDueItems(store: Store): Promise<DueItem[]> {
+  return (await store.listBufferedMessages()).map(messageTtlItem);
 }

@@ -6,6 +6,8 @@ import type {
 import { SeededRandom, UniqueIds } from './clocks';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
+import { HostMessages } from './messages/host-messages';
+import type { MessageLimits } from './messages/types';
 import { startTimerDefs } from './time/start-timers';
 import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
@@ -35,6 +37,8 @@ export interface EngineHostOptions {
   workers?: Record<string, JobWorker>;
   /** Called after every successful commit, e.g. to notify a UI. */
   onCommit?: (changes: StoreCommit) => void;
+  /** Bounds on message and signal cascades in one operation (see `MessageLimits`). */
+  messageLimits?: MessageLimits;
 }
 
 /** What {@link EngineHost.deploy} did. */
@@ -82,6 +86,8 @@ export class EngineHost {
    * `start()` once (it also fires what came due while the host was down).
    */
   readonly timers: TimerDriver;
+  /** Messages and signals: publish, correlate, broadcast (Zeebe rules; see `messages/host-messages.ts`). */
+  readonly messages: HostMessages;
   private readonly ctx: EngineContext;
   private readonly store: Store;
   private readonly ids: IdGenerator;
@@ -106,6 +112,7 @@ export class EngineHost {
       handlers: {},
     };
     this.timers = new TimerDriver(this, this.store, options.clock, options.logger);
+    this.messages = new HostMessages({ host: this, store: this.store, ids: this.ids, timers: this.timers, logger: options.logger, limits: options.messageLimits });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CountingIds, ManualClock, SeededRandom } from './clocks';
 import { MemoryStore } from './memory-store';
-import { event, instance, storeContract } from './test-support/store-contract';
+import { event, instance, message, storeContract, sub } from './test-support/store-contract';
 
 storeContract('MemoryStore', () => new MemoryStore());
 
@@ -35,5 +35,22 @@ describe('clocks, ids and randomness', () => {
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(new Set(xs).size).toBe(1000);
     expect(new SeededRandom(2).next()).not.toBe(xs[0]);
+  });
+});
+
+describe('MemoryStore snapshots', () => {
+  it('given a store with instances, history, buffered messages and locks, when it goes through JSON, then the copy answers the same lookups', async () => {
+    const store = new MemoryStore();
+    await store.commit({
+      instances: [instance('i1', { jobs: ['j1'], subscriptions: [sub('i1', 's1', 'message', 'paid', 'k')] })], history: [event('i1', 1)],
+      messages: [message('m1', 'k')], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i1' }],
+    });
+    const copy = await MemoryStore.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(copy.commits).toBe(0);
+    expect(await copy.findInstanceByJob('j1')).toBe('i1');
+    expect((await copy.findSubscriptions('message', 'paid', 'k')).map((s) => s.key)).toEqual(['s1']);
+    expect(await copy.findBufferedMessages('paid', 'k')).toEqual([message('m1', 'k')]);
+    expect((await copy.findMessageStartLockOf('i1'))?.processId).toBe('p');
+    expect(await copy.loadHistory('i1')).toHaveLength(1);
   });
 });

@@ -1,5 +1,8 @@
 import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
-import type { DeploymentRecord, InstanceQuery, StartTimerRecord, Store, StoreCommit } from './store';
+import type {
+  BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
+} from './store';
+import { MemoryMessageIndex } from './memory-store-messages';
 
 /**
  * A {@link Store} in plain maps, for the CLI, tests, benchmarks and simulation. A commit is applied
@@ -7,6 +10,7 @@ import type { DeploymentRecord, InstanceQuery, StartTimerRecord, Store, StoreCom
  *
  * @example
  * const host = new EngineHost({ store: new MemoryStore(), clock: new ManualClock(0), expressions });
+ * const copy = MemoryStore.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())));  // a store "on disk"
  */
 export class MemoryStore implements Store {
   private readonly instances = new Map<string, InstanceState>();
@@ -16,8 +20,33 @@ export class MemoryStore implements Store {
   private readonly taskIndex = new Map<string, string>();
   private readonly deployments: DeploymentRecord[] = [];
   private readonly startTimers = new Map<string, StartTimerRecord>();
+  private readonly messages = new MemoryMessageIndex();
   /** Number of commits applied; lets tests prove one operation is one commit. */
   commits = 0;
+
+  /** Everything the store holds as plain JSON (instances, history, command logs, deployments, timers, messages). */
+  snapshot(): MemoryStoreSnapshot {
+    return {
+      instances: [...this.instances.values()],
+      history: [...this.history.values()].flat(),
+      commands: [...this.commandLog.values()].flat(),
+      deployments: this.deployments.slice(),
+      startTimers: [...this.startTimers.values()],
+      ...this.messages.snapshot(),
+    };
+  }
+
+  /** A store holding what `snapshot()` returned (e.g. after a JSON round trip: a restart from disk). */
+  static async fromSnapshot(snapshot: MemoryStoreSnapshot): Promise<MemoryStore> {
+    const store = new MemoryStore();
+    for (const d of snapshot.deployments) await store.saveDeployment(d);
+    await store.commit({
+      instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
+      messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks,
+    });
+    store.commits = 0;
+    return store;
+  }
 
   async loadInstance(instanceId: string): Promise<InstanceState | undefined> {
     return this.instances.get(instanceId);
@@ -32,12 +61,14 @@ export class MemoryStore implements Store {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
     }
+    this.messages.validate(changes);
     for (const state of changes.instances) {
       const previous = this.instances.get(state.instanceId);
       if (previous) this.unindex(previous);
       this.instances.set(state.instanceId, state);
       for (const key in state.jobs) this.jobIndex.set(key, state.instanceId);
       for (const id in state.tasks) this.taskIndex.set(id, state.instanceId);
+      this.messages.indexSubscriptions(state);
     }
     let list: HistoryEvent[] | undefined;
     let listOf: string | undefined;
@@ -61,6 +92,7 @@ export class MemoryStore implements Store {
       if (log) log.push(c);
       else this.commandLog.set(c.instanceId, [c]);
     }
+    this.messages.apply(changes);
     this.commits++;
   }
 
@@ -104,8 +136,43 @@ export class MemoryStore implements Store {
     return this.deployments.slice();
   }
 
+  async findSubscriptions(kind: 'message' | 'signal', name: string, correlationKey?: string): Promise<StoredSubscription[]> {
+    return this.messages.subscriptions(kind, name, correlationKey);
+  }
+
+  async findBufferedMessages(name: string, correlationKey: string): Promise<BufferedMessage[]> {
+    return this.messages.buffered(name, correlationKey);
+  }
+
+  async loadBufferedMessage(key: string): Promise<BufferedMessage | undefined> {
+    return this.messages.message(key);
+  }
+
+  async listBufferedMessages(): Promise<BufferedMessage[]> {
+    return this.messages.allBuffered();
+  }
+
+  async findMessageStartLock(processId: string, correlationKey: string): Promise<MessageStartLock | undefined> {
+    return this.messages.lock(processId, correlationKey);
+  }
+
+  async findMessageStartLockOf(instanceId: string): Promise<MessageStartLock | undefined> {
+    return this.messages.lockOf(instanceId);
+  }
+
   private unindex(state: InstanceState): void {
     for (const key in state.jobs) this.jobIndex.delete(key);
     for (const id in state.tasks) this.taskIndex.delete(id);
   }
+}
+
+/** What {@link MemoryStore.snapshot} returns: plain JSON. */
+export interface MemoryStoreSnapshot {
+  instances: InstanceState[];
+  history: HistoryEvent[];
+  commands: CommandRecord[];
+  deployments: DeploymentRecord[];
+  startTimers: StartTimerRecord[];
+  bufferedMessages: BufferedMessage[];
+  messageStartLocks: MessageStartLock[];
 }

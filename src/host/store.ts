@@ -1,4 +1,4 @@
-import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState, Subscription, Variables } from '../engine';
 
 /** A deployed BPMN or DMN file, kept so a host can recompile everything after a restart. */
 export interface DeploymentRecord {
@@ -27,6 +27,49 @@ export interface StoreCommit {
   startTimers?: StartTimerRecord[];
   /** Process ids whose stored timer start events are all replaced by `startTimers` (a new version was deployed). */
   replaceStartTimersOf?: string[];
+  /** Buffered messages new or changed (put by `key`, keeping their place in the buffer). */
+  messages?: BufferedMessage[];
+  /** Keys of buffered messages that left the buffer (their time to live ended). */
+  removeMessages?: string[];
+  /** Message start locks taken: an instance started by a message with a correlation key. */
+  messageStartLocks?: MessageStartLock[];
+  /** Instance ids whose message start lock is released (the instance ended). */
+  releaseMessageStartLocks?: string[];
+}
+
+/**
+ * A published message kept for its time to live, so that a subscription opened later gets it
+ * (Zeebe's message buffer). Plain JSON.
+ */
+export interface BufferedMessage {
+  /** Unique per published message (`message-...`). */
+  key: string;
+  name: string;
+  /** '' when the message was published without one. */
+  correlationKey: string;
+  /** The publisher's id for de-duplication, or null. */
+  messageId: string | null;
+  variables: Variables;
+  publishedAt: number;
+  /** `publishedAt + timeToLive`: from this instant on the message is gone. */
+  expiresAt: number;
+  /** Process ids it was correlated to: a message correlates once per process id, across versions. */
+  correlatedTo: string[];
+}
+
+/**
+ * Zeebe's rule for message start events with a correlation key: while an instance of `processId`
+ * started by a message with this key is active, the key starts no other instance of that process.
+ */
+export interface MessageStartLock {
+  processId: string;
+  correlationKey: string;
+  instanceId: string;
+}
+
+/** An open message or signal subscription as the store indexes it: the instance's, plus its process id. */
+export interface StoredSubscription extends Subscription {
+  processId: string;
 }
 
 /**
@@ -78,5 +121,19 @@ export interface Store {
   saveDeployment(record: DeploymentRecord): Promise<void>;
   /** Every pending timer start event. */
   listStartTimers(): Promise<StartTimerRecord[]>;
+  /**
+   * Open subscriptions of active instances for (kind, name), and for messages that correlation
+   * key: oldest first (in the order they were committed). An index lookup, never a scan of instances.
+   */
+  findSubscriptions(kind: 'message' | 'signal', name: string, correlationKey?: string): Promise<StoredSubscription[]>;
+  /** Buffered messages with this name and correlation key, oldest first (the expired included until removed). */
+  findBufferedMessages(name: string, correlationKey: string): Promise<BufferedMessage[]>;
+  loadBufferedMessage(key: string): Promise<BufferedMessage | undefined>;
+  /** Every buffered message (a starting host schedules their ends). */
+  listBufferedMessages(): Promise<BufferedMessage[]>;
+  /** The lock of an active instance of `processId` started by a message with `correlationKey`. */
+  findMessageStartLock(processId: string, correlationKey: string): Promise<MessageStartLock | undefined>;
+  /** The message start lock an instance holds, if any. */
+  findMessageStartLockOf(instanceId: string): Promise<MessageStartLock | undefined>;
   listDeployments(): Promise<DeploymentRecord[]>;
 }

@@ -23,6 +23,15 @@ export interface TransactionPorts {
   handlers: { [T in Effect['type']]?: EffectHandler<T> };
 }
 
+/**
+ * A host module's working data for one transaction (what it buffered, locked...), created on first
+ * use with {@link HostTransaction.module}; at commit it adds its changes to the store commit and
+ * says whether it has any.
+ */
+export interface TransactionModule {
+  contribute(changes: StoreCommit): boolean;
+}
+
 /** Acts on one effect inside the transaction that produced it (it may step other instances). */
 export type EffectHandler<T extends Effect['type'] = Effect['type']> = (tx: HostTransaction, instanceId: string, effect: Extract<Effect, { type: T }>) => Promise<void>;
 
@@ -43,6 +52,7 @@ export class HostTransaction {
   /** Effects not yet handled, in order (a queue read by index: shifting would make large fan-outs quadratic). */
   private readonly pending: Array<{ instanceId: string; effect: Effect }> = [];
   private next = 0;
+  private readonly modules = new Map<string, TransactionModule>();
   /** Children whose cancellation the parent asked for: their end must not be reported back. */
   private readonly cancelledByParent = new Set<string>();
   private readonly store: Store;
@@ -92,6 +102,56 @@ export class HostTransaction {
   }
 
   /**
+   * Applies a command without running the effects it produces yet: they run in order after the
+   * effect being handled (for effect handlers, which must not nest effect runs).
+   */
+  async apply(instanceId: string, command: Command): Promise<InstanceState> {
+    this.step(await this.state(instanceId), command);
+    return this.states.get(instanceId) as InstanceState;
+  }
+
+  /** Starts an instance like {@link start}, without running its effects yet (see {@link apply}). */
+  startQueued(process: ExecutableProcess, options: StartOptions): InstanceState {
+    const result = this.startStep(process, options);
+    this.record(result);
+    return result.state;
+  }
+
+  /** Runs every effect not handled yet (after {@link apply} / {@link startQueued} outside an effect handler). */
+  settle(): Promise<void> {
+    return this.drain();
+  }
+
+  /** The instance's state if this transaction loaded or changed it, without loading it. */
+  held(instanceId: string): InstanceState | undefined {
+    return this.states.get(instanceId);
+  }
+
+  /** Number of steps applied so far; with {@link steppedSince}, what changed since a point. */
+  get stepCount(): number {
+    return this.commands.length;
+  }
+
+  /** The instances stepped since step number `mark` (in order, with repeats). */
+  steppedSince(mark: number): string[] {
+    const out: string[] = [];
+    for (let i = mark; i < this.commands.length; i++) out.push(this.commands[i].instanceId);
+    return out;
+  }
+
+  /** The working data of a host module for this transaction (see {@link TransactionModule}). */
+  module<T extends TransactionModule>(key: string, create: () => T): T {
+    let m = this.modules.get(key);
+    if (!m) this.modules.set(key, (m = create()));
+    return m as T;
+  }
+
+  /** What the transaction does with an effect by itself; for a module handler that adds to it. */
+  async defaultEffect(instanceId: string, effect: Effect): Promise<void> {
+    if (HANDLED.has(effect.type)) await this.handle(instanceId, effect);
+  }
+
+  /**
    * Applies a command. A state loaded from the store is copied by the engine (the store owns it and
    * an aborted transaction must leave it untouched); a state this transaction produced is not
    * committed anywhere yet, so the engine may work on it in place.
@@ -131,7 +191,9 @@ export class HostTransaction {
       changes.startTimers = this.startTimers;
       changes.replaceStartTimersOf = this.replaceStartTimersOf;
     }
-    if (changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers) await store.commit(changes);
+    let moduleChanges = false;
+    for (const m of this.modules.values()) moduleChanges = m.contribute(changes) || moduleChanges;
+    if (changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers || moduleChanges) await store.commit(changes);
     return changes;
   }
 
@@ -235,10 +297,10 @@ export class HostTransaction {
 /** Effect types the transaction acts on; the others are for observers (`onCommit`). */
 const HANDLED = new Set<Effect['type']>(['startChildInstance', 'notifyParent', 'errorToParent', 'cancelChildInstance', 'instanceCanceled', 'jobCreated']);
 
-/** A host-level refusal: unknown instance, job, task or process; ambiguous element reference. */
+/** A host-level refusal: unknown instance, job, task or process; ambiguous element reference; a message id already buffered. */
 export class HostError extends Error {
   constructor(
-    readonly reason: 'notFound' | 'ambiguous' | 'invalid',
+    readonly reason: 'notFound' | 'ambiguous' | 'invalid' | 'duplicate',
     message: string,
   ) {
     super(message);

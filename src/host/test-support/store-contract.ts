@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent, InstanceState, Job, UserTask } from '../../engine';
-import type { DeploymentRecord, Store } from '../store';
+import type { HistoryEvent, InstanceState, Job, Subscription, UserTask } from '../../engine';
+import type { BufferedMessage, DeploymentRecord, Store } from '../store';
 
 /**
  * The behaviour every {@link Store} must have, as a Vitest suite: run it against an
@@ -63,11 +63,68 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       await store.saveDeployment(d('d2', 2));
       expect((await store.listDeployments()).map((x) => x.id)).toEqual(['d1', 'd2']);
     });
+
+    it('given open subscriptions, then they are found by kind, name and correlation key, oldest first, and leave with their instance', async () => {
+      const store = await makeStore();
+      const keys = (subs: Array<{ key: string }>) => subs.map((x) => x.key);
+      await store.commit({ instances: [instance('i1', { subscriptions: [sub('i1', 's1', 'message', 'paid', 'k1'), sub('i1', 's2', 'signal', 'alarm')] })], history: [] });
+      await store.commit({ instances: [instance('i2', { subscriptions: [sub('i2', 's3', 'message', 'paid', 'k1'), sub('i2', 's4', 'message', 'paid', 'k2')] })], history: [] });
+      expect(keys(await store.findSubscriptions('message', 'paid', 'k1'))).toEqual(['s1', 's3']);
+      expect(await store.findSubscriptions('message', 'paid', 'k1')).toContainEqual(expect.objectContaining({ key: 's3', processId: 'p', processInstanceId: 'i2', elementId: 'E' }));
+      expect(keys(await store.findSubscriptions('message', 'paid', 'nope'))).toEqual([]);
+      expect(keys(await store.findSubscriptions('signal', 'alarm'))).toEqual(['s2']);
+      // i1 is re-committed with one subscription more: the old one keeps its place.
+      await store.commit({ instances: [instance('i1', { subscriptions: [sub('i1', 's1', 'message', 'paid', 'k1'), sub('i1', 's5', 'message', 'paid', 'k1')] })], history: [] });
+      expect(keys(await store.findSubscriptions('message', 'paid', 'k1'))).toEqual(['s1', 's3', 's5']);
+      expect(keys(await store.findSubscriptions('signal', 'alarm'))).toEqual([]);
+      await store.commit({ instances: [{ ...instance('i2', { subscriptions: [sub('i2', 's3', 'message', 'paid', 'k1')] }), status: 'completed' }], history: [] });
+      expect(keys(await store.findSubscriptions('message', 'paid', 'k1'))).toEqual(['s1', 's5']);
+      expect(keys(await store.findSubscriptions('message', 'paid', 'k2'))).toEqual([]);
+    });
+
+    it('given buffered messages, then they list per name and key in publication order, change in place and leave when removed', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [], history: [], messages: [message('m1', 'k'), message('m2', 'other'), message('m3', 'k')] });
+      expect((await store.findBufferedMessages('paid', 'k')).map((m) => m.key)).toEqual(['m1', 'm3']);
+      await store.commit({ instances: [], history: [], messages: [{ ...message('m1', 'k'), correlatedTo: ['p'] }] });
+      expect((await store.findBufferedMessages('paid', 'k')).map((m) => [m.key, m.correlatedTo])).toEqual([['m1', ['p']], ['m3', []]]);
+      expect(await store.loadBufferedMessage('m2')).toEqual(message('m2', 'other'));
+      await store.commit({ instances: [], history: [], removeMessages: ['m1', 'm2'] });
+      expect((await store.listBufferedMessages()).map((m) => m.key)).toEqual(['m3']);
+      expect(await store.loadBufferedMessage('m1')).toBeUndefined();
+      expect(await store.findBufferedMessages('paid', 'other')).toEqual([]);
+    });
+
+    it('given message start locks, then they are found by process and key and by instance; a second holder is refused and the commit leaves no trace', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [instance('i1')], history: [], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i1' }] });
+      expect(await store.findMessageStartLock('p', 'k')).toEqual({ processId: 'p', correlationKey: 'k', instanceId: 'i1' });
+      expect((await store.findMessageStartLockOf('i1'))?.correlationKey).toBe('k');
+      await expect(store.commit({ instances: [instance('i2')], history: [], messages: [message('m1', 'k')], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i2' }] })).rejects.toThrow(/held by instance i1/);
+      expect(await store.loadInstance('i2')).toBeUndefined();
+      expect(await store.listBufferedMessages()).toEqual([]);
+      // Releasing the old holder and locking for the next in one commit hands the key over.
+      await store.commit({ instances: [instance('i2')], history: [], releaseMessageStartLocks: ['i1'], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i2' }] });
+      expect((await store.findMessageStartLock('p', 'k'))?.instanceId).toBe('i2');
+      expect(await store.findMessageStartLockOf('i1')).toBeUndefined();
+      await store.commit({ instances: [], history: [], releaseMessageStartLocks: ['i2'] });
+      expect(await store.findMessageStartLock('p', 'k')).toBeUndefined();
+    });
   });
 }
 
+/** An open subscription of `instanceId` for store tests. */
+export function sub(instanceId: string, key: string, kind: 'message' | 'signal', name: string, correlationKey: string | null = null): Subscription {
+  return { key, kind, name, correlationKey, elementId: 'E', elementInstanceId: null, processInstanceId: instanceId, interrupting: true, createdAt: 0 };
+}
+
+/** A buffered message `paid` with `correlationKey` for store tests. */
+export function message(key: string, correlationKey: string): BufferedMessage {
+  return { key, name: 'paid', correlationKey, messageId: null, variables: { v: 1 }, publishedAt: 0, expiresAt: 1000, correlatedTo: [] };
+}
+
 /** A minimal valid instance state for store tests. */
-export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean } = {}): InstanceState {
+export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean; subscriptions?: Subscription[] } = {}): InstanceState {
   const job = (key: string): Job => ({
     key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0,
   });
@@ -77,7 +134,8 @@ export function instance(id: string, options: { jobs?: string[]; tasks?: string[
   });
   return {
     schemaVersion: 2, instanceId: id, processId: 'p', processVersion: 1, businessKey: null, status: 'active', suspended: false, parent: null,
-    startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, liveElements: 0, callDepth: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {}, subscriptions: {},
+    startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, liveElements: 0, callDepth: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {},
+    subscriptions: Object.fromEntries((options.subscriptions ?? []).map((x) => [x.key, x])),
     jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(k)])),
     tasks: Object.fromEntries((options.tasks ?? []).map((t) => [t, task(t)])),
     incidents: options.incident

@@ -2,7 +2,7 @@ import type { Clock, ExecutableProcess, InstanceState, Logger } from '../../engi
 import { CommandRejectedError } from '../../engine';
 import { firstDue, nextDue } from '../../engine/timers';
 import type { TimerSchedule } from '../../engine/timers';
-import { commandFor, dueItemsOf } from '../due';
+import { commandFor, dueItemsOf, hostDueChanges, loadHostDueItems } from '../due';
 import type { EngineHost } from '../engine-host';
 import { Scheduler, type DueItem } from '../scheduler';
 import type { StartTimerRecord, Store } from '../store';
@@ -29,6 +29,8 @@ export class TimerDriver {
   /** Keys scheduled per instance, so a commit can drop what an instance no longer waits for. */
   private readonly byInstance = new Map<string, Set<string>>();
   private readonly startTimers = new Map<string, StartTimerRecord>();
+  /** Who fires host-level items (buffered messages' ends...), by kind. */
+  private readonly firers = new Map<DueItem['kind'], (item: DueItem, now: number) => Promise<void>>();
   private armed: ReturnType<typeof setTimeout> | null = null;
   private running = false;
 
@@ -40,6 +42,9 @@ export class TimerDriver {
   ) {
     host.onCommitted((changes) => {
       for (const state of changes.instances) this.sync(state);
+      const host = hostDueChanges(changes);
+      for (const key of host.remove) this.scheduler.remove(key);
+      for (const item of host.add) if (this.scheduler.scheduledAt(item.key) !== item.at) this.scheduler.add(item);
       if (changes.replaceStartTimersOf) {
         for (const [key, t] of this.startTimers) {
           if (changes.replaceStartTimersOf.includes(t.processId)) this.dropStartTimer(key);
@@ -64,6 +69,15 @@ export class TimerDriver {
       this.startTimers.set(t.key, t);
       this.scheduler.add({ key: `start:${t.key}`, at: t.dueAt, kind: 'startTimer', instanceId: null });
     }
+    for (const item of await loadHostDueItems(this.store)) this.scheduler.add(item);
+  }
+
+  /**
+   * Lets a host module fire the host-level items of `kind` (see `due.ts`) when they fall due, at
+   * their due time, inside the driver's serial run (call `host.operateNow`, not `operate`).
+   */
+  onDue(kind: DueItem['kind'], fire: (item: DueItem, now: number) => Promise<void>): void {
+    this.firers.set(kind, fire);
   }
 
   /** The earliest due time, or null when nothing waits. */
@@ -161,7 +175,9 @@ export class TimerDriver {
 
   private async fire(item: DueItem, now: number): Promise<void> {
     try {
+      const firer = this.firers.get(item.kind);
       if (item.kind === 'startTimer') await this.fireStartTimer(item.key.slice('start:'.length), now);
+      else if (firer) await firer(item, now);
       else {
         const instanceId = item.instanceId as string;
         await this.host.operateNow((tx) => tx.dispatch(instanceId, commandFor(item)), now);
