@@ -26,9 +26,15 @@ export class DmnError extends Error {
   }
 }
 
-function formatMessage(message: string, loc: DmnErrorLocation): string {
+/** `decision 'd1' (Discount), decisionTable t1 > rule r3 > inputEntry 2`: where something is in a model. */
+export function describeSite(loc: DmnErrorLocation): string {
   const where: string[] = [];
   if (loc.decisionId !== undefined) where.push(`decision '${loc.decisionId}'${loc.decisionName ? ` (${loc.decisionName})` : ''}`);
   if (loc.element) where.push(loc.element);
-  return where.length ? `${where.join(', ')}: ${message}` : message;
+  return where.join(', ');
+}
+
+function formatMessage(message: string, loc: DmnErrorLocation): string {
+  const where = describeSite(loc);
+  return where ? `${where}: ${message}` : message;
 }

@@ -160,7 +160,11 @@ function addTime(t: FeelTime, secs: Decimal): FeelTime {
 export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) return a.plus(b);
   if (a === null || b === null) return null;
-  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    // Doubling a string forty times must run out of budget, not memory.
+    if (a.length + b.length > 64) c.budget.text(a.length + b.length, "'+'");
+    return a + b;
+  }
   if (typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || a instanceof Decimal || b instanceof Decimal) return mismatch(c, '+', a, b);
   if (a instanceof FeelDaysTimeDuration) {
     if (b instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.plus(b.seconds));

@@ -1,4 +1,5 @@
 import type { FeelScope, FeelWarning } from './api';
+import { Budget, DEFAULT_LIMITS, exhausted, type FeelLimits } from './budget';
 import { Decimal, isDecimal } from './decimal';
 import { Temporal } from 'temporal-polyfill';
 import { type CallContext, FeelContext, FeelDateTime, type FeelValue } from './values';
@@ -14,6 +15,8 @@ export class Scope {
     readonly k: string | null = null,
     readonly v: FeelValue = null,
     readonly root: FeelScope | null = null,
+    /** For the root link: how deep a caller's JSON value may nest (see `FeelLimits.maxValueDepth`). */
+    readonly maxValueDepth = DEFAULT_LIMITS.maxValueDepth,
   ) {}
 
   /** The value bound to `name`, or undefined when no link binds it. */
@@ -29,7 +32,7 @@ export class Scope {
       }
       if (s.root) {
         const r = lookupRoot(s.root, name);
-        if (r !== undefined) return normalize(r);
+        if (r !== undefined) return normalize(r, s.maxValueDepth, name);
       }
       s = s.parent;
     }
@@ -84,9 +87,15 @@ const checkedLists = new WeakSet<object>();
 
 /**
  * Makes a host value a FEEL value: JS numbers become decimals, plain objects contexts, arrays lists.
- * FEEL values pass through untouched (cheaply, as this runs on every variable read).
+ * FEEL values pass through untouched (cheaply, as this runs on every variable read). A value nested
+ * deeper than `maxDepth` levels throws `FeelBudgetError` naming `name` (instead of overflowing the
+ * stack somewhere later).
  */
-export function normalize(v: unknown): FeelValue {
+export function normalize(v: unknown, maxDepth = DEFAULT_LIMITS.maxValueDepth, name?: string): FeelValue {
+  return normalizeAt(v, maxDepth, 0, name);
+}
+
+function normalizeAt(v: unknown, maxDepth: number, depth: number, name: string | undefined): FeelValue {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'string':
@@ -97,27 +106,32 @@ export function normalize(v: unknown): FeelValue {
     case 'bigint':
       return new Decimal(v.toString());
     case 'object':
-      break;
+      return normalizeObject(v, maxDepth, depth, name);
     default:
       return null;
   }
+}
+
+function normalizeObject(v: object, maxDepth: number, depth: number, name: string | undefined): FeelValue {
   // decimal.js clones share one prototype, so `instanceof` accepts any clone's decimals; but each
   // instance computes with its own constructor's precision. Re-create foreign ones with ours.
   if ((v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
   if (isDecimal(v)) return new Decimal(v.toString());
   if (Array.isArray(v)) {
     if (checkedLists.has(v)) return v as FeelValue[];
+    if (depth >= maxDepth) tooDeep(maxDepth, name);
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
-      if (normalize(e) !== e) return v.map(normalize);
+      if (normalizeAt(e, maxDepth, depth + 1, name) !== e) return v.map((x) => normalizeAt(x, maxDepth, depth + 1, name));
     }
     checkedLists.add(v);
     return v as FeelValue[];
   }
   if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;
+  if (depth >= maxDepth) tooDeep(maxDepth, name);
   if (v instanceof Map) {
     const m = new Map<string, FeelValue>();
-    for (const [k, e] of v) m.set(String(k), normalize(e));
+    for (const [k, e] of v) m.set(String(k), normalizeAt(e, maxDepth, depth + 1, name));
     return new FeelContext(m);
   }
   if (v instanceof Date) {
@@ -126,17 +140,33 @@ export function normalize(v: unknown): FeelValue {
     return new FeelDateTime(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime(), 0);
   }
   const m = new Map<string, FeelValue>();
-  for (const [k, e] of Object.entries(v)) m.set(k, normalize(e));
+  for (const [k, e] of Object.entries(v)) m.set(k, normalizeAt(e, maxDepth, depth + 1, name));
   return new FeelContext(m);
+}
+
+function tooDeep(maxDepth: number, name: string | undefined): never {
+  return exhausted('value depth', maxDepth, name === undefined ? 'a value' : `variable '${name}'`);
 }
 
 const EMPTY: FeelWarning[] = [];
 Object.freeze(EMPTY);
 
-/** Per-evaluation state: collected warnings and the clock. Implements the functions' CallContext. */
-export class EvalState implements CallContext {
+/**
+ * Per-evaluation state: collected warnings, the clock and the budget. Implements the functions'
+ * CallContext. It is its own budget unless a shared one is given (a DMN decision shares one over
+ * all its FEEL evaluations); extending Budget saves an allocation per evaluation.
+ */
+export class EvalState extends Budget implements CallContext {
   warnings: FeelWarning[] = EMPTY;
-  constructor(private readonly clock: (() => Date | number) | undefined) {}
+  readonly budget: Budget;
+  constructor(
+    private readonly clock: (() => Date | number) | undefined,
+    shared?: Budget,
+    limits: FeelLimits = DEFAULT_LIMITS,
+  ) {
+    super(limits);
+    this.budget = shared ?? this;
+  }
 
   warn(message: string): void {
     if (this.warnings === EMPTY) this.warnings = [];

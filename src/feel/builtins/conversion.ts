@@ -113,7 +113,7 @@ export const CONVERSION: FeelFunction[] = [
     const s = str(v, c, 'number', 'from');
     return s === null ? null : numberFrom(s, g, d, c);
   }),
-  def('string', ['from'], ([v]) => (v === null || v === undefined ? null : feelToString(v))),
+  def('string', ['from'], ([v], c) => (v === null || v === undefined ? null : feelToString(v, false, c.budget))),
   def('not', ['negand'], ([v]) => (typeof v === 'boolean' ? !v : null)),
   def('is', ['value1, value2'], ([a, b]) => isSame(a ?? null, b ?? null)),
 ];
