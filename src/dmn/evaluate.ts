@@ -57,10 +57,10 @@ export function evaluateDecision(
   const maxDepth = session.budget.limits.maxValueDepth;
   return guarded(session, () => {
     const globals = new Map<string, FeelValue>();
-    for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v, { maxDepth, name: `variable '${k}'` }));
+    for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v, { maxDepth, name: k }));
     const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options, maxDepth), new Map(), globals);
     const value = evaluation.value(node.key);
-    return { value, json: toJson(value, { maxDepth, name: `the result of decision '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+    return { value, json: toJson(value, { maxDepth, what: `the result of decision '${node.name}'` }), audit: session.audits, warnings: session.warnings };
   });
 }
 
@@ -96,10 +96,10 @@ export function evaluateDecisionService(
   return guarded(session, () => {
     const params = new Map<string, FeelValue>();
     for (const p of node.parameters) {
-      params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: `parameter '${p.name}'` }) : null);
+      params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: p.name }) : null);
     }
     const value = invokeService(compiled, session, node, params);
-    return { value, json: toJson(value, { maxDepth, name: `the result of decision service '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+    return { value, json: toJson(value, { maxDepth, what: `the result of decision service '${node.name}'` }), audit: session.audits, warnings: session.warnings };
   });
 }
 
@@ -109,7 +109,7 @@ function inputSource(compiled: CompiledDmn, variables: Readonly<Record<string, u
     typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
   return (node: DrgNode) => {
     const byNs = options.inputsByNamespace?.[node.namespace];
-    const json = (v: unknown) => fromJson(v, { maxDepth, name: `input '${node.name}'` });
+    const json = (v: unknown) => fromJson(v, { maxDepth, name: node.name });
     if (byNs && has(byNs, node.name)) return json(byNs[node.name]);
     if (node.namespace !== compiled.main.namespace) {
       const path = compiled.importPaths.get(node.namespace);

@@ -28,6 +28,7 @@ export {
 } from './values';
 export type { CallContext, FeelDuration, FeelParam, FeelValue } from './values';
 export { fromJson, toJson, toJsonExact } from './json';
+export type { FromJsonOptions, ToJsonOptions } from './json';
 export { feelEquals, feelCompare } from './ops';
 export { invoke, makeFunction } from './functions';
 export { iterationSequence } from './compile-iteration';

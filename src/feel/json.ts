@@ -10,12 +10,20 @@ import {
   FeelYearsMonthsDuration,
 } from './values';
 
-/** Options of the JSON converters. */
-export interface JsonOptions {
+/** Options of `fromJson`. */
+export interface FromJsonOptions {
   /** Nesting levels allowed (default `DEFAULT_LIMITS.maxValueDepth`, 1,000); deeper throws `FeelBudgetError`. */
   readonly maxDepth?: number;
-  /** What the value is, for the error message (`variable 'order'`, `result`). */
+  /** The variable the value is for, named in that error (`variable 'order' is nested deeper…`). */
   readonly name?: string;
+}
+
+/** Options of `toJson` and `toJsonExact`. */
+export interface ToJsonOptions {
+  /** Nesting levels allowed (default `DEFAULT_LIMITS.maxValueDepth`, 1,000); deeper throws `FeelBudgetError`. */
+  readonly maxDepth?: number;
+  /** What the value is, for that error (`the result`). */
+  readonly what?: string;
 }
 
 /**
@@ -25,7 +33,7 @@ export interface JsonOptions {
  *
  * @example fromJson({ amount: 120, tags: ['a'] })
  */
-export function fromJson(value: unknown, options?: JsonOptions): FeelValue {
+export function fromJson(value: unknown, options?: FromJsonOptions): FeelValue {
   return normalize(value, options?.maxDepth ?? DEFAULT_LIMITS.maxValueDepth, options?.name);
 }
 
@@ -37,29 +45,29 @@ export function fromJson(value: unknown, options?: JsonOptions): FeelValue {
  *
  * @example toJson(evaluateResult.value)
  */
-export function toJson(value: FeelValue, options?: JsonOptions): unknown {
-  return toJsonAt(value, false, options?.maxDepth ?? DEFAULT_LIMITS.maxValueDepth, 0, options?.name);
+export function toJson(value: FeelValue, options?: ToJsonOptions): unknown {
+  return toJsonAt(value, false, options?.maxDepth ?? DEFAULT_LIMITS.maxValueDepth, 0, options?.what);
 }
 
 /** Like `toJson`, but numbers become exact decimal strings (`"0.1"`), for lossless transport. */
-export function toJsonExact(value: FeelValue, options?: JsonOptions): unknown {
-  return toJsonAt(value, true, options?.maxDepth ?? DEFAULT_LIMITS.maxValueDepth, 0, options?.name);
+export function toJsonExact(value: FeelValue, options?: ToJsonOptions): unknown {
+  return toJsonAt(value, true, options?.maxDepth ?? DEFAULT_LIMITS.maxValueDepth, 0, options?.what);
 }
 
-function toJsonAt(value: FeelValue, exact: boolean, maxDepth: number, depth: number, name: string | undefined): unknown {
+function toJsonAt(value: FeelValue, exact: boolean, maxDepth: number, depth: number, what: string | undefined): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Decimal) return exact ? formatNumber(value) : value.toNumber();
   if (Array.isArray(value)) {
-    if (depth >= maxDepth) exhausted('value depth', maxDepth, name ?? 'the value');
+    if (depth >= maxDepth) exhausted('value depth', maxDepth, what ?? 'the value');
     const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = toJsonAt(value[i], exact, maxDepth, depth + 1, name);
+    for (let i = 0; i < value.length; i++) out[i] = toJsonAt(value[i], exact, maxDepth, depth + 1, what);
     return out;
   }
   if (value instanceof FeelContext) {
-    if (depth >= maxDepth) exhausted('value depth', maxDepth, name ?? 'the value');
+    if (depth >= maxDepth) exhausted('value depth', maxDepth, what ?? 'the value');
     const o: Record<string, unknown> = {};
     for (const [k, v] of value.entries) {
-      const j = toJsonAt(v, exact, maxDepth, depth + 1, name);
+      const j = toJsonAt(v, exact, maxDepth, depth + 1, what);
       // A key `__proto__` must stay a key, not replace the object's prototype.
       if (k === '__proto__') Object.defineProperty(o, k, { value: j, enumerable: true, writable: true, configurable: true });
       else o[k] = j;

@@ -122,7 +122,15 @@ function normalizeObject(v: object, maxDepth: number, depth: number, name: strin
     if (depth >= maxDepth) tooDeep(maxDepth, name);
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
-      if (normalizeAt(e, maxDepth, depth + 1, name) !== e) return v.map((x) => normalizeAt(x, maxDepth, depth + 1, name));
+      const n = normalizeAt(e, maxDepth, depth + 1, name);
+      if (n !== e) {
+        // Convert each element once: re-converting the first changed one would make nested
+        // arrays (`[[[1]]]`) cost 2^depth.
+        const out = v.slice(0, i) as FeelValue[];
+        out.push(n);
+        for (let j = i + 1; j < v.length; j++) out.push(normalizeAt(v[j], maxDepth, depth + 1, name));
+        return out;
+      }
     }
     checkedLists.add(v);
     return v as FeelValue[];

@@ -63,7 +63,7 @@ export class FeelExpressions implements ExpressionLanguage {
 function expression(source: string, limits: FeelLimits): CompiledExpression {
   const base = syntaxChecked(() => compileExpression(source));
   const spaced = new SpacedNames(source, (names) => compileExpression(source, { names }));
-  const out = { maxDepth: limits.maxValueDepth, name: 'the result' };
+  const out = { maxDepth: limits.maxValueDepth, what: 'the result' };
   return {
     evaluate(variables, now) {
       const compiled = spaced.variantFor(variables) ?? base;
@@ -76,8 +76,8 @@ function expression(source: string, limits: FeelLimits): CompiledExpression {
 function unaryTests(source: string, limits: FeelLimits): CompiledExpression {
   const base = syntaxChecked(() => compileUnaryTests(source));
   const spaced = new SpacedNames(source, (names) => compileUnaryTests(source, { names }));
-  const input = { maxDepth: limits.maxValueDepth, name: "the input '?'" };
-  const out = { maxDepth: limits.maxValueDepth, name: 'the result' };
+  const input = { maxDepth: limits.maxValueDepth, name: '?' };
+  const out = { maxDepth: limits.maxValueDepth, what: 'the result' };
   return {
     evaluate(variables, now) {
       const compiled = spaced.variantFor(variables) ?? base;

@@ -13,6 +13,8 @@ export interface DmnWarning {
 export interface Site {
   readonly decisionId?: string;
   readonly decisionName?: string;
+  /** What `decisionId` names when it is not a decision (`business knowledge model`). */
+  readonly kind?: string;
   /** e.g. `decisionTable dt1, rule r2, inputEntry 1` */
   readonly element: string;
 }

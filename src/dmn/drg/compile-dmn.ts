@@ -99,7 +99,7 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
       feel: compilerFor(node.namespace),
       types,
       namespace: node.namespace,
-      site: { decisionId: node.id, decisionName: node.name, element: '' },
+      site: { decisionId: node.id, decisionName: node.name, element: '', kind: node.kind === 'bkm' ? 'business knowledge model' : undefined },
       names,
       componentNames,
       tableIndex: options.tableIndex,
@@ -107,7 +107,8 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
     };
     if (node.kind === 'decision') {
       const expr = node.decision.expression;
-      if (expr) node.evaluator = compileBoxed(expr, deeper(cx, expr.kind === 'literal' ? 'literalExpression' : expr.kind));
+      // A decision table labels itself (`decisionTable dt1 > rule r3 > …`).
+      if (expr) node.evaluator = compileBoxed(expr, expr.kind === 'decisionTable' ? cx : deeper(cx, expr.kind === 'literal' ? 'literalExpression' : expr.kind));
     } else if (node.bkm.logic) {
       node.evaluator = compileFunction(node.bkm.logic, deeper(cx, 'encapsulatedLogic'), node.name);
     }
