@@ -2,7 +2,7 @@ import type { Iteration } from './ast';
 import type { Budget } from './budget';
 import { compileNode, type Ev } from './compile';
 import { Decimal } from './decimal';
-import { feelCompare } from './ops';
+import { feelCompare, TEMPORAL_OP_COST } from './ops';
 import { Scope } from './scope';
 import { type CallContext, FeelDate, FeelRange, type FeelValue, typeNameOf } from './values';
 
@@ -19,7 +19,8 @@ import { type CallContext, FeelDate, FeelRange, type FeelValue, typeNameOf } fro
 /** A range computed element by element. */
 interface LazySequence {
   readonly length: number;
-  at(i: number): FeelValue;
+  /** Element `i`; pays the budget when computing it costs more than a step. */
+  at(i: number, budget?: Budget): FeelValue;
 }
 
 /** What an iteration context walks: a list, or a range computed element by element. */
@@ -40,7 +41,7 @@ class IntegerSequence implements LazySequence {
   }
 }
 
-/** Consecutive days. */
+/** Consecutive days (each one a Temporal computation: paid for like a date built by `date()`). */
 class DateSequence implements LazySequence {
   constructor(
     readonly length: number,
@@ -48,7 +49,8 @@ class DateSequence implements LazySequence {
     private readonly step: number,
   ) {}
 
-  at(i: number): FeelValue {
+  at(i: number, budget?: Budget): FeelValue {
+    budget?.step(TEMPORAL_OP_COST);
     return new FeelDate(this.from.date.add({ days: i * this.step }), this.from.yearShift);
   }
 }
@@ -140,7 +142,7 @@ export function compileFor(iters: Iteration[], body: Ev): Ev {
       if (seq === null) return REFUSED;
       const list = Array.isArray(seq) ? (seq as readonly FeelValue[]) : null;
       for (let i = 0; i < seq.length; i++) {
-        if (loop(k + 1, new Scope(s, null, its[k].name, list ? list[i] : (seq as LazySequence).at(i))) === REFUSED) return REFUSED;
+        if (loop(k + 1, new Scope(s, null, its[k].name, list ? list[i] : (seq as LazySequence).at(i, budget))) === REFUSED) return REFUSED;
       }
       return undefined;
     };
@@ -167,7 +169,7 @@ export function compileQuantified(every: boolean, iters: Iteration[], cond: Ev):
       if (seq === null) return REFUSED;
       const list = Array.isArray(seq) ? (seq as readonly FeelValue[]) : null;
       for (let i = 0; i < seq.length; i++) {
-        const r = loop(k + 1, new Scope(s, null, its[k].name, list ? list[i] : (seq as LazySequence).at(i)));
+        const r = loop(k + 1, new Scope(s, null, its[k].name, list ? list[i] : (seq as LazySequence).at(i, budget)));
         if (r !== undefined) return r;
       }
       return undefined;

@@ -5,7 +5,7 @@ import { BUILTINS } from './builtins';
 import { Decimal } from './decimal';
 import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
-import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract } from './ops';
+import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract, TEMPORAL_OP_COST } from './ops';
 import { pathOf } from './paths';
 import { FeelSyntaxError } from './errors';
 import { EvalState, isPlainObject, normalize, Scope } from './scope';
@@ -323,7 +323,7 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
     return (sc, c) => {
       const a = l(sc, c);
       const b = r(sc, c);
-      const e = feelEquals(a, b);
+      const e = feelEquals(a, b, c.budget);
       if (e === null) {
         c.warn(`cannot compare ${typeNameOf(a)} and ${typeNameOf(b)} with '${op}'`);
         return null;
@@ -336,6 +336,7 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
     const a = l(sc, c);
     const b = r(sc, c);
     if (a instanceof Decimal && b instanceof Decimal) return check(a.cmp(b));
+    if (typeof a === 'object' && a !== null) c.budget.step(TEMPORAL_OP_COST);
     const x = feelCompare(a, b);
     if (x === null) {
       if (a !== null && b !== null) c.warn(`cannot compare ${typeNameOf(a)} and ${typeNameOf(b)} with '${op}'`);

@@ -107,7 +107,7 @@ export function invoke(fn: FeelValue, args: readonly FeelValue[] | ReadonlyMap<s
     }
     // Every call is a step and a level of nesting: recursion, however it is spelled, runs out.
     const budget = call.budget;
-    budget.step();
+    budget.step(fn.cost);
     budget.enter(fn.name);
     try {
       return f.body(bound, call);

@@ -165,6 +165,8 @@ export class FeelFunction extends FeelObject {
     readonly variadic = false,
     /** Overloads tried in order when the arguments do not fit this signature. */
     readonly overloads: readonly FeelFunction[] = [],
+    /** Budget steps a call costs: 1, more for built-ins that take much longer than a call (Temporal). */
+    readonly cost = 1,
   ) {
     super();
   }

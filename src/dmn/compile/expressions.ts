@@ -235,7 +235,7 @@ function compileIterator(expr: IteratorExpr, cx: CompileContext): Evaluator {
     for (let i = 0; i < seq.length; i++) {
       budget.step();
       const local: Scope = new Map(scope);
-      local.set(expr.variable, Array.isArray(seq) ? (seq as readonly FeelValue[])[i]! : (seq as { at(i: number): FeelValue }).at(i));
+      local.set(expr.variable, Array.isArray(seq) ? (seq as readonly FeelValue[])[i]! : (seq as { at(i: number, b: typeof budget): FeelValue }).at(i, budget));
       results.push(body(local, session));
     }
     if (expr.kind === 'for') return results;

@@ -6,7 +6,7 @@ import { fromTypedJson } from '../types/typed-json';
 import { located, type Scope } from '../compile/feel-port';
 import type { Session } from '../compile/session';
 import type { CompiledDmn } from './compile-dmn';
-import type { BkmNode, DecisionNode, DrgNode, Requirement, ServiceNode } from './graph';
+import { type BkmNode, type DecisionNode, type DrgNode, kindName, type Requirement, type ServiceNode } from './graph';
 
 /** Supplies the value of an input data element (already a FEEL value, or null). */
 export type InputSource = (node: DrgNode) => FeelValue;
@@ -53,6 +53,9 @@ export class Evaluation {
     let v: FeelValue;
     try {
       v = this.compute(node);
+    } catch (e) {
+      // Outside any FEEL (a requirement chain too deep, say): the element being evaluated is where.
+      throw located(e, { decisionId: node.id, decisionName: node.name, element: '', kind: node.kind === 'decision' ? undefined : kindName(node) });
     } finally {
       budget.leave();
       this.active.delete(key);

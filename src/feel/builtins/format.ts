@@ -50,8 +50,10 @@ function joined<T>(open: string, items: readonly T[], show: (x: T) => string, cl
   for (const x of items) {
     const p = show(x);
     if (budget) {
+      // Pay for each piece once; the whole only has to stay under the limit.
       length += p.length + 2;
-      budget.text(length, 'string()');
+      if (length > budget.limits.maxStringLength) budget.text(length, 'string()');
+      budget.text(p.length, 'string()');
     }
     parts.push(p);
   }

@@ -60,7 +60,7 @@ export function occurrences(xs: readonly FeelValue[], c: CallContext): { firsts:
       seen.add(k);
     } else {
       c.budget.step(others.length);
-      repeat = others.some((y) => feelEquals(x, y) === true);
+      repeat = others.some((y) => feelEquals(x, y, c.budget) === true);
       if (!repeat) others.push(x);
     }
     (repeat ? repeats : firsts).push(x);
@@ -127,7 +127,7 @@ export const LISTS: FeelFunction[] = [
     const xs = list(l, c, 'list contains', 'list', true);
     if (xs === null) return null;
     c.budget.step(xs.length);
-    return xs.some((x) => feelEquals(x, e ?? null) === true);
+    return xs.some((x) => feelEquals(x, e ?? null, c.budget) === true);
   }),
   def('count', ['...list'], ([l]) => {
     // `count(null)` is no list (as for `sum(null)`), not a list of one null: a refused list counts nothing.
@@ -282,7 +282,7 @@ export const LISTS: FeelFunction[] = [
     c.budget.step(xs.length);
     const out: FeelValue[] = [];
     xs.forEach((x, i) => {
-      if (feelEquals(x, m ?? null) === true) out.push(new Decimal(i + 1));
+      if (feelEquals(x, m ?? null, c.budget) === true) out.push(new Decimal(i + 1));
     });
     return out;
   }),
