@@ -70,7 +70,11 @@ function lookupRoot(root: FeelScope, name: string): unknown {
   } else {
     const r = root as Record<string, FeelValue>;
     v = r[name];
-    if (v === undefined) return Object.prototype.hasOwnProperty.call(r, name) ? null : undefined;
+    // Inherited members (`constructor`, `toString`, `__proto__`) are not variables.
+    if (v === undefined || typeof v === 'function' || name === '__proto__') {
+      if (!Object.prototype.hasOwnProperty.call(r, name)) return undefined;
+      return v === undefined ? null : v;
+    }
   }
   return v;
 }
