@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, Decimal, FeelBudgetError, FeelContext, feelLimits, fromJson, toJson, toJsonExact } from './index';
+import { compileExpression, Decimal, FeelBudgetError, FeelContext, feelLimits, fromJson, toJson, toJsonExact, type FeelScope } from './index';
 import { nested } from './hostile/corpus';
 
 describe('JSON in and out of FEEL, with a depth limit', () => {
@@ -12,9 +12,11 @@ describe('JSON in and out of FEEL, with a depth limit', () => {
 
   it('given a deep variable read by an expression, then the evaluation throws the same error, also through a path', () => {
     const limits = feelLimits({ maxValueDepth: 50 });
-    expect(() => compileExpression('payload').evaluate({ payload: nested(60, 1) }, { limits })).toThrow("variable 'payload' is nested deeper than 50 levels");
-    expect(() => compileExpression('payload.a.a').evaluate({ payload: nested(60, 1) }, { limits })).toThrow("variable 'payload'");
-    expect(compileExpression('payload.a.a').evaluate({ payload: nested(40, 1) }, { limits }).value).toBeInstanceOf(FeelContext);
+    // Plain JSON is a valid scope: FEEL converts it on read.
+    const json = (payload: unknown) => ({ payload }) as unknown as FeelScope;
+    expect(() => compileExpression('payload').evaluate(json(nested(60, 1)), { limits })).toThrow("variable 'payload' is nested deeper than 50 levels");
+    expect(() => compileExpression('payload.a.a').evaluate(json(nested(60, 1)), { limits })).toThrow("variable 'payload'");
+    expect(compileExpression('payload.a.a').evaluate(json(nested(40, 1)), { limits }).value).toBeInstanceOf(FeelContext);
   });
 
   it('given nested arrays of numbers, then each level is converted once (it took 2^depth)', () => {
