@@ -79,7 +79,7 @@ export function compileExpression(source: string, options?: CompileOptions): Com
       const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = ev(new Scope(null, null, null, null, scope, st.budget.limits.maxValueDepth), st);
+        value = ev(new Scope(null, null, null, null, scope, st.maxValueDepth), st);
       } catch (e) {
         value = fail(st, e);
       }
@@ -118,7 +118,7 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
       const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = run(input, new Scope(null, null, null, null, scope, st.budget.limits.maxValueDepth), st);
+        value = run(input, new Scope(null, null, null, null, scope, st.maxValueDepth), st);
       } catch (e) {
         value = fail(st, e);
       }

@@ -96,6 +96,9 @@ const checkedLists = new WeakSet<object>();
  * stack somewhere later).
  */
 export function normalize(v: unknown, maxDepth = DEFAULT_LIMITS.maxValueDepth, name?: string): FeelValue {
+  // The common reads (strings, booleans, our decimals) return at once: this runs on every read.
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v !== null && typeof v === 'object' && (v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
   return normalizeAt(v, maxDepth, 0, name);
 }
 
@@ -165,19 +168,25 @@ Object.freeze(EMPTY);
 
 /**
  * Per-evaluation state: collected warnings, the clock and the budget. Implements the functions'
- * CallContext. It is its own budget unless a shared one is given (a DMN decision shares one over
- * all its FEEL evaluations); extending Budget saves an allocation per evaluation.
+ * CallContext. The budget is a shared one (a DMN decision shares one over all its FEEL
+ * evaluations) or its own, made on first use: a plain comparison never needs one.
  */
-export class EvalState extends Budget implements CallContext {
+export class EvalState implements CallContext {
   warnings: FeelWarning[] = EMPTY;
-  readonly budget: Budget;
+  private own: Budget | undefined;
   constructor(
     private readonly clock: (() => Date | number) | undefined,
-    shared?: Budget,
-    limits: FeelLimits = DEFAULT_LIMITS,
-  ) {
-    super(limits);
-    this.budget = shared ?? this;
+    private readonly shared?: Budget,
+    private readonly limits: FeelLimits = DEFAULT_LIMITS,
+  ) {}
+
+  get budget(): Budget {
+    return this.shared ?? (this.own ??= new Budget(this.limits));
+  }
+
+  /** How deeply a caller's JSON value may nest (without making a budget for it). */
+  get maxValueDepth(): number {
+    return (this.shared?.limits ?? this.limits).maxValueDepth;
   }
 
   warn(message: string): void {

@@ -43,14 +43,40 @@ class ThreadList {
  * Leftmost-first search in linear time (no back-references). With `captures` false only the
  * whole match's bounds are tracked, and no slots are copied (what `matches` needs).
  */
+/** Per-program buffers, reused from search to search (a search never re-enters the matcher). */
+interface Scratch {
+  readonly seen: Uint32Array;
+  gen: number;
+  readonly lists: [ThreadList, ThreadList];
+  readonly stackPc: number[];
+  readonly stackSlots: Slots[];
+  /** The slots every thread shares when groups are not tracked. */
+  readonly shared: Slots;
+}
+
+const scratches = new WeakMap<Program, Scratch>();
+
+function scratchFor(prog: Program): Scratch {
+  let s = scratches.get(prog);
+  if (!s) {
+    const n = prog.insts.length;
+    s = { seen: new Uint32Array(n), gen: 0, lists: [new ThreadList(n), new ThreadList(n)], stackPc: [], stackSlots: [], shared: initialSlots(prog, -1) };
+    scratches.set(prog, s);
+  }
+  if (s.gen > 0xffff0000) {
+    s.seen.fill(0);
+    s.gen = 0;
+  }
+  return s;
+}
+
 export function pikeSearch(prog: Program, input: string, start: number, budget: Budget, captures = true): Slots | null {
   const insts = prog.insts;
   const len = input.length;
-  const seen = new Uint32Array(insts.length);
-  let gen = 1;
+  const scratch = scratchFor(prog);
+  const { seen, stackPc, stackSlots } = scratch;
+  let gen = ++scratch.gen;
   let work = 0;
-  const stackPc: number[] = [];
-  const stackSlots: Slots[] = [];
 
   // Follows the epsilon moves from `pc0` and queues the threads that wait for a character (or match).
   const add = (list: ThreadList, g: number, pc0: number, slots0: Slots, pos: number): void => {
@@ -103,17 +129,18 @@ export function pikeSearch(prog: Program, input: string, start: number, budget: 
   };
 
   let matched: Slots | null = null;
-  let clist = new ThreadList(insts.length);
-  let nlist = new ThreadList(insts.length);
+  let [clist, nlist] = scratch.lists;
+  clist.size = 0;
   let cgen = gen;
   for (let pos = start; ; ) {
     // A new attempt starting here ranks below every attempt that started earlier.
-    if (matched === null && (pos === start || !prog.anchored)) add(clist, cgen, 0, initialSlots(prog, pos), pos);
+    if (matched === null && (pos === start || !prog.anchored)) add(clist, cgen, 0, captures ? initialSlots(prog, pos) : scratch.shared, pos);
     // No thread alive and none will start: done (unanchored searches go on to the next position).
     if (clist.size === 0 && (matched !== null || prog.anchored || pos >= len)) break;
     const c = pos < len ? input.codePointAt(pos)! : -1;
     const next = c > 0xffff ? pos + 2 : pos + 1;
     const ngen = ++gen;
+    scratch.gen = gen;
     nlist.size = 0;
     for (let i = 0; i < clist.size; i++) {
       const pc = clist.pcs[i]!;
