@@ -3,6 +3,8 @@ export interface DmnErrorLocation {
   /** Id of the decision, BKM, decision service or input data concerned. */
   readonly decisionId?: string;
   readonly decisionName?: string;
+  /** What `decisionId` names when it is not a decision (`business knowledge model`). */
+  readonly kind?: string;
   /** The element kind or id inside it (e.g. `decisionTable`, `rule r3 inputEntry 2`). */
   readonly element?: string;
 }
@@ -26,9 +28,18 @@ export class DmnError extends Error {
   }
 }
 
-function formatMessage(message: string, loc: DmnErrorLocation): string {
+/** `decision 'd1' (Discount), decisionTable t1 > rule r3 > inputEntry 2`: where something is in a model. */
+export function describeSite(loc: DmnErrorLocation): string {
   const where: string[] = [];
-  if (loc.decisionId !== undefined) where.push(`decision '${loc.decisionId}'${loc.decisionName ? ` (${loc.decisionName})` : ''}`);
+  if (loc.decisionId !== undefined) {
+    const name = loc.decisionName && loc.decisionName !== loc.decisionId ? ` (${loc.decisionName})` : '';
+    where.push(`${loc.kind ?? 'decision'} '${loc.decisionId}'${name}`);
+  }
   if (loc.element) where.push(loc.element);
-  return where.length ? `${where.join(', ')}: ${message}` : message;
+  return where.join(', ');
+}
+
+function formatMessage(message: string, loc: DmnErrorLocation): string {
+  const where = describeSite(loc);
+  return where ? `${where}: ${message}` : message;
 }

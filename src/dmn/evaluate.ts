@@ -1,4 +1,4 @@
-import { fromJson, toJson } from '../feel';
+import { exhaustedStack, fromJson, toJson, type FeelLimits } from '../feel';
 import type { FeelValue } from '../feel/values';
 import type { DecisionAudit } from './audit';
 import { Session, type DmnWarning } from './compile/session';
@@ -18,6 +18,11 @@ export interface EvaluateOptions {
   readonly inputsByNamespace?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Record the audit trail (default true); turn off in hot loops that do not read it. */
   readonly audit?: boolean;
+  /**
+   * The evaluation's budget (default `DEFAULT_LIMITS`): one budget for the decision and everything
+   * it requires. Running out throws `FeelBudgetError`, whose `where` names the decision and element.
+   */
+  readonly limits?: FeelLimits;
 }
 
 /** The outcome of evaluating a decision (or decision service). */
@@ -48,12 +53,27 @@ export function evaluateDecision(
 ): DecisionResult {
   const node = compiled.graph.find(decision, ['decision'], compiled.main.namespace);
   if (!node) throw new DmnError(`no decision '${decision}' in model '${compiled.main.name}'`, { decisionId: decision, element: 'decision' });
-  const session = new Session(options.now, options.audit ?? true);
-  const globals = new Map<string, FeelValue>();
-  for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v));
-  const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options), new Map(), globals);
-  const value = evaluation.value(node.key);
-  return { value, json: toJson(value), audit: session.audits, warnings: session.warnings };
+  const session = new Session(options.now, options.audit ?? true, options.limits);
+  const maxDepth = session.budget.limits.maxValueDepth;
+  return guarded(session, () => {
+    const globals = new Map<string, FeelValue>();
+    for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v, { maxDepth, name: k }));
+    const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options, maxDepth), new Map(), globals);
+    const value = evaluation.value(node.key);
+    return { value, json: toJson(value, { maxDepth, what: `the result of decision '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+  });
+}
+
+/**
+ * Runs an evaluation; a JS stack overflow (DMN code outside FEEL recursing into a deep value) is
+ * reported as the depth budget running out, as FEEL reports its own.
+ */
+function guarded<T>(session: Session, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw exhaustedStack(e, session.budget.limits);
+  }
 }
 
 /**
@@ -71,28 +91,34 @@ export function evaluateDecisionService(
 ): DecisionResult {
   const node = compiled.graph.find(service, ['decisionService'], compiled.main.namespace) as ServiceNode | undefined;
   if (!node) throw new DmnError(`no decision service '${service}' in model '${compiled.main.name}'`, { decisionId: service, element: 'decisionService' });
-  const session = new Session(options.now, options.audit ?? true);
-  const params = new Map<string, FeelValue>();
-  for (const p of node.parameters) params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name]) : null);
-  const value = invokeService(compiled, session, node, params);
-  return { value, json: toJson(value), audit: session.audits, warnings: session.warnings };
+  const session = new Session(options.now, options.audit ?? true, options.limits);
+  const maxDepth = session.budget.limits.maxValueDepth;
+  return guarded(session, () => {
+    const params = new Map<string, FeelValue>();
+    for (const p of node.parameters) {
+      params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: p.name }) : null);
+    }
+    const value = invokeService(compiled, session, node, params);
+    return { value, json: toJson(value, { maxDepth, what: `the result of decision service '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+  });
 }
 
 /** Reads input values: by namespace, then along the import path from the main model, then by name. */
-function inputSource(compiled: CompiledDmn, variables: Readonly<Record<string, unknown>>, options: EvaluateOptions): InputSource {
+function inputSource(compiled: CompiledDmn, variables: Readonly<Record<string, unknown>>, options: EvaluateOptions, maxDepth: number): InputSource {
   const has = (o: unknown, k: string): o is Record<string, unknown> =>
     typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
   return (node: DrgNode) => {
     const byNs = options.inputsByNamespace?.[node.namespace];
-    if (byNs && has(byNs, node.name)) return fromJson(byNs[node.name]);
+    const json = (v: unknown) => fromJson(v, { maxDepth, name: node.name });
+    if (byNs && has(byNs, node.name)) return json(byNs[node.name]);
     if (node.namespace !== compiled.main.namespace) {
       const path = compiled.importPaths.get(node.namespace);
       if (path && path.length > 0) {
         let cursor: unknown = variables;
         for (const step of path) cursor = has(cursor, step) ? cursor[step] : undefined;
-        if (has(cursor, node.name)) return fromJson(cursor[node.name]);
+        if (has(cursor, node.name)) return json(cursor[node.name]);
       }
     }
-    return has(variables, node.name) ? fromJson(variables[node.name]) : null;
+    return has(variables, node.name) ? json(variables[node.name]) : null;
   };
 }

@@ -1,3 +1,4 @@
+import type { Budget, FeelLimits } from './budget';
 import type { TypeResolver } from './types';
 import type { FeelValue } from './values';
 
@@ -12,9 +13,18 @@ export interface FeelResult {
   warnings: FeelWarning[];
 }
 
-/** Per-evaluation options. `now` is the clock behind `now()` and `today()`; the global Date is never read. */
+/**
+ * Per-evaluation options. `now` is the clock behind `now()` and `today()`; the global Date is never
+ * read. Every evaluation runs on a budget (see `FeelLimits`): `limits` sets a fresh one's limits
+ * (build them once with `feelLimits`), `budget` shares one across evaluations (a DMN decision).
+ * An exhausted budget throws `FeelBudgetError`.
+ */
 export interface EvalOptions {
   now?: () => Date | number;
+  /** Limits of this evaluation's own budget (default `DEFAULT_LIMITS`); ignored with `budget`. */
+  limits?: FeelLimits;
+  /** A budget shared with other evaluations; its limits apply. */
+  budget?: Budget;
 }
 
 /** Compile options. `names` are the known variable names, which may contain spaces (`Monthly Income`). */

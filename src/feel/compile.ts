@@ -5,8 +5,9 @@ import { BUILTINS } from './builtins';
 import { Decimal } from './decimal';
 import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
-import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract } from './ops';
+import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract, TEMPORAL_OP_COST } from './ops';
 import { pathOf } from './paths';
+import { FeelSyntaxError } from './errors';
 import { EvalState, isPlainObject, normalize, Scope } from './scope';
 import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal';
 import { conformsTo, resolveType, type TypeResolver } from './types';
@@ -71,12 +72,26 @@ function isConstant(n: Node | null): boolean {
 
 const FOLDABLE = new Set(['neg', 'arith', 'cmp', 'range', 'ut']);
 
+const MAX_TREE_DEPTH = 2_000;
+let compileDepth = 0;
+
 /**
  * Compiles a syntax tree to a closure. Literal-only subtrees (`-5`, `[1..10)`, `< 100`, `1 / 3`)
  * are evaluated once here, unless that produced a warning (which must then show at run time).
  */
 export function compileNode(n: Node): Ev {
-  const ev = compileRaw(n);
+  // Long operator chains (`a + a + … + a`) nest the tree without nesting the parser: bound the
+  // tree too, as evaluation recurses as deep as it.
+  if (compileDepth >= MAX_TREE_DEPTH) {
+    throw new FeelSyntaxError(`expression nested deeper than ${MAX_TREE_DEPTH.toLocaleString('en-US')} levels (an operator chain that long)`, 1, 1, 0);
+  }
+  compileDepth++;
+  let ev: Ev;
+  try {
+    ev = compileRaw(n);
+  } finally {
+    compileDepth--;
+  }
   if (FOLDABLE.has(n.t) && isConstant(n)) {
     const probe = new EvalState(undefined);
     const v = ev(new Scope(null, null), probe);
@@ -295,7 +310,7 @@ function compilePath(n: Node & { t: 'path' }): Ev {
         raw = Object.prototype.hasOwnProperty.call(raw, props[i]) ? raw[props[i]] : null;
         i++;
       }
-      v = normalize(raw);
+      v = normalize(raw, c.budget.limits.maxValueDepth, rootName);
     }
     for (; i < props.length; i++) v = pathOf(v, props[i], c);
     return v;
@@ -308,7 +323,7 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
     return (sc, c) => {
       const a = l(sc, c);
       const b = r(sc, c);
-      const e = feelEquals(a, b);
+      const e = feelEquals(a, b, c.budget);
       if (e === null) {
         c.warn(`cannot compare ${typeNameOf(a)} and ${typeNameOf(b)} with '${op}'`);
         return null;
@@ -321,6 +336,7 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
     const a = l(sc, c);
     const b = r(sc, c);
     if (a instanceof Decimal && b instanceof Decimal) return check(a.cmp(b));
+    if (typeof a === 'object' && a !== null) c.budget.step(TEMPORAL_OP_COST);
     const x = feelCompare(a, b);
     if (x === null) {
       if (a !== null && b !== null) c.warn(`cannot compare ${typeNameOf(a)} and ${typeNameOf(b)} with '${op}'`);
@@ -340,7 +356,9 @@ function compileFilter(list: Ev, f: Ev): Ev {
       return f(new Scope(sc, null, 'item', null), c) instanceof Decimal ? null : [];
     }
     const out: FeelValue[] = [];
+    const budget = c.budget;
     for (let i = 0; i < items.length; i++) {
+      budget.step();
       const item = items[i];
       // The element's own entries win over the `item` binding (`[{item: 1}][item > 0]`).
       const inner = item instanceof FeelContext ? new Scope(new Scope(sc, null, 'item', item), item.entries) : new Scope(sc, null, 'item', item);

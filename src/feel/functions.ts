@@ -98,13 +98,22 @@ export function invoke(fn: FeelValue, args: readonly FeelValue[] | ReadonlyMap<s
     return null;
   }
   let reason = '';
-  for (const f of [fn, ...fn.overloads]) {
+  for (let i = -1; i < fn.overloads.length; i++) {
+    const f = i < 0 ? fn : fn.overloads[i];
     const bound = bind(f, args);
     if (typeof bound === 'string') {
       reason ||= bound;
       continue;
     }
-    return f.body(bound, call);
+    // Every call is a step and a level of nesting: recursion, however it is spelled, runs out.
+    const budget = call.budget;
+    budget.step(fn.cost);
+    budget.enter(fn.name);
+    try {
+      return f.body(bound, call);
+    } finally {
+      budget.leave();
+    }
   }
   call.warn(`${fn.name}(): ${reason}`);
   return null;

@@ -8,6 +8,7 @@
 import type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvalOptions, FeelScope, FeelWarning } from './api';
 import { compileNode, compileWithTypes } from './compile';
 import { anyTest, compileTest } from './compile-tests';
+import { exhaustedStack, FeelBudgetError, isStackOverflow } from './budget';
 import { Decimal } from './decimal';
 import { FeelSyntaxError } from './errors';
 import { fromJson, toJson } from './json';
@@ -19,14 +20,19 @@ import type { CallContext, FeelValue } from './values';
 export type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvalOptions, FeelResult, FeelScope, FeelWarning } from './api';
 export { Decimal } from './decimal';
 export { FeelSyntaxError } from './errors';
+export { Budget, DEFAULT_LIMITS, exhaustedStack, FeelBudgetError, feelLimits } from './budget';
+export type { BudgetKind, FeelLimits } from './budget';
 export {
   FeelContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelFunction, FeelRange, FeelTime, FeelYearsMonthsDuration,
   typeNameOf,
 } from './values';
 export type { CallContext, FeelDuration, FeelParam, FeelValue } from './values';
 export { fromJson, toJson, toJsonExact } from './json';
+export type { FromJsonOptions, ToJsonOptions } from './json';
 export { feelEquals, feelCompare } from './ops';
 export { invoke, makeFunction } from './functions';
+export { iterationSequence } from './compile-iteration';
+export type { Sequence } from './compile-iteration';
 export { conformsTo, parseType, typeOf } from './types';
 export type { FeelType, TypeResolver } from './types';
 export { feelToString } from './builtins/format';
@@ -50,7 +56,13 @@ function namesFor(names: Iterable<string> | undefined): NameSet {
   return new NameSet(names);
 }
 
+/**
+ * An error inside evaluation: ordinary ones give null with a warning, as FEEL errors do; an
+ * exhausted budget (or the JS stack, which deep recursion exhausts first) is rethrown for the host.
+ */
 function fail(st: EvalState, e: unknown): null {
+  if (e instanceof FeelBudgetError) throw e;
+  if (isStackOverflow(e)) throw exhaustedStack(e, st.budget.limits);
   st.warn(`evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
   return null;
 }
@@ -64,10 +76,10 @@ export function compileExpression(source: string, options?: CompileOptions): Com
   const ev = compileWithTypes(options?.types, () => compileNode(node));
   return {
     evaluate(scope: FeelScope, opts?: EvalOptions) {
-      const st = new EvalState(opts?.now);
+      const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = ev(new Scope(null, null, null, null, scope), st);
+        value = ev(new Scope(null, null, null, null, scope, st.maxValueDepth), st);
       } catch (e) {
         value = fail(st, e);
       }
@@ -103,10 +115,10 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
   }
   return {
     test(input: FeelValue, scope: FeelScope, opts?: EvalOptions) {
-      const st = new EvalState(opts?.now);
+      const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = run(input, new Scope(null, null, null, null, scope), st);
+        value = run(input, new Scope(null, null, null, null, scope, st.maxValueDepth), st);
       } catch (e) {
         value = fail(st, e);
       }
@@ -130,7 +142,7 @@ export function evaluate(source: string, variables: Record<string, unknown> = {}
  * `warnings` afterwards.
  */
 export function createCallContext(options?: EvalOptions): CallContext & { readonly warnings: FeelWarning[] } {
-  return new EvalState(options?.now);
+  return new EvalState(options?.now, options?.budget, options?.limits);
 }
 
 // ---- converters for typed text (TCK values, item definitions) -------------------------------

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { Budget } from './budget';
 import { Decimal } from './decimal';
 import {
   epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
@@ -37,16 +38,18 @@ function timeValue(v: FeelTime): bigint {
  * FEEL `=`: true, false, or null when the two values cannot be compared (different kinds).
  * @example feelEquals(new Decimal('1.0'), new Decimal(1)) // true
  */
-export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
+export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean | null {
   if (a === null || b === null) return a === b;
   if (a instanceof Decimal) return b instanceof Decimal ? a.eq(b) : null;
   if (typeof a === 'string' || typeof a === 'boolean') return typeof b === typeof a ? a === b : null;
   if (Array.isArray(a)) {
     if (!Array.isArray(b)) return null;
     if (a.length !== b.length) return false;
+    // Comparing two large lists is as much work as building one: paid for when a budget is given.
+    budget?.step(a.length);
     let out: boolean | null = true;
     for (let i = 0; i < a.length; i++) {
-      const e = feelEquals(a[i], b[i]);
+      const e = feelEquals(a[i], b[i], budget);
       if (e === false) return false;
       if (e === null) out = null;
     }
@@ -59,6 +62,7 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
       return a.date.equals((b as FeelDate).date) && a.yearShift === (b as FeelDate).yearShift;
     case 'date and time': {
       const o = b as FeelDateTime;
+      budget?.step(TEMPORAL_OP_COST);
       if ((a.offset === null) !== (o.offset === null)) return false;
       return dtValue(a) === dtValue(o);
     }
@@ -74,10 +78,11 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
     case 'context': {
       const o = b as FeelContext;
       if (a.entries.size !== o.entries.size) return false;
+      budget?.step(a.entries.size);
       let out: boolean | null = true;
       for (const [k, v] of a.entries) {
         if (!o.entries.has(k)) return false;
-        const e = feelEquals(v, o.entries.get(k) ?? null);
+        const e = feelEquals(v, o.entries.get(k) ?? null, budget);
         if (e === false) return false;
         if (e === null) out = null;
       }
@@ -156,12 +161,23 @@ function addTime(t: FeelTime, secs: Decimal): FeelTime {
   return new FeelTime(t.time.add(toTemporalDuration(secs.mod(86400))), t.offset, t.zone);
 }
 
+/**
+ * Budget steps of an operator on Temporal values (date arithmetic, zoned comparisons): the
+ * polyfill takes ten times longer than a FEEL call for them.
+ */
+export const TEMPORAL_OP_COST = 4;
+
 /** FEEL `+`. */
 export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) return a.plus(b);
   if (a === null || b === null) return null;
-  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    // Doubling a string forty times must run out of budget, not memory.
+    if (a.length + b.length > 64) c.budget.text(a.length + b.length, "'+'");
+    return a + b;
+  }
   if (typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || a instanceof Decimal || b instanceof Decimal) return mismatch(c, '+', a, b);
+  c.budget.step(TEMPORAL_OP_COST);
   if (a instanceof FeelDaysTimeDuration) {
     if (b instanceof FeelDaysTimeDuration) return new FeelDaysTimeDuration(a.seconds.plus(b.seconds));
     if (b instanceof FeelDateTime || b instanceof FeelDate || b instanceof FeelTime) return add(b, a, c);
@@ -195,6 +211,7 @@ function negateDuration(d: FeelValue): FeelValue {
 export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) return a.minus(b);
   if (a === null || b === null) return null;
+  if (typeof a === 'object') c.budget.step(TEMPORAL_OP_COST);
   if (a instanceof FeelDateTime || a instanceof FeelDate) {
     if (b instanceof FeelDateTime || b instanceof FeelDate) {
       const x = a instanceof FeelDate ? dateToDateTime(a) : a;
@@ -224,7 +241,7 @@ export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue 
 
 /** FEEL `*`. */
 export function multiply(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return a.times(b);
+  if (a instanceof Decimal && b instanceof Decimal) return finite(a.times(b), c, '*');
   if (a === null || b === null) return null;
   if (b instanceof FeelDaysTimeDuration || b instanceof FeelYearsMonthsDuration) [a, b] = [b, a];
   if (b instanceof Decimal) {
@@ -272,7 +289,7 @@ export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
         c.warn('zero to a negative power');
         return null;
       }
-      return a.pow(b);
+      return finite(a.pow(b), c, '**');
     }
     const r = Math.pow(a.toNumber(), b.toNumber());
     if (!Number.isFinite(r)) {
@@ -283,6 +300,13 @@ export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   }
   if (a === null || b === null) return null;
   return mismatch(c, '**', a, b);
+}
+
+/** FEEL numbers are finite: beyond decimal128's exponent range (10^6144) a result is null. */
+function finite(d: Decimal, c: CallContext, op: string): Decimal | null {
+  if (d.isFinite()) return d;
+  c.warn(`'${op}': the result is beyond the range of FEEL numbers`);
+  return null;
 }
 
 /** FEEL unary minus. */

@@ -11,9 +11,16 @@ const KEYWORDS = new Set([
   'if', 'for', 'some', 'every', 'function', 'external', 'not', 'true', 'false', 'null',
 ]);
 
+/**
+ * How deeply brackets, `if`s, functions and unary minus may nest. Each level costs the parser about a
+ * dozen stack frames: a hostile `((((…))))` must be a syntax error, not a stack overflow.
+ */
+export const MAX_NESTING = 200;
+
 /** Recursive-descent FEEL parser (DMN 1.5 grammar, textual expressions and unary tests). */
 export class Parser extends TokenCursor {
   private inRangeEnd = false;
+  private depth = 0;
 
   parseExpressionSource(): Node {
     const e = this.expression();
@@ -46,6 +53,22 @@ export class Parser extends TokenCursor {
   // ---- expressions -------------------------------------------------------------------------
 
   private expression(): Node {
+    this.enter();
+    try {
+      return this.expressionAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) {
+      this.depth--;
+      throw this.error(`expression nested deeper than ${MAX_NESTING} levels`);
+    }
+  }
+
+  private expressionAt(): Node {
     const t = this.peek();
     if (t.type === 'name') {
       switch (t.value) {
@@ -226,7 +249,12 @@ export class Parser extends TokenCursor {
   private unary(): Node {
     if (this.isOp('-')) {
       this.pos++;
-      return { t: 'neg', e: this.unary() };
+      this.enter();
+      try {
+        return { t: 'neg', e: this.unary() };
+      } finally {
+        this.depth--;
+      }
     }
     return this.postfix();
   }

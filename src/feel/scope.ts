@@ -1,4 +1,5 @@
 import type { FeelScope, FeelWarning } from './api';
+import { Budget, DEFAULT_LIMITS, exhausted, type FeelLimits } from './budget';
 import { Decimal, isDecimal } from './decimal';
 import { Temporal } from 'temporal-polyfill';
 import { type CallContext, FeelContext, FeelDateTime, type FeelValue } from './values';
@@ -14,6 +15,8 @@ export class Scope {
     readonly k: string | null = null,
     readonly v: FeelValue = null,
     readonly root: FeelScope | null = null,
+    /** For the root link: how deep a caller's JSON value may nest (see `FeelLimits.maxValueDepth`). */
+    readonly maxValueDepth = DEFAULT_LIMITS.maxValueDepth,
   ) {}
 
   /** The value bound to `name`, or undefined when no link binds it. */
@@ -29,7 +32,7 @@ export class Scope {
       }
       if (s.root) {
         const r = lookupRoot(s.root, name);
-        if (r !== undefined) return normalize(r);
+        if (r !== undefined) return normalize(r, s.maxValueDepth, name);
       }
       s = s.parent;
     }
@@ -67,7 +70,11 @@ function lookupRoot(root: FeelScope, name: string): unknown {
   } else {
     const r = root as Record<string, FeelValue>;
     v = r[name];
-    if (v === undefined) return Object.prototype.hasOwnProperty.call(r, name) ? null : undefined;
+    // Inherited members (`constructor`, `toString`, `__proto__`) are not variables.
+    if (v === undefined || typeof v === 'function' || name === '__proto__') {
+      if (!Object.prototype.hasOwnProperty.call(r, name)) return undefined;
+      return v === undefined ? null : v;
+    }
   }
   return v;
 }
@@ -84,9 +91,18 @@ const checkedLists = new WeakSet<object>();
 
 /**
  * Makes a host value a FEEL value: JS numbers become decimals, plain objects contexts, arrays lists.
- * FEEL values pass through untouched (cheaply, as this runs on every variable read).
+ * FEEL values pass through untouched (cheaply, as this runs on every variable read). A value nested
+ * deeper than `maxDepth` levels throws `FeelBudgetError` naming `name` (instead of overflowing the
+ * stack somewhere later).
  */
-export function normalize(v: unknown): FeelValue {
+export function normalize(v: unknown, maxDepth = DEFAULT_LIMITS.maxValueDepth, name?: string): FeelValue {
+  // The common reads (strings, booleans, our decimals) return at once: this runs on every read.
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v !== null && typeof v === 'object' && (v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
+  return normalizeAt(v, maxDepth, 0, name);
+}
+
+function normalizeAt(v: unknown, maxDepth: number, depth: number, name: string | undefined): FeelValue {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'string':
@@ -97,27 +113,40 @@ export function normalize(v: unknown): FeelValue {
     case 'bigint':
       return new Decimal(v.toString());
     case 'object':
-      break;
+      return normalizeObject(v, maxDepth, depth, name);
     default:
       return null;
   }
+}
+
+function normalizeObject(v: object, maxDepth: number, depth: number, name: string | undefined): FeelValue {
   // decimal.js clones share one prototype, so `instanceof` accepts any clone's decimals; but each
   // instance computes with its own constructor's precision. Re-create foreign ones with ours.
   if ((v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
   if (isDecimal(v)) return new Decimal(v.toString());
   if (Array.isArray(v)) {
     if (checkedLists.has(v)) return v as FeelValue[];
+    if (depth >= maxDepth) tooDeep(maxDepth, name);
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
-      if (normalize(e) !== e) return v.map(normalize);
+      const n = normalizeAt(e, maxDepth, depth + 1, name);
+      if (n !== e) {
+        // Convert each element once: re-converting the first changed one would make nested
+        // arrays (`[[[1]]]`) cost 2^depth.
+        const out = v.slice(0, i) as FeelValue[];
+        out.push(n);
+        for (let j = i + 1; j < v.length; j++) out.push(normalizeAt(v[j], maxDepth, depth + 1, name));
+        return out;
+      }
     }
     checkedLists.add(v);
     return v as FeelValue[];
   }
   if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;
+  if (depth >= maxDepth) tooDeep(maxDepth, name);
   if (v instanceof Map) {
     const m = new Map<string, FeelValue>();
-    for (const [k, e] of v) m.set(String(k), normalize(e));
+    for (const [k, e] of v) m.set(String(k), normalizeAt(e, maxDepth, depth + 1, name));
     return new FeelContext(m);
   }
   if (v instanceof Date) {
@@ -126,17 +155,39 @@ export function normalize(v: unknown): FeelValue {
     return new FeelDateTime(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime(), 0);
   }
   const m = new Map<string, FeelValue>();
-  for (const [k, e] of Object.entries(v)) m.set(k, normalize(e));
+  for (const [k, e] of Object.entries(v)) m.set(k, normalizeAt(e, maxDepth, depth + 1, name));
   return new FeelContext(m);
+}
+
+function tooDeep(maxDepth: number, name: string | undefined): never {
+  return exhausted('value depth', maxDepth, name === undefined ? 'a value' : `variable '${name}'`);
 }
 
 const EMPTY: FeelWarning[] = [];
 Object.freeze(EMPTY);
 
-/** Per-evaluation state: collected warnings and the clock. Implements the functions' CallContext. */
+/**
+ * Per-evaluation state: collected warnings, the clock and the budget. Implements the functions'
+ * CallContext. The budget is a shared one (a DMN decision shares one over all its FEEL
+ * evaluations) or its own, made on first use: a plain comparison never needs one.
+ */
 export class EvalState implements CallContext {
   warnings: FeelWarning[] = EMPTY;
-  constructor(private readonly clock: (() => Date | number) | undefined) {}
+  private own: Budget | undefined;
+  constructor(
+    private readonly clock: (() => Date | number) | undefined,
+    private readonly shared?: Budget,
+    private readonly limits: FeelLimits = DEFAULT_LIMITS,
+  ) {}
+
+  get budget(): Budget {
+    return this.shared ?? (this.own ??= new Budget(this.limits));
+  }
+
+  /** How deeply a caller's JSON value may nest (without making a budget for it). */
+  get maxValueDepth(): number {
+    return (this.shared?.limits ?? this.limits).maxValueDepth;
+  }
 
   warn(message: string): void {
     if (this.warnings === EMPTY) this.warnings = [];

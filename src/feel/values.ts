@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { Budget } from './budget';
 import { Decimal } from './decimal';
 
 // Set by builtins/format.ts (which depends on this module) so that values print as FEEL text.
@@ -128,11 +129,13 @@ export class FeelRange extends FeelObject {
   }
 }
 
-/** Services a function body may use: warnings and the injected clock. */
+/** Services a function body may use: warnings, the injected clock and the evaluation's budget. */
 export interface CallContext {
   warn(message: string): void;
   /** Epoch milliseconds from the evaluation options' clock. */
   now(): number;
+  /** The evaluation's budget: bodies that loop or build large values pay for it (see `Budget`). */
+  readonly budget: Budget;
 }
 
 /** A parameter of a FEEL function value. `optional` parameters may be left out of a call. */
@@ -162,6 +165,8 @@ export class FeelFunction extends FeelObject {
     readonly variadic = false,
     /** Overloads tried in order when the arguments do not fit this signature. */
     readonly overloads: readonly FeelFunction[] = [],
+    /** Budget steps a call costs: 1, more for built-ins that take much longer than a call (Temporal). */
+    readonly cost = 1,
   ) {
     super();
   }

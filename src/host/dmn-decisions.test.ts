@@ -53,4 +53,59 @@ describe('DmnDecisions', () => {
     const pi = await host.startInstance('pricing', { variables: { tier: 'gold', amount: 150 } });
     expect(await host.listIncidents({ instanceId: pi.instanceId })).toMatchObject([{ elementId: 'Decide', type: 'decision', message: expect.stringContaining('not deployed') }]);
   });
+
+  it('given a model that would mislead, when deployed, then DmnDeployError lists every error with the element id and the rule', async () => {
+    const xml = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" namespace="urn:m" name="Misleading" id="m">
+      <decision id="a" name="A"><informationRequirement><requiredDecision href="#b"/></informationRequirement><literalExpression><text>B</text></literalExpression></decision>
+      <decision id="b" name="B"><informationRequirement><requiredDecision href="#a"/></informationRequirement><literalExpression><text>A</text></literalExpression></decision>
+      <decision id="c" name="C"><informationRequirement><requiredDecision href="#nowhere"/></informationRequirement><literalExpression><text>1</text></literalExpression></decision>
+      <decision id="c" name="C again"><literalExpression><text>2</text></literalExpression></decision>
+      <decision id="t" name="T"><decisionTable id="dt"><input id="i1"><inputExpression><text>x</text></inputExpression></input><output id="o1" name="r"/>
+        <rule id="r7"><inputEntry><text>[1..</text></inputEntry><outputEntry><text>1</text></outputEntry></rule></decisionTable></decision>
+    </definitions>`;
+    const decisions = new DmnDecisions();
+    const error = await decisions.deploy(xml).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DmnDeployError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^the DMN model 'Misleading' has 4 errors:/);
+    expect(message).toContain("c/requirement: '#nowhere' names no element of the loaded models");
+    expect(message).toContain("c/decision: duplicate id 'c'");
+    expect(message).toMatch(/requirement: requirement cycle: (a -> b -> a|b -> a -> b)/);
+    expect(message).toMatch(/t\/decisionTable dt > rule r7 > inputEntry 1: FEEL syntax error/);
+    expect((error as DmnDeployError).problems.map((p) => p.decisionId).sort()).toEqual(['a', 'c', 'c', 't']);
+    expect(decisions.versionsOf('t')).toEqual([]);
+  });
+
+  it('given a decision whose BKM recurses exponentially, when evaluated, then the outcome is a failure naming the budget, the decision and the element', async () => {
+    const decisions = new DmnDecisions({ limits: { maxSteps: 20_000 } });
+    await decisions.deploy(fixture('hostile.dmn'));
+    expect(decisions.evaluate('explode', { n: 5 }, 0)).toMatchObject({ ok: true, result: 32 });
+    expect(decisions.evaluate('explode', { n: 40 }, 0)).toEqual({
+      ok: false,
+      error: "FEEL evaluation exceeded 20,000 steps at business knowledge model 'doubling', encapsulatedLogic > function body",
+    });
+  });
+
+  it('given an input context nested 5,000 deep, then the outcome is a failure naming the input, not a RangeError', async () => {
+    const decisions = new DmnDecisions();
+    await decisions.deploy(DISCOUNT);
+    let deep: unknown = 'gold';
+    for (let i = 0; i < 5000; i++) deep = { tier: deep };
+    expect(decisions.evaluate('discount', { tier: deep, amount: 1 }, 0)).toEqual({ ok: false, error: "variable 'tier' is nested deeper than 1,000 levels" });
+  });
+
+  it('given a decision whose quantifier cannot iterate, when a process routes on it, then the gateway gets an incident instead of a plausible false', async () => {
+    const decisions = new DmnDecisions({ limits: { maxSteps: 20_000 } });
+    const host = await EngineHost.create({ store: new MemoryStore(), clock: new ManualClock(0), expressions: new FeelExpressions(), ids: new CountingIds(), decisions });
+    await host.deployDmn(fixture('hostile.dmn'), 'hostile.dmn');
+    await host.deploy(fixture('hostile-decision.bpmn'));
+    const refused = decisions.evaluate('refused', { n: 5 }, 0);
+    expect(refused).toMatchObject({ ok: true, result: null, audit: { warnings: ['cannot iterate over an unbounded range'] } });
+    const pi = await host.startInstance('hostileDecision', { variables: { decision: 'refused', n: 5 } });
+    expect(await host.listIncidents({ instanceId: pi.instanceId })).toMatchObject([{ elementId: 'Route', type: 'condition' }]);
+    const exploding = await host.startInstance('hostileDecision', { variables: { decision: 'explode', n: 40 } });
+    expect(await host.listIncidents({ instanceId: exploding.instanceId })).toMatchObject([
+      { elementId: 'Decide', type: 'decision', message: expect.stringMatching(/decision explode failed: FEEL evaluation exceeded 20,000 steps at business knowledge model 'doubling'/) },
+    ]);
+  });
 });

@@ -1,13 +1,32 @@
 import { compileDmn, DmnError, evaluateDecision, parseDmn } from '../dmn';
-import type { CompiledDmn } from '../dmn';
+import type { CompiledDmn, CompileProblem } from '../dmn';
+import { FeelBudgetError, feelLimits, type FeelLimits } from '../feel';
 import type { DeployableDecisions } from './engine-host';
 
-/** A DMN file that could not be deployed (not XML, not DMN, no decision). */
+/**
+ * A DMN file that could not be deployed: not XML, not DMN, no decision, or a model that would
+ * mislead (a FEEL syntax error in a decision, a requirement cycle, a requirement naming nothing, a
+ * duplicate id). `problems` lists each error with the decision (or other element) id and where in
+ * it (`decisionTable t1 > rule r3 > inputEntry 2`).
+ */
 export class DmnDeployError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problems: readonly CompileProblem[] = [],
+  ) {
     super(message);
     this.name = 'DmnDeployError';
   }
+}
+
+/** Options of {@link DmnDecisions}. */
+export interface DmnDecisionsOptions {
+  /**
+   * The budget of each decision evaluation, shared by everything the decision requires (defaults:
+   * `DEFAULT_LIMITS` of src/feel: 1,000,000 steps, lists of 1,000,000, call depth 200, strings of
+   * 1,000,000 characters, values nested 1,000 deep).
+   */
+  readonly limits?: Partial<FeelLimits>;
 }
 
 interface DeployedDecision {
@@ -21,11 +40,14 @@ interface DeployedDecision {
  * latest version. Results are JSON (`toJson` of the FEEL value); the audit holds the DMN audit
  * trail (which rules matched) and the evaluation warnings.
  *
- * Compile problems (a FEEL syntax error in one cell, an unknown type) do not stop a deployment:
- * the DMN evaluator turns them into null results with warnings; `deploy` returns them as warnings.
+ * - `deploy` refuses a model with compile errors (`DmnDeployError` listing each); compile warnings
+ *   (an unknown type, an unsupported element) are returned and the model deploys.
+ * - An evaluation that runs out of budget, or gets input nested too deep, returns
+ *   `{ ok: false, error }` naming the decision and the element, which the engine turns into a
+ *   `decision` incident. Ordinary DMN errors stay null results with warnings.
  *
  * @example
- * const decisions = new DmnDecisions();
+ * const decisions = new DmnDecisions({ limits: { maxSteps: 100_000 } });
  * await decisions.deploy(dmnXml);                       // { versions: { discount: 1 }, warnings: [] }
  * decisions.evaluate('discount', { tier: 'gold', amount: 150 }, Date.now());
  * // { ok: true, result: 0.1, audit: { decisions: [...], warnings: [] } }
@@ -34,13 +56,25 @@ export class DmnDecisions implements DeployableDecisions {
   private readonly byId = new Map<string, DeployedDecision[]>();
   /** Decision names point at ids, so a task may reference a decision by either. */
   private readonly idByName = new Map<string, string>();
+  private readonly limits: FeelLimits;
+
+  constructor(options: DmnDecisionsOptions = {}) {
+    this.limits = feelLimits(options.limits);
+  }
 
   async deploy(xml: string, versions?: Record<string, number>): Promise<{ versions: Record<string, number>; warnings: string[] }> {
     let compiled: CompiledDmn;
     try {
-      compiled = compileDmn(parseDmn(xml));
+      // Every cell compiled now (large tables otherwise compile on first use), so that every
+      // syntax error is known before anything runs.
+      compiled = compileDmn(parseDmn(xml), { compileCells: 'eager' });
     } catch (error) {
       throw new DmnDeployError(`not a DMN file: ${(error as Error).message}`);
+    }
+    const errors = compiled.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      const lines = errors.map((p) => `  - ${describe(p)}`);
+      throw new DmnDeployError(`the DMN model '${compiled.main.name}' has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${lines.join('\n')}`, errors);
     }
     const decisions = compiled.main.decisions;
     if (decisions.length === 0) throw new DmnDeployError('the DMN file holds no decision');
@@ -55,8 +89,7 @@ export class DmnDecisions implements DeployableDecisions {
       this.idByName.set(d.name, d.id);
       given[d.id] = version;
     }
-    const warnings = compiled.problems.map((p) => `${p.decisionId ? `${p.decisionId}/` : ''}${p.element}: ${p.message}`);
-    return { versions: given, warnings };
+    return { versions: given, warnings: compiled.problems.map(describe) };
   }
 
   /** The deployed version numbers of a decision, oldest first. */
@@ -74,11 +107,17 @@ export class DmnDecisions implements DeployableDecisions {
     }
     const { compiled } = list[list.length - 1];
     try {
-      const r = evaluateDecision(compiled, id, variables, { now: () => now });
+      const r = evaluateDecision(compiled, id, variables, { now: () => now, limits: this.limits });
       return { ok: true, result: r.json, audit: { decisions: r.audit, warnings: r.warnings.map((w) => w.message) } };
     } catch (error) {
+      if (error instanceof FeelBudgetError) return { ok: false, error: `${error.message}${error.where ? ` at ${error.where}` : ''}` };
       if (error instanceof DmnError) return { ok: false, error: error.message };
       return { ok: false, error: `decision ${decisionId} failed: ${(error as Error).message}` };
     }
   }
+}
+
+/** `d1/decisionTable t1 > rule r3 > inputEntry 2: FEEL syntax error: …` (element id, then where in it). */
+function describe(p: CompileProblem): string {
+  return `${p.decisionId ? `${p.decisionId}/` : ''}${p.element}: ${p.message}`;
 }

@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExpressionSyntaxError } from '../engine';
+import { FeelBudgetError } from '../feel';
+import { CountingIds, ManualClock } from './clocks';
+import { EngineHost } from './engine-host';
 import { FeelExpressions } from './feel-expressions';
+import { MemoryStore } from './memory-store';
 
 const NOW = Date.UTC(2024, 4, 17, 12, 0, 0);
 
@@ -48,5 +54,36 @@ describe('FeelExpressions', () => {
     expect(error).toBeInstanceOf(ExpressionSyntaxError);
     expect(error).toMatchObject({ line: 2, column: 3 });
     expect((error as Error).message).not.toMatch(/line \d/);
+  });
+
+  it('given an expression that runs out of budget, then evaluate throws a FeelBudgetError saying which budget', () => {
+    const feel = new FeelExpressions({ limits: { maxSteps: 10_000 } });
+    const e = feel.compile('{f: function(n) if n = 0 then 0 else f(n-1) + f(n-1)}.f(40)', 'expression');
+    expect(() => e.evaluate({}, NOW)).toThrow(FeelBudgetError);
+    expect(() => e.evaluate({}, NOW)).toThrow('FEEL evaluation exceeded 10,000 steps');
+    expect(new FeelExpressions().compile('{f: function(n) if n = 0 then 0 else f(n-1) + f(n-1)}.f(10)', 'expression').evaluate({}, NOW).value).toBe(0);
+  });
+
+  it('given variables nested 3,000 deep, then evaluation fails with a clear error naming the variable, not a RangeError', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 3000; i++) deep = { a: deep };
+    const e = new FeelExpressions().compile('payload', 'expression');
+    expect(() => e.evaluate({ payload: deep }, NOW)).toThrow("variable 'payload' is nested deeper than 1,000 levels");
+    let shallow: unknown = 1;
+    for (let i = 0; i < 900; i++) shallow = [shallow];
+    expect(Array.isArray(e.evaluate({ payload: shallow }, NOW).value)).toBe(true);
+  });
+
+  it('given a hostile gateway condition, when an instance reaches it, then the gateway gets an expression incident naming the budget and the expression', async () => {
+    const host = await EngineHost.create({
+      store: new MemoryStore(), clock: new ManualClock(NOW), ids: new CountingIds(), expressions: new FeelExpressions({ limits: { maxSteps: 20_000 } }),
+    });
+    await host.deploy(readFileSync(join(import.meta.dirname, 'fixtures', 'hostile-gateway.bpmn'), 'utf8'));
+    expect(await host.startInstance('hostileGateway', { variables: { n: 8 } })).toMatchObject({ status: 'completed' });
+    const pi = await host.startInstance('hostileGateway', { variables: { n: 40 } });
+    expect(pi.status).not.toBe('completed');
+    expect(await host.listIncidents({ instanceId: pi.instanceId })).toMatchObject([
+      { elementId: 'Route', type: 'expression', message: expect.stringMatching(/FEEL evaluation exceeded 20,000 steps.*f\(k - 1\) \+ f\(k - 1\)/) },
+    ]);
   });
 });

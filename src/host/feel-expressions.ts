@@ -1,9 +1,18 @@
-import { compileExpression, compileUnaryTests, FeelSyntaxError, fromJson, toJson } from '../feel';
-import type { CompiledExpression as FeelCompiled, CompiledUnaryTests, FeelScope } from '../feel';
+import { compileExpression, compileUnaryTests, feelLimits, FeelSyntaxError, fromJson, toJson } from '../feel';
+import type { CompiledExpression as FeelCompiled, CompiledUnaryTests, FeelLimits, FeelScope } from '../feel';
 import type { CompiledExpression, ExpressionLanguage } from '../engine';
 import { ExpressionSyntaxError } from '../engine';
 
 type Kind = 'expression' | 'unaryTests';
+
+/** Options of {@link FeelExpressions}. */
+export interface FeelExpressionsOptions {
+  /**
+   * The budget of every evaluation (defaults: `DEFAULT_LIMITS` of src/feel: 1,000,000 steps,
+   * lists of 1,000,000, call depth 200, strings of 1,000,000 characters, values nested 1,000 deep).
+   */
+  readonly limits?: Partial<FeelLimits>;
+}
 
 /**
  * The engine's {@link ExpressionLanguage}, backed by src/feel. Variables go in as JSON (FEEL reads
@@ -16,6 +25,10 @@ type Kind = 'expression' | 'unaryTests';
  *   them. Those names are known only at evaluation, so an expression whose variables include such
  *   a name is recompiled once for that set of names (and cached).
  * - `unaryTests` take their input from the variable `?`.
+ * - Every evaluation runs on a budget (`options.limits`). Running out throws `FeelBudgetError`
+ *   ("FEEL evaluation exceeded 1,000,000 steps"), which the engine turns into an `expression`
+ *   incident naming the element and the expression. So does a variable nested deeper than
+ *   `maxValueDepth`. Ordinary FEEL errors stay null with a warning.
  *
  * @example
  * const feel = new FeelExpressions();
@@ -25,6 +38,11 @@ type Kind = 'expression' | 'unaryTests';
  */
 export class FeelExpressions implements ExpressionLanguage {
   private readonly cache = new Map<string, CompiledExpression>();
+  private readonly limits: FeelLimits;
+
+  constructor(options: FeelExpressionsOptions = {}) {
+    this.limits = feelLimits(options.limits);
+  }
 
   /** Number of distinct compiled sources (for diagnostics and tests). */
   get size(): number {
@@ -35,33 +53,36 @@ export class FeelExpressions implements ExpressionLanguage {
     const key = kind === 'expression' ? `e:${source}` : `u:${source}`;
     let compiled = this.cache.get(key);
     if (compiled === undefined) {
-      compiled = kind === 'expression' ? expression(source) : unaryTests(source);
+      compiled = kind === 'expression' ? expression(source, this.limits) : unaryTests(source, this.limits);
       this.cache.set(key, compiled);
     }
     return compiled;
   }
 }
 
-function expression(source: string): CompiledExpression {
+function expression(source: string, limits: FeelLimits): CompiledExpression {
   const base = syntaxChecked(() => compileExpression(source));
   const spaced = new SpacedNames(source, (names) => compileExpression(source, { names }));
+  const out = { maxDepth: limits.maxValueDepth, what: 'the result' };
   return {
     evaluate(variables, now) {
       const compiled = spaced.variantFor(variables) ?? base;
-      const r = compiled.evaluate(variables as FeelScope, { now: () => now });
-      return { value: toJson(r.value), warnings: r.warnings.map((w) => w.message) };
+      const r = compiled.evaluate(variables as FeelScope, { now: () => now, limits });
+      return { value: toJson(r.value, out), warnings: r.warnings.map((w) => w.message) };
     },
   };
 }
 
-function unaryTests(source: string): CompiledExpression {
+function unaryTests(source: string, limits: FeelLimits): CompiledExpression {
   const base = syntaxChecked(() => compileUnaryTests(source));
   const spaced = new SpacedNames(source, (names) => compileUnaryTests(source, { names }));
+  const input = { maxDepth: limits.maxValueDepth, name: '?' };
+  const out = { maxDepth: limits.maxValueDepth, what: 'the result' };
   return {
     evaluate(variables, now) {
       const compiled = spaced.variantFor(variables) ?? base;
-      const r = compiled.test(fromJson(variables['?'] ?? null), variables as FeelScope, { now: () => now });
-      return { value: toJson(r.value), warnings: r.warnings.map((w) => w.message) };
+      const r = compiled.test(fromJson(variables['?'] ?? null, input), variables as FeelScope, { now: () => now, limits });
+      return { value: toJson(r.value, out), warnings: r.warnings.map((w) => w.message) };
     },
   };
 }

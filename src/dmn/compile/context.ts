@@ -22,6 +22,8 @@ export interface CompileContext {
   readonly componentNames: readonly string[];
   /** How decision tables look up rules (default `auto`). */
   readonly tableIndex?: TableIndexMode;
+  /** `eager` compiles every cell of large tables up front, so that all syntax errors are known. */
+  readonly compileCells?: 'auto' | 'eager';
 }
 
 /** The same context one level deeper (for labelling) and/or with more names. */

@@ -1,4 +1,4 @@
-import { invoke, javaFunction, makeFunction } from '../../feel';
+import { invoke, iterationSequence, javaFunction, makeFunction } from '../../feel';
 import { FeelContext, FeelFunction, type FeelValue } from '../../feel/values';
 import type {
   ContextExpr, Expression, FilterExpr, FunctionDefinitionExpr, InvocationExpr, IteratorExpr, RelationExpr,
@@ -8,9 +8,6 @@ import { coerce } from '../types/conformance';
 import { coerceAt, deeper, typeOf, type CompileContext, type Evaluator } from './context';
 import type { Scope } from './feel-port';
 import type { Session } from './session';
-
-/** Nesting limit for BKM/function recursion: beyond it a call yields null with a warning. */
-const MAX_DEPTH = 200;
 
 /**
  * Compiles any boxed expression into an evaluator.
@@ -66,7 +63,7 @@ export function compileBoxed(expr: Expression, cx: CompileContext): Evaluator {
 }
 
 function unsupported(cx: CompileContext, message: string): Evaluator {
-  cx.feel.problems.push({ decisionId: cx.site.decisionId, element: cx.site.element, message });
+  cx.feel.problems.push({ severity: 'warning', decisionId: cx.site.decisionId, element: cx.site.element, message });
   return (_scope, session) => {
     session.warn(cx.site, message);
     return null;
@@ -125,22 +122,16 @@ function compileInvocation(expr: InvocationExpr, cx: CompileContext): Evaluator 
   };
 }
 
-/** Invokes a FEEL function value with a recursion guard. */
+/**
+ * Invokes a FEEL function value. FEEL's `invoke` counts the call against the session's budget
+ * (a step and a level of nesting), so recursive BKMs and functions run out of depth, not stack.
+ */
 export function callFunction(fn: FeelValue, args: FeelValue[] | Map<string, FeelValue>, session: Session, cx: CompileContext): FeelValue {
   if (!(fn instanceof FeelFunction)) {
     session.warn(cx.site, `cannot invoke a value that is not a function`);
     return null;
   }
-  if (session.depth >= MAX_DEPTH) {
-    session.warn(cx.site, `call depth exceeds ${MAX_DEPTH}: ${fn.name}`);
-    return null;
-  }
-  session.depth++;
-  try {
-    return invoke(fn, args, session.callContext(cx.site));
-  } finally {
-    session.depth--;
-  }
+  return invoke(fn, args, session.callContext(cx.site));
 }
 
 /**
@@ -151,7 +142,7 @@ export function compileFunction(expr: FunctionDefinitionExpr, cx: CompileContext
   if (expr.functionKind === 'Java') return compileJavaFunction(expr, cx, name);
   if (expr.functionKind !== 'FEEL') {
     const message = `${expr.functionKind} function definitions are not supported`;
-    cx.feel.problems.push({ decisionId: cx.site.decisionId, element: cx.site.element, message });
+    cx.feel.problems.push({ severity: 'warning', decisionId: cx.site.decisionId, element: cx.site.element, message });
     return (_scope, session) =>
       makeFunction(expr.parameters.map((p) => p.name), () => {
         session.warn(cx.site, message);
@@ -177,17 +168,9 @@ export function compileFunction(expr: FunctionDefinitionExpr, cx: CompileContext
         }
         local.set(p.name, arg.value);
       }
-      if (session.depth >= MAX_DEPTH) {
-        session.warn(cx.site, `call depth exceeds ${MAX_DEPTH}`);
-        return null;
-      }
-      session.depth++;
-      try {
-        const result = coerceAt(body(local, session), bodyType, session, cx.site, 'function body result');
-        return coerceAt(result, resultType, session, cx.site, 'function result');
-      } finally {
-        session.depth--;
-      }
+      // The call itself was counted by FEEL's `invoke`, through which every function value is called.
+      const result = coerceAt(body(local, session), bodyType, session, cx.site, 'function body result');
+      return coerceAt(result, resultType, session, cx.site, 'function result');
     }, name);
 }
 
@@ -221,6 +204,7 @@ function compileFilter(expr: FilterExpr, cx: CompileContext): Evaluator {
     const list = Array.isArray(raw) ? raw : [raw];
     const kept: FeelValue[] = [];
     for (const item of list) {
+      session.budget.step();
       const local: Scope = new Map(scope);
       if (item instanceof FeelContext) for (const [k, v] of item.entries) local.set(k, v);
       local.set('item', item);
@@ -241,12 +225,19 @@ function compileIterator(expr: IteratorExpr, cx: CompileContext): Evaluator {
   return (scope, session) => {
     const raw = source(scope, session);
     if (raw === null) return null;
-    const list: FeelValue[] = Array.isArray(raw) ? raw : [raw];
-    const results = list.map((x) => {
+    // As in FEEL: lists and ranges; a range that cannot be walked makes the result null, never a
+    // plausible `false` (some) or `true` (every).
+    const seq = iterationSequence(raw, undefined, session.callContext(cx.site));
+    if (seq === null) return null;
+    const budget = session.budget;
+    if (expr.kind === 'for' && seq.length > budget.limits.maxCollectionSize) budget.checkSize(seq.length, `for ${expr.variable}`);
+    const results: FeelValue[] = [];
+    for (let i = 0; i < seq.length; i++) {
+      budget.step();
       const local: Scope = new Map(scope);
-      local.set(expr.variable, x);
-      return body(local, session);
-    });
+      local.set(expr.variable, Array.isArray(seq) ? (seq as readonly FeelValue[])[i]! : (seq as { at(i: number, b: typeof budget): FeelValue }).at(i, budget));
+      results.push(body(local, session));
+    }
     if (expr.kind === 'for') return results;
     if (results.some((r) => r !== null && typeof r !== 'boolean')) {
       session.warn(cx.site, `${expr.kind}: the satisfies expression is not a boolean`);

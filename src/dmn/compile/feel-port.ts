@@ -3,8 +3,9 @@
  * syntax errors into evaluators that yield null with a warning naming the decision and element.
  */
 import {
-  compileExpression, compileUnaryTests, FeelSyntaxError, type CompiledExpression, type CompiledUnaryTests, type TypeResolver,
+  compileExpression, compileUnaryTests, FeelBudgetError, FeelSyntaxError, type CompiledExpression, type CompiledUnaryTests, type TypeResolver,
 } from '../../feel';
+import { describeSite } from '../errors';
 import type { FeelValue } from '../../feel/values';
 import type { Session, Site } from './session';
 
@@ -41,9 +42,16 @@ export class NameScope {
   }
 }
 
-/** A problem found at compile time (syntax errors, unknown types, unsupported elements). */
+/**
+ * A problem found at compile time. Errors make the model misleading (a FEEL syntax error, a
+ * requirement cycle or dangling reference, a duplicate id): hosts refuse to deploy such a model.
+ * Warnings (an unknown type, an unsupported element) leave the model usable.
+ */
 export interface CompileProblem {
+  readonly severity: 'error' | 'warning';
+  /** Id of the decision (or BKM, input data, decision service) concerned. */
   readonly decisionId?: string;
+  /** Where inside it, e.g. `decisionTable t1 > rule r3 > inputEntry 2`. */
   readonly element: string;
   readonly message: string;
 }
@@ -71,7 +79,12 @@ export class FeelCompiler {
     if (compiled instanceof Error) return this.failed(compiled, site);
     const c = compiled;
     return (scope, session) => {
-      const r = c.evaluate(scope, session.feelOptions);
+      let r;
+      try {
+        r = c.evaluate(scope, session.feelOptions);
+      } catch (e) {
+        throw located(e, site);
+      }
       for (const w of r.warnings) session.warn(site, w.message);
       return r.value;
     };
@@ -93,7 +106,12 @@ export class FeelCompiler {
     }
     const c = compiled;
     return (input, scope, session) => {
-      const r = c.test(input, scope, session.feelOptions);
+      let r;
+      try {
+        r = c.test(input, scope, session.feelOptions);
+      } catch (e) {
+        throw located(e, site);
+      }
       for (const w of r.warnings) session.warn(site, w.message);
       return r.value;
     };
@@ -101,12 +119,18 @@ export class FeelCompiler {
 
   private failed(error: Error, site: Site): FeelEval {
     const message = error instanceof FeelSyntaxError ? `FEEL syntax error: ${error.message}` : `FEEL compile error: ${error.message}`;
-    this.problems.push({ decisionId: site.decisionId, element: site.element, message });
+    this.problems.push({ severity: 'error', decisionId: site.decisionId, element: site.element, message });
     return (_scope, session) => {
       session.warn(site, message);
       return null;
     };
   }
+}
+
+/** An exhausted budget learns the innermost site it ran out at (outer sites leave it alone). */
+export function located(e: unknown, site: Site): unknown {
+  if (e instanceof FeelBudgetError && e.where === undefined) e.where = describeSite(site);
+  return e;
 }
 
 function attempt<T>(fn: () => T): T | Error {

@@ -1,3 +1,4 @@
+import { Budget, type FeelLimits } from '../../feel';
 import type { CallContext, FeelValue } from '../../feel/values';
 import type { DecisionAudit, TableAudit } from '../audit';
 
@@ -12,13 +13,16 @@ export interface DmnWarning {
 export interface Site {
   readonly decisionId?: string;
   readonly decisionName?: string;
+  /** What `decisionId` names when it is not a decision (`business knowledge model`). */
+  readonly kind?: string;
   /** e.g. `decisionTable dt1, rule r2, inputEntry 1` */
   readonly element: string;
 }
 
 /**
- * Per-evaluation state: the clock, collected warnings, the audit of the decision being evaluated
- * and the memo of decisions already evaluated (each required decision runs once per evaluation).
+ * Per-evaluation state: the clock, collected warnings, the audit of the decision being evaluated,
+ * the memo of decisions already evaluated (each required decision runs once per evaluation) and
+ * the one budget that every FEEL evaluation, BKM call and boxed iteration of it draws on.
  */
 export class Session {
   readonly warnings: DmnWarning[] = [];
@@ -27,21 +31,24 @@ export class Session {
   readonly memo = new Map<string, FeelValue>();
   /** Table audits of the decision currently being evaluated (a stack follows nesting). */
   currentTables: TableAudit[] | undefined;
-  /** Guards against runaway recursion through BKMs and decision services. */
-  depth = 0;
+  /** Steps, call depth and sizes of the whole evaluation (see `FeelLimits`). */
+  readonly budget: Budget;
   private readonly nowFn: (() => Date | number) | undefined;
   private nowValue: number | undefined;
 
   /**
    * @param now the clock behind `now()`/`today()`
    * @param recordAudit false skips the audit trail (hot loops such as simulations)
+   * @param limits the evaluation's limits (default `DEFAULT_LIMITS`)
    */
-  constructor(now?: () => Date | number, readonly recordAudit = true) {
+  constructor(now?: () => Date | number, readonly recordAudit = true, limits?: FeelLimits) {
     this.nowFn = now;
+    this.budget = new Budget(limits);
+    this.feelOptions = { now: () => this.now(), budget: this.budget };
   }
 
   /** Options for FEEL evaluation; `now()` is read once per session so that a DRG sees one instant. */
-  readonly feelOptions: { readonly now: () => number } = { now: () => this.now() };
+  readonly feelOptions: { readonly now: () => number; readonly budget: Budget };
 
   now(): number {
     if (this.nowValue === undefined) {
@@ -57,6 +64,6 @@ export class Session {
 
   /** A FEEL call context whose warnings are labelled with `site`. */
   callContext(site: Site | undefined): CallContext {
-    return { warn: (m) => this.warn(site, m), now: () => this.now() };
+    return { warn: (m) => this.warn(site, m), now: () => this.now(), budget: this.budget };
   }
 }

@@ -9,12 +9,19 @@ import type { DmnModel } from '../model/types';
 import type { TableIndexMode } from '../table/decision-table';
 import type { DmnType } from '../types/dmn-type';
 import { TypeRegistry } from '../types/type-registry';
+import { findCycles } from './cycles';
 import { DrgGraph, type DrgNode, type Requirement } from './graph';
 
 /** Options for {@link compileDmn}. */
 export interface CompileDmnOptions {
   /** Decision-table rule lookup: `auto` (default) indexes tables of 8 rules or more. */
   readonly tableIndex?: TableIndexMode;
+  /**
+   * `auto` (default) compiles the cells of tables with 200 rules or more on first use (their
+   * syntax errors then surface at evaluation); `eager` compiles every cell now, so that `problems`
+   * lists every syntax error (deployments use it).
+   */
+  readonly compileCells?: 'auto' | 'eager';
 }
 
 /**
@@ -79,7 +86,7 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
       };
       return { kind: 'builtin', name: text, conforms: (v: FeelValue) => feelConformsTo(v, parsed, resolver) } satisfies DmnType;
     },
-    problem: (message) => typeProblems.push({ element: 'typeRef', message }),
+    problem: (message) => typeProblems.push({ severity: 'warning', element: 'typeRef', message }),
   });
   const graph = new DrgGraph(list, types);
   const componentNames = [...types.componentNames()];
@@ -92,20 +99,22 @@ export function compileDmn(models: DmnModel | readonly DmnModel[], options: Comp
       feel: compilerFor(node.namespace),
       types,
       namespace: node.namespace,
-      site: { decisionId: node.id, decisionName: node.name, element: '' },
+      site: { decisionId: node.id, decisionName: node.name, element: '', kind: node.kind === 'bkm' ? 'business knowledge model' : undefined },
       names,
       componentNames,
       tableIndex: options.tableIndex,
+      compileCells: options.compileCells,
     };
     if (node.kind === 'decision') {
       const expr = node.decision.expression;
-      if (expr) node.evaluator = compileBoxed(expr, deeper(cx, expr.kind === 'literal' ? 'literalExpression' : expr.kind));
+      // A decision table labels itself (`decisionTable dt1 > rule r3 > …`).
+      if (expr) node.evaluator = compileBoxed(expr, expr.kind === 'decisionTable' ? cx : deeper(cx, expr.kind === 'literal' ? 'literalExpression' : expr.kind));
     } else if (node.bkm.logic) {
       node.evaluator = compileFunction(node.bkm.logic, deeper(cx, 'encapsulatedLogic'), node.name);
     }
   }
 
-  const problems = [...graph.problems, ...typeProblems];
+  const problems = [...graph.problems, ...findCycles(graph), ...typeProblems];
   for (const c of compilers.values()) problems.push(...c.problems);
   return { main: list[0]!, models: list, problems, graph, importPaths: importPaths(list) };
 }

@@ -78,12 +78,12 @@ describe('decision requirements graph', () => {
     expect(r.audit).toEqual([]);
   });
 
-  it('a requirement naming nothing is a compile problem of its owner, not a failure of the model', () => {
+  it('a requirement naming nothing is a compile error of its owner (deployments refuse it); the rest still evaluates', () => {
     const broken = compileDmn(parseDmn(`<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" namespace="urn:b" name="b" id="b">
       <decision id="ok" name="Ok"><literalExpression><text>1</text></literalExpression></decision>
       <decision id="bad" name="Bad"><informationRequirement><requiredDecision href="#gone"/></informationRequirement>
         <literalExpression><text>gone</text></literalExpression></decision></definitions>`));
-    expect(broken.problems).toContainEqual({ decisionId: 'bad', element: 'requirement', message: "'#gone' names no element of the loaded models" });
+    expect(broken.problems).toContainEqual({ severity: 'error', decisionId: 'bad', element: 'requirement', message: "'#gone' names no element of the loaded models" });
     expect(evaluateDecision(broken, 'Ok', {}).json).toBe(1);
     expect(evaluateDecision(broken, 'Bad', {}).value).toBeNull();
   });

@@ -3,16 +3,13 @@ import { FeelContext, type FeelValue } from '../../feel/values';
 import { coerceAt } from '../compile/context';
 import { coerce } from '../types/conformance';
 import { fromTypedJson } from '../types/typed-json';
-import type { Scope } from '../compile/feel-port';
+import { located, type Scope } from '../compile/feel-port';
 import type { Session } from '../compile/session';
 import type { CompiledDmn } from './compile-dmn';
-import type { BkmNode, DecisionNode, DrgNode, Requirement, ServiceNode } from './graph';
+import { type BkmNode, type DecisionNode, type DrgNode, kindName, type Requirement, type ServiceNode } from './graph';
 
 /** Supplies the value of an input data element (already a FEEL value, or null). */
 export type InputSource = (node: DrgNode) => FeelValue;
-
-/** Nesting limit for decision services invoking decision services. */
-const MAX_SERVICE_DEPTH = 50;
 
 /**
  * One evaluation over a compiled DRG: evaluates decisions on demand, each at most once (memoized
@@ -50,10 +47,17 @@ export class Evaluation {
       return null;
     }
     this.active.add(key);
+    // A requirement chain nests like calls do: a model 10,000 decisions deep runs out of depth, not stack.
+    const budget = this.session.budget;
+    budget.enter(node.name);
     let v: FeelValue;
     try {
       v = this.compute(node);
+    } catch (e) {
+      // Outside any FEEL (a requirement chain too deep, say): the element being evaluated is where.
+      throw located(e, { decisionId: node.id, decisionName: node.name, element: '', kind: node.kind === 'decision' ? undefined : kindName(node) });
     } finally {
+      budget.leave();
       this.active.delete(key);
     }
     this.memo.set(key, v);
@@ -112,6 +116,8 @@ export class Evaluation {
     let raw: FeelValue;
     try {
       raw = node.evaluator(scope, this.session);
+    } catch (e) {
+      throw located(e, site);
     } finally {
       this.session.currentTables = outer;
     }
@@ -157,25 +163,17 @@ export class Evaluation {
  */
 export function invokeService(compiled: CompiledDmn, session: Session, node: ServiceNode, params: ReadonlyMap<string, FeelValue>): FeelValue {
   const site = { decisionId: node.id, decisionName: node.name, element: 'decisionService' };
-  if (session.depth >= MAX_SERVICE_DEPTH) {
-    session.warn(site, `decision service nesting exceeds ${MAX_SERVICE_DEPTH}`);
-    return null;
-  }
   const fixed = new Map<string, FeelValue>();
   for (const p of node.parameters) {
     const target = compiled.graph.get(p.key);
     const v = params.get(p.name) ?? null;
     fixed.set(p.key, target ? coerceAt(fromTypedJson(v, target.type), target.type, session, site, `parameter '${p.name}'`) : v);
   }
-  session.depth++;
-  try {
-    const inner = new Evaluation(compiled, session, () => null, fixed);
-    const outputs = node.outputs.map((o) => [o.name, inner.value(o.key)] as const);
-    const result = outputs.length === 1 ? outputs[0]![1] : new FeelContext(new Map(outputs));
-    // The service's variable is typed either as its output or as a function type with an output type.
-    const outputType = node.type.kind === 'item' && node.type.functionType ? node.type.functionType.output : node.type;
-    return coerceAt(result, outputType, session, site, 'decision service result');
-  } finally {
-    session.depth--;
-  }
+  // Nesting (a service invoking services) is counted by FEEL's `invoke`, which calls the service's function.
+  const inner = new Evaluation(compiled, session, () => null, fixed);
+  const outputs = node.outputs.map((o) => [o.name, inner.value(o.key)] as const);
+  const result = outputs.length === 1 ? outputs[0]![1] : new FeelContext(new Map(outputs));
+  // The service's variable is typed either as its output or as a function type with an output type.
+  const outputType = node.type.kind === 'item' && node.type.functionType ? node.type.functionType.output : node.type;
+  return coerceAt(result, outputType, session, site, 'decision service result');
 }

@@ -129,6 +129,17 @@ export class DrgGraph {
   }
 
   private add(node: DrgNode): void {
+    const existing = this.nodes.get(node.key);
+    if (existing) {
+      // The later element replaces the earlier one in the graph, so the earlier one silently
+      // never runs: an error, which deployments refuse.
+      this.problems.push({
+        severity: 'error',
+        decisionId: node.id,
+        element: kindName(node),
+        message: `duplicate id '${node.id}': ${kindName(existing)} '${existing.name}' and ${kindName(node)} '${node.name}' both use it`,
+      });
+    }
     this.nodes.set(node.key, node);
   }
 
@@ -138,7 +149,7 @@ export class DrgGraph {
     const target = this.nodes.get(key);
     if (!target) {
       // A dangling reference (a model being edited, a missing import) spoils only its owner.
-      this.problems.push({ decisionId: owner, element: 'requirement', message: `'${href.namespace ? `${href.namespace}#` : '#'}${href.id}' names no element of the loaded models` });
+      this.problems.push({ severity: 'error', decisionId: owner, element: 'requirement', message: `'${href.namespace ? `${href.namespace}#` : '#'}${href.id}' names no element of the loaded models` });
       return undefined;
     }
     if (ns === model.namespace) return { key, name: target.name };
@@ -150,6 +161,16 @@ export class DrgGraph {
 /** The key of a DRG element across models. */
 export function keyOf(namespace: string, id: string): string {
   return `${namespace}#${id}`;
+}
+
+/** How the DMN specification names an element's kind, for messages. */
+export function kindName(n: DrgNode): string {
+  switch (n.kind) {
+    case 'decision': return 'decision';
+    case 'inputData': return 'input data';
+    case 'bkm': return 'business knowledge model';
+    case 'decisionService': return 'decision service';
+  }
 }
 
 function elementName(n: DrgNode): string {

@@ -60,7 +60,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
   });
   // Large tables compile their cells on first use: with the index most cells are never needed by
   // FEEL, and a 10,000-rule table then loads in a blink. Each cell still compiles at most once.
-  const lazy = dt.rules.length >= LAZY_CELLS_MIN_RULES;
+  const lazy = dt.rules.length >= LAZY_CELLS_MIN_RULES && cx.compileCells !== 'eager';
   const rules = dt.rules.map((rule, r) => {
     const rcx = deeper(tcx, `rule ${rule.id ?? r + 1}`);
     const test = (c: number) => () => tcx.feel.unaryTests(rule.inputEntries[c] ?? '-', tcx.names, deeper(rcx, `inputEntry ${c + 1}`).site);
@@ -116,7 +116,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       const record: TableAudit = {
         tableId: dt.id,
         hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
-        inputs: values.map(toJson),
+        inputs: values.map((v) => toJson(v)),
         matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
         output: toJson(output),
         usedDefaults,

@@ -1,7 +1,8 @@
-import { feelEquals } from '../ops';
 import type { FeelFunction, FeelValue } from '../values';
 import { def, fail, int, list, str } from './define';
-import { xpathRegex } from './regex';
+import { allMatches, groupText } from '../regex';
+import { occurrences } from './lists';
+import { regexFor } from './regex';
 
 /**
  * Extensions of Camunda's FEEL (FEEL-Scala) that models authored in the Camunda modeler use.
@@ -23,15 +24,21 @@ export const CAMUNDA: FeelFunction[] = [
     const x = str(s, c, 'extract', 'string');
     const y = str(p, c, 'extract', 'pattern');
     if (x === null || y === null) return null;
-    const re = xpathRegex(y, '', true);
-    if (!re) return fail(c, `extract(): invalid pattern '${y}'`);
-    return x.match(re) ?? [];
+    const re = regexFor(c, 'extract', y, '');
+    if (!re) return null;
+    const out: FeelValue[] = [];
+    for (const m of allMatches(re, x, c.budget)) {
+      c.budget.checkSize(out.length + 1, 'extract');
+      out.push(groupText(x, m, 0));
+    }
+    return out;
   }),
   def('partition', ['list, size'], ([l, n], c) => {
     const xs = list(l, c, 'partition', 'list', true);
     const size = int(n, c, 'partition', 'size');
     if (xs === null || size === null) return null;
     if (size <= 0) return fail(c, 'partition(): size must be positive');
+    c.budget.collection(xs.length, 'partition');
     const out: FeelValue[] = [];
     for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
     return out;
@@ -39,10 +46,7 @@ export const CAMUNDA: FeelFunction[] = [
   def('duplicate values', ['list'], ([l], c) => {
     const xs = list(l, c, 'duplicate values', 'list', true);
     if (xs === null) return null;
-    const out: FeelValue[] = [];
-    xs.forEach((x, i) => {
-      if (xs.slice(0, i).some((y) => feelEquals(x, y) === true) && !out.some((y) => feelEquals(x, y) === true)) out.push(x);
-    });
-    return out;
+    // Each repeated value once, in order of its first repeat.
+    return occurrences(occurrences(xs, c).repeats, c).firsts;
   }),
 ];

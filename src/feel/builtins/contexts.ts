@@ -1,3 +1,4 @@
+import { exhausted } from '../budget';
 import { type CallContext, FeelContext, type FeelFunction, type FeelValue, typeNameOf } from '../values';
 import { def, fail } from './define';
 
@@ -5,7 +6,8 @@ function entry(key: string, value: FeelValue): FeelContext {
   return new FeelContext(new Map<string, FeelValue>([['key', key], ['value', value]]));
 }
 
-function put(ctx: FeelContext, keys: string[], value: FeelValue): FeelContext | null {
+function put(ctx: FeelContext, keys: string[], value: FeelValue, c: CallContext): FeelContext | null {
+  c.budget.step(ctx.entries.size + 1);
   const m = new Map(ctx.entries);
   if (keys.length === 1) {
     m.set(keys[0], value);
@@ -14,7 +16,7 @@ function put(ctx: FeelContext, keys: string[], value: FeelValue): FeelContext | 
   const inner = m.get(keys[0]);
   const sub = inner instanceof FeelContext ? inner : inner === undefined || inner === null ? new FeelContext() : null;
   if (!sub) return null;
-  const r = put(sub, keys.slice(1), value);
+  const r = put(sub, keys.slice(1), value, c);
   if (!r) return null;
   m.set(keys[0], r);
   return new FeelContext(m);
@@ -22,7 +24,10 @@ function put(ctx: FeelContext, keys: string[], value: FeelValue): FeelContext | 
 
 function putPath(ctx: FeelContext, k: FeelValue | undefined, v: FeelValue | undefined, c: CallContext): FeelValue {
   if (!Array.isArray(k) || k.length === 0 || !k.every((x) => typeof x === 'string')) return fail(c, "context put(): 'keys' must be a non-empty list of strings");
-  return put(ctx, k as string[], v ?? null) ?? fail(c, 'context put(): a key on the path is not a context');
+  // The path nests the result as deep as it is long.
+  const max = c.budget.limits.maxValueDepth;
+  if (k.length > max) exhausted('value depth', max, "context put()'s key path");
+  return put(ctx, k as string[], v ?? null, c) ?? fail(c, 'context put(): a key on the path is not a context');
 }
 
 export const CONTEXTS: FeelFunction[] = [
@@ -33,11 +38,13 @@ export const CONTEXTS: FeelFunction[] = [
   }),
   def('get entries', ['m'], ([m], c) => {
     if (!(m instanceof FeelContext)) return m === null ? null : fail(c, `get entries(): 'm' must be a context, got ${typeNameOf(m ?? null)}`);
+    c.budget.collection(m.entries.size, 'get entries');
     return [...m.entries].map(([k, v]) => entry(k, v));
   }),
   def('context', ['entries'], ([es], c) => {
     const list = Array.isArray(es) ? es : es instanceof FeelContext ? [es] : null;
     if (!list) return fail(c, "context(): 'entries' must be a list of {key, value} contexts");
+    c.budget.step(list.length);
     const m = new Map<string, FeelValue>();
     for (const e of list) {
       if (!(e instanceof FeelContext) || typeof e.entries.get('key') !== 'string' || !e.entries.has('value')) return fail(c, 'context(): every entry needs a string key and a value');
@@ -52,7 +59,7 @@ export const CONTEXTS: FeelFunction[] = [
       if (!(ctx instanceof FeelContext)) return fail(c, "context put(): 'context' must be a context");
       if (Array.isArray(k)) return putPath(ctx, k, v, c);
       if (typeof k !== 'string') return fail(c, "context put(): 'key' must be a string");
-      return put(ctx, [k], v ?? null);
+      return put(ctx, [k], v ?? null, c);
     },
     ([ctx, k, v], c) => {
       if (!(ctx instanceof FeelContext)) return fail(c, "context put(): 'context' must be a context");
@@ -65,6 +72,7 @@ export const CONTEXTS: FeelFunction[] = [
     const m = new Map<string, FeelValue>();
     for (const x of list) {
       if (!(x instanceof FeelContext)) return fail(c, 'context merge(): every item must be a context');
+      c.budget.step(x.entries.size);
       for (const [k, v] of x.entries) m.set(k, v);
     }
     return new FeelContext(m);

@@ -8,7 +8,7 @@ import {
   type CallContext, FeelDate, FeelDateTime, FeelDaysTimeDuration, type FeelFunction, FeelTime, type FeelValue,
   FeelYearsMonthsDuration, typeNameOf,
 } from '../values';
-import { def, fail, int, num, str } from './define';
+import { def, fail, int, num, str, SLOW_COST } from './define';
 import { feelToString } from './format';
 
 function dateFrom(v: FeelValue | undefined, c: CallContext): FeelValue {
@@ -66,7 +66,7 @@ export const CONVERSION: FeelFunction[] = [
       if (yy === null || mm === null || dd === null) return null;
       return makeDate(yy, mm, dd) ?? fail(c, `date(): ${yy}-${mm}-${dd} is not a valid date`);
     },
-  ]),
+  ], SLOW_COST),
   def('date and time', ['from', 'date, time'], [
     ([v], c) => dateTimeFrom(v, c),
     ([d, t], c) => {
@@ -77,7 +77,7 @@ export const CONVERSION: FeelFunction[] = [
       const shift = (d as FeelDate | FeelDateTime).yearShift;
       return makeDateTime(date.toPlainDateTime(t.time), t.offset, t.zone, shift) ?? fail(c, 'date and time(): invalid zone');
     },
-  ]),
+  ], 2 * SLOW_COST),
   def('time', ['from', 'hour, minute, second, offset?'], [
     ([v], c) => timeFrom(v, c),
     ([h, m, s, o], c) => {
@@ -93,12 +93,12 @@ export const CONVERSION: FeelFunction[] = [
       if (o.seconds.abs().gt(18 * 3600)) return fail(c, 'time(): offset out of range');
       return new FeelTime(t, o.seconds.toNumber());
     },
-  ]),
+  ], 2 * SLOW_COST),
   def('duration', ['from'], ([v], c) => {
     const s = str(v, c, 'duration', 'from');
     if (s === null) return null;
     return parseDuration(s) ?? fail(c, `duration(): '${s}' is not a valid duration`);
-  }),
+  }, SLOW_COST),
   def('years and months duration', ['from, to'], ([a, b], c) => {
     if (a === null || b === null || a === undefined || b === undefined) return null;
     // Whole months between the calendar dates; the time of day does not count (as the TCK expects).
@@ -108,12 +108,12 @@ export const CONVERSION: FeelFunction[] = [
     const d = x.until(y, { largestUnit: 'months' });
     const shiftMonths = ((b as FeelDate | FeelDateTime).yearShift - (a as FeelDate | FeelDateTime).yearShift) * 12;
     return new FeelYearsMonthsDuration(d.months + shiftMonths || 0);
-  }),
+  }, SLOW_COST),
   def('number', ['from, grouping separator?, decimal separator?'], ([v, g, d], c) => {
     const s = str(v, c, 'number', 'from');
     return s === null ? null : numberFrom(s, g, d, c);
   }),
-  def('string', ['from'], ([v]) => (v === null || v === undefined ? null : feelToString(v))),
+  def('string', ['from'], ([v], c) => (v === null || v === undefined ? null : feelToString(v, false, c.budget))),
   def('not', ['negand'], ([v]) => (typeof v === 'boolean' ? !v : null)),
-  def('is', ['value1, value2'], ([a, b]) => isSame(a ?? null, b ?? null)),
+  def('is', ['value1, value2'], ([a, b]) => isSame(a ?? null, b ?? null), SLOW_COST),
 ];

@@ -3,7 +3,7 @@ import { Decimal } from '../decimal';
 import {
   type CallContext, FeelDate, FeelDateTime, type FeelFunction, type FeelValue, typeNameOf,
 } from '../values';
-import { def, fail } from './define';
+import { def, fail, SLOW_COST } from './define';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -37,17 +37,17 @@ export const DATES: FeelFunction[] = [
   def('week of year', ['date'], ([d], c) => {
     const x = dateOf(d, 'week of year', c);
     return x && new Decimal(x.weekOfYear ?? 0);
-  }),
+  }, SLOW_COST),
   def('last day of month', ['date'], ([d], c) => {
     const x = dateOf(d, 'last day of month', c);
     return x && new FeelDate(x.with({ day: x.daysInMonth }), (d as FeelDate | FeelDateTime).yearShift);
-  }),
+  }, SLOW_COST),
   def('now', [''], (_a, c) => {
     const n = nowUtc(c);
     return n ? new FeelDateTime(n, 0) : fail(c, 'now(): no clock');
-  }),
+  }, SLOW_COST),
   def('today', [''], (_a, c) => {
     const n = nowUtc(c);
     return n ? new FeelDate(n.toPlainDate()) : fail(c, 'today(): no clock');
-  }),
+  }, SLOW_COST),
 ];

@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import { Decimal } from '../decimal';
 import { FeelDaysTimeDuration, type FeelFunction, FeelYearsMonthsDuration } from '../values';
-import { def, fail, int, num } from './define';
+import { def, fail, int, num, SLOW_COST } from './define';
 
 type Rounding = DecimalJs.Rounding;
 
@@ -52,14 +52,14 @@ export const NUMERIC: FeelFunction[] = [
     if (x === null) return null;
     if (x.isNegative()) return fail(c, 'sqrt(): negative number');
     return x.sqrt();
-  }),
+  }, SLOW_COST / 2),
   def('log', ['number'], ([n], c) => {
     const x = num(n, c, 'log', 'number');
     if (x === null) return null;
     if (x.lte(0)) return fail(c, 'log(): number must be positive');
     return x.ln();
-  }),
-  def('exp', ['number'], ([n], c) => num(n, c, 'exp', 'number')?.exp() ?? null),
+  }, SLOW_COST / 2),
+  def('exp', ['number'], ([n], c) => num(n, c, 'exp', 'number')?.exp() ?? null, SLOW_COST / 2),
   def('odd', ['number'], ([n], c) => {
     const x = num(n, c, 'odd', 'number');
     if (x === null) return null;

@@ -1,72 +1,105 @@
+import type { Budget } from '../budget';
+import { allMatches, compileXsdRegex, groupText, RegexSyntaxError, type XsdRegex } from '../regex';
+import type { CallContext, FeelValue } from '../values';
+
 /**
- * XML Schema / XPath regular expressions (as FEEL `matches`, `replace` and `split` use them) mapped
- * onto JavaScript's RegExp with the `u` flag. Flags: s, m, i, x (strip whitespace), q (literal).
+ * The regex side of the string built-ins: patterns compiled by `src/feel/regex` (linear time,
+ * XML Schema syntax), XPath replacement strings, and `split` on a pattern.
  */
-export function xpathRegex(pattern: string, flags: string, global: boolean): RegExp | null {
-  if (!/^[smixq]*$/.test(flags)) return null;
-  let p = pattern;
-  if (flags.includes('q')) p = p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  else {
-    if (flags.includes('x')) p = stripWhitespace(p);
-    // XML Schema has no lazy-less lookbehind, backreferences to undefined groups etc.; reject a few
-    // JS-only constructs so that invalid XSD patterns do not silently match.
-    if (/\(\?[<=!]/.test(p) || /\\0/.test(p)) return null;
-    p = p.replace(/\\p\{IsBasicLatin\}/g, '[\\u0000-\\u007F]');
-    p = p.replace(/\\i/g, '[\\p{L}_:]').replace(/\\I/g, '[^\\p{L}_:]').replace(/\\c/g, '[\\p{L}\\p{N}._:\\-]').replace(/\\C/g, '[^\\p{L}\\p{N}._:\\-]');
-  }
-  // XML Schema class subtraction `[a-z-[aeiou]]` is `[[a-z]--[aeiou]]` in JavaScript's `v` mode.
-  const subtraction = /-\[/.test(p) && !flags.includes('q');
-  if (subtraction) p = p.replace(/\[([^[\]]+)-\[([^[\]]+)\]\]/g, '[[$1]--[$2]]');
-  let js = subtraction ? 'v' : 'u';
-  if (flags.includes('s')) js += 's';
-  if (flags.includes('m')) js += 'm';
-  if (flags.includes('i')) js += 'i';
-  if (global) js += 'g';
+
+/** The compiled pattern, or null with a warning naming the function and the reason. */
+export function regexFor(c: CallContext, fn: string, pattern: string, flags: string): XsdRegex | null {
   try {
-    return new RegExp(p, js);
-  } catch {
+    return compileXsdRegex(pattern, flags);
+  } catch (e) {
+    if (!(e instanceof RegexSyntaxError)) throw e;
+    c.warn(`${fn}(): invalid pattern or flags '${pattern}' '${flags}': ${e.message}`);
     return null;
   }
 }
 
-function stripWhitespace(p: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === '\\' && inClass) {
-      out += ch + (p[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    if (ch === ']') inClass = false;
-    if (!inClass && /\s/.test(ch)) continue;
-    out += ch;
-  }
-  return out;
-}
+/** A replacement as literal text and group numbers. */
+type Replacement = readonly (string | number)[];
 
-/** XPath replacement (`$1`, `\$`, `\\`) to JavaScript replacement (`$1`, `$$`, `\`); null if invalid. */
-export function xpathReplacement(r: string): string | null {
-  let out = '';
+/**
+ * Parses an XPath replacement string (F&O 3.1 `fn:replace`): `$N` names group N (digits are taken
+ * while they name a group; beyond the groups, `$N` for N ≤ 9 is empty), `\$` and `\\` are literal.
+ * Null when invalid (a lone `$`, any other `\`).
+ */
+export function parseReplacement(r: string, groups: number, literal: boolean): Replacement | null {
+  if (literal) return [r];
+  const out: (string | number)[] = [];
+  let text = '';
   for (let i = 0; i < r.length; i++) {
-    const ch = r[i];
+    const ch = r[i]!;
     if (ch === '\\') {
       const n = r[i + 1];
-      if (n === '$') out += '$$';
-      else if (n === '\\') out += '\\';
-      else return null;
+      if (n !== '$' && n !== '\\') return null;
+      text += n;
       i++;
     } else if (ch === '$') {
       if (!/[0-9]/.test(r[i + 1] ?? '')) return null;
-      if (r[i + 1] === '0' && !/[0-9]/.test(r[i + 2] ?? '')) {
-        out += '$&';
-        i++;
-        continue;
+      let j = i + 1;
+      let n = 0;
+      // The longest run of digits that still names a group (or is a single digit).
+      while (j < r.length && /[0-9]/.test(r[j]!)) {
+        const longer = n * 10 + Number(r[j]);
+        if (j > i + 1 && longer > groups) break;
+        n = longer;
+        j++;
       }
-      out += '$';
-    } else out += ch;
+      if (text) out.push(text);
+      text = '';
+      out.push(n);
+      i = j - 1;
+    } else text += ch;
   }
+  if (text) out.push(text);
+  return out;
+}
+
+/** Replaces every match; the result's size is checked as it grows, before it is built. */
+export function replaceAll(input: string, re: XsdRegex, rep: Replacement, budget: Budget): string {
+  const parts: string[] = [];
+  let length = 0;
+  let last = 0;
+  const push = (s: string) => {
+    length += s.length;
+    if (length > budget.limits.maxStringLength) budget.text(length, 'replace');
+    parts.push(s);
+  };
+  for (const m of allMatches(re, input, budget)) {
+    push(input.slice(last, m[0]));
+    for (const p of rep) push(typeof p === 'string' ? p : p <= re.groups ? groupText(input, m, p) : '');
+    last = m[1]!;
+  }
+  push(input.slice(last));
+  budget.text(length, 'replace');
+  return parts.join('');
+}
+
+/**
+ * The substrings between matches of the delimiter. As JavaScript's `split` (which FEEL engines
+ * follow): an empty match at the start of a piece does not split; captured groups are not
+ * included (FEEL returns the substrings only).
+ */
+export function splitBy(input: string, re: XsdRegex, budget: Budget): FeelValue[] {
+  const out: FeelValue[] = [];
+  let piece = 0;
+  let from = 0;
+  while (from < input.length) {
+    const m = re.search(input, from, budget);
+    if (!m || m[0]! >= input.length) break;
+    if (m[1] === piece) {
+      // An empty match where the piece starts: look one character further.
+      from = m[0]! + (input.codePointAt(m[0]!)! > 0xffff ? 2 : 1);
+      continue;
+    }
+    budget.checkSize(out.length + 1, 'split');
+    out.push(input.slice(piece, m[0]));
+    piece = m[1]!;
+    from = piece;
+  }
+  out.push(input.slice(piece));
   return out;
 }

@@ -1,7 +1,7 @@
 import { Decimal } from '../decimal';
-import type { FeelFunction, FeelValue } from '../values';
+import type { CallContext, FeelFunction, FeelValue } from '../values';
 import { def, fail, int, list, str } from './define';
-import { xpathRegex, xpathReplacement } from './regex';
+import { parseReplacement, regexFor, replaceAll, splitBy } from './regex';
 
 /** FEEL strings count Unicode code points, not UTF-16 units. */
 function chars(s: string): string[] {
@@ -13,6 +13,8 @@ export const STRINGS: FeelFunction[] = [
     const x = str(s, c, 'substring', 'string');
     const start = int(st, c, 'substring', 'start position');
     if (x === null || start === null) return null;
+    // Code points of a long string are an array as long: paid for like a list.
+    c.budget.text(x.length, 'substring');
     const cs = chars(x);
     let len: number | null = cs.length;
     if (ln !== undefined) {
@@ -28,10 +30,23 @@ export const STRINGS: FeelFunction[] = [
   }),
   def('string length', ['string'], ([s], c) => {
     const x = str(s, c, 'string length', 'string');
-    return x === null ? null : new Decimal(chars(x).length);
+    if (x === null) return null;
+    c.budget.step(1 + (x.length >>> 4));
+    let n = 0;
+    for (let i = 0; i < x.length; i++) {
+      const u = x.charCodeAt(i);
+      // A surrogate pair is one code point.
+      if (u < 0xd800 || u > 0xdbff || i + 1 >= x.length) n++;
+      else {
+        const v = x.charCodeAt(i + 1);
+        n++;
+        if (v >= 0xdc00 && v <= 0xdfff) i++;
+      }
+    }
+    return new Decimal(n);
   }),
-  def('upper case', ['string'], ([s], c) => str(s, c, 'upper case', 'string')?.toUpperCase() ?? null),
-  def('lower case', ['string'], ([s], c) => str(s, c, 'lower case', 'string')?.toLowerCase() ?? null),
+  def('upper case', ['string'], ([s], c) => built(str(s, c, 'upper case', 'string')?.toUpperCase() ?? null, c, 'upper case')),
+  def('lower case', ['string'], ([s], c) => built(str(s, c, 'lower case', 'string')?.toLowerCase() ?? null, c, 'lower case')),
   def('substring before', ['string, match'], ([s, m], c) => {
     const x = str(s, c, 'substring before', 'string');
     const y = str(m, c, 'substring before', 'match');
@@ -66,9 +81,8 @@ export const STRINGS: FeelFunction[] = [
     const y = str(p, c, 'matches', 'pattern');
     const fl = f === undefined || f === null ? '' : str(f, c, 'matches', 'flags');
     if (x === null || y === null || fl === null) return null;
-    const re = xpathRegex(y, fl, false);
-    if (!re) return fail(c, `matches(): invalid pattern or flags '${y}' '${fl}'`);
-    return re.test(x);
+    const re = regexFor(c, 'matches', y, fl);
+    return re && re.test(x, c.budget);
   }),
   def('replace', ['input, pattern, replacement, flags?'], ([s, p, r, f], c) => {
     const x = str(s, c, 'replace', 'input');
@@ -76,20 +90,19 @@ export const STRINGS: FeelFunction[] = [
     const z = str(r, c, 'replace', 'replacement');
     const fl = f === undefined || f === null ? '' : str(f, c, 'replace', 'flags');
     if (x === null || y === null || z === null || fl === null) return null;
-    const re = xpathRegex(y, fl, true);
-    if (!re) return fail(c, `replace(): invalid pattern or flags '${y}' '${fl}'`);
-    if (re.test('')) return fail(c, 'replace(): the pattern matches the empty string');
-    const rep = fl.includes('q') ? z.replace(/\$/g, '$$$$') : xpathReplacement(z);
+    const re = regexFor(c, 'replace', y, fl);
+    if (!re) return null;
+    if (re.test('', c.budget)) return fail(c, 'replace(): the pattern matches the empty string');
+    const rep = parseReplacement(z, re.groups, fl.includes('q'));
     if (rep === null) return fail(c, `replace(): invalid replacement '${z}'`);
-    return x.replace(re, rep);
+    return replaceAll(x, re, rep, c.budget);
   }),
   def('split', ['string, delimiter'], ([s, d], c) => {
     const x = str(s, c, 'split', 'string');
     const y = str(d, c, 'split', 'delimiter');
     if (x === null || y === null) return null;
-    const re = xpathRegex(y, '', true);
-    if (!re) return fail(c, `split(): invalid delimiter pattern '${y}'`);
-    return x.split(re);
+    const re = regexFor(c, 'split', y, '');
+    return re && splitBy(x, re, c.budget);
   }),
   def('string join', ['list, delimiter?'], ([l, d], c) => {
     const xs = list(l, c, 'string join', 'list');
@@ -97,14 +110,24 @@ export const STRINGS: FeelFunction[] = [
     const sep = d === undefined || d === null ? '' : str(d, c, 'string join', 'delimiter');
     if (sep === null) return null;
     const parts: string[] = [];
+    let length = 0;
     for (const e of xs) {
       if (e === null) continue;
       if (typeof e !== 'string') return fail(c, 'string join(): list must contain strings');
+      length += e.length + (parts.length ? sep.length : 0);
       parts.push(e);
     }
+    // Checked before joining: a list of a thousand copies of a large string must not be built.
+    c.budget.text(length, 'string join');
     return parts.join(sep);
   }),
 ];
+
+/** A string built by a built-in, once the budget allows its size. */
+function built(s: string | null, c: CallContext, fn: string): string | null {
+  if (s !== null && s.length > 64) c.budget.text(s.length, fn);
+  return s;
+}
 
 function num2int(v: FeelValue | undefined): number | null {
   return v instanceof Decimal ? v.trunc().toNumber() : null;
