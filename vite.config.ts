@@ -2,6 +2,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * Cross-origin isolation, so that the engine's Worker gets SharedArrayBuffer and can block on its
+ * script threads (src/host/scripts, docs/security.md). A static host must send the same two headers
+ * with every response (the page, scripts, workers, the wasm).
+ */
+export const CROSS_ORIGIN_ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // Everything the studio needs offline is precached; the limit is raised so that Monaco and the
 // bpmn-io bundles are not silently dropped (src/tools/check-precache.mjs verifies it after a build).
 const MAX_PRECACHE_BYTES = 12 * 1024 * 1024;
@@ -48,6 +58,8 @@ export default defineConfig({
       },
     }),
   ],
+  server: { headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { headers: CROSS_ORIGIN_ISOLATION_HEADERS },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -15,6 +15,7 @@ import { FeelExpressions } from '../host/feel-expressions';
 import { MemoryStore } from '../host/memory-store';
 import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../host/scripts/quickjs-runner';
 import { flowA, multiInstance, sequential } from './engine-models';
+import { isolatedScriptScenario } from './scripts-scenarios';
 import { formatRate, measure, type Rate } from './engine-measure';
 
 const BUDGET_MS = Number(process.env.FLOWDECK_BENCH_MS ?? 4500);
@@ -100,6 +101,7 @@ async function main() {
       if (!out.ok) throw new Error(out.error);
       return 1;
     }],
+    ...(await isolatedScriptScenario()),
     ['bpmn-engine: flow (a), ${expression} condition', await bpmnEngineRunner(flowA('bpmn-engine-expression'))],
     ['bpmn-engine: flow (a), JavaScript condition', await bpmnEngineRunner(flowA('bpmn-engine-javascript'))],
   ];

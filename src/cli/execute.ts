@@ -5,7 +5,8 @@ import { DmnDecisions, DmnDeployError } from '../host/dmn-decisions';
 import { DeployError, EngineHost } from '../host/engine-host';
 import { FeelExpressions } from '../host/feel-expressions';
 import { MemoryStore } from '../host/memory-store';
-import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../host/scripts/quickjs-runner';
+import { createNodeScriptRunner } from '../host/scripts/node-script-threads';
+import type { QuickJsScriptRunner } from '../host/scripts/quickjs-runner';
 import { InputError } from './errors';
 import { readTextFile } from './files';
 import { toOutcome, type RunOutcome } from './outcome';
@@ -30,7 +31,7 @@ export interface ExecutionResult {
   stepError?: string;
 }
 
-/** One QuickJS module per CLI process: loading it is the slowest part of starting up. */
+/** One script runner (its script threads) per CLI process: starting it is the slowest part of starting up. */
 let scripts: Promise<QuickJsScriptRunner> | undefined;
 
 /**
@@ -49,7 +50,7 @@ export async function execute(execution: Execution, logger?: Logger): Promise<Ex
     ids: new CountingIds(),
     random: new SeededRandom(1),
     expressions: new FeelExpressions(),
-    scripts: await (scripts ??= createQuickJsScriptRunner({ logger })),
+    scripts: await (scripts ??= createNodeScriptRunner({ logger })),
     decisions: new DmnDecisions(),
     logger,
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptRequest } from '../../engine/ports';
-import { createQuickJsScriptRunner, type QuickJsScriptRunner } from './quickjs-runner';
+import type { QuickJsScriptRunner } from './quickjs-runner';
+import { RUNNERS } from './test-support/runners';
+import { START_TIMEOUT_MS } from './test-support/timeouts';
 
 const NOW = Date.UTC(2024, 0, 2, 3, 4, 5);
 
@@ -19,15 +21,15 @@ function request(source: string, overrides: Partial<ScriptRequest> = {}): Script
   };
 }
 
-describe('QuickJS script runner', () => {
+// The same behaviour from both runners: scripts in a script thread (the default in Node and in the
+// engine's Worker) and in the caller's thread (the fallback without SharedArrayBuffer).
+describe.each(RUNNERS)('QuickJS script runner (%s)', (_name, create) => {
   let runner: QuickJsScriptRunner;
   const logs: { level: string; message: string }[] = [];
 
   beforeAll(async () => {
-    runner = await createQuickJsScriptRunner({
-      logger: { debug: (message) => logs.push({ level: 'debug', message }), warn: (message) => logs.push({ level: 'warn', message }) },
-    });
-  });
+    runner = await create({ logger: { debug: (message) => logs.push({ level: 'debug', message }), warn: (message) => logs.push({ level: 'warn', message }) } });
+  }, START_TIMEOUT_MS);
   afterAll(() => runner.dispose());
 
   describe('script API', () => {
@@ -78,6 +80,14 @@ describe('QuickJS script runner', () => {
       ]);
     });
 
+    it('given a script that logs 500 lines, then the logger keeps the first 100 and one note that the rest was dropped', () => {
+      logs.length = 0;
+      expect(runner.run(request('for (let i = 0; i < 500; i++) console.log("line", i); return 1', { elementId: 'Chatty' }))).toMatchObject({ ok: true });
+      expect(logs).toHaveLength(101);
+      expect(logs[99]).toEqual({ level: 'debug', message: '[script Chatty] line 99' });
+      expect(logs[100]).toEqual({ level: 'warn', message: '[script Chatty] further console output of this run dropped (limit 100 lines)' });
+    });
+
     it('given the variables object, when the script mutates it, then it fails because the copy is read-only', () => {
       const out = runner.run(request('variables.order.items.push(1)'));
       expect(out.ok).toBe(false);
@@ -87,7 +97,7 @@ describe('QuickJS script runner', () => {
   describe('errors', () => {
     it('given a syntax error, then the message has the line and column in the script', () => {
       const out = runner.run(request('const x = 1;\nx +* 2'));
-      expect(out).toEqual({ ok: false, error: "SyntaxError: unexpected token in expression: '*' (line 2, column 4)" });
+      expect(out).toEqual({ ok: false, kind: 'error', error: "SyntaxError: unexpected token in expression: '*' (line 2, column 4)" });
     });
 
     it('given a runtime error on line 3, then the message points at line 3', () => {
@@ -101,34 +111,42 @@ describe('QuickJS script runner', () => {
     });
 
     it('given a non-JSON result or variable, then the run fails with a clear message', () => {
-      expect(runner.run(request('return () => 1'))).toEqual({ ok: false, error: expect.stringContaining('the returned value is not a JSON value') });
-      expect(runner.run(request('execution.setVariable("f", function () {})'))).toEqual({ ok: false, error: expect.stringContaining('variable "f" is not a JSON value') });
+      expect(runner.run(request('return () => 1'))).toEqual({ ok: false, kind: 'error', error: expect.stringContaining('the returned value is not a JSON value') });
+      expect(runner.run(request('execution.setVariable("f", function () {})'))).toEqual({ ok: false, kind: 'error', error: expect.stringContaining('variable "f" is not a JSON value') });
     });
 
     it('given a returned Promise, then the run fails: scripts are synchronous', () => {
-      expect(runner.run(request('return Promise.resolve(1)'))).toEqual({ ok: false, error: expect.stringContaining('return a value, not a Promise') });
+      expect(runner.run(request('return Promise.resolve(1)'))).toEqual({ ok: false, kind: 'error', error: expect.stringContaining('return a value, not a Promise') });
     });
 
     it('given a body that closes its own function, then it is rejected before running', () => {
-      expect(runner.run(request('}); (function(){'))).toEqual({ ok: false, error: expect.stringContaining('closes its own function body') });
+      expect(runner.run(request('}); (function(){'))).toEqual({ ok: false, kind: 'error', error: expect.stringContaining('closes its own function body') });
+    });
+  });
+
+  describe('large values', () => {
+    it('given 3 MB of variables in multi-byte text, when the script returns most of it, then both cross intact (in chunks between threads)', () => {
+      const text = 'Zürich 東京 🚀 '.repeat(150_000);
+      const out = runner.run(request('return [variables.text.length, variables.text.slice(0, 120000)]', { variables: { text }, timeoutMs: 20_000, memoryLimitBytes: 64 << 20 }));
+      expect(out).toEqual({ ok: true, result: [text.length, text.slice(0, 120000)], setVariables: {} });
     });
   });
 
   describe('limits', () => {
     it('given an endless loop, then it stops with a timeout error and the runner keeps working', () => {
-      expect(runner.run(request('while (true) {}', { timeoutMs: 50 }))).toEqual({ ok: false, error: 'script timed out after 50 ms' });
+      expect(runner.run(request('while (true) {}', { timeoutMs: 50 }))).toEqual({ ok: false, kind: 'timeout', error: 'script timed out after 50 ms' });
       expect(runner.run(request('return variables.a + 1'))).toMatchObject({ ok: true, result: 2 });
     });
 
     it('given an allocation bomb, then it stops with an out-of-memory error and the runner keeps working', () => {
       const out = runner.run(request('const a = []; while (true) a.push({ i: a.length, s: "x" + a.length });', { memoryLimitBytes: 2 * 1024 * 1024, timeoutMs: 10_000 }));
-      expect(out).toEqual({ ok: false, error: 'script ran out of memory (limit 2097152 bytes)' });
+      expect(out).toEqual({ ok: false, kind: 'memory', error: 'script ran out of memory (limit 2097152 bytes)' });
       expect(runner.run(request('return 40 + 2'))).toMatchObject({ ok: true, result: 42 });
     });
 
     it('given endless recursion, then it stops with a stack error instead of crashing the host', () => {
       const out = runner.run(request('function f() { return f() + 1 } return f()'));
-      expect(out).toMatchObject({ ok: false, error: expect.stringContaining('stack overflow') });
+      expect(out).toEqual({ ok: false, kind: 'stack', error: 'script exceeded the stack limit (too deep recursion)' });
       expect(runner.run(request('return 1'))).toMatchObject({ ok: true, result: 1 });
     });
   });
@@ -191,6 +209,6 @@ describe('QuickJS script runner', () => {
 
   it('rejects languages other than javascript', () => {
     const out = runner.run({ ...request('1'), language: 'python' as 'javascript' });
-    expect(out).toEqual({ ok: false, error: expect.stringContaining('unsupported script language') });
+    expect(out).toEqual({ ok: false, kind: 'input', error: expect.stringContaining('unsupported script language') });
   });
 });

@@ -1,21 +1,31 @@
+import { PRELUDE_FREEZE } from './prelude-freeze';
+import { PRELUDE_VALUES } from './prelude-values';
+
 /**
  * JavaScript evaluated once inside each fresh QuickJS context (never in the host realm, so the app's
- * CSP does not apply to it). It evaluates to a factory that receives the host's log function and
- * returns `run(source, envelopeJson) -> resultJson`, where the envelope is
- * `[elementId, processInstanceId, now, randomSeed, variables]` as JSON.
+ * CSP does not apply to it). It evaluates to a factory `(hostLog, limits) => run` where `limits` is
+ * `[maxDepth, maxValueChars, maxOutputChars, maxLogLines]` and `run(source, envelopeJson) -> outcomeJson`; the
+ * envelope is `[elementId, processInstanceId, now, randomSeed, variables]` as JSON.
  *
  * Why it looks like this:
- * - One context is reused for speed, so the whole realm is frozen after setup: a script cannot leave
- *   globals, patched prototypes or a swapped `Math.random` behind for the next script. The only
- *   mutable state is in this closure and is reset by every `run`.
+ * - One context serves every instance on the host (a context per run is ~10x slower), so the whole
+ *   realm, every intrinsic named or anonymous, is frozen before the first script (see
+ *   prelude-freeze.ts): a script cannot leave globals, patched prototypes or a swapped
+ *   `Math.random` behind for a script of another instance.
+ * - Each run gets its own `execution` and `console`, which refuse calls once that run is over: a
+ *   function a script stashed somewhere that outlives it cannot write into a later run.
  * - `eval` is replaced because indirect eval of `let x` creates a global lexical binding that would
- *   survive into the next script even with a frozen global object.
+ *   survive into the next script even with a frozen global object. `WeakRef`,
+ *   `FinalizationRegistry` (callbacks at GC time, inside someone else's run) and
+ *   `SharedArrayBuffer` are removed.
  * - Scripts are compiled with the sandbox's own `Function` constructor (not by pasting the source
  *   into a wrapper) so that a source such as `}); (function(){` cannot escape its function body.
- * - Values cross the boundary as one JSON string each way: far cheaper than marshalling handles.
+ * - Values cross the boundary as one JSON string each way, checked for depth and size on the way
+ *   out (prelude-values.ts): deep values would overflow the host's stack inside the wasm.
+ * - No `for...of`, spread, destructuring or other iterator protocol in the prelude.
  */
 export const SANDBOX_PRELUDE = String.raw`
-(function (hostLog) {
+(function (hostLog, limits) {
   'use strict';
   const RealDate = Date;
   const RealFunction = Function;
@@ -23,30 +33,35 @@ export const SANDBOX_PRELUDE = String.raw`
   const jsonStringify = JSON.stringify;
   const freeze = Object.freeze;
   const isFrozen = Object.isFrozen;
+  const defineProperty = Object.defineProperty;
   const getPrototypeOf = Object.getPrototypeOf;
   const ownKeys = Reflect.ownKeys;
   const getOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
   const construct = Reflect.construct;
-  const hasOwn = Object.prototype.hasOwnProperty;
   const apply = Reflect.apply;
-  const isArray = Array.isArray;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const fnToString = Function.prototype.toString;
+  const MAX_DEPTH = limits[0];
+  const MAX_VALUE_CHARS = limits[1];
+  const MAX_OUTPUT_CHARS = limits[2];
+  // The host keeps this many console lines per run (and notes the rest): no need to send more.
+  const MAX_LOG_CALLS = limits[3] + 1;
 
   let now = 0;
-  let elementId = '';
-  let processInstanceId = '';
-  let variables = null;
-  let changes = null;
   let rngA = 0, rngB = 0, rngC = 0, rngD = 0;
+  // The run whose execution and console may be used; 0 between runs.
+  let activeRun = 0;
+  let runCounter = 0;
 
-  function FlowdeckDate(...args) {
+  function FlowdeckDate() {
     if (new.target === undefined) return new RealDate(now).toString();
-    return construct(RealDate, args.length === 0 ? [now] : args, new.target);
+    return construct(RealDate, arguments.length === 0 ? [now] : arguments, new.target);
   }
   FlowdeckDate.prototype = RealDate.prototype;
   FlowdeckDate.now = function now_() { return now; };
   FlowdeckDate.UTC = RealDate.UTC;
   FlowdeckDate.parse = RealDate.parse;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: FlowdeckDate, writable: true, configurable: true });
+  defineProperty(RealDate.prototype, 'constructor', { value: FlowdeckDate, writable: true, configurable: true });
   globalThis.Date = FlowdeckDate;
 
   // splitmix32 spreads the seed, sfc32 produces the stream: small, fast, and well distributed.
@@ -72,91 +87,60 @@ export const SANDBOX_PRELUDE = String.raw`
   };
 
   globalThis.eval = function eval_() { throw new TypeError('eval is not available in scripts'); };
+  delete globalThis.WeakRef;
+  delete globalThis.FinalizationRegistry;
+  delete globalThis.SharedArrayBuffer;
+${PRELUDE_FREEZE}
+${PRELUDE_VALUES}
 
-  // Freezing a prototype breaks ordinary code through the "override mistake": with
-  // Error.prototype frozen, \`this.name = 'MyError'\` in a subclass throws. As SES does, turn the
-  // properties code commonly overrides into accessors whose setter defines an own property on the
-  // object being assigned (the prototype itself stays read-only).
-  function enableOverride(proto, name) {
-    const d = getOwnPropertyDescriptor(proto, name);
-    if (d === undefined || !('value' in d)) return;
-    const value = d.value;
-    Object.defineProperty(proto, name, {
-      get() { return value; },
-      set(v) {
-        if (this === proto) throw new TypeError('Cannot assign to read only property \'' + String(name) + '\' of a built-in prototype');
-        Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: d.enumerable,
-      configurable: false,
-    });
+  // Each run gets its own execution and console objects (a stashed one must not work in a later
+  // run), but creating closures in QuickJS is slow (~10 µs for both objects per run): so the
+  // objects are plain and empty, inheriting getters from frozen prototypes, their state lives in
+  // this WeakMap, and a method's function is made the first time a run reads it.
+  const runStates = new WeakMap();
+  function stateOf(object) {
+    const state = runStates.get(object);
+    if (state === undefined) throw new TypeError('not a Flowdeck execution or console object');
+    return state;
   }
-  for (const name of ['constructor', 'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toJSON']) enableOverride(Object.prototype, name);
-  for (const E of [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError]) {
-    for (const name of ['name', 'message', 'constructor', 'toString']) enableOverride(E.prototype, name);
+  function stale(what) {
+    return new Error(what + ' was called after its script run ended (execution and console are valid only during the run that received them)');
   }
-  for (const name of ['constructor', 'toString']) {
-    enableOverride(Function.prototype, name);
-    enableOverride(Array.prototype, name);
+  function getVariableOf(state) {
+    return function getVariable(name) {
+      if (state.run !== activeRun) throw stale('execution.getVariable()');
+      const changed = state.changes.get(name);
+      if (changed !== undefined) return changed[1];
+      return hasOwn.call(state.variables, name) ? state.variables[name] : null;
+    };
   }
-
-  function deepFreeze(root) {
-    const stack = [root];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if ((typeof value !== 'object' && typeof value !== 'function') || value === null || isFrozen(value)) continue;
-      freeze(value);
-      stack.push(getPrototypeOf(value));
-      for (const key of ownKeys(value)) {
-        const d = getOwnPropertyDescriptor(value, key);
-        if (d === undefined) continue;
-        if ('value' in d) stack.push(d.value);
-        else { stack.push(d.get); stack.push(d.set); }
-      }
-    }
-    return root;
-  }
-
-  function toJsonValue(value, what) {
-    if (value === undefined) return null;
-    const text = jsonStringify(value);
-    if (text === undefined) throw new TypeError(what + ' is not a JSON value');
-    return jsonParse(text);
-  }
-
-  function format(args) {
-    let out = '';
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      let s;
-      if (typeof a === 'string') s = a;
-      else { try { s = jsonStringify(a); } catch (_) { s = undefined; } if (s === undefined) s = String(a); }
-      out += (i === 0 ? '' : ' ') + s;
-    }
-    return out;
-  }
-
-  const execution = {
-    get elementId() { return elementId; },
-    get processInstanceId() { return processInstanceId; },
-    getVariable(name) {
-      if (changes !== null && hasOwn.call(changes, name)) return changes[name];
-      return variables !== null && hasOwn.call(variables, name) ? variables[name] : null;
-    },
-    setVariable(name, value) {
+  function setVariableOf(state) {
+    return function setVariable(name, value) {
+      if (state.run !== activeRun) throw stale('execution.setVariable()');
       if (typeof name !== 'string' || name === '') throw new TypeError('setVariable: the name must be a non-empty string');
-      changes[name] = deepFreeze(toJsonValue(value, 'the value of variable "' + name + '"'));
-    },
-  };
-  const scriptConsole = {
-    log(...args) { hostLog('log', format(args)); },
-    info(...args) { hostLog('info', format(args)); },
-    debug(...args) { hostLog('debug', format(args)); },
-    warn(...args) { hostLog('warn', format(args)); },
-    error(...args) { hostLog('error', format(args)); },
-  };
+      const text = encode(value, 'variable "' + name + '"', 'the value of variable "' + name + '"');
+      state.changes.set(name, freeze([text, deepFreeze(jsonParse(text))]));
+    };
+  }
+  function emitterOf(state, level) {
+    return function () {
+      if (state.run !== activeRun) throw stale('console.' + level + '()');
+      if (++state.logCalls <= MAX_LOG_CALLS) hostLog(level, format(arguments));
+    };
+  }
+  const executionProto = freeze(Object.create(Object.prototype, {
+    elementId: { get: function () { return stateOf(this).elementId; }, enumerable: true },
+    processInstanceId: { get: function () { return stateOf(this).processInstanceId; }, enumerable: true },
+    getVariable: { get: function () { const s = stateOf(this); return s.getVariable || (s.getVariable = getVariableOf(s)); } },
+    setVariable: { get: function () { const s = stateOf(this); return s.setVariable || (s.setVariable = setVariableOf(s)); } },
+  }));
+  function consoleMethod(level) {
+    return { get: function () { const s = stateOf(this); return s[level] || (s[level] = emitterOf(s, level)); } };
+  }
+  const consoleProto = freeze(Object.create(Object.prototype, {
+    log: consoleMethod('log'), info: consoleMethod('info'), debug: consoleMethod('debug'), warn: consoleMethod('warn'), error: consoleMethod('error'),
+  }));
 
-  const fnToString = Function.prototype.toString;
   const FUNCTION_HEAD = "function anonymous(variables,execution,console\n) {\n'use strict';\n";
   const compiled = new Map();
   function compile(source) {
@@ -175,45 +159,37 @@ export const SANDBOX_PRELUDE = String.raw`
     return fn;
   }
 
-  function describe(error) {
-    if (error !== null && typeof error === 'object') {
-      return {
-        name: String(error.name),
-        message: String(error.message),
-        line: typeof error.lineNumber === 'number' ? error.lineNumber : null,
-        column: typeof error.columnNumber === 'number' ? error.columnNumber : null,
-        stack: typeof error.stack === 'string' ? error.stack : '',
-      };
-    }
-    return { name: 'Error', message: 'uncaught ' + format([error]), line: null, column: null, stack: '' };
-  }
-
   function run(source, envelopeJson) {
-    changes = {};
+    const id = ++runCounter;
+    const changes = new Map();
     try {
       const envelope = jsonParse(envelopeJson);
-      elementId = envelope[0];
-      processInstanceId = envelope[1];
       now = envelope[2];
       seedRandom(envelope[3]);
-      variables = deepFreeze(envelope[4]);
-      const result = apply(compile(source), undefined, [variables, execution, scriptConsole]);
+      const variables = deepFreeze(envelope[4]);
+      const fn = compile(source);
+      const state = { run: id, elementId: envelope[0], processInstanceId: envelope[1], variables: variables, changes: changes, logCalls: 0,
+        getVariable: null, setVariable: null, log: null, info: null, debug: null, warn: null, error: null };
+      const execution = { __proto__: executionProto };
+      const scriptConsole = { __proto__: consoleProto };
+      runStates.set(execution, state);
+      runStates.set(scriptConsole, state);
+      activeRun = id;
+      const result = apply(fn, undefined, [variables, execution, scriptConsole]);
       if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function') {
         throw new TypeError('scripts run synchronously: return a value, not a Promise');
       }
-      const out = { ok: true, result: toJsonValue(result, 'the returned value'), hasResult: result !== undefined, setVariables: changes };
-      return jsonStringify(out);
+      const resultText = encode(result, 'script result', 'the returned value');
+      activeRun = 0;
+      return finish(result !== undefined, resultText, changes);
     } catch (error) {
       return jsonStringify({ ok: false, error: describe(error) });
     } finally {
-      variables = null;
-      changes = null;
+      activeRun = 0;
     }
   }
 
-  deepFreeze(globalThis);
-  deepFreeze(execution);
-  deepFreeze(scriptConsole);
+  freezeRealm();
   return run;
 })
 `;

@@ -13,7 +13,7 @@ export const SCRIPT_API_DTS = `/**
  * Flowdeck script task API. The script body runs as the body of a function: \`return\` a value to
  * make it the task's result (stored in the result variable, if the task declares one).
  * Scripts run synchronously in a sandbox with a time and memory limit; there is no fetch, require,
- * process, timers or DOM.
+ * process, timers or DOM. The returned value follows the same rules as setVariable values.
  */
 
 /** A JSON value: what variables hold. */
@@ -22,7 +22,7 @@ type FlowdeckJson = null | boolean | number | string | FlowdeckJson[] | { [key: 
 /** A read-only (frozen) copy of the variables visible to this task. */
 declare const variables: { readonly [name: string]: FlowdeckJson };
 
-/** The running task. */
+/** The running task. Valid only while this script runs: kept for later, it refuses every call. */
 declare const execution: {
   /** Id of the BPMN element running this script, e.g. "CalculateTotal". */
   readonly elementId: string;
@@ -32,12 +32,13 @@ declare const execution: {
   getVariable(name: string): FlowdeckJson;
   /**
    * Sets a process variable when the task completes. The value must be JSON-serialisable
-   * (Dates become ISO strings, undefined becomes null); functions are rejected.
+   * (Dates become ISO strings, undefined becomes null); functions are rejected, and so are values
+   * nested deeper than 256 levels or larger than 1 MiB of JSON.
    */
   setVariable(name: string, value: unknown): void;
 };
 
-/** Messages go to the engine log, tagged with the element id. */
+/** Messages go to the engine log, tagged with the element id (the first 100 lines of each run). */
 declare const console: {
   log(...args: unknown[]): void;
   info(...args: unknown[]): void;
