@@ -7,6 +7,7 @@ import { complexGateway } from './complex-gateway';
 import { conditionalEvent } from './conditional-event';
 import { endEvent } from './end-event';
 import { errorEvent } from './error-event';
+import { escalationEvent } from './escalation-event';
 import { eventBasedGateway } from './event-based-gateway';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
@@ -61,6 +62,7 @@ export const defaultRegistry: ElementRegistry = {
   },
   events: {
     'bpmn:ErrorEventDefinition': errorEvent,
+    'bpmn:EscalationEventDefinition': escalationEvent,
     'bpmn:TerminateEventDefinition': terminateEvent,
     'bpmn:MessageEventDefinition': messageEvent,
     'bpmn:TimerEventDefinition': timerEvent,

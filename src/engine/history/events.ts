@@ -37,6 +37,8 @@ export type HistoryBody =
   | { type: 'jobCompleted'; jobKey: string; elementId: string; elementInstanceId: string }
   | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null }
   | { type: 'errorThrown'; elementId: string; elementInstanceId: string; errorCode: string; caughtBy: string | null }
+  /** `caughtBy` null: nothing in this instance caught it (it went on to the parent, if any; never an incident). */
+  | { type: 'escalationThrown'; elementId: string; elementInstanceId: string; escalationCode: string; caughtBy: string | null }
   | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; elementInstanceId: string; message: string }
   | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string }
   /** `elementInstanceId`: the wait's owner (the catch event, the activity of a boundary, an event subprocess's scope; null: process). */
