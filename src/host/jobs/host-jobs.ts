@@ -34,7 +34,7 @@ export class HostJobs {
    * suspended instances, with an open incident, locked by a live lock or in a retry backoff are
    * not available.
    */
-  fetchAndLock(request: FetchAndLockRequest): Promise<LockedJob[]> {
+  async fetchAndLock(request: FetchAndLockRequest): Promise<LockedJob[]> {
     const r = checkFetch(request);
     return this.host.operate(async (tx) => {
       const lockExpiresAt = tx.now + r.lockDurationMs;
@@ -56,7 +56,7 @@ export class HostJobs {
   }
 
   /** Completes a job `workerId` holds a live lock on; `variables` are its result (output mappings apply). */
-  complete(jobKey: string, workerId: string, variables?: Variables): Promise<InstanceState> {
+  async complete(jobKey: string, workerId: string, variables?: Variables): Promise<InstanceState> {
     checkName(jobKey, 'jobKey of complete');
     checkName(workerId, 'workerId of complete');
     checkVariables(variables, `the variables of completing job ${jobKey}`);
@@ -68,7 +68,7 @@ export class HostJobs {
    * `retryBackoffMs` if given; at 0 retries an incident opens (resolving it with new retries
    * makes the job available again).
    */
-  fail(jobKey: string, workerId: string, options: FailJobOptions = {}): Promise<InstanceState> {
+  async fail(jobKey: string, workerId: string, options: FailJobOptions = {}): Promise<InstanceState> {
     checkName(jobKey, 'jobKey of fail');
     checkName(workerId, 'workerId of fail');
     const f = checkFailure(options);
@@ -76,7 +76,7 @@ export class HostJobs {
   }
 
   /** Throws a BPMN error from the job's element: the nearest catcher of `code` takes it, else an `unhandledError` incident. */
-  throwError(jobKey: string, workerId: string, code: string, options: ThrowJobErrorOptions = {}): Promise<InstanceState> {
+  async throwError(jobKey: string, workerId: string, code: string, options: ThrowJobErrorOptions = {}): Promise<InstanceState> {
     checkName(jobKey, 'jobKey of throwError');
     checkName(workerId, 'workerId of throwError');
     checkName(code, 'error code of throwError');
@@ -86,7 +86,7 @@ export class HostJobs {
   }
 
   /** Moves the end of `workerId`'s live lock to now + `lockDurationMs`. */
-  extendLock(jobKey: string, workerId: string, lockDurationMs: number): Promise<InstanceState> {
+  async extendLock(jobKey: string, workerId: string, lockDurationMs: number): Promise<InstanceState> {
     checkName(jobKey, 'jobKey of extendLock');
     checkName(workerId, 'workerId of extendLock');
     checkDuration(lockDurationMs, 'lockDurationMs of extendLock');
