@@ -47,12 +47,25 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   });
   // One after the other: each reserves subscription order numbers from the same counter.
   writes.push(changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve()));
-  if (changes.history.length > 0) writes.push(db.history.bulkAdd(changes.history));
-  if (changes.commands?.length) writes.push(db.commands.bulkAdd(changes.commands));
+  if (changes.history.length > 0) {
+    writes.push(db.history.bulkAdd(changes.history).catch((error: unknown) => alreadyStored(error, 'history event', changes.history.map((e) => `${e.seq} of instance ${e.instanceId}`))));
+  }
+  if (changes.commands?.length) {
+    const commands = changes.commands;
+    writes.push(db.commands.bulkAdd(commands).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
+  }
   const audit = auditRowsOf(changes.commands ?? [], actor);
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   await Promise.all(writes);
+}
+
+/** A key taken twice in an append-only table (a commit applied twice?): name the first such entry. The transaction aborts. */
+function alreadyStored(error: unknown, what: string, labels: string[]): never {
+  const failures = (error as { failuresByPos?: Record<number, Error> }).failuresByPos;
+  const first = failures ? Number(Object.keys(failures)[0]) : NaN;
+  if (Number.isNaN(first)) throw error;
+  throw new Error(`${what} ${labels[first]} is already stored; nothing of this commit was written`);
 }
 
 async function writeStartTimers(db: FlowdeckDb, changes: StoreCommit): Promise<void> {
