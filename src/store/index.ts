@@ -16,3 +16,4 @@ export { DexieStore, type DexieStoreOptions } from './engine/dexie-store';
 export { deployForm, listVersionsOf, sha256 } from './engine/deployments';
 export { recordAudit, listAudit, type Actor } from './engine/audit';
 export type { AuditRow, DefinitionRow, DeploymentRow } from './engine/rows';
+export { queryUserTasks, queryJobs, dueTimers, type TaskQuery } from './engine/queries';
