@@ -2,18 +2,11 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { REPO_ROOT as ROOT, runInProcess } from './run-in-process';
 
-const ROOT = join(import.meta.dirname, '../..');
 const CPT = 'src/cli/fixtures/cpt';
 
-/** Runs the real CLI entry in-process (`bin.mjs` minus the process boundary). */
-async function flowdeck(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const flowdeck = runInProcess;
 
 interface Report { file: string; name: string; format: string; status: string; problems: string[]; outcome?: { state: string; path: string[]; variables: Record<string, unknown> } }
 async function report(...files: string[]): Promise<{ code: number; reports: Report[] }> {
