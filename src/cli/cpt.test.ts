@@ -18,7 +18,7 @@ describe('flowdeck test on Camunda Process Test JSON', { timeout: 120_000 }, () 
   it.each([
     ['actions.json', 'CREATE_PROCESS_INSTANCE, COMPLETE_JOB, COMPLETE_USER_TASK, PUBLISH_MESSAGE, CORRELATE_MESSAGE, THROW_BPMN_ERROR_FROM_JOB, RESOLVE_INCIDENT, UPDATE_VARIABLES', 3],
     ['time.json', 'INCREASE_TIME, SET_TIME', 2],
-    ['mocks.json', 'MOCK_JOB_WORKER_COMPLETE_JOB, MOCK_JOB_WORKER_THROW_BPMN_ERROR, MOCK_CHILD_PROCESS, MOCK_DMN_DECISION', 2],
+    ['mocks.json', 'MOCK_JOB_WORKER_COMPLETE_JOB, MOCK_JOB_WORKER_THROW_BPMN_ERROR, MOCK_CHILD_PROCESS, MOCK_DMN_DECISION', 3],
     ['assertions.json', 'EVALUATE_DECISION, BROADCAST_SIGNAL, EVALUATE_CONDITIONAL_START_EVENT and every assertion', 1],
   ])('given %s (%s), when it runs against the models of its folder, then every case passes', async (file, _group, cases) => {
     const { code, reports } = await report(`${CPT}/${file}`);

@@ -46,12 +46,12 @@ const ACTIONS: Handlers = {
     await run.host.messages.broadcastSignal({ name: ins.signalName, variables: ins.variables });
   },
   INCREASE_TIME: async (run, ins) => {
-    await run.host.timers.runUntil(afterDuration(run.clock.now(), ins.duration));
+    await run.advanceTo(afterDuration(run.clock.now(), ins.duration));
   },
   SET_TIME: async (run, ins) => {
     const at = instantOf(ins.time);
     // Forward, every due time on the way fires in order; back, the clock is set and nothing fires.
-    if (at >= run.clock.now()) await run.host.timers.runUntil(at);
+    if (at >= run.clock.now()) await run.advanceTo(at);
     else run.clock.set(at);
   },
   RESOLVE_INCIDENT: async (run, ins) => {

@@ -13,6 +13,8 @@ export type MockWorker =
 
 /** Mocked workers complete at most this many jobs after one instruction (a model looping through a mocked task). */
 const MAX_MOCKED_JOBS = 10_000;
+/** Due times one INCREASE_TIME or SET_TIME may pass (the timer driver's own bound on one run). */
+const MAX_ROUNDS = 1_000_000;
 
 
 /**
@@ -46,6 +48,22 @@ export class CaseRun {
       else await this.host.throwError({ jobKey: job.key }, worker.errorCode, { errorMessage: worker.errorMessage, variables: worker.variables });
       await this.host.timers.runUntil(this.clock.now());
     }
+  }
+
+  /**
+   * Moves the clock to `target` one due time at a time, letting the mocked workers act after each
+   * (a CPT worker takes a job as soon as it exists, so a job a timer created is done before a later
+   * timer, a boundary on its task, could interrupt it).
+   */
+  async advanceTo(target: number): Promise<void> {
+    for (let rounds = 0; ; rounds++) {
+      const at = this.host.timers.nextDueAt();
+      if (at === null || at > target) break;
+      if (rounds >= MAX_ROUNDS) throw new CaseFailure(`more than ${MAX_ROUNDS} due times fell before ${new Date(target).toISOString()} (an unbounded cycle?)`);
+      await this.host.timers.runUntil(Math.max(at, this.clock.now()));
+      await this.settle();
+    }
+    await this.host.timers.runUntil(target);
   }
 
   /** All instances of a process, oldest first (CPT selects the first instance of a process definition). */
