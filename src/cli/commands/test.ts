@@ -51,9 +51,11 @@ export async function testCommand(args: TestArgs, io: CliIo): Promise<ExitCode> 
 
 /** Runs one file, telling the formats apart by content: an object with `testCases` is CPT. */
 async function runFile(file: string, shown: string, logger: ReturnType<typeof stderrLogger>): Promise<ScenarioReport[]> {
+  let format: ScenarioReport['format'] = 'scenario';
   try {
     const raw = await readJsonFile(file, 'scenario');
     if (isCptDocument(raw)) {
+      format = 'cpt';
       const cases = await runCptFile(readCptFile(raw, shown), logger);
       if (cases.length === 0) return [{ file: shown, name: shown, format: 'cpt', status: 'error', problems: ['the file holds no test case'] }];
       return cases.map((c) => ({ file: shown, format: 'cpt', ...c }));
@@ -65,7 +67,7 @@ async function runFile(file: string, shown: string, logger: ReturnType<typeof st
   } catch (error) {
     // One file that cannot run (bad input, a limit, even a bug) must not end the whole run.
     const message = error instanceof CliError || error instanceof HostError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-    return [{ file: shown, name: shown, format: 'scenario', status: 'error', problems: [message] }];
+    return [{ file: shown, name: shown, format, status: 'error', problems: [message] }];
   }
 }
 
