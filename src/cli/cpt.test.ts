@@ -57,6 +57,27 @@ describe('flowdeck test on Camunda Process Test JSON', { timeout: 120_000 }, () 
     expect(r.stdout).toContain('0 passed, 4 failed, 1 could not run (5 CPT test cases)');
   });
 
+  it.each([
+    [{ testCases: 3 }, /invalid CPT test file t\.json: testCases: expected an array of test cases, got a number/],
+    [{ testCases: [{ instructions: [] }] }, /testCases\[0\]\.name: expected the test case name/],
+    [{ testCases: [{ name: 'n', instructions: {} }] }, /testCases\[0\] \("n"\)\.instructions: expected an array of instructions/],
+  ])('given the malformed CPT document %j, then reading it fails naming the file and the place', async (raw, message) => {
+    const { readCptFile } = await import('./cpt/test-file');
+    expect(() => readCptFile(raw, 't.json')).toThrow(message);
+  });
+
+  it('given ASSERT_USER_TASK IS_FAILED, then the case fails saying that Flowdeck user tasks never fail', async () => {
+    const { runCptFile } = await import('./cpt/run-file');
+    const { readCptFile } = await import('./cpt/test-file');
+    const doc = { testCases: [{ name: 'failed task', instructions: [
+      { type: 'BROADCAST_SIGNAL', signalName: 'audit-now' },
+      { type: 'ASSERT_USER_TASK', userTaskSelector: { elementId: 'Audit' }, state: 'IS_FAILED' },
+    ] }] };
+    const [r] = await runCptFile(readCptFile(doc, join(ROOT, CPT, 'inline.json')));
+    expect(r.status).toBe('failed');
+    expect(r.problems).toEqual(['instructions[1] (ASSERT_USER_TASK): IS_FAILED: Flowdeck user tasks cannot fail (they have no task listeners), so this state never holds']);
+  });
+
   it('given a folder, then its CPT files are found by content beside the scenarios, and other JSON files are left alone', async () => {
     const { findScenarioFiles } = await import('./files');
     const files = (await findScenarioFiles([CPT], ROOT)).map((f) => f.slice(join(ROOT, CPT).length + 1));
