@@ -30,10 +30,18 @@ export function mockChildProcessXml(processId: string, variables: Variables): st
 export function feelLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'number') return numberLiteral(value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(feelLiteral).join(', ')}]`;
   return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${feelLiteral(v)}`).join(', ')}}`;
+}
+
+/** FEEL numbers have no exponent: 1e21 is written out in full, 1e-7 as 0.0000001. */
+function numberLiteral(n: number): string {
+  if (!Number.isFinite(n)) return 'null';
+  const text = String(n);
+  if (!/e/i.test(text)) return text;
+  return Number.isInteger(n) ? BigInt(n).toString() : n.toFixed(100).replace(/\.?0+$/, '');
 }
 
 function xmlAttr(text: string): string {

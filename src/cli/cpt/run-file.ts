@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandRejectedError, type Logger } from '../../engine';
+import { DeployError } from '../../host/engine-host';
 import { HostError } from '../../host/transaction';
 import { CliError, InputError } from '../errors';
 import { deployBpmnFile, deployDmnFile } from '../execute';
@@ -73,7 +74,7 @@ async function runCase(cpt: CptFile, c: CptCase, models: { dmn: string[]; bpmn: 
         await run.settle();
       } else await (assertionOf(ins.type) as NonNullable<ReturnType<typeof assertionOf>>)(run, ins);
     } catch (error) {
-      const known = error instanceof CaseFailure || error instanceof HostError || error instanceof CommandRejectedError || error instanceof CliError;
+      const known = error instanceof CaseFailure || error instanceof HostError || error instanceof CommandRejectedError || error instanceof CliError || error instanceof DeployError;
       const message = `instructions[${i}] (${ins.type}): ${known ? '' : 'internal error: '}${(error as Error).message}`;
       return report(known ? 'failed' : 'error', [message]);
     }
