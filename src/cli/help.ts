@@ -14,8 +14,9 @@ Docs: docs/cli.md`;
 
 const RUN = `flowdeck run <model.bpmn> [options]
 
-Starts one instance and runs it until it completes or waits (at a job or user task), then prints
-the final state.
+Starts one instance and runs it until it completes or waits (at a job, a user task, a message,
+a timer), then prints the final state. The clock is virtual: it starts now (or at the scenario's
+"clock") and only scenario steps move it.
 
 Options:
   --process ID             process to start (required when the model has several)
