@@ -12,7 +12,7 @@ import type { Instruction, InstructionOf } from './instructions';
 const ASSERTIONS: { [K in AssertionType]: (run: CaseRun, ins: InstructionOf<K>) => Promise<void> } = {
   ASSERT_PROCESS_INSTANCE: async (run, ins) => {
     const state = await run.instance(ins.processInstanceSelector);
-    const actual = processState(run, state);
+    const actual = processState(state);
     if (ins.state !== undefined && ins.state !== 'IS_CREATED' && ins.state !== actual) {
       throw new CaseFailure(`expected process instance ${state.instanceId} (${state.processId}) ${ins.state}, but it ${actual}${await openSummary(run, state)}`);
     }
@@ -137,7 +137,7 @@ export function assertionOf(type: string): ((run: CaseRun, ins: Instruction) => 
 }
 
 /** CPT's process instance states. A terminate end event completes the instance (as in Zeebe); a cancelled one is terminated. */
-function processState(_run: CaseRun, state: InstanceState): 'IS_ACTIVE' | 'IS_COMPLETED' | 'IS_TERMINATED' {
+function processState(state: InstanceState): 'IS_ACTIVE' | 'IS_COMPLETED' | 'IS_TERMINATED' {
   return state.status === 'active' ? 'IS_ACTIVE' : state.status === 'completed' ? 'IS_COMPLETED' : 'IS_TERMINATED';
 }
 
