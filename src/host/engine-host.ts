@@ -221,11 +221,16 @@ export class EngineHost {
     });
   }
 
-  /** Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident opens. */
-  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number } = {}): Promise<InstanceState> {
+  /**
+   * Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident
+   * opens; with retries left and `retryBackoffMs`, the job is handed out again only after it.
+   */
+  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number; retryBackoffMs?: number } = {}): Promise<InstanceState> {
     return this.operate(async (tx) => {
       const { instanceId, job } = await this.resolveJob(tx, ref);
-      return tx.dispatch(instanceId, { type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage });
+      return tx.dispatch(instanceId, {
+        type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage, retryBackoffMs: options.retryBackoffMs,
+      });
     });
   }
 

@@ -76,6 +76,30 @@ describe('job executor: fetch, lock, complete', () => {
     expect(s.status).toBe('completed');
   });
 
+  it('given a lock that ran out before the scheduler fired (a real clock lags), when another worker fetches, then it gets the job and the history ends the old lock first', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('payment', { variables: { amount: 5 } });
+    const [job] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+    t.clock.set(T0 + 61 * SEC); // time moved, the due item has not fired
+    const [taken] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w2' });
+    expect(taken).toMatchObject({ key: job.key, worker: 'w2', lockExpiresAt: T0 + 121 * SEC, retries: 3 });
+    expect((await t.host.history(pi.instanceId)).slice(-2).map((e) => [e.type, (e as { worker?: string }).worker])).toEqual([['jobTimedOut', 'w1'], ['jobLocked', 'w2']]);
+    // The old lock's due item was replaced by the new lock's: nothing fires for it.
+    expect(t.host.timers.nextDueAt()).toBe(T0 + 121 * SEC);
+    expect(await t.host.timers.runDue()).toBe(0);
+    expect((await t.state(pi.instanceId)).jobs[job.key].worker).toBe('w2');
+  });
+
+  it('given a locked job whose instance is canceled, then the job is gone: the worker is told so and nothing falls due for it', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('payment', { variables: { amount: 5 } });
+    const [job] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+    await t.host.cancel(pi.instanceId);
+    await expect(t.host.jobs.complete(job.key, 'w1')).rejects.toThrow(/no open job .* \(it was completed, canceled, or never created\)/);
+    expect(await refusal(t.host.jobs.extendLock(job.key, 'w1', SEC))).toBe('notFound');
+    expect(t.host.timers.nextDueAt()).toBeNull();
+  });
+
   it('given a locked job, when its worker extends the lock, then it keeps the job past the first end and completes it', async () => {
     const t = await given();
     await t.host.startInstance('payment', { variables: { amount: 5 } });
