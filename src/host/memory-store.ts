@@ -4,10 +4,12 @@ import type {
 } from './store';
 import { MemoryJobIndex } from './memory-store-jobs';
 import { MemoryMessageIndex } from './memory-store-messages';
+import { expectedRevisions, StoreConflictError } from './store-errors';
 
 /**
  * A {@link Store} in plain maps, for the CLI, tests, benchmarks and simulation. A commit is applied
- * synchronously in one go, so it is atomic; an invalid commit is rejected before anything changes.
+ * synchronously in one go, so it is atomic; an invalid commit is rejected before anything changes,
+ * a stale one (an instance revision that moved on) with a {@link StoreConflictError}.
  *
  * @example
  * const host = new EngineHost({ store: new MemoryStore(), clock: new ManualClock(0), expressions });
@@ -62,6 +64,10 @@ export class MemoryStore implements Store {
       if (!ids.has(e.instanceId) && !this.instances.has(e.instanceId)) {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
+    }
+    for (const [id, base] of expectedRevisions(changes.instances, changes.commands)) {
+      const actual = this.instances.get(id)?.commands ?? 0;
+      if (actual !== base) throw new StoreConflictError(id, base, actual);
     }
     this.messages.validate(changes);
     for (const state of changes.instances) {
