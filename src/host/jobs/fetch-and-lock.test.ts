@@ -100,6 +100,21 @@ describe('job executor: fetch, lock, complete', () => {
     expect(t.host.timers.nextDueAt()).toBeNull();
   });
 
+  it('given a parallel multi-instance task, when one fetch locks all its jobs, then each carries its own item and completing them in any order collects the results in item order', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('batch', { variables: { parcels: ['p1', 'p2', 'p3'] } });
+    const jobs = await t.host.jobs.fetchAndLock({ topic: 'ship', workerId: 'w1', lockDurationMs: 60 * SEC, maxJobs: 10, fetchVariables: ['parcel', 'loopCounter'] });
+    expect(jobs.map((j) => [j.processInstanceId, j.variables])).toEqual([
+      [pi.instanceId, { parcel: 'p1', loopCounter: 1 }], [pi.instanceId, { parcel: 'p2', loopCounter: 2 }], [pi.instanceId, { parcel: 'p3', loopCounter: 3 }],
+    ]);
+    expect(Object.values((await t.state(pi.instanceId)).jobs).map((j) => j.worker)).toEqual(['w1', 'w1', 'w1']);
+    await t.restart();
+    for (const i of [2, 0, 1]) await t.host.jobs.complete(jobs[i].key, 'w1', { trackingId: `T-${jobs[i].variables.parcel as string}` });
+    const s = await t.state(pi.instanceId);
+    expect(s.status).toBe('completed');
+    expect(s.variables.tracking).toEqual(['T-p1', 'T-p2', 'T-p3']);
+  });
+
   it('given a locked job, when its worker extends the lock, then it keeps the job past the first end and completes it', async () => {
     const t = await given();
     await t.host.startInstance('payment', { variables: { amount: 5 } });
