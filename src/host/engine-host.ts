@@ -288,10 +288,14 @@ export class EngineHost {
     return this.serial(() => this.store.listInstances(query));
   }
 
-  /** Open (activatable) jobs, optionally of one instance or job type. */
-  async listJobs(filter: { instanceId?: string; type?: string } = {}): Promise<Job[]> {
+  /**
+   * Jobs, optionally of one instance or job type, in the given states (default `activatable`: free
+   * for a worker; locked jobs are `activated`, failed ones waiting out a backoff `backoff`).
+   */
+  async listJobs(filter: { instanceId?: string; type?: string; states?: ReadonlyArray<Job['state']> } = {}): Promise<Job[]> {
     const states = await this.statesFor(filter.instanceId);
-    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => j.state === 'activatable' && (filter.type === undefined || j.type === filter.type));
+    const wanted = filter.states ?? ['activatable'];
+    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => wanted.includes(j.state) && (filter.type === undefined || j.type === filter.type));
   }
 
   async listUserTasks(filter: { instanceId?: string; assignee?: string } = {}): Promise<UserTask[]> {

@@ -33,6 +33,8 @@ describe('job executor: fetch, lock, complete', () => {
     expect(b.processInstanceId).toBe(second.instanceId);
     expect(b.variables).toEqual({ amount: 30, customer: 'bob', cents: 3000 });
     expect(await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w3', maxJobs: 5 })).toEqual([]);
+    expect(await t.host.listJobs({ type: 'charge' })).toEqual([]);
+    expect((await t.host.listJobs({ type: 'charge', states: ['activated'] })).map((j) => j.worker)).toEqual(['w1', 'w2']);
 
     await t.restart();
     const done = await t.host.jobs.complete(a.key, 'w1', { receipt: 'r-1' });
