@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { compileDeployment, Deployments, dispatch, openJobs, openTasks, parseBpmn, start } from '../engine';
-import type { EngineContext, ExecutableProcess, InstanceState } from '../engine';
+import type { Command, EngineContext, ExecutableProcess, InstanceState } from '../engine';
 import { CountingIds, ManualClock } from '../host/clocks';
 import { FeelExpressions } from '../host/feel-expressions';
 import { formatRate, measure } from './engine-measure';
@@ -46,7 +46,7 @@ function runner(process: ExecutableProcess, refuse: boolean, expectCompensated: 
       const [job] = openJobs(state);
       if (job) {
         if (job.type.startsWith('cancel-')) compensated++;
-        const command = refuse && job.type === 'charge-card'
+        const command: Command = refuse && job.type === 'charge-card'
           ? { type: 'throwError', jobKey: job.key, errorCode: 'PAYMENT_FAILED' }
           : { type: 'completeJob', jobKey: job.key, variables: {} };
         state = dispatch(process, state, command, ctx, { inPlace: true }).state;
