@@ -3,7 +3,7 @@ import { compileDeployment } from '../compile-deployment';
 import type { ExecutableProcess } from '../model/types';
 import { parseBpmn } from '../model/parse';
 import { dispatch, start } from '../index';
-import { activeElementIds, openJobs, variablesAt } from '../runtime/queries';
+import { activeElementIds, openJobs, openTasks, variablesAt } from '../runtime/queries';
 import type { HistoryEvent } from '../history/events';
 import type { InstanceState } from '../runtime/state';
 import { testFeel } from '../test-support/feel';
@@ -82,6 +82,19 @@ describe('compensation', () => {
     expect(result.state.status).toBe('completed');
     expect(result.state.path.slice(-7)).toEqual(['undoC3', 'throwInside', 'ce', 'onCompensate', 'S3', 'throwS3', 'e_end']);
     expect(result.state.compensation).toEqual({ records: [], runs: {} });
+  });
+
+  it('given a throw inside an active subprocess, when reached, then only what completed in the subprocess is compensated, and an outer throw later finds only the rest', async () => {
+    const process = await load('compInside');
+    const ctx = testContext();
+    const r = start(process, {}, ctx);
+    expect(r.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'throwIn', completions: 1 });
+    expect(entered(r.history, ['undoA4', 'undoB4'])).toEqual(['undoB4']);
+    const stored = roundTrip(r.state);
+    const done = dispatch(process, stored, { type: 'completeUserTask', taskId: openTasks(stored)[0].id }, ctx);
+    expect(done.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'end4', completions: 1 });
+    expect(entered(done.history, ['undoA4', 'undoB4'])).toEqual(['undoA4']);
+    expect(done.state.status).toBe('completed');
   });
 
   it('given models compensation cannot run, then each is a compile error naming the element', async () => {
