@@ -14,6 +14,7 @@ export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
 export type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 export { MemoryStore } from './memory-store';
+export { StoreConflictError } from './store-errors';
 export { CountingIds, ManualClock, RealClock, SeededRandom, UniqueIds } from './clocks';
 export { FeelExpressions } from './feel-expressions';
 export { DmnDecisions, DmnDeployError } from './dmn-decisions';

@@ -305,10 +305,14 @@ export class HostTransaction {
 /** Effect types the transaction acts on; the others are for observers (`onCommit`). */
 const HANDLED = new Set<Effect['type']>(['startChildInstance', 'notifyParent', 'errorToParent', 'escalationToParent', 'cancelChildInstance', 'instanceCanceled', 'jobCreated']);
 
-/** A host-level refusal: unknown instance, job, task or process; ambiguous element reference; a message id already buffered. */
+/**
+ * A host-level refusal: unknown instance, job, task or process; ambiguous element reference; a
+ * message id already buffered; `lockLost`: a job worker acted on a job it holds no live lock on
+ * (the lock ran out, another worker has it, it failed and waits for a retry, or an incident is open).
+ */
 export class HostError extends Error {
   constructor(
-    readonly reason: 'notFound' | 'ambiguous' | 'invalid' | 'duplicate',
+    readonly reason: 'notFound' | 'ambiguous' | 'invalid' | 'duplicate' | 'lockLost',
     message: string,
   ) {
     super(message);

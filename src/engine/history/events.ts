@@ -35,7 +35,15 @@ export type HistoryBody =
   | { type: 'taskCompleted'; taskId: string; elementId: string; elementInstanceId: string }
   | { type: 'jobCreated'; jobKey: string; jobType: string; elementId: string; elementInstanceId: string; retries: number }
   | { type: 'jobCompleted'; jobKey: string; elementId: string; elementInstanceId: string }
-  | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null }
+  /** `retryAt`: set when the job waits out a retry backoff before it is handed out again. */
+  | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null; retryAt?: number }
+  /** A worker locked the job (external task pattern) until `lockExpiresAt`; `jobLockExtended` moves that instant. */
+  | { type: 'jobLocked'; jobKey: string; elementId: string; elementInstanceId: string; worker: string; lockExpiresAt: number }
+  | { type: 'jobLockExtended'; jobKey: string; elementId: string; elementInstanceId: string; worker: string; lockExpiresAt: number }
+  /** The lock ran out before the worker reported: the job is available again, no retry used. */
+  | { type: 'jobTimedOut'; jobKey: string; elementId: string; elementInstanceId: string; worker: string }
+  /** A failed job's retry backoff is over: it is available again. */
+  | { type: 'jobRetryDue'; jobKey: string; elementId: string; elementInstanceId: string }
   | { type: 'errorThrown'; elementId: string; elementInstanceId: string; errorCode: string; caughtBy: string | null }
   /** `caughtBy` null: nothing in this instance caught it (it went on to the parent, if any; never an incident). */
   | { type: 'escalationThrown'; elementId: string; elementInstanceId: string; escalationCode: string; caughtBy: string | null }

@@ -56,6 +56,8 @@ export interface JobDef {
   type: ValueSource;
   retries: ValueSource;
   headers: Record<string, string>;
+  /** Order of hand-out (higher first): a `priority` task header or attribute; absent = 0. */
+  priority?: ValueSource | null;
 }
 
 export interface UserTaskDef {
