@@ -97,6 +97,20 @@ describe('compensation', () => {
     expect(done.state.status).toBe('completed');
   });
 
+  it('given a multi-instance handler, when compensating, then every iteration of the handler completes before the thrower moves on', async () => {
+    const process = await load('compMiHandler');
+    const ctx = testContext();
+    let r = start(process, { variables: { refunds: ['r1', 'r2'] } }, ctx);
+    expect(openTasks(r.state)).toHaveLength(2);
+    expect(activeElementIds(r.state)).toContain('throwP');
+    for (let i = 0; i < 2; i++) {
+      const stored = roundTrip(r.state);
+      r = dispatch(process, stored, { type: 'completeUserTask', taskId: openTasks(stored)[0].id }, ctx);
+      expect(r.state.status).toBe(i === 0 ? 'active' : 'completed');
+    }
+    expect(r.state.path.slice(-3)).toEqual(['undoP', 'throwP', 'endP']);
+  });
+
   it('given models compensation cannot run, then each is a compile error naming the element', async () => {
     const { definitions } = await parseBpmn(fixture(import.meta.url, 'compensation-invalid.bpmn'));
     const { errors } = compileDeployment(definitions, { expressions: testFeel });
