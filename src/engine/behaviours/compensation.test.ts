@@ -121,6 +121,7 @@ describe('compensation', () => {
       'bad/noWait: waitForCompletion="false" is not executed: a compensation throw event waits until its handlers are done',
       'bad/orphan: orphan is marked isForCompensation but no compensation boundary event is associated with it',
       'bad/topComp: a compensation event subprocess belongs inside the subprocess it compensates, not at process level',
+      'bad/undoFails: a compensation handler (undoA) cannot have interrupting boundary events: its compensation would not go on; make it non-interrupting or handle the error inside a subprocess handler',
       'bad/wait: a compensation event definition is not allowed on intermediateCatchEvent',
       'bad/wrongScope: activityRef A is not in the scope wrongScope compensates (inner)',
       'badTx/txCancel: transaction tx has no cancel boundary event to leave through',
