@@ -11,6 +11,7 @@ import { at, command, event, instance } from '../../host/test-support/store-cont
 import type { FlowdeckDb } from '../db';
 import { StorageQuotaError } from '../errors';
 import { freshDb } from '../test-support/fresh-db';
+import { interceptTables } from '../test-support/intercept';
 import { listAudit } from './audit';
 import { deployForm, listVersionsOf } from './deployments';
 import { DexieStore } from './dexie-store';
@@ -105,16 +106,9 @@ describe('DexieStore: a full disk', () => {
     const db = fresh();
     let full = false;
     // Dexie's DBCore middleware: the same place a browser's quota error surfaces (a mutate request fails).
-    db.use({
-      stack: 'dbcore', name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return { ...table, mutate: (req) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)) };
-        },
-      }),
-    });
+    interceptTables(db, 'full-disk', (_name, table) => ({
+      ...table, mutate: (req) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
+    }));
     const store = new DexieStore(db, { storage: { estimate: async () => ({ usage: 990, quota: 1000 }) } });
     await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
 
