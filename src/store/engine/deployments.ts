@@ -1,7 +1,7 @@
 import type { DeploymentRecord } from '../../host/store';
 import type { FlowdeckDb } from '../db';
 import type { Actor } from './audit';
-import { reserve } from './keyed-rows';
+import { alreadyStored, reserve } from './keyed-rows';
 import type { DefinitionRow, DeploymentRow } from './rows';
 
 /*
@@ -39,7 +39,9 @@ export async function writeDeployment(db: FlowdeckDb, record: DeploymentRecord |
       kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,
     }));
     await db.deployments.add(row);
-    if (definitions.length > 0) await db.definitions.bulkAdd(definitions);
+    if (definitions.length > 0) {
+      await db.definitions.bulkAdd(definitions).catch((error: unknown) => alreadyStored(error, `${record.kind} version`, definitions.map((d) => `${d.definitionId} ${d.version}`)));
+    }
     await db.audit.add({ at: record.deployedAt, who, action: 'deploy', instanceId: '', details: { deploymentId: record.id, kind: record.kind, name: record.name, versions: record.versions } });
     return row;
   });

@@ -92,7 +92,7 @@ describe('DexieStore: one transaction per operation, group commit', () => {
     const store = new DexieStore(db);
     await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
     const error = await store.commit({ instances: [{ ...instance('i1', { jobs: ['j2'] }), path: ['A', 'B'] }, instance('i2')], history: [event('i1', 1)] }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('history event 1 of instance i1 is already stored; nothing of this commit was written');
+    expect((error as Error).message).toBe('history event 1 of instance i1 is already stored; nothing was written');
     expect(await store.findInstanceByTask('t1')).toBe('i1');
     expect(await store.findInstanceByJob('j2')).toBeUndefined();
     expect(await store.loadInstance('i2')).toBeUndefined();
