@@ -6,6 +6,7 @@ import type {
 import { SeededRandom, UniqueIds } from './clocks';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
+import { HostJobs } from './jobs/host-jobs';
 import { HostMessages } from './messages/host-messages';
 import type { MessageLimits } from './messages/types';
 import { startTimerDefs } from './time/start-timers';
@@ -88,6 +89,8 @@ export class EngineHost {
   readonly timers: TimerDriver;
   /** Messages and signals: publish, correlate, broadcast (Zeebe rules; see `messages/host-messages.ts`). */
   readonly messages: HostMessages;
+  /** The job executor: fetchAndLock, complete, fail, throwError, extendLock (external task pattern; see `jobs/host-jobs.ts`). */
+  readonly jobs: HostJobs;
   private readonly ctx: EngineContext;
   private readonly store: Store;
   private readonly ids: IdGenerator;
@@ -112,6 +115,7 @@ export class EngineHost {
       handlers: {},
     };
     this.timers = new TimerDriver(this, this.store, options.clock, options.logger);
+    this.jobs = new HostJobs(this, this.store);
     this.messages = new HostMessages({ host: this, store: this.store, ids: this.ids, timers: this.timers, logger: options.logger, limits: options.messageLimits });
   }
 

@@ -1,7 +1,8 @@
-import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState, Job } from '../engine';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from './store';
+import { MemoryJobIndex } from './memory-store-jobs';
 import { MemoryMessageIndex } from './memory-store-messages';
 import { expectedRevisions, StoreConflictError } from './store-errors';
 
@@ -23,6 +24,7 @@ export class MemoryStore implements Store {
   private readonly deployments: DeploymentRecord[] = [];
   private readonly startTimers = new Map<string, StartTimerRecord>();
   private readonly messages = new MemoryMessageIndex();
+  private readonly jobsByType = new MemoryJobIndex();
   /** Number of commits applied; lets tests prove one operation is one commit. */
   commits = 0;
 
@@ -71,6 +73,7 @@ export class MemoryStore implements Store {
     for (const state of changes.instances) {
       const previous = this.instances.get(state.instanceId);
       if (previous) this.unindex(previous);
+      this.jobsByType.reindex(previous, state);
       this.instances.set(state.instanceId, state);
       for (const key in state.jobs) this.jobIndex.set(key, state.instanceId);
       for (const id in state.tasks) this.taskIndex.set(id, state.instanceId);
@@ -104,6 +107,10 @@ export class MemoryStore implements Store {
 
   async findInstanceByJob(jobKey: string): Promise<string | undefined> {
     return this.jobIndex.get(jobKey);
+  }
+
+  async findAvailableJobs(type: string, now: number, limit: number): Promise<Job[]> {
+    return this.jobsByType.available(type, now, limit);
   }
 
   async findInstanceByTask(taskId: string): Promise<string | undefined> {

@@ -96,6 +96,35 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect(await store.findBufferedMessages('paid', 'other')).toEqual([]);
     });
 
+    it('given open jobs, then the available ones of a type are found highest priority first, then oldest, limited, and leave with their instance', async () => {
+      const store = await makeStore();
+      const keys = async (type: string, now: number, limit = 10) => (await store.findAvailableJobs(type, now, limit)).map((j) => j.key);
+      const withJobs = (id: string, jobs: Job[], extra: Partial<InstanceState> = {}): InstanceState => ({ ...instance(id), jobs: Object.fromEntries(jobs.map((j) => [j.key, j])), ...extra });
+      await store.commit({
+        instances: [
+          withJobs('i1', [job('i1', 'old', { createdAt: 1 }), job('i1', 'urgent', { createdAt: 5, priority: 9 }), job('i1', 'other', { type: 'x' })]),
+          withJobs('i2', [
+            job('i2', 'new', { createdAt: 3 }),
+            job('i2', 'locked', { state: 'activated', worker: 'w', lockExpiresAt: 100, createdAt: 4 }),
+            job('i2', 'backoff', { state: 'backoff', retryAt: 50, priority: 1 }),
+            job('i2', 'failed', { state: 'failed', retries: 0 }),
+          ]),
+          withJobs('i3', [job('i3', 'asleep')], { suspended: true }),
+        ],
+        history: [],
+      });
+      expect(await keys('t', 10)).toEqual(['urgent', 'old', 'new']);
+      expect(await keys('t', 10, 2)).toEqual(['urgent', 'old']);
+      // A retry backoff and a lock that have ended make their jobs available; a failed job never is.
+      expect(await keys('t', 100)).toEqual(['urgent', 'backoff', 'old', 'new', 'locked']);
+      expect(await keys('x', 0)).toEqual(['other']);
+      expect(await keys('none', 0)).toEqual([]);
+      expect((await store.findAvailableJobs('t', 10, 1))[0]).toMatchObject({ key: 'urgent', processInstanceId: 'i1', priority: 9 });
+      // Re-committed without a job, ended, resumed: the index follows the states.
+      await store.commit({ instances: [withJobs('i1', [job('i1', 'old', { createdAt: 1 })]), { ...withJobs('i2', []), status: 'completed' }, withJobs('i3', [job('i3', 'asleep')])], history: [] });
+      expect(await keys('t', 100)).toEqual(['asleep', 'old']);
+    });
+
     it('given message start locks, then they are found by process and key and by instance; a second holder is refused and the commit leaves no trace', async () => {
       const store = await makeStore();
       await store.commit({ instances: [instance('i1')], history: [], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i1' }] });
@@ -177,11 +206,16 @@ export function message(key: string, correlationKey: string): BufferedMessage {
   return { key, name: 'paid', correlationKey, messageId: null, variables: { v: 1 }, publishedAt: 0, expiresAt: 1000, correlatedTo: [] };
 }
 
+/** An open job of `instanceId` (type `t`, activatable, priority 0) for store tests. */
+export function job(instanceId: string, key: string, fields: Partial<Job> = {}): Job {
+  return {
+    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: instanceId, customHeaders: {}, state: 'activatable', errorMessage: null,
+    createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0, ...fields,
+  };
+}
+
 /** A minimal valid instance state for store tests. */
 export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean; subscriptions?: Subscription[] } = {}): InstanceState {
-  const job = (key: string): Job => ({
-    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0,
-  });
   const task = (taskId: string): UserTask => ({
     id: taskId, elementId: 'U', elementInstanceId: 'u', processInstanceId: id, name: null, assignee: null, candidateUsers: [], candidateGroups: [],
     dueDate: null, followUpDate: null, priority: 50, formKey: null, formId: null, createdAt: 0,
@@ -190,7 +224,7 @@ export function instance(id: string, options: { jobs?: string[]; tasks?: string[
     schemaVersion: 2, instanceId: id, processId: 'p', processVersion: 1, businessKey: null, status: 'active', suspended: false, parent: null,
     startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, liveElements: 0, callDepth: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {},
     subscriptions: Object.fromEntries((options.subscriptions ?? []).map((x) => [x.key, x])),
-    jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(k)])),
+    jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(id, k)])),
     tasks: Object.fromEntries((options.tasks ?? []).map((t) => [t, task(t)])),
     incidents: options.incident
       ? { inc1: { id: 'inc1', type: 'script', message: 'boom', elementId: 'E', elementInstanceId: 'e', retry: 'activate', jobKey: null, createdAt: 0 } }

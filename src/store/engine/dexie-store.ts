@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { CommandRecord, HistoryEvent, InstanceState } from '../../engine';
+import type { CommandRecord, HistoryEvent, InstanceState, Job } from '../../engine';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from '../../host/store';
@@ -10,6 +10,7 @@ import type { Actor } from './audit';
 import { engineDeployments, writeDeployment, type DeploymentMeta } from './deployments';
 import { GroupCommitter } from './group-commit';
 import type { BufferedMessageRow, InstanceRow } from './rows';
+import { availableJobs } from './queries';
 
 export interface DexieStoreOptions {
   /** Who acts now (the studio's local user), for the audit log and deployments. Default: 'unknown'. */
@@ -81,6 +82,10 @@ export class DexieStore implements Store {
 
   async findInstanceByJob(jobKey: string): Promise<string | undefined> {
     return (await this.db.jobs.get(jobKey))?.instanceId;
+  }
+
+  findAvailableJobs(type: string, now: number, limit: number): Promise<Job[]> {
+    return availableJobs(this.db, type, now, limit);
   }
 
   async findInstanceByTask(taskId: string): Promise<string | undefined> {

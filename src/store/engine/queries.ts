@@ -1,5 +1,7 @@
 import type { Collection, InsertType } from 'dexie';
+import { jobAvailableFrom } from '../../engine';
 import type { Job, Timer, UserTask } from '../../engine';
+import { byHandOutOrder } from '../../host/memory-store-jobs';
 import type { StartTimerRecord } from '../../host/store';
 import type { FlowdeckDb } from '../db';
 import type { JobRow, UserTaskRow } from './rows';
@@ -50,6 +52,26 @@ export async function queryJobs(db: FlowdeckDb, type: string, state: Job['state'
   const rows = await db.jobs.where('[type+state]').equals([type, state]).toArray();
   rows.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
   return rows.map(({ instanceId: _i, ...job }: JobRow) => job);
+}
+
+/**
+ * `Store.findAvailableJobs`: jobs of `type` a worker may lock at `now` (waiting, lock expired,
+ * backoff over) in active, unsuspended instances, in the hand-out order of `fetchAndLock`. Reads
+ * the `[type+state]` index for each fetchable state and only the instance rows of the hits.
+ */
+export async function availableJobs(db: FlowdeckDb, type: string, now: number, limit: number): Promise<Job[]> {
+  return db.transaction('r', [db.jobs, db.instances], async () => {
+    const rows = await db.jobs.where('[type+state]').anyOf([type, 'activatable'], [type, 'activated'], [type, 'backoff']).toArray();
+    const due = rows.filter((r) => {
+      const from = jobAvailableFrom(r);
+      return from !== null && from <= now;
+    });
+    const owners = await db.instances.bulkGet([...new Set(due.map((r) => r.instanceId))]);
+    const running = new Set(owners.filter((o) => o !== undefined && o.status === 'active' && o.suspended === 0).map((o) => o?.instanceId));
+    const out = due.filter((r) => running.has(r.instanceId)).map(({ instanceId: _i, processId: _p, ...job }: JobRow) => job);
+    out.sort(byHandOutOrder);
+    return out.slice(0, Math.max(0, limit));
+  });
 }
 
 /** Instance timers and timer start events due at or before `until`, earliest first: what a scheduler fires next. */
