@@ -49,7 +49,7 @@ export async function writeDeployment(db: FlowdeckDb, record: DeploymentRecord |
 
 /** The engine's deployments (BPMN and DMN) in deployment order, as the host stored them. */
 export async function engineDeployments(db: FlowdeckDb): Promise<DeploymentRecord[]> {
-  const rows = await db.deployments.orderBy('order').filter((d) => d.kind !== 'form').toArray();
+  const rows = (await db.deployments.orderBy('order').toArray()).filter((d) => d.kind !== 'form');
   return rows.map((d) => ({ id: d.id, kind: d.kind as 'bpmn' | 'dmn', name: d.name, xml: d.xml, deployedAt: d.deployedAt, versions: d.versions }));
 }
 

@@ -101,6 +101,22 @@ describe('DexieStore: one transaction per operation, group commit', () => {
   });
 });
 
+describe('DexieStore: completed paths', () => {
+  it('given paths appended over several commits, then a load and a list put each instance\'s path back whole and in order', async () => {
+    const db = fresh();
+    const store = new DexieStore(db);
+    const withPath = (id: string, n: number, path: string[]) => ({ ...at(instance(id), n), path });
+    await store.commit({ instances: [withPath('i1', 1, ['A']), withPath('i2', 1, [])], history: [], commands: [command('i1', 1, 'start'), command('i2', 1, 'start')] });
+    await store.commit({ instances: [withPath('i1', 2, ['A', 'B', 'C'])], history: [], commands: [command('i1', 2, 'x')] });
+    await store.commit({ instances: [withPath('i2', 2, ['X'])], history: [], commands: [command('i2', 2, 'x')] });
+    await store.commit({ instances: [withPath('i1', 3, ['A', 'B', 'C', 'D'])], history: [], commands: [command('i1', 3, 'x')] });
+
+    expect(await db.paths.count()).toBe(4);
+    expect((await store.loadInstance('i1'))?.path).toEqual(['A', 'B', 'C', 'D']);
+    expect((await store.listInstances()).map((s) => [s.instanceId, s.path])).toEqual([['i1', ['A', 'B', 'C', 'D']], ['i2', ['X']]]);
+  });
+});
+
 describe('DexieStore: a full disk', () => {
   it('given the browser refuses a write with QuotaExceededError, then the commit fails with a StorageQuotaError naming what was not saved, and earlier data stays readable', async () => {
     const db = fresh();
