@@ -18,14 +18,14 @@ function reference(states: Map<string, InstanceState>, type: string, now: number
 }
 
 describe('MemoryJobIndex', () => {
-  it('given 3,000 random commits (new jobs, locks, backoffs, completions, suspensions, ends), then every lookup answers what a full scan answers', () => {
+  it('given 4,000 random commits (new jobs, locks, backoffs, completions, suspensions, ends), then every lookup answers what a full scan answers', () => {
     const random = new SeededRandom(42);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random.next() * xs.length)];
     const index = new MemoryJobIndex();
     const states = new Map<string, InstanceState>();
     let next = 0;
-    for (let round = 0; round < 3_000; round++) {
-      const id = `i${Math.floor(random.next() * 60)}`;
+    for (let round = 0; round < 4_000; round++) {
+      const id = `i${Math.floor(random.next() * 150)}`;
       const previous = states.get(id);
       const jobs: Record<string, Job> = {};
       // Keep, change or drop each job the instance had; sometimes add one.

@@ -24,9 +24,10 @@ export class MemoryJobIndex {
       if (from === null) continue;
       const lists = this.lists(job.type);
       const timed = from !== Number.NEGATIVE_INFINITY;
-      insert(timed ? lists.timed : lists.ready, job, timed ? byAvailability : byHandOutOrder);
+      const list = timed ? lists.timed : lists.ready;
+      insert(list, job, timed ? byAvailability : byHandOutOrder);
       this.entries.set(key, job);
-      lists.live++;
+      list.live++;
     }
   }
 
@@ -71,34 +72,32 @@ export class MemoryJobIndex {
     if (!job) return;
     this.entries.delete(key);
     const lists = this.lists(job.type);
-    lists.live--;
-    const size = lists.ready.jobs.length + lists.timed.jobs.length;
-    if (size > 64 && size > 4 * lists.live) {
-      for (const list of [lists.ready, lists.timed]) {
-        list.jobs = list.jobs.filter((j) => this.isLive(j));
-        list.head = 0;
-      }
+    const list = jobAvailableFrom(job) === Number.NEGATIVE_INFINITY ? lists.ready : lists.timed;
+    list.live--;
+    if (list.jobs.length > 64 && list.jobs.length > 4 * list.live) {
+      list.jobs = list.jobs.filter((j) => this.isLive(j));
+      list.head = 0;
     }
   }
 
   private lists(type: string): Lists {
     let lists = this.byType.get(type);
-    if (!lists) this.byType.set(type, (lists = { ready: { jobs: [], head: 0 }, timed: { jobs: [], head: 0 }, live: 0 }));
+    if (!lists) this.byType.set(type, (lists = { ready: { jobs: [], head: 0, live: 0 }, timed: { jobs: [], head: 0, live: 0 } }));
     return lists;
   }
 }
 
-/** Per job type: available jobs in hand-out order, locked or backing-off jobs by when they become available (both with stale entries), and the live count. */
+/** Per job type: available jobs in hand-out order, and locked or backing-off jobs by when they become available. */
 interface Lists {
   ready: SortedJobs;
   timed: SortedJobs;
-  live: number;
 }
 
-/** Jobs in one order; entries before `head` are all stale. */
+/** Jobs in one order, with stale entries; those before `head` are all stale; `live` counts the others. */
 interface SortedJobs {
   jobs: Job[];
   head: number;
+  live: number;
 }
 
 /** The hand-out order of `fetchAndLock`: higher priority, then older, then key. */
