@@ -7,6 +7,17 @@ declare module 'bpmnlint/rules/*' {
   export default rule;
 }
 
+declare module 'bpmnlint-plugin-camunda-compat/rules/*' {
+  const rule: (config?: unknown) => unknown;
+  export default rule;
+}
+
+declare module 'bpmnlint-plugin-camunda-compat' {
+  /** Rule levels per config, e.g. `configs['camunda-cloud-8-8'].rules.implementation = ['error', { version: '8.8' }]`. */
+  const plugin: { configs: Record<string, { rules: Record<string, string | [string, Record<string, unknown>]> }> };
+  export default plugin;
+}
+
 declare module 'bpmnlint' {
   export interface LintReport {
     id?: string;

@@ -5,6 +5,7 @@ import MonacoEditor from '../editors/MonacoEditor';
 import { registerEditor } from '../editors/test-hooks';
 import { listScripts, putScript, type ScriptInfo, type ScriptLanguage } from './scripts-api';
 import { configureScriptLanguage, scriptModelPath } from './script-language';
+import { OWNS_SAVE_ATTRIBUTE } from '../shortcuts/shortcuts';
 import '../editors/editors.css';
 
 interface Draft {
@@ -176,7 +177,7 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
           )}
         </nav>
         {draft ? (
-          <section className="fd-script-editor" aria-label={`Script of ${draft.nodeId}`}>
+          <section className="fd-script-editor" aria-label={`Script of ${draft.nodeId}`} {...{ [OWNS_SAVE_ATTRIBUTE]: '' }}>
             <div className="fd-toolbar">
               <strong>{current?.name || draft.nodeId}</strong>
               <label>

@@ -17,6 +17,7 @@
  */
 import { BpmnModdle as BpmnModdleImpl } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { isJavaScriptFormat } from './script-format';
 
 // The shared ambient declaration of bpmn-moddle (src/engine/model) covers reading only; these
 // are the members of the same runtime objects that writing needs.
@@ -215,8 +216,7 @@ function describe(task: ModdleElement, processId: string): ScriptInfo {
   const body = (task.get('script') as string | undefined) ?? '';
   const normalized = format?.trim().toLowerCase();
   if (normalized === 'feel') return { ...base, language: 'feel', body: stripEquals(body) };
-  const isJavaScript = !normalized || ['javascript', 'js', 'ecmascript', 'text/javascript', 'application/javascript'].includes(normalized);
-  return { ...base, language: 'javascript', body, ...(isJavaScript ? {} : { scriptFormat: format }) };
+  return { ...base, language: 'javascript', body, ...(isJavaScriptFormat(format) ? {} : { scriptFormat: format }) };
 }
 
 function children(element: ModdleElement, property: string): ModdleElement[] {

@@ -52,7 +52,7 @@ export function App() {
         <TopBar route={route} file={file ?? undefined} project={project ?? undefined} />
         <Banners />
         <div className="workspace__body">
-          <main className="main">{main}</main>
+          <main className="studio-main">{main}</main>
           {showVersions && <VersionsPanel file={file} activeVersionId={route.name === 'version' ? route.versionId : undefined} />}
         </div>
       </div>
