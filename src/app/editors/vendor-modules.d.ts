@@ -64,3 +64,23 @@ declare module 'bpmn-auto-layout' {
   /** Adds BPMN DI (a diagram) to a process that has none; resolves with the new XML. */
   export function layoutProcess(xml: string): Promise<string>;
 }
+
+declare module '@bpmn-io/properties-panel' {
+  // Preact components of the properties panel's entries; props as documented by the package.
+  import type { FunctionComponent } from '@bpmn-io/properties-panel/preact';
+  export const SelectEntry: FunctionComponent<Record<string, unknown>>;
+  export const TextFieldEntry: FunctionComponent<Record<string, unknown>>;
+  export const isSelectEntryEdited: (node: unknown) => boolean;
+  export const isTextFieldEntryEdited: (node: unknown) => boolean;
+}
+
+declare module 'bpmn-js-properties-panel' {
+  /** A service of the modeler's injector, inside a properties panel component. */
+  export function useService(name: string): unknown;
+}
+
+declare module 'dmn-js-properties-panel' {
+  // didi modules for dmn-js' DRD viewer (`drd.additionalModules`).
+  export const DmnPropertiesPanelModule: object;
+  export const DmnPropertiesProviderModule: object;
+}

@@ -5,6 +5,7 @@ import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { describe, expect, it } from 'vitest';
 import { CAMUNDA_VERSIONS, camundaLintVersion, createLintConfig, RECOMMENDED_RULES, type LintOptions, type RuleSetting } from './lint-config';
 import { JAVASCRIPT_SCRIPT_MESSAGE } from './flowdeck-rules';
+import { bpmnTemplate } from '../../../store/templates';
 
 const basic = readFileSync(new URL('./lint-config.test.bpmn', import.meta.url), 'utf8');
 const camunda = readFileSync(new URL('./camunda-compat.test.bpmn', import.meta.url), 'utf8');
@@ -22,7 +23,7 @@ describe('createLintConfig', () => {
     const reports = await lint(basic);
 
     expect(ids(reports, 'no-disconnected')).toEqual(['Orphan']);
-    expect(reports['no-disconnected']?.[0].category).toBe('error');
+    expect(reports['no-disconnected']?.[0].category).toBe('warn');
   });
 
   it('given every recommended and every Camunda 8 rule of each version, when linted, then none fails to resolve', async () => {
@@ -73,6 +74,16 @@ describe('createLintConfig', () => {
     expect(resolver.resolveRule('bpmnlint-plugin-foo', 'bar')).toBeNull();
     expect(resolver.resolveRule('bpmnlint', 'no-disconnected')).toBeTypeOf('function');
     expect(resolver.resolveRule('bpmnlint-plugin-camunda-compat', 'timer')).toBeTypeOf('function');
+  });
+});
+
+describe('a fresh diagram', () => {
+  it('given the new-file template (one start event), when linted, then nothing is an error', async () => {
+    const reports = await lint(bpmnTemplate('New process'));
+
+    const errors = Object.entries(reports).flatMap(([rule, list]) => list.filter((r) => r.category === 'error').map((r) => `${rule} ${r.id}`));
+    expect(errors).toEqual([]);
+    expect(ids(reports, 'label-required')).toEqual(['StartEvent_1']);
   });
 });
 
