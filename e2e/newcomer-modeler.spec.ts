@@ -33,7 +33,7 @@ test('given a new diagram, when linted, then it shows no errors and a missing la
   await expect(page.locator('.fd-problem-error')).toHaveCount(0);
 });
 
-test('given a service task without a job type and a JavaScript script task, when linted, then Camunda 8 problems are errors and the script is a Flowdeck-only warning', async () => {
+test('given a service task without a job type and a JavaScript script task, when linted, then Camunda 8 problems are errors and the script is a Flowdeck-only note', async () => {
   await openDocument(page, 'newcomer-modeler.bpmn', fixture);
   await expect(shape(page, 'Charge')).toBeVisible();
   await page.getByTestId('bpmn-problems-toggle').click();
@@ -44,9 +44,31 @@ test('given a service task without a job type and a JavaScript script task, when
 
   const js = problem('Js', 'Camunda 8 cannot run it');
   await expect(js.locator('.fd-problem-message')).toContainText('JavaScript script (Flowdeck only)');
-  await expect(js.locator('.fd-problem-category')).toHaveText('warning');
+  await expect(js.locator('.fd-problem-category')).toHaveText('info');
   // Not also reported as a broken Camunda implementation.
   await expect(problem('Js', 'camunda-compat/implementation')).toHaveCount(0);
+});
+
+test('given lint markers on the canvas, when the XML view opens, then it covers them (no marker floats above it)', async () => {
+  const marker = page.locator('[data-testid=bpmn-canvas] .bjsl-overlay').first();
+  await expect(marker).toBeVisible();
+  const box = (await marker.boundingBox())!;
+  await page.getByTestId('bpmn-xml-toggle').click();
+  await expect(page.getByTestId('xml-editor')).toBeVisible();
+  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.fd-overlay') !== null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  expect(onTop).toBe(true);
+  await page.getByRole('button', { name: 'Back to diagram' }).click();
+  await expect(page.getByTestId('xml-editor')).toHaveCount(0);
+});
+
+test('given the ? help, then it lists the diagram shortcuts too', async () => {
+  await page.getByTestId('action-help').click();
+  const modeling = page.getByTestId('help-modeling');
+  await expect(modeling).toBeVisible();
+  await expect(modeling.getByRole('row').filter({ hasText: 'Edit the label' }).locator('kbd')).toHaveText('E');
+  await expect(modeling.getByRole('row').filter({ hasText: 'Find an element' })).toContainText('Ctrl+F');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-dialog')).toHaveCount(0);
 });
 
 test('given a JavaScript script task, when selected, then the properties panel says "Flowdeck only" and edits its result variable', async () => {

@@ -49,7 +49,8 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
   // What the XML reader could not place is a problem of the file too (it would not survive a save).
   const allIssues = [...readerIssues(importWarnings), ...issues];
   const errors = allIssues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
-  const warnings = allIssues.length - errors;
+  // Notes (info: e.g. "JavaScript is Flowdeck only") are listed in the panel but not counted.
+  const warnings = allIssues.filter((issue) => issue.category === 'warn').length;
 
   return (
     <div className="fd-editor fd-bpmn" data-testid="bpmn-editor">

@@ -19,6 +19,7 @@ import lintModule from 'bpmn-js-bpmnlint';
 import { camundaLintVersion, createLintConfig, DEFAULT_CAMUNDA_VERSION } from './lint/lint-config';
 import { svgToPng } from './export-image';
 import { flowdeckScriptPropsModule } from './properties/flowdeck-script-props';
+import { linkSequenceFlows } from './flow-links';
 import { formatXmlProblem, toXmlProblem } from './xml-problem';
 
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
@@ -124,6 +125,7 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
       // files arriving another way (Source view, versions, archives) open as faithfully.
       const { xml: repaired, notes } = await repairForCanvas(xml);
       const { warnings } = await modeler.importXML(repaired);
+      linkSequenceFlows(modeler.getDefinitions() as never);
       const drawWarnings: string[] = [];
       undrawn = completeImport(modeler, drawWarnings);
       fitToFreeViewport(modeler, options.container);

@@ -5,7 +5,7 @@
  * worker (`zeebe:taskDefinition`). camunda-compat's `implementation` rule reports such a task as an
  * error ("must have one of zeebe:Script, zeebe:TaskDefinition"), which reads as if the task were
  * broken in Flowdeck too; `withoutFlowdeckScripts` keeps that rule quiet for them and
- * `javascript-script-task` says what is true instead, as a warning.
+ * `javascript-script-task` says what is true instead, as a note (info).
  *
  * @example
  * ```ts

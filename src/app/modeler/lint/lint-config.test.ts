@@ -58,11 +58,11 @@ describe('createLintConfig', () => {
     expect(charge?.message).toMatch(/zeebe:TaskDefinition/);
   });
 
-  it('given a JavaScript script task, when linted, then it is a Flowdeck-only warning and not a Camunda implementation error', async () => {
+  it('given a JavaScript script task, when linted, then it is a Flowdeck-only note and not a Camunda implementation error', async () => {
     const reports = await lint(camunda);
 
     expect(ids(reports, 'camunda-compat/implementation')).not.toContain('Js');
-    expect(reports['flowdeck/javascript-script-task']).toEqual([expect.objectContaining({ id: 'Js', category: 'warn', message: JAVASCRIPT_SCRIPT_MESSAGE })]);
+    expect(reports['flowdeck/javascript-script-task']).toEqual([expect.objectContaining({ id: 'Js', category: 'info', message: JAVASCRIPT_SCRIPT_MESSAGE })]);
     // A FEEL script is Camunda's own format; an empty script task is still incomplete for Camunda.
     expect(ids(reports, 'camunda-compat/implementation')).toContain('Empty');
     expect(ids(reports, 'camunda-compat/implementation')).not.toContain('Feel');

@@ -121,6 +121,16 @@ export const CAMUNDA_VERSIONS: readonly string[] = Object.keys(camundaCompat.con
   .map((match) => `${match[1]}.${match[2]}`)
   .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
 
+/**
+ * Flowdeck's own rule, and camunda-compat rules whose level differs here: a user task without a
+ * form is fine in Flowdeck and in Camunda 8 (Tasklist shows its variables), so "must have a
+ * zeebe:FormDefinition" is a note, not a warning.
+ */
+const FLOWDECK_LEVELS: Record<string, RuleSetting> = {
+  'flowdeck/javascript-script-task': 'info',
+  'camunda-compat/user-task-definition': 'info',
+};
+
 /** Rules of the `flowdeck` package (this file's resolver answers them). */
 const FLOWDECK_RULES: Record<string, RuleFactory> = { 'javascript-script-task': javascriptScriptTask };
 
@@ -171,7 +181,7 @@ export function createLintConfig(overrides: Record<string, RuleSetting> = {}, op
     camundaRules[`camunda-compat/${name}`] = setting as RuleSetting;
   }
   return {
-    config: { rules: { ...RECOMMENDED_RULES, ...camundaRules, 'flowdeck/javascript-script-task': 'warn', ...overrides } },
+    config: { rules: { ...RECOMMENDED_RULES, ...camundaRules, ...FLOWDECK_LEVELS, ...overrides } },
     resolver: {
       resolveRule(pkg, ruleName) {
         if (pkg === 'bpmnlint') return RULES[ruleName] ?? null;
