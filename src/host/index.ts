@@ -8,7 +8,7 @@
  *   decisions: new DmnDecisions(), scripts: await createQuickJsScriptRunner() });
  */
 export { EngineHost, DeployError } from './engine-host';
-export type { DeployableDecisions, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
+export type { DeployableDecisions, DeploymentNote, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
 export { HostError } from './transaction';
 export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
