@@ -6,3 +6,4 @@ export { MemoryCatalog } from './memory-catalog';
 export { DexieCatalog } from './dexie-catalog';
 export type { InstanceSummary } from './resources/instances';
 export type { ElementStats, InstanceCounts } from './resources/stats';
+export { CHANGES_CHANNEL, ENGINE_LOCK, RPC_CHANNEL, type EngineChange } from './channels';
