@@ -19,7 +19,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
 
   beforeEach(async () => {
     env = kind.make();
-    ({ api, clock } = await apiOn(env.store, env.catalog));
+    ({ api, clock } = await apiOn(env.store, env.catalog, undefined, env.instances));
   });
   afterEach(() => env.close());
 
@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
 
     // when the host restarts on what was stored (a reload)
     const reloaded = await env.restart();
-    ({ api, clock } = await apiOn(reloaded.store, reloaded.catalog, clock));
+    ({ api, clock } = await apiOn(reloaded.store, reloaded.catalog, clock, env.instances));
     const mine = data(await api.call('tasks.list', { candidateGroups: ['clerks', 'sales'], assignee: null }));
     expect(mine.total).toBe(1);
     const task = mine.items[0];
