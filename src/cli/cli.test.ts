@@ -64,7 +64,7 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
 
   it('given test on the examples folder, then every scenario passes and the exit code is 0', async () => {
     const r = await flowdeck('test', 'docs/examples');
-    expect(r.stdout).toMatch(/^10 passed, 0 failed \(9 scenarios, 1 CPT test case\)$/m);
+    expect(r.stdout).toMatch(/^12 passed, 0 failed \(11 scenarios, 1 CPT test case\)$/m);
     expect(r.stdout).not.toMatch(/FAIL/);
     expect(r.code).toBe(0);
   });

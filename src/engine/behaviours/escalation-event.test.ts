@@ -108,6 +108,7 @@ describe('escalation events', () => {
     const { errors } = compileDeployment(definitions, { expressions: testFeel });
     expect(errors.map((e) => `${e.elementId}: ${e.message}`).sort()).toEqual([
       'codeless: an escalation throw event needs an escalation with an escalationCode',
+      'onHuman: an escalation boundary event must be attached to a subprocess or a call activity, not to userTask human: nothing inside it can throw an escalation',
       'dynamic: the escalationCode of a catching escalation event must be a static value, not an expression (=code)',
       "two: two and one both catch escalation 'LATE' on task: one catcher per code",
       'wait: an escalation event definition is not allowed on intermediateCatchEvent',
