@@ -92,3 +92,36 @@ ${flow('f1', 'Start', 'Each')}
 ${flow('f2', 'Each', 'End')}
 <bpmn:endEvent id="End" />`);
 }
+
+/**
+ * Flow (e), 10 nodes: flow (a)'s gateways with its two parallel tasks replaced by a one-minute timer
+ * catch and a message catch (`paid`, correlated by `orderId`), so each instance waits twice and is
+ * woken by the host's timer driver and its message correlation.
+ */
+export function flowE(): string {
+  return `${HEADER}
+<bpmn:message id="Paid" name="paid"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>
+<bpmn:process id="flowE" isExecutable="true">
+<bpmn:startEvent id="Start" />
+${flow('f1', 'Start', 'Check')}
+<bpmn:exclusiveGateway id="Check" default="fLow" />
+${flow('fHigh', 'Check', 'Split', CONDITIONS.feel)}
+${flow('fLow', 'Check', 'LowTask')}
+<bpmn:parallelGateway id="Split" />
+${flow('f2', 'Split', 'Cooling')}${flow('f3', 'Split', 'Payment')}
+<bpmn:intermediateCatchEvent id="Cooling"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+<bpmn:intermediateCatchEvent id="Payment"><bpmn:messageEventDefinition messageRef="Paid" /></bpmn:intermediateCatchEvent>
+${flow('f4', 'Cooling', 'Join')}${flow('f5', 'Payment', 'Join')}
+<bpmn:parallelGateway id="Join" />
+${flow('f6', 'Join', 'Merge')}
+<bpmn:task id="LowTask" />
+${flow('f7', 'LowTask', 'Merge')}
+<bpmn:exclusiveGateway id="Merge" />
+${flow('f8', 'Merge', 'Audit')}
+<bpmn:task id="Audit" />
+${flow('f9', 'Audit', 'End')}
+<bpmn:endEvent id="End" />
+</bpmn:process>
+</bpmn:definitions>
+`;
+}

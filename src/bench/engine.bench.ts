@@ -1,7 +1,9 @@
 /**
  * `npm run bench:engine`: in-memory throughput of the Flowdeck engine in Node, through EngineHost
- * with a MemoryStore (what the CLI and tests run), on four flows, and the npm package bpmn-engine
- * on flow (a) in the same run. Prints instances/s, element executions/s and the ratio.
+ * with a MemoryStore (what the CLI and tests run), on five flows, and the npm package bpmn-engine
+ * on flow (a) in the same run. Prints instances/s, element executions/s and the ratio; the host's
+ * cost over the bare step; (f) 10,000 and 100,000 instances waiting on timers (schedule and fire,
+ * and how both grow). Last line: one JSON object with the figures named as in issue 7.
  *
  * FLOWDECK_BENCH_MS sets the time budget per line (default 4500 ms, split over 3 interleaved rounds;
  * the best round counts).
@@ -14,7 +16,9 @@ import { EngineHost } from '../host/engine-host';
 import { FeelExpressions } from '../host/feel-expressions';
 import { MemoryStore } from '../host/memory-store';
 import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../host/scripts/quickjs-runner';
-import { flowA, multiInstance, sequential } from './engine-models';
+import { flowA, flowE, multiInstance, sequential } from './engine-models';
+import { measureHostOverStep } from './engine-host-overhead';
+import { timersRun } from './engine-timers';
 import { isolatedScriptScenario } from './scripts-scenarios';
 import { formatRate, measure, type Rate } from './engine-measure';
 
@@ -37,6 +41,29 @@ async function hostRunner(xml: string, processId: string, variables: Record<stri
     }
     const state = await host.startInstance(processId, { variables });
     if (state.status !== 'completed') throw new Error(`${processId} did not complete: ${JSON.stringify(state.incidents)}`);
+    return state.path.length;
+  };
+}
+
+/**
+ * Flow (e) through a real EngineHost on a virtual clock: start an instance, advance the clock past
+ * its one-minute timer (the timer driver fires it), publish its `paid` message (correlated by key).
+ */
+async function timerMessageRunner(scripts: QuickJsScriptRunner, resetEvery: number) {
+  const feel = new FeelExpressions();
+  let host: EngineHost | undefined;
+  let count = 0;
+  return async () => {
+    if (host === undefined || count % resetEvery === 0) {
+      host = new EngineHost({ store: new MemoryStore(), clock: new ManualClock(0), ids: new CountingIds(), random: new SeededRandom(1), expressions: feel, scripts });
+      await host.deploy(flowE());
+    }
+    const orderId = `o-${count++}`;
+    const started = await host.startInstance('flowE', { variables: { ...VARIABLES, orderId } });
+    await host.timers.advance(60_000);
+    await host.messages.publish({ name: 'paid', correlationKey: orderId });
+    const state = await host.getInstance(started.instanceId);
+    if (state?.status !== 'completed') throw new Error(`flowE did not complete: ${JSON.stringify(state?.incidents)}`);
     return state.path.length;
   };
 }
@@ -96,6 +123,7 @@ async function main() {
     ['(b) 100-node sequential flow, EngineHost', await hostRunner(sequential(98), 'sequential', {}, scripts, 1000)],
     ['(c) parallel multi-instance x1000, EngineHost', await hostRunner(multiInstance(), 'multi', { items }, scripts, 20)],
     ['(d) flow (a) + JavaScript script task, EngineHost', await hostRunner(flowA('feel', true), 'flowA', VARIABLES, scripts, 5000)],
+    ['(e) 10-node flow, timer + message catch, virtual clock', await timerMessageRunner(scripts, 5000)],
     ['QuickJS script runner alone: one small script', () => {
       const out = scripts.run({ ...SCRIPT_REQUEST, randomSeed: seed++ });
       if (!out.ok) throw new Error(out.error);
@@ -121,12 +149,38 @@ async function main() {
   const be = get('bpmn-engine: flow (a), ${');
   const bj = get('bpmn-engine: flow (a), JavaScript');
 
+  const e = get('(e)');
+  const inThread = get('QuickJS script runner alone: one');
+  const isolated = get('QuickJS script runner alone: script');
   const fastest = Math.max(be.instancesPerSecond, bj.instancesPerSecond);
   const ratio = a.instancesPerSecond / fastest;
-  console.log(`\nFlowdeck (a) vs fastest bpmn-engine variant: ${ratio.toFixed(1)}x instances/s (aim: >= 100x) ${ratio >= 100 ? 'OK' : 'BELOW AIM'}`);
+  console.log(`\nFlowdeck (a) vs fastest bpmn-engine variant: ${ratio.toFixed(1)}x instances/s (aim: >= 300x) ${ratio >= 300 ? 'OK' : 'BELOW AIM'}`);
+  console.log(`QuickJS small scripts/s: ${Math.round(isolated.instancesPerSecond).toLocaleString('en-US')} isolated (script thread, what the host runs), ${Math.round(inThread.instancesPerSecond).toLocaleString('en-US')} in-thread (aim: isolated >= 20,000) ${isolated.instancesPerSecond >= 20_000 ? 'OK' : 'BELOW AIM'}`);
+  console.log(`Flow (e) runs at ${((e.instancesPerSecond / a.instancesPerSecond) * 100).toFixed(0)}% of (a): two waits, one timer fire and one correlation per instance`);
+
+  const overhead = await measureHostOverStep(flowA('feel'), 'flowA', VARIABLES);
+  console.log(`\nHost path vs bare step, flow (a), median of alternating batches: ${Math.round(overhead.hostPerSecond).toLocaleString('en-US')} vs ${Math.round(overhead.stepPerSecond).toLocaleString('en-US')} inst/s, host/step = ${overhead.hostOverStep.toFixed(2)}x (aim: <= 1.5x) ${overhead.hostOverStep <= 1.5 ? 'OK' : 'ABOVE AIM'}`);
+
+  const t10k = await timersRun(10_000);
+  const t100k = await timersRun(100_000);
+  const growth = (big: number, small: number) => big / small / 10;
+  console.log(`\n(f) instances waiting on a timer: 10,000 schedule ${t10k.scheduleSeconds.toFixed(2)} s, fire ${t10k.fireSeconds.toFixed(2)} s; 100,000 schedule ${t100k.scheduleSeconds.toFixed(2)} s, fire ${t100k.fireSeconds.toFixed(2)} s`);
+  console.log(`    growth 10k -> 100k per instance (1.00 = linear): schedule ${growth(t100k.scheduleSeconds, t10k.scheduleSeconds).toFixed(2)}, fire ${growth(t100k.fireSeconds, t10k.fireSeconds).toFixed(2)}`);
   console.log(`Element executions per instance: a=${(a.elements / a.instances).toFixed(0)} b=${(b.elements / b.instances).toFixed(0)} c=${(c.elements / c.instances).toFixed(0)} d=${(d.elements / d.instances).toFixed(0)}`);
   console.log(`Script task cost: (d) runs at ${((d.instancesPerSecond / a.instancesPerSecond) * 100).toFixed(0)}% of (a)`);
   scripts.dispose();
+  const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+  console.log(JSON.stringify({
+    bpmnEngineRatio: round(ratio, 1),
+    hostOverStep: round(overhead.hostOverStep),
+    timers100kScheduleSeconds: round(t100k.scheduleSeconds),
+    timers100kFireSeconds: round(t100k.fireSeconds),
+    timersScheduleGrowth: round(growth(t100k.scheduleSeconds, t10k.scheduleSeconds)),
+    timersFireGrowth: round(growth(t100k.fireSeconds, t10k.fireSeconds)),
+    timerMessageInstancesPerSec: Math.round(e.instancesPerSecond),
+    quickjsIsolatedScriptsPerSec: Math.round(isolated.instancesPerSecond),
+    quickjsInThreadScriptsPerSec: Math.round(inThread.instancesPerSecond),
+  }));
 }
 
 await main();

@@ -50,20 +50,36 @@ describe('scenarios', () => {
 
   it.each([
     [[], /expected a JSON object, got an array/],
-    [{}, /"model" must be a file path/],
+    [{}, /model: expected "model", a file path/],
     [{ model: 'm', extra: 1 }, /unknown field "extra"/],
-    [{ model: 'm', steps: [{ throwError: 'T' }] }, /steps\[0\]\.code must be the BPMN error code/],
-    [{ model: 'm', steps: [{ complete: 'T', code: 'x' }] }, /unknown field "code" for a complete step/],
-    [{ model: 'm', expect: { state: 'done' } }, /expect\.state must be one of/],
-    [{ model: 'm', expect: { passed: 'A' } }, /expect\.passed must be an array/],
-    [{ model: 'm', decisions: 'a.dmn' }, /"decisions" must be an array of DMN file paths/],
+    [{ model: 'm', steps: [{ throwError: 'T' }] }, /steps\[0\]\.code: expected the BPMN error code/],
+    [{ model: 'm', steps: [{ complete: 'T', code: 'x' }] }, /steps\[0\]: unknown field "code" for a complete step/],
+    [{ model: 'm', expect: { state: 'done' } }, /expect\.state: expected one of completed, active/],
+    [{ model: 'm', expect: { passed: 'A' } }, /expect\.passed: expected an array of element ids/],
+    [{ model: 'm', decisions: 'a.dmn' }, /decisions: expected an array of DMN file paths/],
+    [{ model: 'm', clock: '2026-02-30T00:00:00Z' }, /clock: "2026-02-30T00:00:00Z" is not an ISO 8601 date-time \(February 2026 has no day 30/],
+    [{ model: 'm', steps: [{ advance: 'PT1H' }, { advance: '1 hour' }] }, /steps\[1\]\.advance: "1 hour" is not an ISO 8601 duration/],
+    [{ model: 'm', steps: [{ advance: '-PT1H' }] }, /steps\[0\]\.advance: "-PT1H" is negative: time only moves forward/],
+    [{ model: 'm', steps: [{ publish: 'paid', ttl: 'PT1H', tll: 'x' }] }, /steps\[0\]: unknown field "tll" for a publish step/],
+    [{ model: 'm', steps: [{ publish: 'paid', key: true }] }, /steps\[0\]\.key: expected the correlation key \(a string or a number\)/],
+    [{ model: 'm', steps: [{ signal: '' }] }, /steps\[0\]\.signal: a signal name must not be empty/],
+    [{ model: 'm', steps: [{ cancel: false }] }, /steps\[0\]\.cancel: expected true/],
+    [{ model: 'm', steps: [{ fetchAndComplete: 'charge', variables: [1] }] }, /steps\[0\]\.variables: expected an object, got an array/],
+    [{ model: 'm', steps: ['complete'] }, /steps\[0\]: expected an object such as/],
+    [{ name: 'pays late', model: 'm', steps: [{ publish: 'paid', ttl: 'soon' }] }, /invalid scenario s\.json \(scenario "pays late"\): steps\[0\]\.ttl/],
   ])('given %j, then validation fails with a precise message', (raw, message) => {
     expect(() => validateScenario(raw, 's.json')).toThrow(InputError);
     expect(() => validateScenario(raw, 's.json')).toThrow(message);
   });
 
-  it('given a folder, then its *.scenario.json files are found recursively in order', async () => {
+  it('given a folder, then its *.scenario.json and CPT files are found recursively in order (array.json, vars.json are not test files)', async () => {
     const files = await findScenarioFiles([FIXTURES], '/');
-    expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual(['bad-step-target.scenario.json', 'bad-step.scenario.json', 'failing.scenario.json', 'minimal.scenario.json']);
+    expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual([
+      'bad-step-target.scenario.json', 'bad-step.scenario.json',
+      'cpt/actions.json', 'cpt/assertions.json', 'cpt/failing.json', 'cpt/mocks.json', 'cpt/time.json', 'cpt/wrong.json',
+      'failing.scenario.json', 'minimal.scenario.json',
+      'steps/buffered.scenario.json', 'steps/cancel.scenario.json', 'steps/expired.scenario.json', 'steps/give-up.scenario.json', 'steps/happy.scenario.json',
+      'steps-failing/cancel-twice.scenario.json', 'steps-failing/duplicate-message.scenario.json', 'steps-failing/no-such-topic.scenario.json',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ export { STATE_SCHEMA_VERSION } from './runtime/state';
 export type { Command } from './behaviours/commands';
 export type { KernelCommand } from './runtime/commands';
 export type { JobCommand } from './behaviours/job';
+export { jobAvailableFrom } from './behaviours/job';
 export type { UserTaskCommand } from './behaviours/user-task';
 export type { CallCommand } from './behaviours/call-activity';
 export { CommandRejectedError } from './runtime/commands';

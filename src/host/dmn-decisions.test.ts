@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CountingIds, ManualClock } from './clocks';
+import type { IdGenerator } from '../engine';
+import { CountingIds, ManualClock, UniqueIds } from './clocks';
 import { DmnDecisions, DmnDeployError } from './dmn-decisions';
 import { EngineHost } from './engine-host';
 import { FeelExpressions } from './feel-expressions';
@@ -37,13 +38,14 @@ describe('DmnDecisions', () => {
 
   it('given a host with DMN deployed, when a business rule task runs, then its result variable holds the decision; a restart redeploys it', async () => {
     const store = new MemoryStore();
-    const options = () => ({ store, clock: new ManualClock(0), expressions: new FeelExpressions(), ids: new CountingIds(), decisions: new DmnDecisions() });
+    const options = (ids: IdGenerator = new CountingIds()) => ({ store, clock: new ManualClock(0), expressions: new FeelExpressions(), ids, decisions: new DmnDecisions() });
     const host = await EngineHost.create(options());
     expect((await host.deployDmn(DISCOUNT, 'discount.dmn')).decisions).toEqual({ discount: 1 });
     await host.deploy(fixture('pricing.bpmn'));
     const pi = await host.startInstance('pricing', { variables: { tier: 'gold', amount: 150 } });
     expect(pi).toMatchObject({ status: 'completed', variables: { discount: 0.1 } });
-    const restarted = await EngineHost.create(options());
+    // The restarted host must not hand out instance-1 again: the store refuses to overwrite a stored instance (a conflict).
+    const restarted = await EngineHost.create(options(new UniqueIds()));
     expect((await restarted.startInstance('pricing', { variables: { tier: 'gold', amount: 10 } })).variables.discount).toBe(0.05);
   });
 

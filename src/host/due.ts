@@ -3,9 +3,10 @@ import type { DueItem } from './scheduler';
 import type { BufferedMessage, Store, StoreCommit } from './store';
 
 /**
- * What of an instance falls due at a time, read from its state (timers, asynchronous continuations;
- * the job executor adds job locks and retry backoffs), and the command that fires each. The
- * scheduler is an index over these: after every commit the host re-reads the instances it wrote.
+ * What of an instance falls due at a time, read from its state (timers, asynchronous continuations,
+ * the end of a job's lock or retry backoff), and the command that fires each. The scheduler is an
+ * index over these: after every commit the host re-reads the instances it wrote, and a starting
+ * host reads them all, so locks and backoffs resume after a restart.
  */
 export function dueItemsOf(state: InstanceState): DueItem[] {
   if (state.status !== 'active') return [];
@@ -14,6 +15,12 @@ export function dueItemsOf(state: InstanceState): DueItem[] {
   // Asynchronous continuations: due at once, each run in an operation (and a commit) of its own.
   const continuations = state.continuations ?? {};
   for (const key in continuations) out.push({ key, at: continuations[key].dueAt, kind: 'async', instanceId: state.instanceId });
+  // Jobs of the external task pattern: a lock that runs out, a retry backoff that ends.
+  for (const key in state.jobs) {
+    const job = state.jobs[key];
+    if (job.state === 'activated' && job.lockExpiresAt !== null) out.push({ key: `${LOCK}${key}`, at: job.lockExpiresAt, kind: 'jobLock', instanceId: state.instanceId });
+    else if (job.state === 'backoff' && job.retryAt !== null) out.push({ key: `${BACKOFF}${key}`, at: job.retryAt, kind: 'jobBackoff', instanceId: state.instanceId });
+  }
   return out;
 }
 
@@ -24,10 +31,17 @@ export function commandFor(item: DueItem): Command {
       return { type: 'timerFired', timerKey: item.key, dueAt: item.at };
     case 'async':
       return { type: 'continueAsync', key: item.key };
+    case 'jobLock':
+      return { type: 'jobLockExpired', jobKey: item.key.slice(LOCK.length) };
+    case 'jobBackoff':
+      return { type: 'jobBackoffEnded', jobKey: item.key.slice(BACKOFF.length) };
     default:
       throw new Error(`no instance command fires a ${item.kind} item`);
   }
 }
+
+const LOCK = 'lock:';
+const BACKOFF = 'backoff:';
 
 /*
  * Host-level items: what falls due outside any instance (a buffered message's time to live ends).

@@ -6,6 +6,7 @@ import type {
 import { SeededRandom, UniqueIds } from './clocks';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
+import { HostJobs } from './jobs/host-jobs';
 import { HostMessages } from './messages/host-messages';
 import type { MessageLimits } from './messages/types';
 import { startTimerDefs } from './time/start-timers';
@@ -88,6 +89,8 @@ export class EngineHost {
   readonly timers: TimerDriver;
   /** Messages and signals: publish, correlate, broadcast (Zeebe rules; see `messages/host-messages.ts`). */
   readonly messages: HostMessages;
+  /** The job executor: fetchAndLock, complete, fail, throwError, extendLock (external task pattern; see `jobs/host-jobs.ts`). */
+  readonly jobs: HostJobs;
   private readonly ctx: EngineContext;
   private readonly store: Store;
   private readonly ids: IdGenerator;
@@ -112,6 +115,7 @@ export class EngineHost {
       handlers: {},
     };
     this.timers = new TimerDriver(this, this.store, options.clock, options.logger);
+    this.jobs = new HostJobs(this, this.store);
     this.messages = new HostMessages({ host: this, store: this.store, ids: this.ids, timers: this.timers, logger: options.logger, limits: options.messageLimits });
   }
 
@@ -137,7 +141,7 @@ export class EngineHost {
    * Parses, compiles and deploys every process of a BPMN file; each becomes the next version of its id.
    * @throws DeployError when the XML does not parse, holds no executable process, or any element fails to compile.
    */
-  deploy(xml: string, name = 'model.bpmn'): Promise<DeployResult> {
+  deploy(xml: string, name = 'model.bpmn', meta: DeploymentNote = {}): Promise<DeployResult> {
     return this.serial(async () => {
       const { processes, warnings } = await this.compile(xml);
       for (const process of processes.values()) {
@@ -156,6 +160,7 @@ export class EngineHost {
         xml,
         deployedAt: this.ctx.clock.now(),
         versions: Object.fromEntries(deployed.map((p) => [p.id, p.version])),
+        ...withNote(meta),
       };
       await this.store.saveDeployment(record);
       return { deploymentId: record.id, processes: deployed.map((p) => ({ id: p.id, name: p.name, version: p.version })), warnings };
@@ -163,11 +168,11 @@ export class EngineHost {
   }
 
   /** Deploys DMN decisions to the host's decision evaluator (which must be deployable, e.g. `DmnDecisions`). */
-  deployDmn(xml: string, name = 'decisions.dmn'): Promise<{ deploymentId: string; decisions: Record<string, number>; warnings: string[] }> {
+  deployDmn(xml: string, name = 'decisions.dmn', meta: DeploymentNote = {}): Promise<{ deploymentId: string; decisions: Record<string, number>; warnings: string[] }> {
     return this.serial(async () => {
       const decisions = this.deployableDecisions();
       const { versions, warnings } = await decisions.deploy(xml);
-      const record: DeploymentRecord = { id: this.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions };
+      const record: DeploymentRecord = { id: this.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions, ...withNote(meta) };
       await this.store.saveDeployment(record);
       return { deploymentId: record.id, decisions: versions, warnings };
     });
@@ -217,11 +222,16 @@ export class EngineHost {
     });
   }
 
-  /** Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident opens. */
-  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number } = {}): Promise<InstanceState> {
+  /**
+   * Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident
+   * opens; with retries left and `retryBackoffMs`, the job is handed out again only after it.
+   */
+  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number; retryBackoffMs?: number } = {}): Promise<InstanceState> {
     return this.operate(async (tx) => {
       const { instanceId, job } = await this.resolveJob(tx, ref);
-      return tx.dispatch(instanceId, { type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage });
+      return tx.dispatch(instanceId, {
+        type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage, retryBackoffMs: options.retryBackoffMs,
+      });
     });
   }
 
@@ -279,10 +289,14 @@ export class EngineHost {
     return this.serial(() => this.store.listInstances(query));
   }
 
-  /** Open (activatable) jobs, optionally of one instance or job type. */
-  async listJobs(filter: { instanceId?: string; type?: string } = {}): Promise<Job[]> {
+  /**
+   * Jobs, optionally of one instance or job type, in the given states (default `activatable`: free
+   * for a worker; locked jobs are `activated`, failed ones waiting out a backoff `backoff`).
+   */
+  async listJobs(filter: { instanceId?: string; type?: string; states?: ReadonlyArray<Job['state']> } = {}): Promise<Job[]> {
     const states = await this.statesFor(filter.instanceId);
-    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => j.state === 'activatable' && (filter.type === undefined || j.type === filter.type));
+    const wanted = filter.states ?? ['activatable'];
+    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => wanted.includes(j.state) && (filter.type === undefined || j.type === filter.type));
   }
 
   async listUserTasks(filter: { instanceId?: string; assignee?: string } = {}): Promise<UserTask[]> {
@@ -407,6 +421,17 @@ export class EngineHost {
   handleEffect<T extends Effect['type']>(type: T, handler: EffectHandler<T>): void {
     (this.ports.handlers as Record<string, EffectHandler<T>>)[type] = handler;
   }
+}
+
+/** What a deployment may say about itself: kept with its record (a store may keep it, e.g. the Dexie store's `note`, `deployedBy`). */
+export interface DeploymentNote {
+  note?: string;
+  deployedBy?: string;
+}
+
+/** Only the fields given, so records without a note stay as they were. */
+function withNote(meta: DeploymentNote): DeploymentNote {
+  return { ...(meta.note !== undefined ? { note: meta.note } : {}), ...(meta.deployedBy !== undefined ? { deployedBy: meta.deployedBy } : {}) };
 }
 
 /** What a commit listener is told. */

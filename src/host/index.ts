@@ -8,12 +8,16 @@
  *   decisions: new DmnDecisions(), scripts: await createQuickJsScriptRunner() });
  */
 export { EngineHost, DeployError } from './engine-host';
-export type { DeployableDecisions, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
+export type { DeployableDecisions, DeploymentNote, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
 export { HostError } from './transaction';
+export { WorkerLoop } from './jobs/worker-loop';
+export type { JobHandlerResult, WorkerLoopOptions } from './jobs/worker-loop';
+export type { FailJobOptions, FetchAndLockRequest, LockedJob, ThrowJobErrorOptions } from './jobs/types';
 export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
 export type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 export { MemoryStore } from './memory-store';
+export { StoreConflictError } from './store-errors';
 export { CountingIds, ManualClock, RealClock, SeededRandom, UniqueIds } from './clocks';
 export { FeelExpressions } from './feel-expressions';
 export { DmnDecisions, DmnDeployError } from './dmn-decisions';

@@ -1,12 +1,15 @@
-import type { CommandRecord, HistoryEvent, InstanceState } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState, Job } from '../engine';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from './store';
+import { MemoryJobIndex } from './memory-store-jobs';
 import { MemoryMessageIndex } from './memory-store-messages';
+import { expectedRevisions, StoreConflictError } from './store-errors';
 
 /**
  * A {@link Store} in plain maps, for the CLI, tests, benchmarks and simulation. A commit is applied
- * synchronously in one go, so it is atomic; an invalid commit is rejected before anything changes.
+ * synchronously in one go, so it is atomic; an invalid commit is rejected before anything changes,
+ * a stale one (an instance revision that moved on) with a {@link StoreConflictError}.
  *
  * @example
  * const host = new EngineHost({ store: new MemoryStore(), clock: new ManualClock(0), expressions });
@@ -21,6 +24,7 @@ export class MemoryStore implements Store {
   private readonly deployments: DeploymentRecord[] = [];
   private readonly startTimers = new Map<string, StartTimerRecord>();
   private readonly messages = new MemoryMessageIndex();
+  private readonly jobsByType = new MemoryJobIndex();
   /** Number of commits applied; lets tests prove one operation is one commit. */
   commits = 0;
 
@@ -61,10 +65,15 @@ export class MemoryStore implements Store {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
     }
+    for (const [id, base] of expectedRevisions(changes.instances, changes.commands)) {
+      const actual = this.instances.get(id)?.commands ?? 0;
+      if (actual !== base) throw new StoreConflictError(id, base, actual);
+    }
     this.messages.validate(changes);
     for (const state of changes.instances) {
       const previous = this.instances.get(state.instanceId);
       if (previous) this.unindex(previous);
+      this.jobsByType.reindex(previous, state);
       this.instances.set(state.instanceId, state);
       for (const key in state.jobs) this.jobIndex.set(key, state.instanceId);
       for (const id in state.tasks) this.taskIndex.set(id, state.instanceId);
@@ -98,6 +107,10 @@ export class MemoryStore implements Store {
 
   async findInstanceByJob(jobKey: string): Promise<string | undefined> {
     return this.jobIndex.get(jobKey);
+  }
+
+  async findAvailableJobs(type: string, now: number, limit: number): Promise<Job[]> {
+    return this.jobsByType.available(type, now, limit);
   }
 
   async findInstanceByTask(taskId: string): Promise<string | undefined> {

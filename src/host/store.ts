@@ -1,4 +1,4 @@
-import type { CommandRecord, HistoryEvent, InstanceState, Subscription, Variables } from '../engine';
+import type { CommandRecord, HistoryEvent, InstanceState, Job, Subscription, Variables } from '../engine';
 
 /** A deployed BPMN or DMN file, kept so a host can recompile everything after a restart. */
 export interface DeploymentRecord {
@@ -11,6 +11,10 @@ export interface DeploymentRecord {
   deployedAt: number;
   /** BPMN: process id -> version given by this deployment. DMN: decision id -> version. */
   versions: Record<string, number>;
+  /** What the deployer said about it (optional; the Dexie store keeps it). */
+  note?: string;
+  /** Who deployed it (optional; the Dexie store otherwise asks its actor). */
+  deployedBy?: string;
 }
 
 /**
@@ -111,6 +115,14 @@ export interface Store {
   commit(changes: StoreCommit): Promise<void>;
   /** The instance holding an open job with this key. */
   findInstanceByJob(jobKey: string): Promise<string | undefined>;
+  /**
+   * The job executor's lookup (`host.jobs.fetchAndLock`): jobs of `type` in active, unsuspended
+   * instances that a worker may lock at `now` (`jobAvailableFrom(job) <= now`: activatable, or a
+   * lock or retry backoff that has ended; never `failed`), highest `priority` first, then oldest
+   * `createdAt`, then by key; at most `limit`. Read from the committed states like the job key
+   * index; an index lookup, never a scan of instances.
+   */
+  findAvailableJobs(type: string, now: number, limit: number): Promise<Job[]>;
   /** The instance holding an open user task with this id. */
   findInstanceByTask(taskId: string): Promise<string | undefined>;
   listInstances(query?: InstanceQuery): Promise<InstanceState[]>;

@@ -244,7 +244,8 @@ export class HostTransaction {
       }
       case 'notifyParent': {
         const parent = await this.state(effect.parentInstanceId);
-        if (parent.status !== 'active') return;
+        // The call activity may be gone already (an interrupting catcher of the child's escalation ended it).
+        if (parent.status !== 'active' || !parent.elements[effect.parentElementInstanceId]) return;
         this.step(parent, { type: 'childCompleted', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
         return;
       }
@@ -257,6 +258,13 @@ export class HostTransaction {
           type: 'childError', elementInstanceId: effect.parentElementInstanceId, errorCode: effect.errorCode,
           errorMessage: effect.errorMessage, variables: effect.variables,
         });
+        return;
+      }
+      case 'escalationToParent': {
+        // Non-critical: the child goes on; an interrupting catcher in the parent ends the call activity and so the child.
+        const parent = await this.state(effect.parentInstanceId);
+        if (parent.status !== 'active' || !parent.elements[effect.parentElementInstanceId]) return;
+        this.step(parent, { type: 'childEscalation', elementInstanceId: effect.parentElementInstanceId, escalationCode: effect.escalationCode });
         return;
       }
       case 'cancelChildInstance': {
@@ -295,12 +303,16 @@ export class HostTransaction {
 }
 
 /** Effect types the transaction acts on; the others are for observers (`onCommit`). */
-const HANDLED = new Set<Effect['type']>(['startChildInstance', 'notifyParent', 'errorToParent', 'cancelChildInstance', 'instanceCanceled', 'jobCreated']);
+const HANDLED = new Set<Effect['type']>(['startChildInstance', 'notifyParent', 'errorToParent', 'escalationToParent', 'cancelChildInstance', 'instanceCanceled', 'jobCreated']);
 
-/** A host-level refusal: unknown instance, job, task or process; ambiguous element reference; a message id already buffered. */
+/**
+ * A host-level refusal: unknown instance, job, task or process; ambiguous element reference; a
+ * message id already buffered; `lockLost`: a job worker acted on a job it holds no live lock on
+ * (the lock ran out, another worker has it, it failed and waits for a retry, or an incident is open).
+ */
 export class HostError extends Error {
   constructor(
-    readonly reason: 'notFound' | 'ambiguous' | 'invalid' | 'duplicate',
+    readonly reason: 'notFound' | 'ambiguous' | 'invalid' | 'duplicate' | 'lockLost',
     message: string,
   ) {
     super(message);

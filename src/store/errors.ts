@@ -35,3 +35,25 @@ export class RecordNotFoundError extends Error {
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
 }
+
+/**
+ * The browser refused to store more (IndexedDB's `QuotaExceededError`): the write was rolled back
+ * whole, everything stored before is still readable and exportable. Plain fields (`code`,
+ * `details`), so it crosses the worker boundary as `{code, message, details}`.
+ *
+ * @example
+ * try { await host.startInstance('order') }
+ * catch (e) { if (e instanceof StorageQuotaError) showStorageFull(e.details) }
+ */
+export class StorageQuotaError extends Error {
+  override readonly name = 'StorageQuotaError';
+  readonly code = 'quotaExceeded' as const;
+  constructor(
+    /** What was being written, e.g. "the commit of instance order-1". */
+    readonly what: string,
+    readonly details: { usage?: number; quota?: number } = {},
+  ) {
+    super(`The browser's storage for Flowdeck is full: ${what} was not saved (nothing of it was written). ` +
+      'Everything saved before is still there and can be exported; free space by deleting old instances or projects, or allow more storage for this site.');
+  }
+}

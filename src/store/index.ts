@@ -9,3 +9,13 @@ export { templateFor, bpmnTemplate, dmnTemplate, formTemplate } from './template
 export { cleanName, uniqueName, matchesQuery } from './names';
 export { newId } from './ids';
 export { FILE_KINDS, type FileKind, type FileRecord, type ProjectRecord, type VersionRecord, type DeletedSnapshot } from './types';
+export { StorageQuotaError } from './errors';
+export { requestPersistentStorage, estimateStorage, isQuotaError, type PersistResult, type StorageEstimate, type StorageLike } from './storage';
+// The engine's Store on this database (schema v2)
+export { DexieStore, type DexieStoreOptions } from './engine/dexie-store';
+export { deployForm, listVersionsOf, sha256 } from './engine/deployments';
+export { recordAudit, listAudit, type Actor } from './engine/audit';
+export type { AuditRow, DefinitionRow, DeploymentRow } from './engine/rows';
+export { queryUserTasks, queryJobs, dueTimers, type TaskQuery } from './engine/queries';
+export { exportEngineSnapshot, importEngineSnapshot } from './engine/snapshot';
+export { queryInstances, type InstanceFilter, type InstancePage, type InstanceSummary } from './engine/instance-queries';

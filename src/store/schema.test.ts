@@ -7,6 +7,9 @@ import { newId } from './ids';
 import { getFile, saveFileContent } from './files';
 import { createVersion, listVersions } from './versions';
 import v1 from './schema-v1.fixture.json';
+import v2 from './schema-v2.fixture.json';
+import { DexieStore } from './engine/dexie-store';
+import { event, instance } from '../host/test-support/store-contract';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -27,6 +30,39 @@ async function createV1Database(name: string): Promise<void> {
 describe('schema versions', () => {
   it('version 1 is kept exactly as shipped (versions are never edited in place)', () => {
     expect(SCHEMA_VERSIONS[0]).toEqual({ version: 1, stores: v1.stores });
+  });
+
+  it('version 2 (the engine tables) is kept exactly as shipped', () => {
+    expect(SCHEMA_VERSIONS[1]).toEqual({ version: 2, stores: v2.stores });
+  });
+
+  it('given a database written by v1, when the current app opens it, then it is at the latest version with v1 rows intact and the engine tables empty and usable', async () => {
+    const name = `legacy-engine-${newId()}`;
+    await createV1Database(name);
+
+    const db = new FlowdeckDb(name);
+    opened.push(db);
+    const store = new DexieStore(db);
+    await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
+
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version);
+    expect(await db.files.toArray()).toEqual(v1.rows.files);
+    expect(await db.versions.toArray()).toEqual(v1.rows.versions);
+    expect(await store.findInstanceByTask('t1')).toBe('i1');
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(v1.stores), ...Object.keys(v2.stores)].sort());
+  });
+
+  it('given a database already upgraded to v2, when it is opened again, then nothing changes (the upgrade is idempotent)', async () => {
+    const name = `twice-${newId()}`;
+    await createV1Database(name);
+    const first = new FlowdeckDb(name);
+    await new DexieStore(first).commit({ instances: [instance('i1')], history: [event('i1', 1)] });
+    const before = { instances: await first.instances.toArray(), files: await first.files.toArray() };
+    first.close();
+
+    const again = new FlowdeckDb(name);
+    opened.push(again);
+    expect({ instances: await again.instances.toArray(), files: await again.files.toArray() }).toEqual(before);
   });
 
   it('versions are strictly increasing; applySchema refuses any other order', () => {
@@ -52,8 +88,8 @@ describe('schema versions', () => {
 
   it('given a future upgrade, when it runs on rows it already migrated, then it leaves them unchanged (idempotent upgrades)', async () => {
     // The pattern every later version follows: derive, never accumulate.
-    const v2: SchemaVersion = {
-      version: 2,
+    const next: SchemaVersion = {
+      version: SCHEMA_VERSIONS.length + 1,
       stores: { files: 'id, projectId, [projectId+name], kind, updatedAt, nameLower' },
       upgrade: async (tx) => {
         await tx.table('files').toCollection().modify((f: { name: string; nameLower?: string }) => {
@@ -63,18 +99,18 @@ describe('schema versions', () => {
     };
     const name = `future-${newId()}`;
     await createV1Database(name);
-    // Simulate a half-migrated database: one row already carries the v2 field.
+    // Simulate a half-migrated database: one row already carries the new field.
     const half = new Dexie(name);
     half.version(1).stores(v1.stores);
     await half.table('files').update('f1', { nameLower: 'old process' });
     half.close();
 
-    const db = new FlowdeckDb(name, [...SCHEMA_VERSIONS, v2]);
+    const db = new FlowdeckDb(name, [...SCHEMA_VERSIONS, next]);
     opened.push(db);
 
     const files = await db.table('files').toArray();
     expect(files).toEqual([{ ...v1.rows.files[0], nameLower: 'old process' }]);
     expect(await db.table('files').where('nameLower').equals('old process').count()).toBe(1);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length + 1);
   });
 });

@@ -14,6 +14,31 @@ export interface SchemaVersion {
 }
 
 /**
+ * v2: the engine's tables (row shapes in engine/rows.ts; why this layout: docs/adr/0080). Only new
+ * tables, so the upgrade has nothing to migrate (and is trivially idempotent). Index fields that
+ * may be null are stored as '' (IndexedDB leaves null keys out of an index).
+ */
+const ENGINE_TABLES_V2: Record<string, string> = {
+  deployments: 'id, &order, deployedAt, kind, sha256',
+  definitions: '[kind+definitionId+version], deploymentId, [kind+definitionId]',
+  instances: 'instanceId, &order, processId, [processId+processVersion], status, businessKey, parentId, startedAt, endedAt, incidentCount',
+  paths: '[instanceId+from]',
+  variables: '[instanceId+scopeId+name], instanceId, name',
+  jobs: 'key, instanceId, [type+state], state, lockExpiresAt, retryAt',
+  timers: 'key, instanceId, dueAt',
+  subscriptions: 'key, instanceId, [kind+name+correlationKey+order]',
+  bufferedMessages: 'key, &order, [name+correlationKey+order], expiresAt',
+  messageStartLocks: '[processId+correlationKey], &instanceId',
+  startTimers: 'key, processId, dueAt',
+  userTasks: 'id, instanceId, processId, assigneeKey, *candidateGroups, *candidateUsers, dueDate, followUpDate, priority, createdAt',
+  incidents: '[instanceId+id], instanceId, processId, type, createdAt',
+  history: '[instanceId+seq], time, type',
+  commands: '[instanceId+n]',
+  audit: '++id, at, who, instanceId, action',
+  counters: 'name',
+};
+
+/**
  * The history of the workspace schema.
  *
  * v1: projects, files (indexed by project and by project+name), versions (by file and
@@ -27,6 +52,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       files: 'id, projectId, [projectId+name], kind, updatedAt',
       versions: 'id, fileId, [fileId+number]',
     },
+  },
+  {
+    version: 2,
+    stores: ENGINE_TABLES_V2,
   },
 ];
 

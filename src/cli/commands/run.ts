@@ -23,6 +23,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<ExitCode> {
     model,
     decisions: [...(scenario?.decisions ?? []), ...args.dmn.map((d) => resolve(io.cwd, d))],
     process: args.process ?? scenario?.process,
+    clock: scenario?.clock,
     variables: { ...(scenario?.variables ?? {}), ...cliVariables },
     steps: scenario?.steps ?? [],
   }, stderrLogger(io));

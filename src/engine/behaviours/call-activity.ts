@@ -7,6 +7,7 @@ import type { ElementInstance, Variables } from '../runtime/state';
 import type { Step } from '../runtime/step';
 import { setAll, visibleVariables } from '../runtime/variables';
 import { throwBpmnError } from './error-event';
+import { throwEscalation } from './escalation-event';
 import { calledRootElement, compileGlobalTask } from './global-task';
 
 /** Default bound on nested call activities. */
@@ -18,6 +19,8 @@ export type CallCommand =
   | { type: 'childCompleted'; elementInstanceId: string; variables: Variables }
   /** An error nobody in the child caught: thrown from the call activity (the child keeps its incident until someone catches it). */
   | { type: 'childError'; elementInstanceId: string; errorCode: string; errorMessage?: string | null; variables?: Variables }
+  /** An escalation nobody in the child caught: thrown from the call activity (the child goes on unless an interrupting catcher here ends it). */
+  | { type: 'childEscalation'; elementInstanceId: string; escalationCode: string }
   /**
    * The child instance was canceled, or could not start: the call activity gets an incident.
    * `reason` says why when the host knows (e.g. `process shipping is not deployed`).
@@ -113,6 +116,12 @@ const childError: CommandHandler = (step, input) => {
   throwBpmnError(step, ei, command.errorCode, command.errorMessage ?? null, command.variables);
 };
 
+const childEscalation: CommandHandler = (step, input) => {
+  const command = input as Extract<CallCommand, { type: 'childEscalation' }>;
+  const ei = waitingCall(step, command.elementInstanceId);
+  throwEscalation(step, ei, command.escalationCode, ei);
+};
+
 const childCanceled: CommandHandler = (step, input) => {
   const command = input as Extract<CallCommand, { type: 'childCanceled' }>;
   const ei = waitingCall(step, command.elementInstanceId);
@@ -123,4 +132,4 @@ const childCanceled: CommandHandler = (step, input) => {
   step.raiseIncident(ei, 'calledElement', message, 'activate');
 };
 
-export const CALL_COMMANDS: Record<CallCommand['type'], CommandHandler> = { childCompleted, childError, childCanceled };
+export const CALL_COMMANDS: Record<CallCommand['type'], CommandHandler> = { childCompleted, childError, childEscalation, childCanceled };

@@ -3,10 +3,14 @@ import { AD_HOC_COMMANDS, adHocSubProcess } from './ad-hoc-sub-process';
 import { boundaryEvent } from './boundary-event';
 import { businessRuleTask } from './business-rule-task';
 import { CALL_COMMANDS, callActivity } from './call-activity';
+import { cancelEvent } from './cancel-event';
+import { compensateEvent } from './compensate-event';
+import { compensationLifecycle } from './compensation';
 import { complexGateway } from './complex-gateway';
 import { conditionalEvent } from './conditional-event';
 import { endEvent } from './end-event';
 import { errorEvent } from './error-event';
+import { escalationEvent } from './escalation-event';
 import { eventBasedGateway } from './event-based-gateway';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
@@ -29,6 +33,7 @@ import { subProcess } from './sub-process';
 import { task } from './task';
 import { terminateEvent } from './terminate-event';
 import { TIMER_COMMANDS, timerEvent } from './timer-event';
+import { transaction } from './transaction';
 import { USER_TASK_COMMANDS, userTask } from './user-task';
 
 /**
@@ -54,6 +59,7 @@ export const defaultRegistry: ElementRegistry = {
     'bpmn:ComplexGateway': complexGateway,
     'bpmn:SubProcess': subProcess,
     'bpmn:AdHocSubProcess': adHocSubProcess,
+    'bpmn:Transaction': transaction,
     'bpmn:CallActivity': callActivity,
     'bpmn:IntermediateCatchEvent': intermediateCatchEvent,
     'bpmn:ReceiveTask': receiveTask,
@@ -61,16 +67,20 @@ export const defaultRegistry: ElementRegistry = {
   },
   events: {
     'bpmn:ErrorEventDefinition': errorEvent,
+    'bpmn:EscalationEventDefinition': escalationEvent,
     'bpmn:TerminateEventDefinition': terminateEvent,
     'bpmn:MessageEventDefinition': messageEvent,
     'bpmn:TimerEventDefinition': timerEvent,
     'bpmn:SignalEventDefinition': signalEvent,
     'bpmn:ConditionalEventDefinition': conditionalEvent,
     'bpmn:LinkEventDefinition': linkEvent,
+    'bpmn:CompensateEventDefinition': compensateEvent,
+    'bpmn:CancelEventDefinition': cancelEvent,
   },
   loops: {
     'bpmn:MultiInstanceLoopCharacteristics': multiInstance,
     'bpmn:StandardLoopCharacteristics': standardLoop,
   },
   commands: { ...JOB_COMMANDS, ...USER_TASK_COMMANDS, ...CALL_COMMANDS, ...TIMER_COMMANDS, ...MESSAGE_COMMANDS, ...SIGNAL_COMMANDS, ...AD_HOC_COMMANDS },
+  lifecycle: compensationLifecycle,
 };

@@ -35,8 +35,28 @@ export type HistoryBody =
   | { type: 'taskCompleted'; taskId: string; elementId: string; elementInstanceId: string }
   | { type: 'jobCreated'; jobKey: string; jobType: string; elementId: string; elementInstanceId: string; retries: number }
   | { type: 'jobCompleted'; jobKey: string; elementId: string; elementInstanceId: string }
-  | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null }
+  /** `retryAt`: set when the job waits out a retry backoff before it is handed out again. */
+  | { type: 'jobFailed'; jobKey: string; elementId: string; elementInstanceId: string; retries: number; errorMessage: string | null; retryAt?: number }
+  /** A worker locked the job (external task pattern) until `lockExpiresAt`; `jobLockExtended` moves that instant. */
+  | { type: 'jobLocked'; jobKey: string; elementId: string; elementInstanceId: string; worker: string; lockExpiresAt: number }
+  | { type: 'jobLockExtended'; jobKey: string; elementId: string; elementInstanceId: string; worker: string; lockExpiresAt: number }
+  /** The lock ran out before the worker reported: the job is available again, no retry used. */
+  | { type: 'jobTimedOut'; jobKey: string; elementId: string; elementInstanceId: string; worker: string }
+  /** A failed job's retry backoff is over: it is available again. */
+  | { type: 'jobRetryDue'; jobKey: string; elementId: string; elementInstanceId: string }
   | { type: 'errorThrown'; elementId: string; elementInstanceId: string; errorCode: string; caughtBy: string | null }
+  /** `caughtBy` null: nothing in this instance caught it (it went on to the parent, if any; never an incident). */
+  | { type: 'escalationThrown'; elementId: string; elementInstanceId: string; escalationCode: string; caughtBy: string | null }
+  /** A compensation throw (or a transaction's cancel) took `completions` completed activities to compensate (0: nothing to do). */
+  | { type: 'compensationThrown'; elementId: string; elementInstanceId: string; activityRef: string | null; completions: number }
+  /**
+   * The completion `elementInstanceId` of `elementId` is being compensated by `handlerInstanceId`:
+   * its handler (`handlerId`), or the subprocess opened again as a compensation scope (`handlerId`:
+   * its compensation event subprocess, or null when it compensates its inside in turn).
+   */
+  | { type: 'compensating'; elementId: string; elementInstanceId: string; handlerId: string | null; handlerInstanceId: string }
+  /** A canceled transaction, its compensation done, leaves through its cancel boundary event. */
+  | { type: 'transactionCanceled'; elementId: string; elementInstanceId: string; boundaryId: string }
   | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; elementInstanceId: string; message: string }
   | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string }
   /** `elementInstanceId`: the wait's owner (the catch event, the activity of a boundary, an event subprocess's scope; null: process). */

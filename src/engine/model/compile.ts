@@ -85,9 +85,19 @@ function compileProcess(el: ModdleElement, cx: CompileContext): ExecutableProces
   if (topStarts.length === 0) cx.report(id, 'the process has no start event');
   if (starts.length > 1) cx.report(id, `the process has ${starts.length} none start events; one is supported`);
   const eventSubprocesses = [...nodes.values()].filter((n) => n.triggeredByEvent && n.containerId === null);
+  let compensates = false;
+  const handlers = new Set<string>();
+  for (const node of nodes.values()) {
+    if (!node.compensation) continue;
+    compensates = true;
+    if (node.compensation.handlerId) handlers.add(node.compensation.handlerId);
+  }
+  for (const node of nodes.values()) {
+    if (node.forCompensation && !handlers.has(node.id)) cx.report(node.id, `${node.id} is marked isForCompensation but no compensation boundary event is associated with it`);
+  }
   return {
     id, name: str(el, 'name') ?? null, version: 0, nodes, flows, startNodeId: starts[0]?.id ?? '',
-    startEvents: topStarts.filter((n) => n.events.length > 0), eventSubprocesses, registry: cx.registry, watchesVariables,
+    startEvents: topStarts.filter((n) => n.events.length > 0), eventSubprocesses, registry: cx.registry, watchesVariables, compensates,
   };
 }
 
@@ -107,6 +117,7 @@ function collect(container: ModdleElement, containerId: string | null, nodes: Ma
     }
     const node = newNode(id, type.kind, str(child, 'name') ?? null, containerId, type);
     nodes.set(id, node);
+    node.forCompensation = child.isForCompensation === true;
     node.inputs = compileMappings(child, 'input', node.id, cx.exprs);
     node.outputs = compileMappings(child, 'output', node.id, cx.exprs);
     compileQuantities(child, node, cx);
@@ -214,5 +225,6 @@ function newNode(id: string, kind: NodeKind, name: string | null, containerId: s
     attachedTo: null, cancelActivity: true, triggeredByEvent: false, startNodeId: null,
     activationCondition: null, upstream: null, joins: false,
     startQuantity: 1, completionQuantity: 1, parallelMultiple: false, asyncBefore: false, asyncAfter: false, adHoc: null,
+    compensation: null, forCompensation: false,
   };
 }

@@ -23,6 +23,7 @@ export type NodeKind =
   | 'complexGateway'
   | 'subProcess'
   | 'adHocSubProcess'
+  | 'transaction'
   | 'callActivity';
 
 /** A compiled expression with the source it came from (for messages). */
@@ -55,6 +56,8 @@ export interface JobDef {
   type: ValueSource;
   retries: ValueSource;
   headers: Record<string, string>;
+  /** Order of hand-out (higher first): a `priority` task header or attribute; absent = 0. */
+  priority?: ValueSource | null;
 }
 
 export interface UserTaskDef {
@@ -199,6 +202,18 @@ export interface NodeDef {
   asyncAfter: boolean;
   /** Ad-hoc subprocess definition. */
   adHoc: AdHocDef | null;
+  /**
+   * Activities that can be compensated once completed: the handler a compensation boundary event
+   * is associated with, and (subprocesses) the compensation event subprocess inside.
+   */
+  compensation: CompensationDef | null;
+  /** `isForCompensation`: a compensation handler, entered only when compensation runs. */
+  forCompensation: boolean;
+}
+
+export interface CompensationDef {
+  handlerId: string | null;
+  eventSubprocessId: string | null;
 }
 
 /** A process compiled once per deployment; shared by every instance of that version. */
@@ -222,6 +237,8 @@ export interface ExecutableProcess {
    * then record variable writes. False keeps the hot path free of that bookkeeping.
    */
   watchesVariables: boolean;
+  /** Some activity can be compensated: steps record compensable completions (`state.compensation`). */
+  compensates: boolean;
 }
 
 /** A problem found while compiling, always naming the element. */

@@ -13,9 +13,13 @@ export type KernelCommand =
   /** The host's scheduler: an asynchronous continuation is due. */
   | ContinueAsyncCommand;
 
-/** Thrown by `dispatch` when a command cannot apply to the state (unknown job, suspended...). The state is unchanged. */
+/**
+ * Thrown by `dispatch` when a command cannot apply to the state (unknown job, suspended...). The
+ * state is unchanged. `conflict`: the command's author no longer holds what it acts on (a job
+ * worker whose lock expired or was never taken).
+ */
 export class CommandRejectedError extends Error {
-  readonly reason: 'notFound' | 'suspended' | 'notActive' | 'invalid';
+  readonly reason: 'notFound' | 'suspended' | 'notActive' | 'invalid' | 'conflict';
   constructor(reason: CommandRejectedError['reason'], message: string) {
     super(message);
     this.name = 'CommandRejectedError';

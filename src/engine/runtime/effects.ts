@@ -23,6 +23,8 @@ export type Effect =
   | { type: 'notifyParent'; parentInstanceId: string; parentElementInstanceId: string; variables: Variables }
   /** A BPMN error left this (child) instance uncaught, which is now canceled: send `childError` to the parent. */
   | { type: 'errorToParent'; parentInstanceId: string; parentElementInstanceId: string; errorCode: string; errorMessage: string | null; variables: Variables }
+  /** An escalation nothing in this (child) instance caught: send `childEscalation` to the parent (the child goes on). */
+  | { type: 'escalationToParent'; parentInstanceId: string; parentElementInstanceId: string; escalationCode: string }
   /** A timer to fire (`timerFired`) at `timer.dueAt`. */
   | { type: 'timerScheduled'; timer: Timer }
   | { type: 'timerCanceled'; timerKey: string }

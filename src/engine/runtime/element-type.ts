@@ -124,4 +124,16 @@ export interface ElementRegistry {
   readonly loops: Readonly<Record<string, LoopType>>;
   /** Element commands (`completeJob`, `completeUserTask`, `childCompleted`...). */
   readonly commands: Readonly<Record<string, CommandHandler>>;
+  /**
+   * Told of every element instance that completes or is terminated, in processes that compensate
+   * (`process.compensates`): compensation records what completed and drives its handlers.
+   */
+  readonly lifecycle?: LifecycleHooks;
+}
+
+export interface LifecycleHooks {
+  /** `ei` completed and was removed (its fields are still readable); called before its outgoing flows are taken. */
+  completed(step: Step, ei: ElementInstance, node: NodeDef): void;
+  /** `ei` is being terminated (its children already are). */
+  terminated(step: Step, ei: ElementInstance): void;
 }

@@ -69,6 +69,38 @@ export interface InstanceState {
    * variables of each definition that triggered so far (null: not yet).
    */
   parallelTriggers?: Record<string, ParallelTrigger>;
+  /**
+   * Compensation (BPMN): completed activities that can still be compensated, and the compensation
+   * runs under way. Absent until the first compensable completion (and in older states).
+   */
+  compensation?: CompensationState;
+}
+
+export interface CompensationState {
+  /** Compensable completions in completion order (compensation runs them in reverse). */
+  records: Compensable[];
+  /** Runs under way, by the element instance that waits for them (a throw event, a transaction, a compensation scope). */
+  runs: Record<string, CompensationRun>;
+}
+
+/** One completion of an activity that compensation can undo, once. */
+export interface Compensable {
+  elementId: string;
+  /** The element instance that completed. */
+  elementInstanceId: string;
+  /** The scope it completed in (null: the process); a compensation throw there finds it. */
+  scopeId: string | null;
+  /** Its local variables at completion (a multi-instance iteration's element and loopCounter): its handler starts with them. */
+  variables?: Variables;
+  /** A subprocess: what completed inside it, compensated inside it in turn. */
+  inner?: Compensable[];
+}
+
+export interface CompensationRun {
+  /** What the owner does once every handler has run: move on (a throw event), or nothing (a scope, which completes once empty). */
+  then: 'complete' | 'scope';
+  /** Completions still to compensate, in the order they will run. */
+  queue: Compensable[];
 }
 
 /** An asynchronous continuation: a job of kind `async`, due at once, run by the host's scheduler. */
@@ -126,6 +158,12 @@ export interface ElementInstance {
   asyncPassed?: 'before' | 'after';
   /** An ad-hoc subprocess: activations waiting their turn (sequential ordering) and what it has done. */
   adHoc?: AdHocState;
+  /** A compensation handler (or compensation scope): the element instance whose compensation run it belongs to. */
+  helps?: string;
+  /** A completed subprocess opened again to compensate what completed inside it: no outputs, no flows when it completes. */
+  compensationScope?: true;
+  /** A transaction whose cancel end event was reached: once empty (compensation done), it leaves through its cancel boundary. */
+  canceling?: true;
 }
 
 export interface AdHocState {

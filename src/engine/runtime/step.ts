@@ -2,6 +2,7 @@ import type { HistoryBody, HistoryEvent } from '../history/events';
 import type { ExecutableProcess, FlowDef, NodeDef } from '../model/types';
 import type { EngineContext } from '../ports';
 import { dropContinuations, stopsAt, suspend } from './async';
+import { createElementInstance } from './element-instances';
 import type { Effect } from './effects';
 import type { VariableChange } from './element-type';
 import { evalMappings } from './evaluate';
@@ -114,20 +115,17 @@ export class Step {
 
   /** Creates an element instance of `node` in `scopeId` and queues its activation. */
   enter(node: NodeDef, scopeId: string | null, loopIndex?: number, variables?: Variables): ElementInstance {
-    if (this.state.liveElements >= this.maxElements) {
-      throw new ElementFailure('budget', `the instance already holds ${this.state.liveElements} live element instances (the limit is ${this.maxElements}); ${node.id} was not entered`);
-    }
-    this.state.liveElements++;
-    const id = String(++this.state.elementCounter);
-    const ei: ElementInstance = { id, elementId: node.id, parentId: scopeId, status: 'active', children: 0 };
-    if (node.loop && loopIndex === undefined) ei.body = { kind: 'parallel', items: null, total: 0, started: 0, active: 0, completed: 0 };
-    if (loopIndex !== undefined) ei.loopIndex = loopIndex;
-    this.state.elements[id] = ei;
-    if (scopeId !== null) this.state.elements[scopeId].children++;
-    this.emit({ type: 'elementEntered', elementId: node.id, elementInstanceId: id, scopeId });
-    if (variables) setAll(this, id, variables, true);
-    this.queue.push({ t: 'activate', id });
+    const ei = createElementInstance(this, node, scopeId, loopIndex, variables, true);
+    this.queue.push({ t: 'activate', id: ei.id });
     return ei;
+  }
+
+  /**
+   * Creates an element instance of `node` that is not activated: a scope the caller fills itself
+   * (a completed subprocess opened again to compensate what completed inside it).
+   */
+  openScope(node: NodeDef, scopeId: string | null, variables?: Variables): ElementInstance {
+    return createElementInstance(this, node, scopeId, undefined, variables, false);
   }
 
   /** Queues leaving `ei` (output mappings, outgoing flows). */
@@ -170,6 +168,7 @@ export class Step {
     const node = this.node(ei.elementId);
     if (ei.loopIndex !== undefined || !ei.body) node.behaviour.terminate?.(this, ei, node);
     if (this.state.continuations) dropContinuations(this, ei.id);
+    if (this.process.compensates) this.process.registry.lifecycle?.terminated(this, ei);
     for (const inc of Object.values(this.state.incidents)) {
       if (inc.elementInstanceId === ei.id) this.dropIncident(inc);
     }
@@ -306,21 +305,26 @@ export class Step {
 
   private leave(ei: ElementInstance): void {
     const node = this.node(ei.elementId);
-    if (stopsAt(node, ei, 'after')) {
+    // A compensation scope only held compensation: it has nothing of its own left to do.
+    const reopened = ei.compensationScope === true;
+    if (!reopened && stopsAt(node, ei, 'after')) {
       suspend(this, ei, node, 'after');
       return;
     }
     const inner = ei.loopIndex !== undefined;
-    const outputs = !ei.body && node.outputs.length > 0 ? evalMappings(this, node.outputs, visibleVariables(this, ei.id), 'output mapping') : null;
-    let flows = inner ? null : (node.behaviour.leave ?? activityLeave)(this, ei, node);
+    // Compensation handlers and scopes end where they are: their compensation run goes on instead.
+    const helper = ei.helps !== undefined;
+    const outputs = !ei.body && !reopened && node.outputs.length > 0 ? evalMappings(this, node.outputs, visibleVariables(this, ei.id), 'output mapping') : null;
+    let flows = inner || helper ? null : (node.behaviour.leave ?? activityLeave)(this, ei, node);
     const loopType = node.loopType;
     const stop = inner && loopType ? loopType.beforeInnerRemoved(this, ei, node) : false;
     if (outputs) setAll(this, ei.parentId, outputs, false);
     if (ei.body && loopType) loopType.bodyOutput(this, ei, node);
-    if (!inner && ei.parentId !== null && this.childCompleting(ei, node)) flows = null;
+    if (!inner && !helper && ei.parentId !== null && this.childCompleting(ei, node)) flows = null;
     this.emit({ type: 'elementCompleted', elementId: node.id, elementInstanceId: ei.id, scopeId: ei.parentId });
     this.state.path.push(node.id);
     this.remove(ei);
+    if (this.process.compensates) this.process.registry.lifecycle?.completed(this, ei, node);
     if (inner && loopType) loopType.innerCompleted(this, this.state.elements[ei.parentId as string], ei, stop);
     else if (flows) {
       // completionQuantity: that many tokens down each outgoing flow.
@@ -384,7 +388,7 @@ export class Step {
       if (!ei || ei.body || ei.children > 0 || ei.status !== 'active' || this.hasJoinTokens(scopeId)) continue;
       const node = this.node(ei.elementId);
       if (!node.behaviour.container) continue;
-      if (node.behaviour.scopeEmpty) node.behaviour.scopeEmpty(this, ei, node);
+      if (node.behaviour.scopeEmpty && !ei.compensationScope) node.behaviour.scopeEmpty(this, ei, node);
       else this.complete(ei);
       moved = true;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent, InstanceState, Job, Subscription, UserTask } from '../../engine';
-import type { BufferedMessage, DeploymentRecord, Store } from '../store';
+import type { CommandRecord, HistoryEvent, InstanceState, Job, Subscription, UserTask } from '../../engine';
+import type { BufferedMessage, DeploymentRecord, StartTimerRecord, Store } from '../store';
+import { StoreConflictError } from '../store-errors';
 
 /**
  * The behaviour every {@link Store} must have, as a Vitest suite: run it against an
@@ -95,6 +96,35 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect(await store.findBufferedMessages('paid', 'other')).toEqual([]);
     });
 
+    it('given open jobs, then the available ones of a type are found highest priority first, then oldest, limited, and leave with their instance', async () => {
+      const store = await makeStore();
+      const keys = async (type: string, now: number, limit = 10) => (await store.findAvailableJobs(type, now, limit)).map((j) => j.key);
+      const withJobs = (id: string, jobs: Job[], extra: Partial<InstanceState> = {}): InstanceState => ({ ...instance(id), jobs: Object.fromEntries(jobs.map((j) => [j.key, j])), ...extra });
+      await store.commit({
+        instances: [
+          withJobs('i1', [job('i1', 'old', { createdAt: 1 }), job('i1', 'urgent', { createdAt: 5, priority: 9 }), job('i1', 'other', { type: 'x' })]),
+          withJobs('i2', [
+            job('i2', 'new', { createdAt: 3 }),
+            job('i2', 'locked', { state: 'activated', worker: 'w', lockExpiresAt: 100, createdAt: 4 }),
+            job('i2', 'backoff', { state: 'backoff', retryAt: 50, priority: 1 }),
+            job('i2', 'failed', { state: 'failed', retries: 0 }),
+          ]),
+          withJobs('i3', [job('i3', 'asleep')], { suspended: true }),
+        ],
+        history: [],
+      });
+      expect(await keys('t', 10)).toEqual(['urgent', 'old', 'new']);
+      expect(await keys('t', 10, 2)).toEqual(['urgent', 'old']);
+      // A retry backoff and a lock that have ended make their jobs available; a failed job never is.
+      expect(await keys('t', 100)).toEqual(['urgent', 'backoff', 'old', 'new', 'locked']);
+      expect(await keys('x', 0)).toEqual(['other']);
+      expect(await keys('none', 0)).toEqual([]);
+      expect((await store.findAvailableJobs('t', 10, 1))[0]).toMatchObject({ key: 'urgent', processInstanceId: 'i1', priority: 9 });
+      // Re-committed without a job, ended, resumed: the index follows the states.
+      await store.commit({ instances: [withJobs('i1', [job('i1', 'old', { createdAt: 1 })]), { ...withJobs('i2', []), status: 'completed' }, withJobs('i3', [job('i3', 'asleep')])], history: [] });
+      expect(await keys('t', 100)).toEqual(['asleep', 'old']);
+    });
+
     it('given message start locks, then they are found by process and key and by instance; a second holder is refused and the commit leaves no trace', async () => {
       const store = await makeStore();
       await store.commit({ instances: [instance('i1')], history: [], messageStartLocks: [{ processId: 'p', correlationKey: 'k', instanceId: 'i1' }] });
@@ -110,6 +140,59 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       await store.commit({ instances: [], history: [], releaseMessageStartLocks: ['i2'] });
       expect(await store.findMessageStartLock('p', 'k')).toBeUndefined();
     });
+
+    it('given commands in commits, then the command log of each instance loads back in order', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [at(instance('i1'), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });
+      await store.commit({ instances: [at(instance('i1'), 3)], history: [event('i1', 2)], commands: [command('i1', 2, 'a'), command('i1', 3, 'b')] });
+      expect((await store.loadCommands('i1')).map((c) => [c.n, c.command.type])).toEqual([[1, 'start'], [2, 'a'], [3, 'b']]);
+      expect(await store.loadCommands('nope')).toEqual([]);
+    });
+
+    it('given an instance at revision 2, when a stale writer commits a step based on revision 1, then it gets a conflict error and nothing of its commit is written', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [at(instance('i1'), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });
+      // Writer A and writer B both loaded revision 1; A commits first.
+      await store.commit({ instances: [at(instance('i1', { tasks: ['tA'] }), 2)], history: [event('i1', 2)], commands: [command('i1', 2, 'a')] });
+      const stale = store.commit({
+        instances: [at(instance('i1', { jobs: ['jB'] }), 2), at(instance('i9'), 1)],
+        history: [event('i1', 2), event('i9', 1)],
+        commands: [command('i1', 2, 'b'), command('i9', 1, 'start')],
+        messages: [message('mB', 'k')],
+      });
+      const error = await stale.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreConflictError);
+      expect(error).toMatchObject({ code: 'conflict', instanceId: 'i1', expectedRevision: 1, actualRevision: 2 });
+      expect(await store.findInstanceByTask('tA')).toBe('i1');
+      expect(await store.findInstanceByJob('jB')).toBeUndefined();
+      expect(await store.loadInstance('i9')).toBeUndefined();
+      expect(await store.loadHistory('i9')).toEqual([]);
+      expect((await store.loadCommands('i1')).map((c) => c.command.type)).toEqual(['start', 'a']);
+      expect(await store.listBufferedMessages()).toEqual([]);
+      // A writer that reloads revision 2 goes through.
+      await store.commit({ instances: [at(instance('i1'), 3)], history: [event('i1', 3)], commands: [command('i1', 3, 'b')] });
+      expect((await store.loadInstance('i1'))?.commands).toBe(3);
+    });
+
+    it('given a stored instance, when another start commits the same instance id, then it is a conflict and the stored one stays', async () => {
+      const store = await makeStore();
+      await store.commit({ instances: [at(instance('i1', { tasks: ['t1'] }), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });
+      await expect(store.commit({ instances: [at(instance('i1'), 1)], history: [], commands: [command('i1', 1, 'start')] }))
+        .rejects.toMatchObject({ code: 'conflict', expectedRevision: 0, actualRevision: 1 });
+      expect(await store.findInstanceByTask('t1')).toBe('i1');
+    });
+
+    it('given timer start events, then they are put by key, replaced per process and dropped when over', async () => {
+      const store = await makeStore();
+      const keys = async () => (await store.listStartTimers()).map((t) => `${t.key}@${t.dueAt}`).sort();
+      await store.commit({ instances: [], history: [], startTimers: [startTimer('p', 'S1', 10), startTimer('p', 'S2', 20), startTimer('q', 'S', 30)] });
+      expect(await keys()).toEqual(['p/S1@10', 'p/S2@20', 'q/S@30']);
+      await store.commit({ instances: [], history: [], startTimers: [{ ...startTimer('p', 'S1', 10), dueAt: null }, { ...startTimer('q', 'S', 30), dueAt: 40, fired: 1 }] });
+      expect(await keys()).toEqual(['p/S2@20', 'q/S@40']);
+      await store.commit({ instances: [], history: [], replaceStartTimersOf: ['p'], startTimers: [startTimer('p', 'S3', 50)] });
+      expect(await keys()).toEqual(['p/S3@50', 'q/S@40']);
+      expect((await store.listStartTimers()).find((t) => t.key === 'q/S')).toEqual({ ...startTimer('q', 'S', 30), dueAt: 40, fired: 1 });
+    });
   });
 }
 
@@ -123,11 +206,16 @@ export function message(key: string, correlationKey: string): BufferedMessage {
   return { key, name: 'paid', correlationKey, messageId: null, variables: { v: 1 }, publishedAt: 0, expiresAt: 1000, correlatedTo: [] };
 }
 
+/** An open job of `instanceId` (type `t`, activatable, priority 0) for store tests. */
+export function job(instanceId: string, key: string, fields: Partial<Job> = {}): Job {
+  return {
+    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: instanceId, customHeaders: {}, state: 'activatable', errorMessage: null,
+    createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0, ...fields,
+  };
+}
+
 /** A minimal valid instance state for store tests. */
 export function instance(id: string, options: { jobs?: string[]; tasks?: string[]; incident?: boolean; subscriptions?: Subscription[] } = {}): InstanceState {
-  const job = (key: string): Job => ({
-    key, type: 't', retries: 1, elementId: 'E', elementInstanceId: 'e', processInstanceId: id, customHeaders: {}, state: 'activatable', errorMessage: null, createdAt: 0, worker: null, lockExpiresAt: null, retryAt: null, priority: 0,
-  });
   const task = (taskId: string): UserTask => ({
     id: taskId, elementId: 'U', elementInstanceId: 'u', processInstanceId: id, name: null, assignee: null, candidateUsers: [], candidateGroups: [],
     dueDate: null, followUpDate: null, priority: 50, formKey: null, formId: null, createdAt: 0,
@@ -136,12 +224,27 @@ export function instance(id: string, options: { jobs?: string[]; tasks?: string[
     schemaVersion: 2, instanceId: id, processId: 'p', processVersion: 1, businessKey: null, status: 'active', suspended: false, parent: null,
     startedAt: 0, endedAt: null, seq: 0, variables: { n: 1 }, elements: {}, elementCounter: 0, liveElements: 0, callDepth: 0, counters: {}, rng: 1, commands: 1, joins: {}, path: [], timers: {},
     subscriptions: Object.fromEntries((options.subscriptions ?? []).map((x) => [x.key, x])),
-    jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(k)])),
+    jobs: Object.fromEntries((options.jobs ?? []).map((k) => [k, job(id, k)])),
     tasks: Object.fromEntries((options.tasks ?? []).map((t) => [t, task(t)])),
     incidents: options.incident
       ? { inc1: { id: 'inc1', type: 'script', message: 'boom', elementId: 'E', elementInstanceId: 'e', retry: 'activate', jobKey: null, createdAt: 0 } }
       : {},
   };
+}
+
+/** `state` at revision `commands` (the number of commands applied to it). */
+export function at(state: InstanceState, commands: number): InstanceState {
+  return { ...state, commands };
+}
+
+/** The command log entry number `n` of `instanceId`. */
+export function command(instanceId: string, n: number, type: string): CommandRecord {
+  return { instanceId, n, time: n, command: { type } };
+}
+
+/** A pending timer start event of `processId` for store tests. */
+export function startTimer(processId: string, elementId: string, dueAt: number): StartTimerRecord {
+  return { key: `${processId}/${elementId}`, processId, version: 1, elementId, dueAt, fired: 0, schedule: { kind: 'duration', ms: 10 } };
 }
 
 /** A history event of `instanceId` with sequence number `seq`. */

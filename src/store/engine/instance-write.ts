@@ -1,0 +1,119 @@
+import type { InstanceState } from '../../engine';
+import type { FlowdeckDb } from '../db';
+import type { IncidentRow, InstanceRow, JobRow, TimerRow, UserTaskRow, VariableRow } from './rows';
+import { syncRows } from './keyed-rows';
+
+/*
+ * Writes one committed instance state as its hot row plus the indexed rows derived from it (jobs,
+ * user tasks, timers, incidents, variables, the completed path). Runs inside the commit's
+ * transaction; `previous` is the row read there (after the revision check).
+ */
+
+type Keyed<Row, Key> = Map<string, { key: Key; row: Row }>;
+
+/**
+ * An instance's path is appended one piece per commit; when it has this many pieces, the next
+ * commit that adds to it rewrites it as one piece, so loading a long-running instance reads a
+ * bounded number of rows and each piece of the path is rewritten about once per this many commits.
+ */
+export const MAX_PATH_PIECES = 32;
+
+/** The hot row of `state`, without its path (see rows.ts). */
+export function instanceRow(state: InstanceState, order: number, pathLength: number, pathPieces: number): InstanceRow {
+  return {
+    instanceId: state.instanceId,
+    processId: state.processId,
+    processVersion: state.processVersion,
+    status: state.status,
+    suspended: state.suspended ? 1 : 0,
+    businessKey: state.businessKey ?? '',
+    parentId: state.parent?.instanceId ?? '',
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    incidentCount: Object.keys(state.incidents).length,
+    revision: state.commands,
+    pathLength,
+    pathPieces,
+    order,
+    state: { ...state, path: [] },
+  };
+}
+
+/**
+ * Puts `state` and brings its projections in step with it. `appendPath`: the commit was checked
+ * against the stored revision, so the stored path is a prefix of the new one and only the tail is
+ * written; otherwise (a restore without command records) the whole path is rewritten.
+ */
+export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean): Promise<unknown>[] {
+  const id = state.instanceId;
+  const ops: Promise<unknown>[] = [];
+  const stored = previous?.pathLength ?? 0;
+  const storedPieces = previous?.pathPieces ?? (stored > 0 ? 1 : 0);
+  let pieces = storedPieces;
+  if (appendPath && state.path.length >= stored && (state.path.length === stored || storedPieces < MAX_PATH_PIECES)) {
+    if (state.path.length > stored) {
+      ops.push(db.paths.add({ instanceId: id, from: stored, ids: state.path.slice(stored) }));
+      pieces++;
+    }
+  } else {
+    ops.push(db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete()
+      .then(() => (state.path.length > 0 ? db.paths.add({ instanceId: id, from: 0, ids: state.path.slice() }) : undefined)));
+    pieces = state.path.length > 0 ? 1 : 0;
+  }
+  ops.push(db.instances.put(instanceRow(state, order, state.path.length, pieces)));
+  const before = previous?.state;
+  ops.push(
+    ...syncRows(db.jobs, jobsOf(before), jobsOf(state)),
+    ...syncRows(db.userTasks, tasksOf(before), tasksOf(state)),
+    ...syncRows(db.timers, timersOf(before), timersOf(state)),
+    ...syncRows(db.incidents, incidentsOf(before), incidentsOf(state)),
+    ...syncRows(db.variables, variablesOf(before), variablesOf(state)),
+  );
+  return ops;
+}
+
+function jobsOf(state: InstanceState | undefined): Keyed<JobRow, string> {
+  const out: Keyed<JobRow, string> = new Map();
+  if (!state) return out;
+  for (const key in state.jobs) out.set(key, { key, row: { ...state.jobs[key], instanceId: state.instanceId, processId: state.processId } });
+  return out;
+}
+
+function tasksOf(state: InstanceState | undefined): Keyed<UserTaskRow, string> {
+  const out: Keyed<UserTaskRow, string> = new Map();
+  if (!state) return out;
+  for (const id in state.tasks) {
+    const task = state.tasks[id];
+    out.set(id, { key: id, row: { ...task, instanceId: state.instanceId, processId: state.processId, assigneeKey: task.assignee ?? '' } });
+  }
+  return out;
+}
+
+function timersOf(state: InstanceState | undefined): Keyed<TimerRow, string> {
+  const out: Keyed<TimerRow, string> = new Map();
+  if (!state) return out;
+  for (const key in state.timers) out.set(key, { key, row: { ...state.timers[key], instanceId: state.instanceId } });
+  return out;
+}
+
+function incidentsOf(state: InstanceState | undefined): Keyed<IncidentRow, [string, string]> {
+  const out: Keyed<IncidentRow, [string, string]> = new Map();
+  if (!state) return out;
+  for (const id in state.incidents) out.set(id, { key: [state.instanceId, id], row: { ...state.incidents[id], instanceId: state.instanceId, processId: state.processId } });
+  return out;
+}
+
+/** Process-scope variables (scope '') and each live element instance's local ones. */
+function variablesOf(state: InstanceState | undefined): Keyed<VariableRow, [string, string, string]> {
+  const out: Keyed<VariableRow, [string, string, string]> = new Map();
+  if (!state) return out;
+  const add = (scopeId: string, vars: Record<string, unknown>) => {
+    for (const name in vars) out.set(`${scopeId}\u0000${name}`, { key: [state.instanceId, scopeId, name], row: { instanceId: state.instanceId, scopeId, name, value: vars[name] } });
+  };
+  add('', state.variables);
+  for (const eid in state.elements) {
+    const vars = state.elements[eid].variables;
+    if (vars) add(eid, vars);
+  }
+  return out;
+}

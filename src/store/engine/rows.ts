@@ -1,0 +1,114 @@
+import type { CommandRecord, HistoryEvent, Incident, InstanceState, Job, Timer, UserTask } from '../../engine';
+import type { BufferedMessage, MessageStartLock, StartTimerRecord, StoredSubscription } from '../../host/store';
+
+/*
+ * Row shapes of the engine tables (schema v2, see ../schema.ts). Every row is plain data (a
+ * structured clone). Index fields that may be null are stored as '' because IndexedDB leaves a row
+ * out of an index whose key path holds null.
+ */
+
+/**
+ * An instance's hot record: the engine state without its completed path (kept in `paths`, appended
+ * per commit, so a long-running instance's row stays the size of its live state). `revision` is
+ * `state.commands`, checked inside every commit transaction.
+ */
+export interface InstanceRow {
+  instanceId: string;
+  processId: string;
+  processVersion: number;
+  status: InstanceState['status'];
+  suspended: 0 | 1;
+  businessKey: string;
+  /** Parent instance id ('' for a top-level instance). */
+  parentId: string;
+  startedAt: number;
+  /** Null while running: the row stays out of the `endedAt` index. */
+  endedAt: number | null;
+  incidentCount: number;
+  revision: number;
+  /** Length of the completed path stored in `paths`. */
+  pathLength: number;
+  /** Rows of `paths` holding it (compacted to one past `MAX_PATH_PIECES`); absent in rows written before compaction existed. */
+  pathPieces?: number;
+  /** First-commit order, so lists read in the order instances were created. */
+  order: number;
+  state: InstanceState;
+}
+
+/** A piece of an instance's completed path: element ids `from..from+ids.length-1`. */
+export interface PathRow {
+  instanceId: string;
+  from: number;
+  ids: string[];
+}
+
+/** One variable of one scope ('' = process scope, else the element instance id): a query projection. */
+export interface VariableRow {
+  instanceId: string;
+  scopeId: string;
+  name: string;
+  value: unknown;
+}
+
+export type JobRow = Job & { instanceId: string; processId: string };
+export type UserTaskRow = UserTask & { instanceId: string; processId: string; assigneeKey: string };
+export type TimerRow = Timer & { instanceId: string };
+export type IncidentRow = Incident & { instanceId: string; processId: string };
+/** An open message or signal subscription; `correlationKey` '' for signals and messages without one; `order` = first-commit order. */
+export interface SubscriptionRow {
+  key: string;
+  instanceId: string;
+  kind: 'message' | 'signal';
+  name: string;
+  correlationKey: string;
+  order: number;
+  subscription: StoredSubscription;
+}
+export type BufferedMessageRow = BufferedMessage & { order: number };
+export type MessageStartLockRow = MessageStartLock;
+export type StartTimerRow = StartTimerRecord;
+export type HistoryRow = HistoryEvent;
+export type CommandRow = CommandRecord;
+
+/** A deployment as stored: the host's record plus the source's SHA-256 and its place in deployment order. */
+export interface DeploymentRow {
+  id: string;
+  kind: 'bpmn' | 'dmn' | 'form';
+  name: string;
+  /** The source (BPMN/DMN XML, form JSON). */
+  xml: string;
+  /** Hex SHA-256 of `xml` (UTF-8), via `crypto.subtle`. */
+  sha256: string;
+  deployedAt: number;
+  deployedBy: string;
+  note: string;
+  versions: Record<string, number>;
+  order: number;
+}
+
+/** One deployed version of a process, decision or form, pointing at its deployment. */
+export interface DefinitionRow {
+  kind: 'bpmn' | 'dmn' | 'form';
+  definitionId: string;
+  version: number;
+  deploymentId: string;
+  sha256: string;
+  deployedAt: number;
+}
+
+/** Who did what, when, to which instance (the user actions of the studio; see audit.ts). */
+export interface AuditRow {
+  id?: number;
+  at: number;
+  who: string;
+  action: string;
+  /** '' when the action is not about one instance (a deployment). */
+  instanceId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Named counters (first-commit orders). */
+export interface CounterRow {
+  name: string;
+  value: number;
+}
