@@ -71,3 +71,19 @@ test('given a file shown as source with a banner about it, when another file is 
   await expect(page.getByTestId('form-editor')).toBeVisible();
   await expect(page.getByTestId('banner').filter({ hasText: 'Flow: ' })).toHaveCount(0);
 });
+
+test('given a saved version of a process, when opened, then it shows as a diagram above its XML', async () => {
+  await page.getByTestId('sidebar').getByTestId('file-item').filter({ hasText: 'Flow' }).first().click();
+  await showSource(page);
+  await source().fill(validText);
+  await expect(status()).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('action-save-version').click();
+  await page.getByTestId('version-note-input').fill('Picture');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('action-versions').click();
+  await page.getByTestId('version-item').filter({ hasText: 'Picture' }).getByTestId('version-open').click();
+
+  const preview = page.getByTestId('version-view').getByTestId('bpmn-preview');
+  await expect(preview.locator('.djs-element[data-element-id="StartEvent_1"]').first()).toBeVisible();
+  await expect(page.getByTestId('version-view').getByTestId('source-editor')).toHaveValue(/StartEvent_1/);
+});

@@ -41,7 +41,7 @@ export function isFlowdeckScriptTask(node: LintNode): boolean {
   return isJavaScriptFormat(node.scriptFormat) && (node.scriptFormat !== undefined || typeof node.script === 'string');
 }
 
-/** Warns on every JavaScript script task that it is a Flowdeck format. */
+/** Notes on every JavaScript script task that it is a Flowdeck format (level `info` in `lint-config.ts`). */
 export const javascriptScriptTask: RuleFactory = () => ({
   check(node: LintNode, reporter: Reporter) {
     if (isFlowdeckScriptTask(node)) reporter.report(node.id, JAVASCRIPT_SCRIPT_MESSAGE);
