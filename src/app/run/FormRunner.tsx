@@ -24,15 +24,18 @@ export function FormRunner({ schema, data, submitLabel, onSubmit, testId = 'run-
   const [invalid, setInvalid] = useState(0);
   const [busy, setBusy] = useState(false);
 
+  // By value: a new object with the same variables (an engine commit elsewhere) must not re-import
+  // the form and wipe what the person typed.
+  const initial = JSON.stringify(data ?? {});
   useEffect(() => {
     const f = new Form({ container: container.current! });
     form.current = f;
-    f.importSchema(schema, data ?? {}).then(() => setProblem(null), (error: Error) => setProblem(`The form cannot be shown: ${error.message}`));
+    f.importSchema(schema, JSON.parse(initial) as Record<string, unknown>).then(() => setProblem(null), (error: Error) => setProblem(`The form cannot be shown: ${error.message}`));
     return () => {
       f.destroy();
       form.current = null;
     };
-  }, [schema, data]);
+  }, [schema, initial]);
 
   const submit = async () => {
     if (!form.current) return;

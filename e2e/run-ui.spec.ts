@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { freshWorkspace } from './workspace-helpers';
+
+// The Run UI on the built app, as a person uses it: deploy from the modeler, start, work the task
+// through its form, watch the instance; a deploy with errors is refused with them listed.
+const fixture = (name: string) => readFileSync(new URL(name, import.meta.url));
+
+async function openFiles(page: Page, files: Array<[string, Buffer]>): Promise<void> {
+  await page.getByTestId('open-file-input').setInputFiles(files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer })));
+  await expect(page.getByTestId('bpmn-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('bpmn-deploy')).toBeEnabled();
+}
+
+test('given a diagram and its form, when deployed, started, and its task completed through the form after a reload, then the instance is completed', async ({ page }) => {
+  await freshWorkspace(page);
+  await openFiles(page, [['run-approval.bpmn', fixture('./run-approval.bpmn')], ['run-approve.form', fixture('./run-approve.form')]]);
+
+  // When: Deploy (by its shortcut), then start with variables.
+  await page.getByTestId('bpmn-canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Alt+Shift+D');
+  const dialog = page.getByTestId('dialog').and(page.locator('[data-dialog=deploy]'));
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('deploy-confirm').click();
+  await expect(dialog.getByTestId('deploy-message')).toContainText('approval v1');
+  await expect(dialog.getByTestId('deploy-message')).toContainText('form approve-form v1');
+  await dialog.getByTestId('start-variables').fill('{"requester": "ana"}');
+  await dialog.getByTestId('start-business-key').fill('REQ-7');
+  await dialog.getByTestId('start-confirm').click();
+
+  // Then: the instance view shows it waiting at the review task, one token there.
+  const view = page.getByTestId('instance-view');
+  await expect(view).toHaveAttribute('data-state', 'active');
+  await expect(view.getByTestId('variable').and(page.locator('[data-name=requester]'))).toContainText('"ana"');
+  await expect(page.locator('[data-testid=diagram-badge][data-element-id=review][data-tone=active]')).toHaveText('1');
+  const instanceUrl = page.url();
+
+  // When the page reloads in the middle of the instance, it is still there, where it was.
+  await page.reload();
+  await expect(page.getByTestId('instance-view')).toHaveAttribute('data-state', 'active');
+  await expect(page.locator('[data-testid=diagram-badge][data-element-id=review][data-tone=active]')).toHaveText('1');
+
+  // And the task is worked in the tasklist: claim, submit the form empty (refused by its validation), fill it, complete.
+  await page.getByTestId('nav-tasks').click();
+  await page.getByTestId('tasks-tab-all').click();
+  await page.getByTestId('task-item').first().click();
+  await page.getByTestId('task-claim').click();
+  await expect(page.getByTestId('task-assignee')).toHaveText('Assigned to demo');
+  await expect(page.getByTestId('task-form').getByLabel('Comment')).toBeVisible();
+  await page.getByTestId('task-form-submit').click();
+  await expect(page.getByTestId('task-form-invalid')).toHaveText('1 field to correct');
+  await page.getByTestId('task-form').getByLabel('Comment').fill('looks fine');
+  await page.getByTestId('task-form').getByLabel('Decision').fill('approve');
+  await page.getByTestId('task-form-submit').click();
+  await expect(page.getByTestId('task-done')).toContainText('is completed');
+
+  // Then the instance is completed, with the form's values, its path drawn, no token left.
+  await page.goto(instanceUrl);
+  const done = page.getByTestId('instance-view');
+  await expect(done).toHaveAttribute('data-state', 'completed');
+  await expect(done.getByTestId('variable').and(page.locator('[data-name=comment]'))).toContainText('"looks fine"');
+  await expect(done.getByTestId('variable').and(page.locator('[data-name=decision]'))).toContainText('"approve"');
+  await expect(done.getByTestId('history-event').and(page.locator('[data-type=instanceCompleted]'))).toHaveCount(1);
+  await expect(page.locator('[data-testid=instance-diagram][data-loaded=true]')).toBeVisible();
+  await expect(page.locator('[data-testid=diagram-badge][data-tone=active]')).toHaveCount(0);
+
+  // And the list shows it completed under its business key.
+  await page.getByTestId('nav-instances').click();
+  await page.getByTestId('filter-business-key').fill('REQ-7');
+  await expect(page.getByTestId('instance-row')).toHaveCount(1);
+  await expect(page.getByTestId('instance-row')).toHaveAttribute('data-state', 'completed');
+});
+
+test('given a diagram the engine cannot compile, when deployed, then it is refused with the error on its element, and nothing is deployed', async ({ page }) => {
+  await freshWorkspace(page);
+  await openFiles(page, [['run-broken.bpmn', fixture('./run-broken.bpmn')]]);
+
+  await page.getByTestId('bpmn-deploy').click();
+  const dialog = page.getByTestId('dialog').and(page.locator('[data-dialog=deploy]'));
+  await dialog.getByTestId('deploy-confirm').click();
+  const refused = dialog.getByTestId('deploy-refused');
+  await expect(refused).toBeVisible();
+  const problem = refused.locator('[data-testid=deploy-problem][data-source=compile][data-element-id=big]');
+  await expect(problem).toHaveAttribute('data-severity', 'error');
+  await expect(dialog.getByTestId('start-instance')).toHaveCount(0);
+
+  // The problem links to its element: the dialog closes and the flow is selected on the canvas.
+  await problem.getByTestId('deploy-problem-element').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-testid=bpmn-canvas] .djs-element.selected[data-element-id=big]')).toHaveCount(1);
+
+  // Nothing was deployed: the dashboard has nothing, the instances list is empty.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  await page.getByTestId('nav-instances').click();
+  await expect(page.getByTestId('instances-empty')).toBeVisible();
+});
