@@ -35,7 +35,14 @@ async function deployAndStart(page: Page): Promise<string> {
 
 test('given a deployed model and a started instance, when the page reloads, then the instance is found and its task completes it', async ({ page }) => {
   await open(page);
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    window.__flowdeckEngine!.onChange((c) => c.type === 'changed' && seen.push(...c.instanceIds));
+  });
   const instanceId = await deployAndStart(page);
+  // the worker tells the page of each commit
+  await page.waitForFunction((id) => (window as unknown as { seen: string[] }).seen.includes(id), instanceId);
 
   await page.reload();
   await page.waitForFunction(() => window.__flowdeckEngine !== undefined);

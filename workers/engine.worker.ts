@@ -3,7 +3,7 @@
 // real clock, QuickJS in script threads). Only the leader tab starts it (src/app/engine). Only plain
 // data crosses: calls answer in the API's result shape, changes go out on a BroadcastChannel.
 import * as Comlink from 'comlink';
-import { CHANGES_CHANNEL, DexieCatalog, EngineApi, type ApiResult, type EngineChange } from '../src/api';
+import { CHANGES_CHANNEL, DexieCatalog, dexieInstanceSource, EngineApi, type ApiResult, type EngineChange } from '../src/api';
 import { createQuickJsScriptRunner, DmnDecisions, EngineHost, FeelExpressions, RealClock } from '../src/host';
 import { DexieStore, openWorkspaceDb } from '../src/store';
 import { browserScriptThreads } from './script-threads';
@@ -24,7 +24,7 @@ const ready: Promise<EngineApi> = (async () => {
   });
   await host.timers.start(); // catch-up: what fell due while no tab was open fires now, once
   changes.postMessage({ type: 'started', at: clock.now() } satisfies EngineChange);
-  return new EngineApi({ host, store, clock, catalog: new DexieCatalog(db, () => actor), decisions });
+  return new EngineApi({ host, store, clock, catalog: new DexieCatalog(db, () => actor), instances: dexieInstanceSource(db), decisions });
 })();
 
 const facade = {

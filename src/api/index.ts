@@ -7,3 +7,5 @@ export { DexieCatalog } from './dexie-catalog';
 export type { InstanceSummary } from './resources/instances';
 export type { ElementStats, InstanceCounts } from './resources/stats';
 export { CHANGES_CHANNEL, ENGINE_LOCK, RPC_CHANNEL, type EngineChange } from './channels';
+export { dexieInstanceSource } from './dexie-instances';
+export { hostInstanceSource, type InstanceFilter, type InstanceRowView, type InstanceSource } from './instance-source';

@@ -1,5 +1,6 @@
 import type { Clock, DecisionEvaluator } from '../engine';
 import type { EngineHost, Store } from '../host';
+import type { InstanceSource } from './instance-source';
 
 /** A deployment as the API lists it (without its source; `deployments.get` has it). */
 export interface DeploymentSummary {
@@ -42,6 +43,8 @@ export interface ApiPorts {
   store: Store;
   clock: Clock;
   catalog: DeploymentCatalog;
+  /** Where lists read instances (default: the host's `listInstances`; the worker passes `dexieInstanceSource(db)`). */
+  instances?: InstanceSource;
   /** For `decisions.evaluate` (the same evaluator the host was given). */
   decisions?: DecisionEvaluator;
 }

@@ -19,7 +19,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
 
   beforeEach(async () => {
     env = kind.make();
-    ({ api, clock } = await apiOn(env.store, env.catalog));
+    ({ api, clock } = await apiOn(env.store, env.catalog, undefined, env.instances));
   });
   afterEach(() => env.close());
 
@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
 
     // when the host restarts on what was stored (a reload)
     const reloaded = await env.restart();
-    ({ api, clock } = await apiOn(reloaded.store, reloaded.catalog, clock));
+    ({ api, clock } = await apiOn(reloaded.store, reloaded.catalog, clock, env.instances));
     const mine = data(await api.call('tasks.list', { candidateGroups: ['clerks', 'sales'], assignee: null }));
     expect(mine.total).toBe(1);
     const task = mine.items[0];
@@ -100,6 +100,27 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
     expect(stats).toEqual([{ processId: 'order', version: 1, active: 6, suspended: 1, completed: 0, canceled: 0, withIncidents: 0 }]);
   });
 
+  it('given task durations of 1, 2, 3 and 10 s, then stats give their mean and nearest-rank p95', async () => {
+    await deployAndStart();
+    for (let i = 0; i < 3; i++) data(await api.call('instances.start', { processId: 'order', variables: { amount: 1, orderId: `x-${i}` } }));
+    const open = data(await api.call('tasks.list', { sortBy: 'createdAt', order: 'asc' })).items;
+    for (const [i, wait] of [1000, 1000, 1000, 7000].entries()) {
+      clock.advance(wait);
+      data(await api.call('tasks.complete', { taskId: open[i].id }));
+    }
+    const approve = data(await api.call('stats.elements', { processId: 'order', version: 1 })).find((e) => e.elementId === 'approve');
+    expect(approve).toMatchObject({ completed: 4, active: 0, meanDurationMs: 4000, p95DurationMs: 10_000 });
+    expect(await api.call('stats.elements', { processId: 'ghost' })).toMatchObject({ error: 'notFound' });
+  });
+
+  it('given variables nested too deep, when set, then the host refuses them as invalid and nothing changes', async () => {
+    const pi = await deployAndStart();
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 200; i++) deep = { a: deep };
+    expect(await api.call('instances.setVariables', { instanceId: pi.instanceId, variables: deep })).toMatchObject({ error: 'invalid', message: expect.stringContaining('deeper than 128') });
+    expect(data(await api.call('instances.get', { instanceId: pi.instanceId })).variables).toEqual({ amount: 50, orderId: 'o-1' });
+  });
+
   it('given illegal state changes, when asked, then each gets a precise code and nothing changes', async () => {
     const pi = await deployAndStart();
     const running = await api.call('instances.resume', { instanceId: pi.instanceId });
@@ -133,6 +154,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
   it('given a job without retries, when it fails, then an incident opens; retry hands the job out again and stats count it', async () => {
     const pi = await deployAndStart();
     const [task] = data(await api.call('tasks.list', {})).items;
+    clock.advance(5000); // the task waits 5 s
     data(await api.call('tasks.complete', { taskId: task.id }));
     const [job] = data(await api.call('jobs.fetchAndLock', { topic: 'charge', workerId: 'w1', lockDurationMs: 1000 }));
     expect(data(await api.call('jobs.fail', { jobKey: job.key, workerId: 'w1', retries: 0, errorMessage: 'down' })).incident).not.toBeNull();
@@ -141,7 +163,7 @@ describe.each(STORE_KINDS)('engine API on $name', (kind) => {
     expect(data(await api.call('instances.list', { hasIncident: true })).items.map((i) => i.instanceId)).toEqual([pi.instanceId]);
     const elements = data(await api.call('stats.elements', { processId: 'order' }));
     expect(elements.find((e) => e.elementId === 'charge')).toMatchObject({ active: 1, incidents: 1, completed: 0 });
-    expect(elements.find((e) => e.elementId === 'approve')).toMatchObject({ active: 0, completed: 1, meanDurationMs: 0, p95DurationMs: 0 });
+    expect(elements.find((e) => e.elementId === 'approve')).toMatchObject({ active: 0, completed: 1, meanDurationMs: 5000, p95DurationMs: 5000 });
     expect(await api.call('incidents.retry', { instanceId: pi.instanceId, incidentId: 'nope' })).toMatchObject({ error: 'notFound' });
     data(await api.call('incidents.retry', { instanceId: pi.instanceId, incidentId: open.items[0].id }));
     expect(data(await api.call('jobs.fetchAndLock', { topic: 'charge', workerId: 'w2', lockDurationMs: 1000 }))).toHaveLength(1);

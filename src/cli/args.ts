@@ -14,11 +14,15 @@ export interface RunArgs {
   json: boolean;
 }
 
-/** `flowdeck test <scenario files or folders...> [--json]`. */
+/** `flowdeck test <scenario files or folders...> [--json] [--format cpt [--out FILE]]`. */
 export interface TestArgs {
   command: 'test';
   paths: string[];
   json: boolean;
+  /** `cpt`: do not run; convert the scenarios to one Camunda Process Test JSON document. */
+  format?: 'cpt';
+  /** With `--format cpt`: the file to write (default: stdout). */
+  out?: string;
 }
 
 export type CliArgs = RunArgs | TestArgs | { command: 'help'; topic?: string } | { command: 'version' };
@@ -37,6 +41,8 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
 };
 const TEST_OPTIONS: Record<string, OptionSpec> = {
   '--json': { takesValue: false },
+  '--format': { takesValue: true },
+  '--out': { takesValue: true },
 };
 
 /**
@@ -80,7 +86,11 @@ function parseRun(argv: readonly string[]): RunArgs {
 function parseTest(argv: readonly string[]): TestArgs {
   const { positionals, options } = split(argv, TEST_OPTIONS, 'test');
   if (positionals.length === 0) throw new UsageError('test needs at least one scenario file or folder');
-  return { command: 'test', paths: positionals, json: options.has('--json') };
+  const format = options.get('--format');
+  if (format !== undefined && format !== 'cpt') throw new UsageError(`unknown --format "${format}" (the one format is cpt: Camunda Process Test JSON)`);
+  if (options.has('--out') && format === undefined) throw new UsageError('--out goes with --format cpt');
+  if (format !== undefined && options.has('--json')) throw new UsageError('--json reports test runs; --format cpt converts instead of running');
+  return { command: 'test', paths: positionals, json: options.has('--json'), format, out: options.get('--out') };
 }
 
 function split(argv: readonly string[], specs: Record<string, OptionSpec>, command: string) {

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runInProcess } from './run-in-process';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'src/cli/bin.mjs');
@@ -17,13 +17,7 @@ function flowdeck(...args: string[]): Promise<{ code: number; stdout: string; st
   });
 }
 
-/** Runs `main` in-process (same code path as the binary minus the process boundary): fast for error cases. */
-async function inProcess(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const inProcess = runInProcess;
 
 // Each spawn starts Node, tsx and QuickJS: seconds on a busy machine, hence the generous timeout.
 describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
@@ -36,6 +30,16 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
     expect(code).not.toBe(70);
+  });
+
+  it('given a CPT test file and step scenarios, when the binary runs them, then it reports each case and exits 1 for a failed one', async () => {
+    const ok = await flowdeck('test', 'src/cli/fixtures/cpt/time.json', 'src/cli/fixtures/steps/happy.scenario.json');
+    expect(ok.stdout).toContain('PASS the review times out after 48 hours, not one hour earlier (src/cli/fixtures/cpt/time.json)');
+    expect(ok.stdout).toContain('3 passed, 0 failed (1 scenario, 2 CPT test cases)');
+    expect(ok.code).toBe(0);
+    const failed = await flowdeck('test', 'src/cli/fixtures/cpt/wrong.json');
+    expect(failed.stdout).toContain('0 passed, 8 failed (8 CPT test cases)');
+    expect(failed.code).toBe(1);
   });
 
   it('given run --json on a model that waits, then it prints exactly the documented shape and exits 0', async () => {
@@ -60,7 +64,7 @@ describe('flowdeck (spawned)', { timeout: 60_000 }, () => {
 
   it('given test on the examples folder, then every scenario passes and the exit code is 0', async () => {
     const r = await flowdeck('test', 'docs/examples');
-    expect(r.stdout).toMatch(/^8 passed, 0 failed \(8 scenarios\)$/m);
+    expect(r.stdout).toMatch(/^12 passed, 0 failed \(11 scenarios, 1 CPT test case\)$/m);
     expect(r.stdout).not.toMatch(/FAIL/);
     expect(r.code).toBe(0);
   });

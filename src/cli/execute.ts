@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { InstanceState, Logger } from '../engine';
+import type { HistoryEvent, InstanceState, Logger } from '../engine';
 import { DmnDeployError } from '../host/dmn-decisions';
 import { DeployError, type EngineHost } from '../host/engine-host';
 import { InputError } from './errors';
@@ -28,6 +28,8 @@ export interface ExecutionResult {
   outcome: RunOutcome;
   /** What each applied step acted on (one entry per step that ran). */
   traces: StepTrace[];
+  /** The started instance's history at the end (the CPT converter reads what each element did). */
+  history: HistoryEvent[];
   /** Set when a step could not be applied; the outcome is the state before that step. */
   stepError?: string;
 }
@@ -57,15 +59,17 @@ export async function execute(execution: Execution, logger?: Logger): Promise<Ex
     return toOutcome(s, host.deployments.get(s.processId, s.processVersion));
   };
   const base = { processId, version: started.processVersion, instanceId: started.instanceId };
+  const end = async (traces: StepTrace[], stepError?: string): Promise<ExecutionResult> =>
+    ({ ...base, outcome: await outcome(), traces, history: await host.history(started.instanceId), ...(stepError ? { stepError } : {}) });
   const traces: StepTrace[] = [];
   for (const [i, step] of execution.steps.entries()) {
     try {
       traces.push(await applyStep(run, step));
     } catch (error) {
-      return { ...base, outcome: await outcome(), traces, stepError: `step ${i + 1} (${describeStep(step)}): ${(error as Error).message}` };
+      return end(traces, `step ${i + 1} (${describeStep(step)}): ${(error as Error).message}`);
     }
   }
-  return { ...base, outcome: await outcome(), traces };
+  return end(traces);
 }
 
 /** Deploys a DMN file; its warnings go to the logger. @throws InputError when it does not deploy. */

@@ -72,10 +72,12 @@ describe('scenarios', () => {
     expect(() => validateScenario(raw, 's.json')).toThrow(message);
   });
 
-  it('given a folder, then its *.scenario.json files are found recursively in order', async () => {
+  it('given a folder, then its *.scenario.json and CPT files are found recursively in order (array.json, vars.json are not test files)', async () => {
     const files = await findScenarioFiles([FIXTURES], '/');
     expect(files.map((f) => f.slice(FIXTURES.length + 1))).toEqual([
-      'bad-step-target.scenario.json', 'bad-step.scenario.json', 'failing.scenario.json', 'minimal.scenario.json',
+      'bad-step-target.scenario.json', 'bad-step.scenario.json',
+      'cpt/actions.json', 'cpt/assertions.json', 'cpt/failing.json', 'cpt/mocks.json', 'cpt/time.json', 'cpt/wrong.json',
+      'failing.scenario.json', 'minimal.scenario.json',
       'steps/buffered.scenario.json', 'steps/cancel.scenario.json', 'steps/expired.scenario.json', 'steps/give-up.scenario.json', 'steps/happy.scenario.json',
       'steps-failing/cancel-twice.scenario.json', 'steps-failing/duplicate-message.scenario.json', 'steps-failing/no-such-topic.scenario.json',
     ]);

@@ -53,8 +53,9 @@ export async function readVariablesArg(value: string, cwd: string): Promise<Reco
 }
 
 /**
- * Expands files and folders into scenario files: a file is taken as given; a folder contributes its
- * `*.scenario.json` files, recursively, sorted by path.
+ * Expands files and folders into test files: a file is taken as given; a folder contributes, recursively
+ * and sorted by path, its `*.scenario.json` files and every other `*.json` file that holds a
+ * Camunda Process Test document (an object with `testCases`; other JSON files are left alone).
  */
 export async function findScenarioFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
@@ -68,7 +69,7 @@ export async function findScenarioFiles(paths: readonly string[], cwd: string): 
     }
     if (info.isDirectory()) {
       const found = await walk(abs);
-      if (found.length === 0) throw new InputError(`no *.scenario.json files under ${p}`);
+      if (found.length === 0) throw new InputError(`no *.scenario.json or CPT test files under ${p}`);
       out.push(...found);
     } else out.push(abs);
   }
@@ -83,9 +84,21 @@ async function walk(dir: string): Promise<string[]> {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...(await walk(full)));
-    } else if (e.name.endsWith('.scenario.json')) out.push(full);
+    } else if (e.name.endsWith('.scenario.json') || (e.name.endsWith('.json') && (await holdsTestCases(full)))) out.push(full);
   }
   return out;
+}
+
+/** A cheap look before parsing: only files that mention `"testCases"` are parsed. */
+async function holdsTestCases(file: string): Promise<boolean> {
+  try {
+    const text = await readFile(file, 'utf8');
+    if (!text.includes('"testCases"')) return false;
+    const raw = JSON.parse(text) as unknown;
+    return isPlainObject(raw) && Array.isArray(raw.testCases);
+  } catch {
+    return false;
+  }
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -4,7 +4,8 @@ const GENERAL = `flowdeck ${VERSION}: run BPMN processes and test scenarios on t
 
 Usage:
   flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]
-  flowdeck test <scenario files or folders...> [--json]
+  flowdeck test <scenario or CPT test files, or folders...> [--json]
+  flowdeck test --format cpt <scenario files or folders...> [--out FILE]
   flowdeck help [run|test]
   flowdeck --version
 
@@ -13,8 +14,9 @@ Docs: docs/cli.md`;
 
 const RUN = `flowdeck run <model.bpmn> [options]
 
-Starts one instance and runs it until it completes or waits (at a job or user task), then prints
-the final state.
+Starts one instance and runs it until it completes or waits (at a job, a user task, a message,
+a timer), then prints the final state. The clock is virtual: it starts now (or at the scenario's
+"clock") and only scenario steps move it.
 
 Options:
   --process ID             process to start (required when the model has several)
@@ -25,19 +27,33 @@ Options:
 
 Exit: 0 when the run ends without an incident, 1 with an incident or a failed step, 3 bad input.`;
 
-const TEST = `flowdeck test <scenario files or folders...> [--json]
+const TEST = `flowdeck test <scenario or CPT test files, or folders...> [--json]
+flowdeck test --format cpt <scenario files or folders...> [--out FILE]
 
-Runs each scenario (folders: every *.scenario.json below them), checks its "expect" and prints
-PASS/FAIL per scenario. A scenario file:
+Runs each scenario and each Camunda Process Test (CPT) JSON test case, prints PASS/FAIL per
+scenario or case. Folders: every *.scenario.json below them, and every other *.json file that
+holds {"testCases": [...]}. A file is told apart by content: with "testCases" it is CPT, and runs
+against every .bpmn and .dmn in its own folder, each case on a fresh engine and clock.
 
-  { "model": "order.bpmn", "decisions": ["discount.dmn"], "process": "order", "variables": { "amount": 150 },
+A scenario runs on a virtual clock starting at "clock" (ISO date-time; default: now):
+
+  { "model": "order.bpmn", "decisions": ["discount.dmn"], "process": "order", "clock": "2026-04-27T09:00:00Z",
+    "variables": { "amount": 150, "orderId": "o-7" },
     "steps": [ { "complete": "Approve", "variables": { "ok": true } },
-               { "fail": "Charge", "message": "card expired" },
-               { "throwError": "Charge", "code": "DECLINED" } ],
+               { "fail": "Charge", "message": "card expired", "retries": 0 },
+               { "throwError": "Charge", "code": "DECLINED" },
+               { "publish": "payment received", "key": "o-7", "variables": { "paid": 42 }, "ttl": "PT1H", "messageId": "p-1" },
+               { "signal": "dispatch", "variables": {} },
+               { "advance": "PT1H" },
+               { "fetchAndComplete": "pack", "variables": { "packed": true } },
+               { "cancel": true } ],
     "expect": { "state": "completed", "passed": ["Approve"], "notPassed": ["Refund"],
                 "variables": { "ok": true } } }
 
-Exit: 0 all passed, 1 any failed, 3 any scenario could not be loaded.`;
+--format cpt writes the scenarios as one CPT document (stdout, or --out FILE) instead of running
+them; fail and cancel steps have no CPT instruction and stop the conversion.
+
+Exit: 0 all passed, 1 any failed, 3 any scenario or case could not be loaded.`;
 
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {

@@ -23,6 +23,7 @@ export interface ScenarioExpect {
 export interface Scenario {
   file: string;
   name: string;
+  description?: string;
   model: string;
   /** DMN files deployed before the model, resolved like `model`. */
   decisions: string[];
@@ -84,6 +85,7 @@ export function validateScenario(raw: unknown, file: string): Scenario {
   return {
     file,
     name: s.name ?? file,
+    description: s.description,
     model: resolve(dirname(file), s.model),
     decisions: (s.decisions ?? []).map((d) => resolve(dirname(file), d)),
     process: s.process,

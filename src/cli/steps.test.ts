@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { REPO_ROOT as ROOT, runInProcess } from './run-in-process';
 
-const ROOT = join(import.meta.dirname, '../..');
 const STEPS = 'src/cli/fixtures/steps';
 const FAILING = 'src/cli/fixtures/steps-failing';
 
-/** Runs the real CLI entry in-process (same code path as `bin.mjs` minus the process boundary). */
-async function flowdeck(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const flowdeck = runInProcess;
 
 interface Outcome { state: string; path: string[]; active: string[]; variables: Record<string, unknown> }
 async function runScenario(file: string): Promise<{ code: number; outcome: Outcome; stderr: string }> {

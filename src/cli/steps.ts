@@ -10,6 +10,8 @@ export interface StepTrace {
   target?: 'job' | 'userTask';
   /** `fetchAndComplete`: the jobs it completed, oldest first. */
   jobs?: Array<{ key: string; elementId: string }>;
+  /** `publish`: the time to live in milliseconds (a `P1M` ttl depends on the date it starts). */
+  ttlMs?: number;
 }
 
 /** The run a step acts in: the host, its virtual clock and the instance the scenario started. */
@@ -34,7 +36,7 @@ async function act({ host, clock, instanceId }: StepRun, step: ScenarioStep): Pr
   if ('publish' in step) {
     const ttl = step.ttl === undefined ? 0 : afterDuration(clock.now(), step.ttl) - clock.now();
     await host.messages.publish({ name: step.publish, correlationKey: step.key, variables: step.variables, timeToLiveMs: ttl, messageId: step.messageId });
-    return {};
+    return { ttlMs: ttl };
   }
   if ('signal' in step) {
     await host.messages.broadcastSignal({ name: step.signal, variables: step.variables });

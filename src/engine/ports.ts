@@ -67,7 +67,19 @@ export interface ScriptRequest {
 
 export type ScriptResult =
   | { ok: true; result: unknown; setVariables: Record<string, unknown> }
-  | { ok: false; error: string };
+  | { ok: false; error: string }
+  /**
+   * The script threw a BPMN error (`throw new BpmnError('CODE', 'message', { vars })`): the
+   * script task throws it (caught by an error boundary or event subprocess, else an incident).
+   * `error` is a readable summary for logs.
+   */
+  | { ok: false; bpmnError: ScriptBpmnError; error?: string };
+
+export interface ScriptBpmnError {
+  code: string;
+  message: string;
+  variables?: Record<string, unknown>;
+}
 
 /** Evaluates a deployed DMN decision by id. */
 export interface DecisionEvaluator {

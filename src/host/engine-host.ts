@@ -222,11 +222,16 @@ export class EngineHost {
     });
   }
 
-  /** Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident opens. */
-  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number } = {}): Promise<InstanceState> {
+  /**
+   * Fails a job; `retries` are the retries left (default: one less than now). At 0 an incident
+   * opens; with retries left and `retryBackoffMs`, the job is handed out again only after it.
+   */
+  failJob(ref: JobRef, options: { errorMessage?: string; retries?: number; retryBackoffMs?: number } = {}): Promise<InstanceState> {
     return this.operate(async (tx) => {
       const { instanceId, job } = await this.resolveJob(tx, ref);
-      return tx.dispatch(instanceId, { type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage });
+      return tx.dispatch(instanceId, {
+        type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage, retryBackoffMs: options.retryBackoffMs,
+      });
     });
   }
 
@@ -284,10 +289,14 @@ export class EngineHost {
     return this.serial(() => this.store.listInstances(query));
   }
 
-  /** Open (activatable) jobs, optionally of one instance or job type. */
-  async listJobs(filter: { instanceId?: string; type?: string } = {}): Promise<Job[]> {
+  /**
+   * Jobs, optionally of one instance or job type, in the given states (default `activatable`: free
+   * for a worker; locked jobs are `activated`, failed ones waiting out a backoff `backoff`).
+   */
+  async listJobs(filter: { instanceId?: string; type?: string; states?: ReadonlyArray<Job['state']> } = {}): Promise<Job[]> {
     const states = await this.statesFor(filter.instanceId);
-    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => j.state === 'activatable' && (filter.type === undefined || j.type === filter.type));
+    const wanted = filter.states ?? ['activatable'];
+    return states.flatMap((s) => Object.values(s.jobs)).filter((j) => wanted.includes(j.state) && (filter.type === undefined || j.type === filter.type));
   }
 
   async listUserTasks(filter: { instanceId?: string; assignee?: string } = {}): Promise<UserTask[]> {

@@ -10,6 +10,9 @@
 export { EngineHost, DeployError } from './engine-host';
 export type { DeployableDecisions, DeploymentNote, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
 export { HostError } from './transaction';
+export { WorkerLoop } from './jobs/worker-loop';
+export type { JobHandlerResult, WorkerLoopOptions } from './jobs/worker-loop';
+export type { FailJobOptions, FetchAndLockRequest, LockedJob, ThrowJobErrorOptions } from './jobs/types';
 export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
 export type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';

@@ -1,5 +1,6 @@
 import type { InstanceState } from '../../engine';
 import { ApiError } from '../errors';
+import { hostInstanceSource, rowView, type InstanceRowView, type InstanceSource } from '../instance-source';
 import type { ApiPorts } from '../ports';
 import { ok, pageOf, route } from '../route';
 import { instanceRef, instancesList, instancesSetVariables, instancesStart } from '../schemas';
@@ -19,11 +20,20 @@ export interface InstanceSummary {
 }
 
 export function summarize(s: InstanceState): InstanceSummary {
+  return summaryOf(rowView(s));
+}
+
+function summaryOf(r: InstanceRowView): InstanceSummary {
   return {
-    instanceId: s.instanceId, processId: s.processId, processVersion: s.processVersion, businessKey: s.businessKey,
-    state: s.status === 'active' && s.suspended ? 'suspended' : s.status, startedAt: s.startedAt, endedAt: s.endedAt,
-    incidents: Object.keys(s.incidents).length, parentInstanceId: s.parent?.instanceId ?? null,
+    instanceId: r.instanceId, processId: r.processId, processVersion: r.processVersion, businessKey: r.businessKey,
+    state: r.status === 'active' && r.suspended ? 'suspended' : r.status, startedAt: r.startedAt, endedAt: r.endedAt,
+    incidents: r.incidents, parentInstanceId: r.parentInstanceId,
   };
+}
+
+/** Where lists read instances from. */
+export function sourceOf(ports: ApiPorts): InstanceSource {
+  return ports.instances ?? hostInstanceSource(ports.host);
 }
 
 /** The stored instance, or `notFound` naming it. */
@@ -43,18 +53,16 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 export const instances = {
-  'instances.list': route(instancesList, async ({ host }, q) => {
-    // The store narrows by process, status and incidents (an index each); the rest is filtered here.
+  'instances.list': route(instancesList, async (ports, q) => {
+    // The source narrows by process, version, status, business key and incidents (from an index where it can); the rest is filtered here.
     const status = q.state === 'suspended' ? 'active' : q.state;
-    const all = (await host.listInstances({ processId: q.processId, status, withIncidents: q.hasIncident === true ? true : undefined })).filter((s) =>
-      (q.version === undefined || s.processVersion === q.version)
-      && (q.state === undefined || summarize(s).state === q.state)
-      && (q.businessKey === undefined || s.businessKey === q.businessKey)
-      && (q.variable === undefined || (q.variable.name in s.variables && sameJson(s.variables[q.variable.name], q.variable.value)))
-      && (q.startedFrom === undefined || s.startedAt >= q.startedFrom) && (q.startedTo === undefined || s.startedAt <= q.startedTo)
-      && (q.endedFrom === undefined || (s.endedAt !== null && s.endedAt >= q.endedFrom)) && (q.endedTo === undefined || (s.endedAt !== null && s.endedAt <= q.endedTo))
-      && (q.hasIncident === undefined || (Object.keys(s.incidents).length > 0) === q.hasIncident));
-    const rows = all.map(summarize);
+    const found = await sourceOf(ports).rows({ processId: q.processId, version: q.version, status, businessKey: q.businessKey, withIncidents: q.hasIncident === true });
+    const rows = found.filter((r) =>
+      (q.state === undefined || summaryOf(r).state === q.state)
+      && (q.variable === undefined || (Object.hasOwn(r.variables, q.variable.name) && sameJson(r.variables[q.variable.name], q.variable.value)))
+      && (q.startedFrom === undefined || r.startedAt >= q.startedFrom) && (q.startedTo === undefined || r.startedAt <= q.startedTo)
+      && (q.endedFrom === undefined || (r.endedAt !== null && r.endedAt >= q.endedFrom)) && (q.endedTo === undefined || (r.endedAt !== null && r.endedAt <= q.endedTo))
+      && (q.hasIncident === undefined || (r.incidents > 0) === q.hasIncident)).map(summaryOf);
     const key = q.sortBy;
     const dir = q.order === 'asc' ? 1 : -1;
     rows.sort((a, b) => dir * compare(a[key], b[key]) || compare(a.instanceId, b.instanceId));

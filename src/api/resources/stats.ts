@@ -2,6 +2,7 @@ import type { InstanceState } from '../../engine';
 import { ApiError } from '../errors';
 import { ok, route } from '../route';
 import { statsElements, statsInstances } from '../schemas';
+import { sourceOf } from './instances';
 
 /** Instances of one process version by state. */
 export interface InstanceCounts {
@@ -27,14 +28,14 @@ export interface ElementStats {
 }
 
 export const stats = {
-  'stats.instances': route(statsInstances, async ({ host }, { processId }) => {
+  'stats.instances': route(statsInstances, async (ports, { processId }) => {
     const counts = new Map<string, InstanceCounts>();
-    for (const s of await host.listInstances({ processId })) {
+    for (const s of await sourceOf(ports).rows({ processId })) {
       const key = `${s.processId}\u0000${s.processVersion}`;
       const c = counts.get(key) ?? { processId: s.processId, version: s.processVersion, active: 0, suspended: 0, completed: 0, canceled: 0, withIncidents: 0 };
       if (s.status === 'active') c[s.suspended ? 'suspended' : 'active']++;
       else c[s.status]++;
-      if (s.status === 'active' && Object.keys(s.incidents).length > 0) c.withIncidents++;
+      if (s.status === 'active' && s.incidents > 0) c.withIncidents++;
       counts.set(key, c);
     }
     return ok([...counts.values()].sort((a, b) => (a.processId < b.processId ? -1 : a.processId > b.processId ? 1 : a.version - b.version)));

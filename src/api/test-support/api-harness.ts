@@ -4,6 +4,8 @@ import { DmnDecisions, EngineHost, FeelExpressions, ManualClock, MemoryStore, ty
 import { DexieStore, type FlowdeckDb } from '../../store';
 import { freshDb } from '../../store/test-support/fresh-db';
 import { DexieCatalog } from '../dexie-catalog';
+import { dexieInstanceSource } from '../dexie-instances';
+import type { InstanceSource } from '../instance-source';
 import { MemoryCatalog } from '../memory-catalog';
 import type { DeploymentCatalog } from '../ports';
 import { EngineApi } from '../service';
@@ -11,7 +13,7 @@ import { EngineApi } from '../service';
 /** A store kind to run the API specs on: its store, its catalog, and how a restarted host sees the same data. */
 export interface StoreKind {
   name: string;
-  make(): { store: Store; catalog: DeploymentCatalog; restart(): Promise<{ store: Store; catalog: DeploymentCatalog }>; close(): Promise<void> };
+  make(): { store: Store; catalog: DeploymentCatalog; instances?: InstanceSource; restart(): Promise<{ store: Store; catalog: DeploymentCatalog }>; close(): Promise<void> };
 }
 
 export const STORE_KINDS: StoreKind[] = [
@@ -39,6 +41,7 @@ export const STORE_KINDS: StoreKind[] = [
       return {
         store,
         catalog: new DexieCatalog(db, () => 'ana'),
+        instances: dexieInstanceSource(db),
         restart: async () => ({ store: new DexieStore(db, { actor: () => 'ana' }), catalog: new DexieCatalog(db, () => 'ana') }),
         close: () => db.delete(),
       };
@@ -50,8 +53,8 @@ export const ORDER_BPMN = readFileSync(new URL('../api.bpmn', import.meta.url), 
 export const DISCOUNT_DMN = readFileSync(new URL('../../host/fixtures/discount.dmn', import.meta.url), 'utf8');
 
 /** The API over a fresh host on a virtual clock (at 2026-01-10). */
-export async function apiOn(store: Store, catalog: DeploymentCatalog, clock = new ManualClock(Date.UTC(2026, 0, 10))): Promise<{ api: EngineApi; host: EngineHost; clock: ManualClock }> {
+export async function apiOn(store: Store, catalog: DeploymentCatalog, clock = new ManualClock(Date.UTC(2026, 0, 10)), instances?: InstanceSource): Promise<{ api: EngineApi; host: EngineHost; clock: ManualClock }> {
   const decisions = new DmnDecisions();
   const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), decisions });
-  return { api: new EngineApi({ host, store, clock, catalog, decisions }), host, clock };
+  return { api: new EngineApi({ host, store, clock, catalog, decisions, instances }), host, clock };
 }

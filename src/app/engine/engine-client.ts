@@ -25,6 +25,8 @@ export interface EngineClientOptions {
   spawn?: () => Worker;
   /** Who acts (the studio's local user), for the audit log. */
   user?: () => string;
+  /** The lock manager (default `navigator.locks`; tests pass their own). */
+  locks?: Pick<LockManager, 'request'>;
 }
 
 /**
@@ -50,15 +52,32 @@ export class EngineClient {
   private readonly listeners = new Set<(change: EngineChange) => void>();
   private leaderWaiters: Array<() => void> = [];
   private next = 0;
+  private releaseLock: () => void = () => undefined;
+  private closed = false;
 
   constructor(private readonly options: EngineClientOptions = {}) {
     this.rpc.onmessage = (e: MessageEvent<RpcMessage>) => this.onRpc(e.data);
     this.changes.onmessage = (e: MessageEvent<EngineChange>) => this.emit(e.data);
-    this.rpc.postMessage({ t: 'who', from: this.tabId } satisfies RpcMessage);
+    this.post({ t: 'who', from: this.tabId });
     this.elect();
-    addEventListener('pagehide', () => {
-      if (this.isLeader) this.rpc.postMessage({ t: 'gone', tab: this.tabId } satisfies RpcMessage);
-    });
+    if (typeof addEventListener === 'function') {
+      addEventListener('pagehide', () => {
+        if (this.isLeader) this.post({ t: 'gone', tab: this.tabId });
+      });
+    }
+  }
+
+  /** Leaves: stops this tab's engine (if it leads), hands the lock on, and answers waiting calls `unavailable`. */
+  close(): void {
+    if (this.closed) return;
+    if (this.isLeader) this.post({ t: 'gone', tab: this.tabId });
+    this.closed = true;
+    this.bridge?.stop();
+    this.bridge = null;
+    for (const f of this.forwarded.values()) f.resolve(unavailable('this engine client was closed'));
+    this.rpc.close();
+    this.changes.close();
+    this.releaseLock();
   }
 
   /** This tab runs the engine. */
@@ -79,6 +98,7 @@ export class EngineClient {
   call<M extends ApiMethod>(method: M, request?: ApiRequest<M>): Promise<ApiResult<ApiData<M>>>;
   call(method: string, request?: unknown): Promise<ApiResult<unknown>>;
   call(method: string, request: unknown = {}): Promise<ApiResult<unknown>> {
+    if (this.closed) return Promise.resolve(unavailable('this engine client was closed'));
     const who = this.options.user?.();
     if (this.bridge) return this.bridge.call(method, request, who);
     return new Promise((resolve) => {
@@ -107,23 +127,24 @@ export class EngineClient {
   }
 
   private elect(): void {
-    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    const locks = this.options.locks ?? (typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks);
     if (!locks) {
       // No Web Locks (an old browser, an insecure context): every tab runs alone.
       this.lead();
       return;
     }
     void locks.request(ENGINE_LOCK, () => {
+      if (this.closed) return undefined;
       this.lead();
-      // Held while the tab lives: the browser releases it when the tab closes or crashes.
-      return new Promise<never>(() => undefined);
+      // Held while the tab lives: the browser releases it when the tab closes or crashes (or on close()).
+      return new Promise<void>((resolve) => (this.releaseLock = resolve));
     });
   }
 
   private lead(): void {
     this.bridge = new WorkerBridge(this.options.spawn ?? spawnEngineWorker, () => this.emit({ type: 'started', at: Date.now() }));
     this.setLeader(this.tabId);
-    this.rpc.postMessage({ t: 'leader', tab: this.tabId } satisfies RpcMessage);
+    this.post({ t: 'leader', tab: this.tabId });
   }
 
   private setLeader(tab: string): void {
@@ -141,19 +162,24 @@ export class EngineClient {
   }
 
   private onRpc(m: RpcMessage): void {
-    if (m.t === 'who' && this.isLeader) this.rpc.postMessage({ t: 'leader', tab: this.tabId } satisfies RpcMessage);
+    if (m.t === 'who' && this.isLeader) this.post({ t: 'leader', tab: this.tabId });
     else if (m.t === 'leader' && m.tab !== this.tabId) this.setLeader(m.tab);
     else if (m.t === 'gone' && m.tab === this.leaderTab) {
       this.leaderTab = null;
       for (const f of this.forwarded.values()) if (f.sentTo === m.tab) f.resolve(unavailable('the tab running the engine closed before it answered; the call may not have run'));
     } else if (m.t === 'req' && m.to === this.tabId && this.bridge) {
-      void this.bridge.call(m.method, m.request, m.who).then((result) => this.rpc.postMessage({ t: 'res', id: m.id, to: m.from, result } satisfies RpcMessage));
+      void this.bridge.call(m.method, m.request, m.who).then((result) => this.post({ t: 'res', id: m.id, to: m.from, result }));
     } else if (m.t === 'res' && m.to === this.tabId) this.forwarded.get(m.id)?.resolve(m.result);
   }
 
   private send(id: string, f: Forwarded, to: string): void {
     f.sentTo = to;
-    this.rpc.postMessage({ t: 'req', id, from: this.tabId, to, method: f.method, request: f.request, who: f.who } satisfies RpcMessage);
+    this.post({ t: 'req', id, from: this.tabId, to, method: f.method, request: f.request, who: f.who });
+  }
+
+  /** Posts on the RPC channel unless this client has closed (an answer may come after close()). */
+  private post(m: RpcMessage): void {
+    if (!this.closed) this.rpc.postMessage(m);
   }
 
   private emit(change: EngineChange): void {

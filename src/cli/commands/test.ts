@@ -1,54 +1,83 @@
 import { relative } from 'node:path';
 import type { TestArgs } from '../args';
 import { HostError } from '../../host/transaction';
+import { runCptFile } from '../cpt/run-file';
+import { isCptDocument, readCptFile } from '../cpt/test-file';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { execute } from '../execute';
 import { checkExpectations } from '../expectations';
-import { findScenarioFiles } from '../files';
+import { findScenarioFiles, readJsonFile } from '../files';
 import { stderrLogger, type CliIo } from '../io';
 import type { RunOutcome } from '../outcome';
-import { loadScenario } from '../scenario';
+import { validateScenario } from '../scenario';
+import { convertCommand } from './convert';
 
-/** One scenario's verdict, as `flowdeck test --json` prints it. */
+/** One scenario's (or CPT test case's) verdict, as `flowdeck test --json` prints it. */
 export interface ScenarioReport {
   file: string;
   name: string;
-  /** `error`: the scenario or its model could not be loaded. */
+  /** `scenario`: a Flowdeck scenario file; `cpt`: a test case of a Camunda Process Test JSON file. */
+  format: 'scenario' | 'cpt';
+  /** `error`: the scenario, the test case or its model could not be loaded. */
   status: 'passed' | 'failed' | 'error';
   problems: string[];
   outcome?: RunOutcome;
 }
 
 /**
- * `flowdeck test`: runs every scenario, checks its `expect`, prints a report.
- * Exit: 0 all passed, 1 any failed, 3 any scenario could not be loaded (see docs/cli.md).
+ * `flowdeck test`: runs every scenario and every CPT test case, checks them, prints a report
+ * (`--format cpt`: converts the scenarios to CPT instead, see `convert.ts`).
+ * Exit: 0 all passed, 1 any failed, 3 any could not be loaded (see docs/cli.md).
  */
 export async function testCommand(args: TestArgs, io: CliIo): Promise<ExitCode> {
+  if (args.format === 'cpt') return convertCommand(args, io);
   const files = await findScenarioFiles(args.paths, io.cwd);
   const logger = stderrLogger(io);
   const reports: ScenarioReport[] = [];
   for (const file of files) {
     const shown = relative(io.cwd, file) || file;
-    let report: ScenarioReport;
-    try {
-      const scenario = await loadScenario(file);
-      const result = await execute(scenario, logger);
-      const problems = [...(result.stepError ? [result.stepError] : []), ...checkExpectations(result.outcome, scenario.expect)];
-      report = { file: shown, name: scenario.name === file ? shown : scenario.name, status: problems.length ? 'failed' : 'passed', problems, outcome: result.outcome };
-    } catch (error) {
-      // One scenario that cannot run (bad input, a limit, even a bug) must not end the whole run.
-      const message = error instanceof CliError || error instanceof HostError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-      report = { file: shown, name: shown, status: 'error', problems: [message] };
+    for (const report of await runFile(file, shown, logger)) {
+      reports.push(report);
+      if (!args.json) io.stdout(formatReport(report));
     }
-    reports.push(report);
-    if (!args.json) io.stdout(formatReport(report));
   }
   const count = (s: ScenarioReport['status']) => reports.filter((r) => r.status === s).length;
   const summary = { passed: count('passed'), failed: count('failed'), errors: count('error') };
   if (args.json) io.stdout(`${JSON.stringify({ ...summary, scenarios: reports }, null, 2)}\n`);
-  else io.stdout(`\n${summary.passed} passed, ${summary.failed} failed${summary.errors ? `, ${summary.errors} could not run` : ''} (${reports.length} scenario${reports.length === 1 ? '' : 's'})\n`);
+  else io.stdout(`\n${summary.passed} passed, ${summary.failed} failed${summary.errors ? `, ${summary.errors} could not run` : ''} (${describeCount(reports)})\n`);
   if (summary.errors > 0) return EXIT.input;
   return summary.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Runs one file, telling the formats apart by content: an object with `testCases` is CPT. */
+async function runFile(file: string, shown: string, logger: ReturnType<typeof stderrLogger>): Promise<ScenarioReport[]> {
+  let format: ScenarioReport['format'] = 'scenario';
+  try {
+    const raw = await readJsonFile(file, 'scenario');
+    if (isCptDocument(raw)) {
+      format = 'cpt';
+      const cases = await runCptFile(readCptFile(raw, shown), logger);
+      if (cases.length === 0) return [{ file: shown, name: shown, format: 'cpt', status: 'error', problems: ['the file holds no test case'] }];
+      return cases.map((c) => ({ file: shown, format: 'cpt', ...c }));
+    }
+    const scenario = validateScenario(raw, file);
+    const result = await execute(scenario, logger);
+    const problems = [...(result.stepError ? [result.stepError] : []), ...checkExpectations(result.outcome, scenario.expect)];
+    return [{ file: shown, name: scenario.name === file ? shown : scenario.name, format: 'scenario', status: problems.length ? 'failed' : 'passed', problems, outcome: result.outcome }];
+  } catch (error) {
+    // One file that cannot run (bad input, a limit, even a bug) must not end the whole run.
+    const message = error instanceof CliError || error instanceof HostError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    return [{ file: shown, name: shown, format, status: 'error', problems: [message] }];
+  }
+}
+
+function describeCount(reports: ScenarioReport[]): string {
+  const scenarios = reports.filter((r) => r.format === 'scenario').length;
+  const cases = reports.length - scenarios;
+  const parts = [];
+  if (scenarios || !cases) parts.push(`${scenarios} scenario${scenarios === 1 ? '' : 's'}`);
+  if (cases) parts.push(`${cases} CPT test case${cases === 1 ? '' : 's'}`);
+  return parts.join(', ');
 }
 
 function formatReport(r: ScenarioReport): string {

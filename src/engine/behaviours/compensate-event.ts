@@ -75,6 +75,9 @@ function linkBoundary(node: NodeDef, handlerId: string, nodes: ReadonlyMap<strin
   }
   if (!handler.forCompensation) cx.report(handler.id, `${handler.id} is associated with compensation boundary event ${node.id} but is not marked isForCompensation`);
   if (handler.incoming.length > 0 || handler.outgoing.length > 0) cx.report(handler.id, 'a compensation handler cannot have sequence flows');
+  // Interrupted, a handler would never report back: the compensation waiting for it would hang.
+  const interrupting = handler.boundaries.find((b) => b.cancelActivity);
+  if (interrupting) cx.report(interrupting.id, `a compensation handler (${handler.id}) cannot have interrupting boundary events: its compensation would not go on; make it non-interrupting or handle the error inside a subprocess handler`);
   if (!host) return;
   if (host.compensation?.handlerId) {
     cx.report(node.id, `${host.id} already has a compensation boundary event: one handler per activity`);

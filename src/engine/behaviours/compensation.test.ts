@@ -3,7 +3,7 @@ import { compileDeployment } from '../compile-deployment';
 import type { ExecutableProcess } from '../model/types';
 import { parseBpmn } from '../model/parse';
 import { dispatch, start } from '../index';
-import { activeElementIds, openJobs, variablesAt } from '../runtime/queries';
+import { activeElementIds, openJobs, openTasks, variablesAt } from '../runtime/queries';
 import type { HistoryEvent } from '../history/events';
 import type { InstanceState } from '../runtime/state';
 import { testFeel } from '../test-support/feel';
@@ -84,6 +84,33 @@ describe('compensation', () => {
     expect(result.state.compensation).toEqual({ records: [], runs: {} });
   });
 
+  it('given a throw inside an active subprocess, when reached, then only what completed in the subprocess is compensated, and an outer throw later finds only the rest', async () => {
+    const process = await load('compInside');
+    const ctx = testContext();
+    const r = start(process, {}, ctx);
+    expect(r.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'throwIn', completions: 1 });
+    expect(entered(r.history, ['undoA4', 'undoB4'])).toEqual(['undoB4']);
+    const stored = roundTrip(r.state);
+    const done = dispatch(process, stored, { type: 'completeUserTask', taskId: openTasks(stored)[0].id }, ctx);
+    expect(done.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'end4', completions: 1 });
+    expect(entered(done.history, ['undoA4', 'undoB4'])).toEqual(['undoA4']);
+    expect(done.state.status).toBe('completed');
+  });
+
+  it('given a multi-instance handler, when compensating, then every iteration of the handler completes before the thrower moves on', async () => {
+    const process = await load('compMiHandler');
+    const ctx = testContext();
+    let r = start(process, { variables: { refunds: ['r1', 'r2'] } }, ctx);
+    expect(openTasks(r.state)).toHaveLength(2);
+    expect(activeElementIds(r.state)).toContain('throwP');
+    for (let i = 0; i < 2; i++) {
+      const stored = roundTrip(r.state);
+      r = dispatch(process, stored, { type: 'completeUserTask', taskId: openTasks(stored)[0].id }, ctx);
+      expect(r.state.status).toBe(i === 0 ? 'active' : 'completed');
+    }
+    expect(r.state.path.slice(-3)).toEqual(['undoP', 'throwP', 'endP']);
+  });
+
   it('given models compensation cannot run, then each is a compile error naming the element', async () => {
     const { definitions } = await parseBpmn(fixture(import.meta.url, 'compensation-invalid.bpmn'));
     const { errors } = compileDeployment(definitions, { expressions: testFeel });
@@ -94,6 +121,7 @@ describe('compensation', () => {
       'bad/noWait: waitForCompletion="false" is not executed: a compensation throw event waits until its handlers are done',
       'bad/orphan: orphan is marked isForCompensation but no compensation boundary event is associated with it',
       'bad/topComp: a compensation event subprocess belongs inside the subprocess it compensates, not at process level',
+      'bad/undoFails: a compensation handler (undoA) cannot have interrupting boundary events: its compensation would not go on; make it non-interrupting or handle the error inside a subprocess handler',
       'bad/wait: a compensation event definition is not allowed on intermediateCatchEvent',
       'bad/wrongScope: activityRef A is not in the scope wrongScope compensates (inner)',
       'badTx/txCancel: transaction tx has no cancel boundary event to leave through',

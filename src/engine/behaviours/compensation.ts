@@ -9,8 +9,9 @@ import type { Step } from '../runtime/step';
  *   event, or is a subprocess with a compensation event subprocess or with compensable completions
  *   inside), a record of that completion goes into `state.compensation.records`, in its scope. A
  *   subprocess takes the records of its inside along (`inner`); a multi-instance body hands its
- *   iterations' records to its own scope, one per completed iteration. Records of a scope that is
- *   terminated go with it: only completed work is compensated.
+ *   iterations' records to its own scope, one per completed iteration (also when the rest of it is
+ *   terminated). Records of any other scope that is terminated go with it: only completed work is
+ *   compensated.
  * - Running: a compensation throw (or a transaction's cancel) takes the records of one scope (or
  *   of one activity there), removes them (each completion is compensated once) and runs them one
  *   at a time, latest completion first. A record with a handler enters the handler in the record's
@@ -150,8 +151,13 @@ export const compensationLifecycle: LifecycleHooks = {
     compensationOf(step).records.push(record);
   },
   terminated(step, ei) {
-    dropRecordsOf(step, ei.id);
     const comp = step.state.compensation;
+    // Iterations that completed are completed work even when the rest of their activity is
+    // terminated (a transaction canceled part-way through a multi-instance booking): they stay
+    // compensable in the activity's scope. Anything else inside a terminated scope goes with it.
+    if (ei.body && comp) {
+      for (const r of comp.records) if (r.scopeId === ei.id) r.scopeId = ei.parentId;
+    } else dropRecordsOf(step, ei.id);
     if (comp?.runs[ei.id]) delete comp.runs[ei.id];
   },
 };

@@ -93,11 +93,22 @@ describe('escalation events', () => {
     expect(parent.incidents).toEqual({});
   });
 
+  it('given an interrupting catcher on the call activity, when the running child escalates, then the call activity is left there and the child is canceled', async () => {
+    const t = await testHost([fixture(import.meta.url, 'escalation-event.bpmn')]);
+    const parent = await t.host.startInstance('escParentStrict', { variables: { stop: false } });
+    const [child] = await t.childrenOf(parent.instanceId);
+    expect(child.status).toBe('canceled');
+    expect(child.jobs).toEqual({});
+    expect(activeElementIds(parent)).toEqual(['handled']);
+    expect(thrown(await t.history(parent.instanceId))).toMatchObject([{ elementId: 'strictCall', caughtBy: 'noteStops' }]);
+  });
+
   it('given catchers that cannot be told apart, a catcher code as an expression, an escalation catch event and a throw without code, then each is a compile error naming the element', async () => {
     const { definitions } = await parseBpmn(fixture(import.meta.url, 'escalation-invalid.bpmn'));
     const { errors } = compileDeployment(definitions, { expressions: testFeel });
     expect(errors.map((e) => `${e.elementId}: ${e.message}`).sort()).toEqual([
       'codeless: an escalation throw event needs an escalation with an escalationCode',
+      'onHuman: an escalation boundary event must be attached to a subprocess or a call activity, not to userTask human: nothing inside it can throw an escalation',
       'dynamic: the escalationCode of a catching escalation event must be a static value, not an expression (=code)',
       "two: two and one both catch escalation 'LATE' on task: one catcher per code",
       'wait: an escalation event definition is not allowed on intermediateCatchEvent',

@@ -1,6 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { str } from '../model/extensions';
-import type { ValueSource } from '../model/types';
+import type { NodeKind, ValueSource } from '../model/types';
 import type { EventBehaviour } from '../runtime/element-type';
 import { resolveValue } from '../runtime/evaluate';
 import { ElementFailure } from '../runtime/failure';
@@ -18,6 +18,8 @@ import { findCatch } from './propagation';
  * null. Catchers (boundary events, event subprocess starts) may be interrupting or not; their code
  * is static, and a catcher without an escalation catches every code.
  */
+
+const CAN_ESCALATE = new Set<NodeKind>(['subProcess', 'transaction', 'adHocSubProcess', 'callActivity']);
 
 interface ThrowData {
   code: ValueSource;
@@ -48,6 +50,14 @@ export const escalationEvent: EventBehaviour = {
       return null;
     }
     return { kind: 'escalation', id, behaviour: escalationEvent, code: raw };
+  },
+  link(node, _def, nodes, cx) {
+    if (node.kind !== 'boundaryEvent') return;
+    const host = node.attachedTo ? nodes.get(node.attachedTo) : undefined;
+    // Only scopes and called instances throw escalations (a worker cannot): on anything else it would never trigger.
+    if (host && !CAN_ESCALATE.has(host.kind)) {
+      cx.report(node.id, `an escalation boundary event must be attached to a subprocess or a call activity, not to ${host.kind} ${host.id}: nothing inside it can throw an escalation`);
+    }
   },
   throw(step, ei, node, def) {
     const value = resolveValue(step, (def.data as ThrowData).code, ei.id, `escalationCode of ${node.id}`);

@@ -6,6 +6,7 @@ import { evalIn } from '../runtime/evaluate';
 import { ElementFailure } from '../runtime/failure';
 import { applyResult } from '../runtime/results';
 import { visibleVariables } from '../runtime/variables';
+import { throwBpmnError } from './error-event';
 import { activateJob, cancelJob, compileJob, retryJob } from './job';
 
 const DEFAULT_TIMEOUT_MS = 1000;
@@ -15,6 +16,8 @@ const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
  * Script task: JavaScript through the ScriptRunner port (its `setVariables` and, with a
  * `resultVariable` zeebe:property, its result become variables), a FEEL `zeebe:script`, or, with a
  * `zeebe:taskDefinition` and no script, a job (Camunda 8's way of running other languages).
+ * A JavaScript script may `throw new BpmnError(code, message, variables)`: the task throws that
+ * BPMN error, as a worker's `throwError` does.
  */
 export const scriptTask: ElementType = {
   kind: 'scriptTask',
@@ -45,6 +48,12 @@ export const scriptTask: ElementType = {
       timeoutMs: limits?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       memoryLimitBytes: limits?.memoryLimitBytes ?? DEFAULT_MEMORY_BYTES,
     });
+    if (!result.ok && 'bpmnError' in result) {
+      // As a worker's throwError: caught, the catcher takes it (and the task is terminated); not caught, an incident whose resolution runs the script again.
+      const { code, message, variables } = result.bpmnError;
+      if (throwBpmnError(step, ei, code, message, variables)) return;
+      throw new ElementFailure('unhandledError', `error '${code}' thrown by the script of ${node.id} (${message}) is not caught by any boundary event or event subprocess`);
+    }
     if (!result.ok) throw new ElementFailure('script', `script of ${node.id} failed: ${result.error}`);
     const vars = { ...result.setVariables };
     if (script.resultVariable) vars[script.resultVariable] = result.result ?? null;

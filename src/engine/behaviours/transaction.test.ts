@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutableProcess } from '../model/types';
 import { dispatch, start } from '../index';
 import type { Command } from './commands';
-import { activeElementIds, openJobs, openTasks } from '../runtime/queries';
+import { activeElementIds, openJobs, openTasks, variablesAt } from '../runtime/queries';
 import type { InstanceState } from '../runtime/state';
 import { compileXml, fixture, roundTrip, testContext } from '../test-support/harness';
 
@@ -74,5 +74,24 @@ describe('transaction subprocess (the book-trip saga)', () => {
     expect(r.state.status).toBe('completed');
     expect(r.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'tx_cancel', completions: 0 });
     expect(r.state.path).toEqual(['c_start', 'tx_start', 'tx_cancel', 'txCanceled', 'c_canceled']);
+  });
+
+  it('given a multi-instance booking part-way done, when the transaction is canceled, then the completed iterations are compensated, latest first, and the running one is not', async () => {
+    const process = await load('seats');
+    const ctx = testContext();
+    let r = start(process, { variables: { seats: ['1A', '1B', '1C'] } }, ctx);
+    const seatTask = (s: InstanceState, seat: string) => openTasks(s).find((t) => variablesAt(s, t.elementInstanceId).seat === seat) as { id: string };
+    for (const seat of ['1B', '1A']) r = apply(process, r.state, (s) => ({ type: 'completeUserTask', taskId: seatTask(s, seat).id }), ctx);
+    r = apply(process, r.state, (s) => ({ type: 'completeUserTask', taskId: (openTasks(s).find((t) => t.elementId === 'abort') as { id: string }).id }), ctx);
+    expect(r.history.find((h) => h.type === 'compensationThrown')).toMatchObject({ elementId: 'b_cancel', completions: 2 });
+    const released: unknown[] = [];
+    while (openJobs(r.state).length > 0) {
+      const [job] = openJobs(r.state);
+      released.push(variablesAt(r.state, job.elementInstanceId).seat);
+      r = apply(process, r.state, (s) => ({ type: 'completeJob', jobKey: openJobs(s)[0].key, variables: {} }), ctx);
+    }
+    expect(released).toEqual(['1A', '1B']);
+    expect(r.state.status).toBe('completed');
+    expect(r.state.path.slice(-2)).toEqual(['bookingCanceled', 'm_canceled']);
   });
 });

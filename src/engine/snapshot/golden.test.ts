@@ -46,6 +46,25 @@ describe('golden snapshots', () => {
     expect(s3.state.subscriptions).toEqual({});
   });
 
+  it('given the stored v2 snapshot of a saga part-way through its compensation (car cancelled, hotel cancelling), when resumed, then the rest runs in order and the trip leaves through its cancel boundary', async () => {
+    const process = await loadProcess(import.meta.url, 'golden/book-trip.bpmn');
+    const ctx = testContext({ ids: createSequentialIds('resumed-') });
+    let state = migrateState(golden('v2-saga-compensating.json'));
+    expect(activeElementIds(state)).toEqual(['CancelHotel', 'Trip']);
+    expect(state.compensation?.runs).toMatchObject({ [state.elements['2'].id]: { queue: [{ elementId: 'BookFlight' }] } });
+    const undone: string[] = [];
+    while (openJobs(state).length > 0) {
+      const [job] = openJobs(state);
+      undone.push(job.elementId);
+      state = dispatch(process, state, { type: 'completeJob', jobKey: job.key }, ctx).state;
+    }
+    expect(undone).toEqual(['CancelHotel', 'CancelFlight']);
+    expect(activeElementIds(state)).toEqual(['TellCustomer']);
+    const done = dispatch(process, state, { type: 'completeUserTask', taskId: openTasks(state)[0].id }, ctx);
+    expect(done.state.status).toBe('completed');
+    expect(done.state.path.slice(-3)).toEqual(['TripCanceled', 'TellCustomer', 'Canceled']);
+  });
+
   it('given a state from a newer engine or no state at all, when migrated, then it is refused', () => {
     expect(() => migrateState({ schemaVersion: STATE_SCHEMA_VERSION + 1 })).toThrow(/newer/);
     expect(() => migrateState({})).toThrow(/schemaVersion/);

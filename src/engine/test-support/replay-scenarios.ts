@@ -141,6 +141,44 @@ export const SCENARIOS: Scenario[] = [
       while ((await host.timers.runDue()) > 0);
     },
   },
+  {
+    name: 'book-trip',
+    description: 'the saga: flight, hotel and car booked, the payment refused; the cancel end event compensates car, hotel, flight in that order and the trip leaves through its cancel boundary',
+    models: ['docs/examples/book-trip/book-trip.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('book-trip', { businessKey: 'T-1' });
+      for (const elementId of ['BookFlight', 'BookHotel', 'BookCar']) {
+        clock.advance(MIN);
+        await host.completeJob({ instanceId: pi.instanceId, elementId }, { [elementId]: 'ok' });
+      }
+      clock.advance(MIN);
+      await host.throwError({ instanceId: pi.instanceId, elementId: 'ChargeCard' }, 'PAYMENT_FAILED', { errorMessage: 'card declined' });
+      for (const elementId of ['CancelCar', 'CancelHotel', 'CancelFlight']) {
+        clock.advance(MIN);
+        await host.completeJob({ instanceId: pi.instanceId, elementId });
+      }
+      await host.completeUserTask({ instanceId: pi.instanceId, elementId: 'TellCustomer' });
+    },
+  },
+  {
+    name: 'compensation-and-escalation',
+    description: 'a throw compensates a task, a multi-instance task (one handler per iteration) and a subprocess, latest first; escalations caught in event subprocesses and across a call activity',
+    models: ['src/engine/behaviours/compensation.bpmn', 'src/engine/behaviours/escalation-event.bpmn'],
+    async run(host, clock) {
+      const pi = await host.startInstance('compOrder', { variables: { items: ['a', 'b'] } });
+      for (let i = 0; i < 4; i++) {
+        clock.advance(MIN);
+        const [job] = await host.listJobs({ instanceId: pi.instanceId });
+        await host.completeJob({ jobKey: job.key });
+      }
+      await host.startInstance('compEsp');
+      const log = (await host.listJobs({ type: 'log' }))[0];
+      await host.completeJob({ jobKey: log.key });
+      const esp = await host.startInstance('escEsp');
+      await host.completeUserTask({ instanceId: esp.instanceId, elementId: 'work' });
+      await host.startInstance('escParent', { variables: { stop: true } });
+    },
+  },
 ];
 
 /** Reads a model by its path from the repository root. */

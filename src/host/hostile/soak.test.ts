@@ -91,7 +91,8 @@ describe('soak: hostile runs interleaved with normal instances', () => {
     expect([...outcomes.keys()].some((k) => k.startsWith('refused'))).toBe(true);
     const grownMiB = (process.memoryUsage().rss - warmRss) / MiB;
     // Nine more rounds of every memory attack (each asks for gigabytes) must not add up: a leak of
-    // one capped script memory (32 MiB) per attack run would pass 1 GiB.
-    expect(grownMiB, `rss grew ${grownMiB.toFixed(0)} MiB after the first round; outcomes ${JSON.stringify([...outcomes])}`).toBeLessThan(256);
+    // one capped script memory (32 MiB) per attack run would pass 1 GiB. What does grow (about
+    // 130 MiB here) is the store keeping every instance with its variables, large hostile ones too.
+    expect(grownMiB, `rss grew ${grownMiB.toFixed(0)} MiB after the first round; outcomes ${JSON.stringify([...outcomes])}`).toBeLessThan(512);
   }, 600_000);
 });

@@ -33,6 +33,8 @@ describe('job executor: fetch, lock, complete', () => {
     expect(b.processInstanceId).toBe(second.instanceId);
     expect(b.variables).toEqual({ amount: 30, customer: 'bob', cents: 3000 });
     expect(await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w3', maxJobs: 5 })).toEqual([]);
+    expect(await t.host.listJobs({ type: 'charge' })).toEqual([]);
+    expect((await t.host.listJobs({ type: 'charge', states: ['activated'] })).map((j) => j.worker)).toEqual(['w1', 'w2']);
 
     await t.restart();
     const done = await t.host.jobs.complete(a.key, 'w1', { receipt: 'r-1' });
@@ -74,6 +76,45 @@ describe('job executor: fetch, lock, complete', () => {
     expect(t.store.commits).toBe(commits);
     s = await t.host.jobs.complete(job.key, 'w2', { receipt: 'r-2' });
     expect(s.status).toBe('completed');
+  });
+
+  it('given a lock that ran out before the scheduler fired (a real clock lags), when another worker fetches, then it gets the job and the history ends the old lock first', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('payment', { variables: { amount: 5 } });
+    const [job] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+    t.clock.set(T0 + 61 * SEC); // time moved, the due item has not fired
+    const [taken] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w2' });
+    expect(taken).toMatchObject({ key: job.key, worker: 'w2', lockExpiresAt: T0 + 121 * SEC, retries: 3 });
+    expect((await t.host.history(pi.instanceId)).slice(-2).map((e) => [e.type, (e as { worker?: string }).worker])).toEqual([['jobTimedOut', 'w1'], ['jobLocked', 'w2']]);
+    // The old lock's due item was replaced by the new lock's: nothing fires for it.
+    expect(t.host.timers.nextDueAt()).toBe(T0 + 121 * SEC);
+    expect(await t.host.timers.runDue()).toBe(0);
+    expect((await t.state(pi.instanceId)).jobs[job.key].worker).toBe('w2');
+  });
+
+  it('given a locked job whose instance is canceled, then the job is gone: the worker is told so and nothing falls due for it', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('payment', { variables: { amount: 5 } });
+    const [job] = await t.host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+    await t.host.cancel(pi.instanceId);
+    await expect(t.host.jobs.complete(job.key, 'w1')).rejects.toThrow(/no open job .* \(it was completed, canceled, or never created\)/);
+    expect(await refusal(t.host.jobs.extendLock(job.key, 'w1', SEC))).toBe('notFound');
+    expect(t.host.timers.nextDueAt()).toBeNull();
+  });
+
+  it('given a parallel multi-instance task, when one fetch locks all its jobs, then each carries its own item and completing them in any order collects the results in item order', async () => {
+    const t = await given();
+    const pi = await t.host.startInstance('batch', { variables: { parcels: ['p1', 'p2', 'p3'] } });
+    const jobs = await t.host.jobs.fetchAndLock({ topic: 'ship', workerId: 'w1', lockDurationMs: 60 * SEC, maxJobs: 10, fetchVariables: ['parcel', 'loopCounter'] });
+    expect(jobs.map((j) => [j.processInstanceId, j.variables])).toEqual([
+      [pi.instanceId, { parcel: 'p1', loopCounter: 1 }], [pi.instanceId, { parcel: 'p2', loopCounter: 2 }], [pi.instanceId, { parcel: 'p3', loopCounter: 3 }],
+    ]);
+    expect(Object.values((await t.state(pi.instanceId)).jobs).map((j) => j.worker)).toEqual(['w1', 'w1', 'w1']);
+    await t.restart();
+    for (const i of [2, 0, 1]) await t.host.jobs.complete(jobs[i].key, 'w1', { trackingId: `T-${jobs[i].variables.parcel as string}` });
+    const s = await t.state(pi.instanceId);
+    expect(s.status).toBe('completed');
+    expect(s.variables.tracking).toEqual(['T-p1', 'T-p2', 'T-p3']);
   });
 
   it('given a locked job, when its worker extends the lock, then it keeps the job past the first end and completes it', async () => {

@@ -211,4 +211,35 @@ describe.each(RUNNERS)('QuickJS script runner (%s)', (_name, create) => {
     const out = runner.run({ ...request('1'), language: 'python' as 'javascript' });
     expect(out).toEqual({ ok: false, kind: 'input', error: expect.stringContaining('unsupported script language') });
   });
+  describe('BPMN errors', () => {
+    it('given a script that throws a BpmnError with variables, when it runs, then the result carries the code, message and variables and no other change', () => {
+      const out = runner.run(request(`
+        execution.setVariable('half', true);
+        throw new BpmnError('CARD_DECLINED', 'card ' + variables.a + ' declined', { reason: 'limit', at: new Date() });
+      `));
+      expect(out).toEqual({
+        ok: false, kind: 'bpmnError', error: 'BpmnError CARD_DECLINED: card 1 declined',
+        bpmnError: { code: 'CARD_DECLINED', message: 'card 1 declined', variables: { reason: 'limit', at: '2024-01-02T03:04:05.000Z' } },
+      });
+    });
+
+    it('given a subclass and no message, when thrown, then it is a BPMN error whose message is its code', () => {
+      const out = runner.run(request('class Declined extends BpmnError {}; const e = new Declined("NO"); if (!(e instanceof Error) || e.name !== "BpmnError" || e.code !== "NO") return "bad"; throw e;'));
+      expect(out).toMatchObject({ ok: false, kind: 'bpmnError', bpmnError: { code: 'NO', message: 'NO', variables: {} } });
+    });
+
+    it('given a bad code, bad variables or variables over the limits, when thrown, then the script fails with a clear error instead', () => {
+      expect(runner.run(request('throw new BpmnError("")'))).toMatchObject({ ok: false, kind: 'error', error: expect.stringContaining('BpmnError: the error code must be a non-empty string') });
+      expect(runner.run(request('throw new BpmnError("X", "m", [1])'))).toMatchObject({ ok: false, kind: 'error', error: expect.stringContaining('variables must be an object') });
+      const deep = runner.run(request('let v = {}; const root = v; for (let i = 0; i < 300; i++) v = v.next = {}; throw new BpmnError("X", "m", { root });'));
+      expect(deep).toMatchObject({ ok: false, kind: 'limit', error: expect.stringContaining('the BpmnError variables is nested deeper than 256 levels') });
+    });
+
+    it('given a plain object with a code, when thrown, then it is an ordinary script failure, not a BPMN error', () => {
+      const out = runner.run(request('throw { code: "APPROVED", message: "forged" }'));
+      expect(out.ok).toBe(false);
+      expect(out).not.toHaveProperty('bpmnError');
+      expect(out).toMatchObject({ kind: 'error' });
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
+import type { ScriptBpmnError } from '../../engine/ports';
 import type { LoadedQuickJs } from './quickjs-module';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import { MAX_LOG_LINES, MAX_OUTPUT_CHARS, MAX_STACK_BYTES, MAX_VALUE_CHARS, MAX_VALUE_DEPTH } from './sandbox-limits';
@@ -44,7 +45,8 @@ interface SandboxError {
 
 type SandboxOutcome =
   | { ok: true; result: unknown; hasResult: boolean; setVariables: Record<string, unknown> }
-  | { ok: false; error: SandboxError };
+  | { ok: false; error: SandboxError }
+  | { ok: false; bpmnError: ScriptBpmnError };
 
 /**
  * One QuickJS runtime and context with the prelude loaded and the realm frozen, on one wasm
@@ -153,6 +155,10 @@ export class QuickJsSandbox {
     if (text.startsWith(OK_PREFIX)) return { okJson: text, damage };
     const outcome = JSON.parse(text) as SandboxOutcome;
     if (outcome.ok) return { result: parseOkJson(text), damage };
+    if ('bpmnError' in outcome) {
+      const { bpmnError } = outcome;
+      return { result: { ok: false, kind: 'bpmnError', error: `BpmnError ${bpmnError.code}: ${bpmnError.message}`, bpmnError }, damage };
+    }
     const { error } = outcome;
     // A script that caught its own out-of-memory error has still filled the capped memory. When
     // even the error object could not be allocated, QuickJS throws null.
@@ -195,7 +201,7 @@ export class QuickJsSandbox {
     handle.dispose();
     for (const a of args) a.dispose();
     const outcome = JSON.parse(text) as SandboxOutcome;
-    const line = outcome.ok ? null : locate(outcome.error, 0).line;
+    const line = outcome.ok || !('error' in outcome) ? null : locate(outcome.error, 0).line;
     return line === null ? 0 : line - 1;
   }
 }

@@ -1,4 +1,5 @@
 import { PRELUDE_FREEZE } from './prelude-freeze';
+import { PRELUDE_BPMN_ERROR } from './prelude-bpmn-error';
 import { PRELUDE_VALUES } from './prelude-values';
 
 /**
@@ -92,6 +93,7 @@ export const SANDBOX_PRELUDE = String.raw`
   delete globalThis.SharedArrayBuffer;
 ${PRELUDE_FREEZE}
 ${PRELUDE_VALUES}
+${PRELUDE_BPMN_ERROR}
 
   // Each run gets its own execution and console objects (a stashed one must not work in a later
   // run), but creating closures in QuickJS is slow (~10 µs for both objects per run): so the
@@ -183,6 +185,8 @@ ${PRELUDE_VALUES}
       activeRun = 0;
       return finish(result !== undefined, resultText, changes);
     } catch (error) {
+      const thrown = error !== null && typeof error === 'object' ? bpmnErrors.get(error) : undefined;
+      if (thrown !== undefined) return bpmnOutcome(thrown);
       return jsonStringify({ ok: false, error: describe(error) });
     } finally {
       activeRun = 0;

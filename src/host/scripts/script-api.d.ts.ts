@@ -48,6 +48,19 @@ declare const console: {
 };
 
 /**
+ * A BPMN error: \`throw new BpmnError('CARD_DECLINED', 'card declined', { reason: 'limit' })\`
+ * ends the script and throws that error from its task, to be caught by an error boundary event or
+ * an error event subprocess with that code (or none); nothing catches it: an incident. The
+ * variables (JSON, same limits as setVariable) go to the catching event; setVariable calls of the
+ * script are dropped. Only errors made with this constructor (or a subclass) count.
+ */
+declare class BpmnError extends Error {
+  constructor(code: string, message?: string, variables?: { [name: string]: unknown });
+  readonly code: string;
+  readonly name: 'BpmnError';
+}
+
+/**
  * Time is the engine clock: \`Date.now()\` and \`new Date()\` return the moment the task runs
  * (virtual time in simulations). \`Math.random()\` is seeded per task run, so replays are identical.
  */

@@ -23,6 +23,7 @@ describe('SCRIPT_API_DTS', () => {
       execution.setVariable('total', total);
       console.log(execution.elementId, execution.processInstanceId, execution.getVariable('total'));
       const stamp = new Date(Date.now()).toISOString() + Math.random();
+      if (total > 100) throw new BpmnError('TOO_MUCH', 'total ' + total, { total });
       return stamp;
     `);
     expect(errors).toEqual([]);

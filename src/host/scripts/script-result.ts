@@ -1,4 +1,4 @@
-import type { ScriptResult } from '../../engine/ports';
+import type { ScriptBpmnError, ScriptResult } from '../../engine/ports';
 
 /**
  * Why a script failed, beside the message (optional on the engine's `ScriptResult`, which this
@@ -11,7 +11,9 @@ export type ScriptFailureKind = 'timeout' | 'memory' | 'stack' | 'limit' | 'inpu
 /** A {@link ScriptResult} with the failure kind; assignable to `ScriptResult`. */
 export type SandboxResult =
   | { ok: true; result: unknown; setVariables: Record<string, unknown> }
-  | { ok: false; error: string; kind: ScriptFailureKind };
+  | { ok: false; error: string; kind: ScriptFailureKind }
+  /** The script threw `new BpmnError(...)`: not a failure of the script, a BPMN error for the engine to throw. */
+  | { ok: false; error: string; kind: 'bpmnError'; bpmnError: ScriptBpmnError };
 
 /** Compile-time check that a SandboxResult is a ScriptResult. */
 export type AssertScriptResult<T extends ScriptResult = SandboxResult> = T;

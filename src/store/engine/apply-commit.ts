@@ -3,7 +3,7 @@ import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
 import { writeInstance } from './instance-write';
-import { reserve } from './keyed-rows';
+import { alreadyStored } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
 
 /** Every table a commit may write: a commit transaction spans them all, so none is left out by mistake. */
@@ -22,7 +22,13 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
-  const [previous, owners] = await Promise.all([db.instances.bulkGet(ids), db.instances.bulkGet(others)]);
+  // All reads at once: each awaited request is a turn of the event loop inside the transaction.
+  const [previous, owners, counter] = await Promise.all([
+    db.instances.bulkGet(ids),
+    others.length > 0 ? db.instances.bulkGet(others) : [],
+    ids.length > 0 ? db.counters.get('instances') : undefined,
+    checkMessageStartLocks(db, changes),
+  ]);
 
   const expected = expectedRevisions(changes.instances, changes.commands);
   changes.instances.forEach((state, i) => {
@@ -36,11 +42,11 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
       throw new Error(`history event ${seq} belongs to unknown instance ${id}`);
     }
   });
-  await checkMessageStartLocks(db, changes);
 
-  const fresh = previous.filter((row) => row === undefined).length;
-  let order = fresh > 0 ? await reserve(db.counters, 'instances', fresh) : 0;
   const writes: Promise<unknown>[] = [];
+  const fresh = previous.filter((row) => row === undefined).length;
+  let order = (counter?.value ?? 0) + 1;
+  if (fresh > 0) writes.push(db.counters.put({ name: 'instances', value: order + fresh - 1 }));
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId)));
@@ -58,14 +64,6 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   await Promise.all(writes);
-}
-
-/** A key taken twice in an append-only table (a commit applied twice?): name the first such entry. The transaction aborts. */
-function alreadyStored(error: unknown, what: string, labels: string[]): never {
-  const failures = (error as { failuresByPos?: Record<number, Error> }).failuresByPos;
-  const first = failures ? Number(Object.keys(failures)[0]) : NaN;
-  if (Number.isNaN(first)) throw error;
-  throw new Error(`${what} ${labels[first]} is already stored; nothing of this commit was written`);
 }
 
 async function writeStartTimers(db: FlowdeckDb, changes: StoreCommit): Promise<void> {

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { DexieStore } from './dexie-store';
 
 const XML = readFileSync(join(import.meta.dirname, 'catch-up.bpmn'), 'utf8');
+const JOBS_XML = readFileSync(join(import.meta.dirname, 'catch-up-jobs.bpmn'), 'utf8');
 const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
 
@@ -83,5 +84,40 @@ describe('DexieStore: catch-up after a reload', () => {
     expect(await reopened.host.timers.runDue()).toBe(0);
     expect(reopened.host.timers.nextDueAt()).toBeNull();
     reopened.db.close();
+  });
+
+  it('given a job locked by a worker and a timer start event, when the tab is closed past both and reopened, then the start timer starts one instance and the job is handed out again once', async () => {
+    // Given: at midnight, a worker locks the charge job for a minute; the 06:00 start timer waits.
+    const name = `catch-up-jobs-${newId()}`;
+    names.push(name);
+    const before = await openTab(name, T0, true);
+    await before.host.deploy(JOBS_XML, 'catch-up-jobs.bpmn');
+    const pi = await before.host.startInstance('charge');
+    const [locked] = await before.host.jobs.fetchAndLock({ topic: 'charge', workerId: 'w1', lockDurationMs: 60_000 });
+    expect(locked.processInstanceId).toBe(pi.instanceId);
+    before.db.close();
+
+    // When: reopened at noon (the worker that held the lock is gone).
+    const after = await openTab(name, T0 + 12 * HOUR);
+    // Two due items: the start timer and the end of the job's lock.
+    expect(await after.host.timers.runDue()).toBe(2);
+    expect(await after.host.timers.runDue()).toBe(0);
+    const relocked = await after.host.jobs.fetchAndLock({ topic: 'charge', workerId: 'w2', lockDurationMs: 60_000, maxJobs: 10 });
+    const again = await after.host.jobs.fetchAndLock({ topic: 'charge', workerId: 'w3', lockDurationMs: 60_000, maxJobs: 10 });
+
+    // Then
+    const mornings = await after.host.listInstances({ processId: 'morning' });
+    expect(mornings).toHaveLength(1);
+    expect(mornings[0].startedAt).toBe(T0 + 12 * HOUR);
+    expect(relocked.map((j) => [j.key, j.worker])).toEqual([[locked.key, 'w2']]);
+    expect(again).toEqual([]);
+    await expect(after.host.jobs.complete(locked.key, 'w1')).rejects.toThrow();
+    expect((await after.host.jobs.complete(locked.key, 'w2')).status).toBe('completed');
+    after.db.close();
+
+    const third = await openTab(name, T0 + 48 * HOUR);
+    expect(await third.host.timers.runDue()).toBe(0);
+    expect(await third.host.listInstances({ processId: 'morning' })).toHaveLength(1);
+    third.db.close();
   });
 });

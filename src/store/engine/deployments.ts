@@ -1,7 +1,7 @@
 import type { DeploymentRecord } from '../../host/store';
 import type { FlowdeckDb } from '../db';
 import type { Actor } from './audit';
-import { reserve } from './keyed-rows';
+import { alreadyStored, reserve } from './keyed-rows';
 import type { DefinitionRow, DeploymentRow } from './rows';
 
 /*
@@ -39,7 +39,9 @@ export async function writeDeployment(db: FlowdeckDb, record: DeploymentRecord |
       kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,
     }));
     await db.deployments.add(row);
-    if (definitions.length > 0) await db.definitions.bulkAdd(definitions);
+    if (definitions.length > 0) {
+      await db.definitions.bulkAdd(definitions).catch((error: unknown) => alreadyStored(error, `${record.kind} version`, definitions.map((d) => `${d.definitionId} ${d.version}`)));
+    }
     await db.audit.add({ at: record.deployedAt, who, action: 'deploy', instanceId: '', details: { deploymentId: record.id, kind: record.kind, name: record.name, versions: record.versions } });
     return row;
   });
@@ -47,7 +49,7 @@ export async function writeDeployment(db: FlowdeckDb, record: DeploymentRecord |
 
 /** The engine's deployments (BPMN and DMN) in deployment order, as the host stored them. */
 export async function engineDeployments(db: FlowdeckDb): Promise<DeploymentRecord[]> {
-  const rows = await db.deployments.orderBy('order').filter((d) => d.kind !== 'form').toArray();
+  const rows = (await db.deployments.orderBy('order').toArray()).filter((d) => d.kind !== 'form');
   return rows.map((d) => ({ id: d.id, kind: d.kind as 'bpmn' | 'dmn', name: d.name, xml: d.xml, deployedAt: d.deployedAt, versions: d.versions }));
 }
 

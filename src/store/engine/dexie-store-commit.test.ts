@@ -11,6 +11,7 @@ import { at, command, event, instance } from '../../host/test-support/store-cont
 import type { FlowdeckDb } from '../db';
 import { StorageQuotaError } from '../errors';
 import { freshDb } from '../test-support/fresh-db';
+import { interceptTables } from '../test-support/intercept';
 import { listAudit } from './audit';
 import { deployForm, listVersionsOf } from './deployments';
 import { DexieStore } from './dexie-store';
@@ -91,7 +92,7 @@ describe('DexieStore: one transaction per operation, group commit', () => {
     const store = new DexieStore(db);
     await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
     const error = await store.commit({ instances: [{ ...instance('i1', { jobs: ['j2'] }), path: ['A', 'B'] }, instance('i2')], history: [event('i1', 1)] }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('history event 1 of instance i1 is already stored; nothing of this commit was written');
+    expect((error as Error).message).toBe('history event 1 of instance i1 is already stored; nothing was written');
     expect(await store.findInstanceByTask('t1')).toBe('i1');
     expect(await store.findInstanceByJob('j2')).toBeUndefined();
     expect(await store.loadInstance('i2')).toBeUndefined();
@@ -100,21 +101,30 @@ describe('DexieStore: one transaction per operation, group commit', () => {
   });
 });
 
+describe('DexieStore: completed paths', () => {
+  it('given paths appended over several commits, then a load and a list put each instance\'s path back whole and in order', async () => {
+    const db = fresh();
+    const store = new DexieStore(db);
+    const withPath = (id: string, n: number, path: string[]) => ({ ...at(instance(id), n), path });
+    await store.commit({ instances: [withPath('i1', 1, ['A']), withPath('i2', 1, [])], history: [], commands: [command('i1', 1, 'start'), command('i2', 1, 'start')] });
+    await store.commit({ instances: [withPath('i1', 2, ['A', 'B', 'C'])], history: [], commands: [command('i1', 2, 'x')] });
+    await store.commit({ instances: [withPath('i2', 2, ['X'])], history: [], commands: [command('i2', 2, 'x')] });
+    await store.commit({ instances: [withPath('i1', 3, ['A', 'B', 'C', 'D'])], history: [], commands: [command('i1', 3, 'x')] });
+
+    expect(await db.paths.count()).toBe(4);
+    expect((await store.loadInstance('i1'))?.path).toEqual(['A', 'B', 'C', 'D']);
+    expect((await store.listInstances()).map((s) => [s.instanceId, s.path])).toEqual([['i1', ['A', 'B', 'C', 'D']], ['i2', ['X']]]);
+  });
+});
+
 describe('DexieStore: a full disk', () => {
   it('given the browser refuses a write with QuotaExceededError, then the commit fails with a StorageQuotaError naming what was not saved, and earlier data stays readable', async () => {
     const db = fresh();
     let full = false;
     // Dexie's DBCore middleware: the same place a browser's quota error surfaces (a mutate request fails).
-    db.use({
-      stack: 'dbcore', name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return { ...table, mutate: (req) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)) };
-        },
-      }),
-    });
+    interceptTables(db, 'full-disk', (_name, table) => ({
+      ...table, mutate: (req) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
+    }));
     const store = new DexieStore(db, { storage: { estimate: async () => ({ usage: 990, quota: 1000 }) } });
     await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
 

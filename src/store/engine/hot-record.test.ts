@@ -9,6 +9,7 @@ import { StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { freshDb } from '../test-support/fresh-db';
 import { DexieStore } from './dexie-store';
+import { MAX_PATH_PIECES } from './instance-write';
 
 const XML = readFileSync(join(import.meta.dirname, 'hot-record.bpmn'), 'utf8');
 const opened: FlowdeckDb[] = [];
@@ -39,7 +40,12 @@ describe('DexieStore: the hot record', () => {
     const state = await store.loadInstance(pi.instanceId);
     expect(state?.path).toHaveLength(1 + 60 * 2);
     expect(state?.path.slice(0, 5)).toEqual(['Begin', 'Round', 'Again', 'Round', 'Again']);
-    expect(await db.paths.where('[instanceId+from]').between([pi.instanceId, 0], [pi.instanceId, Infinity]).count()).toBe(61);
+    // 61 commits added to the path; it is compacted to one piece whenever it reaches MAX_PATH_PIECES.
+    const pieces = await db.paths.where('[instanceId+from]').between([pi.instanceId, 0], [pi.instanceId, Infinity]).count();
+    // Commits 1..32 add a piece each, the 33rd rewrites the path as one, commits 34..61 add 28 more.
+    expect(MAX_PATH_PIECES).toBe(32);
+    expect(pieces).toBe(29);
+    expect((await db.instances.get(pi.instanceId))?.pathPieces).toBe(29);
     expect((await host.history(pi.instanceId)).length).toBeGreaterThan(60 * 5);
     const ended = await host.completeUserTask({ instanceId: pi.instanceId, elementId: 'Round' }, { again: false });
     expect(ended.status).toBe('completed');

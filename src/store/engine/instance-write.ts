@@ -11,8 +11,15 @@ import { syncRows } from './keyed-rows';
 
 type Keyed<Row, Key> = Map<string, { key: Key; row: Row }>;
 
+/**
+ * An instance's path is appended one piece per commit; when it has this many pieces, the next
+ * commit that adds to it rewrites it as one piece, so loading a long-running instance reads a
+ * bounded number of rows and each piece of the path is rewritten about once per this many commits.
+ */
+export const MAX_PATH_PIECES = 32;
+
 /** The hot row of `state`, without its path (see rows.ts). */
-export function instanceRow(state: InstanceState, order: number, pathLength: number): InstanceRow {
+export function instanceRow(state: InstanceState, order: number, pathLength: number, pathPieces: number): InstanceRow {
   return {
     instanceId: state.instanceId,
     processId: state.processId,
@@ -26,6 +33,7 @@ export function instanceRow(state: InstanceState, order: number, pathLength: num
     incidentCount: Object.keys(state.incidents).length,
     revision: state.commands,
     pathLength,
+    pathPieces,
     order,
     state: { ...state, path: [] },
   };
@@ -38,14 +46,21 @@ export function instanceRow(state: InstanceState, order: number, pathLength: num
  */
 export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean): Promise<unknown>[] {
   const id = state.instanceId;
-  const ops: Promise<unknown>[] = [db.instances.put(instanceRow(state, order, state.path.length))];
+  const ops: Promise<unknown>[] = [];
   const stored = previous?.pathLength ?? 0;
-  if (appendPath && state.path.length >= stored) {
-    if (state.path.length > stored) ops.push(db.paths.add({ instanceId: id, from: stored, ids: state.path.slice(stored) }));
+  const storedPieces = previous?.pathPieces ?? (stored > 0 ? 1 : 0);
+  let pieces = storedPieces;
+  if (appendPath && state.path.length >= stored && (state.path.length === stored || storedPieces < MAX_PATH_PIECES)) {
+    if (state.path.length > stored) {
+      ops.push(db.paths.add({ instanceId: id, from: stored, ids: state.path.slice(stored) }));
+      pieces++;
+    }
   } else {
     ops.push(db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete()
       .then(() => (state.path.length > 0 ? db.paths.add({ instanceId: id, from: 0, ids: state.path.slice() }) : undefined)));
+    pieces = state.path.length > 0 ? 1 : 0;
   }
+  ops.push(db.instances.put(instanceRow(state, order, state.path.length, pieces)));
   const before = previous?.state;
   ops.push(
     ...syncRows(db.jobs, jobsOf(before), jobsOf(state)),

@@ -34,3 +34,11 @@ export async function reserve(counters: EntityTable<CounterRow, 'name'>, name: s
   await counters.put({ name, value: first + count - 1 });
   return first;
 }
+
+/** A key taken twice in an append-only table (a commit applied twice, a version deployed twice): names the first such entry; the transaction aborts. */
+export function alreadyStored(error: unknown, what: string, labels: string[]): never {
+  const failures = (error as { failuresByPos?: Record<number, Error> }).failuresByPos;
+  const first = failures ? Number(Object.keys(failures)[0]) : NaN;
+  if (Number.isNaN(first)) throw error;
+  throw new Error(`${what} ${labels[first]} is already stored; nothing was written`);
+}

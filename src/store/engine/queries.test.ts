@@ -4,6 +4,7 @@ import type { InstanceState } from '../../engine';
 import { instance, startTimer } from '../../host/test-support/store-contract';
 import type { FlowdeckDb } from '../db';
 import { freshDb } from '../test-support/fresh-db';
+import { interceptTables } from '../test-support/intercept';
 import { DexieStore } from './dexie-store';
 import { dueTimers, queryJobs, queryUserTasks } from './queries';
 
@@ -12,26 +13,27 @@ const opened: FlowdeckDb[] = [];
 /** Counts every read of the `instances` table (Dexie DBCore middleware), to prove a query never touches it. */
 function countInstanceReads(db: FlowdeckDb): { reads: number } {
   const counter = { reads: 0 };
-  db.use({
-    stack: 'dbcore', name: 'count-instance-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'instances') return table;
-        const count = <A extends unknown[], R>(f: (...args: A) => R) => (...args: A): R => {
-          counter.reads++;
-          return f(...args);
-        };
-        return { ...table, get: count(table.get), getMany: count(table.getMany), query: count(table.query), openCursor: count(table.openCursor), count: count(table.count) };
-      },
-    }),
+  interceptTables(db, 'count-instance-reads', (name, table) => {
+    if (name !== 'instances') return table;
+    const count = <A extends unknown[], R>(f: (...args: A) => R) => (...args: A): R => {
+      counter.reads++;
+      return f(...args);
+    };
+    return { ...table, get: count(table.get), getMany: count(table.getMany), query: count(table.query), openCursor: count(table.openCursor), count: count(table.count) };
   });
   return counter;
 }
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
+
+/** A fresh database with its instance reads counted, and a DexieStore on it. */
+function setup() {
+  const db = freshDb();
+  opened.push(db);
+  const reads = countInstanceReads(db);
+  return { db, reads, store: new DexieStore(db) };
+}
 
 /** `base` with its task `t` changed by `patch`. */
 function withTask(base: InstanceState, id: string, patch: Partial<InstanceState['tasks'][string]>): InstanceState {
@@ -40,10 +42,7 @@ function withTask(base: InstanceState, id: string, patch: Partial<InstanceState[
 
 describe('index queries (tasklist, jobs, due timers)', () => {
   it('given tasks of several instances, then the tasklist filters by assignee, unassigned, group, due date and priority, highest priority first', async () => {
-    const db = freshDb();
-    opened.push(db);
-    const reads = countInstanceReads(db);
-    const store = new DexieStore(db);
+    const { db, reads, store } = setup();
     let a = instance('a', { tasks: ['a1', 'a2'] });
     a = withTask(a, 'a1', { assignee: 'ana', priority: 10, dueDate: '2026-01-02T00:00:00Z' });
     a = withTask(a, 'a2', { candidateGroups: ['sales'], priority: 80, createdAt: 5 });
@@ -71,10 +70,7 @@ describe('index queries (tasklist, jobs, due timers)', () => {
   });
 
   it('given jobs and timers, then jobs list by type and state and due timers by time, without reading instances', async () => {
-    const db = freshDb();
-    opened.push(db);
-    const reads = countInstanceReads(db);
-    const store = new DexieStore(db);
+    const { db, reads, store } = setup();
     const s = instance('a', { jobs: ['j1', 'j2'] });
     s.jobs.j2 = { ...s.jobs.j2, priority: 5 };
     s.timers = {

@@ -36,13 +36,14 @@ export async function queryUserTasks(db: FlowdeckDb, query: TaskQuery = {}): Pro
   else if (query.dueBefore !== undefined) rows = t.where('dueDate').below(query.dueBefore);
   else if (query.processId !== undefined) rows = t.where('processId').equals(query.processId);
   else rows = t.toCollection();
-  const found = await rows.filter((r) => (query.assignee === undefined || r.assigneeKey === (query.assignee ?? ''))
+  // toArray, then filter here: a Dexie filter walks a cursor, one request per row.
+  const found = (await rows.toArray()).filter((r) => (query.assignee === undefined || r.assigneeKey === (query.assignee ?? ''))
     && (query.candidateGroup === undefined || r.candidateGroups.includes(query.candidateGroup))
     && (query.candidateUser === undefined || r.candidateUsers.includes(query.candidateUser))
     && (query.processId === undefined || r.processId === query.processId)
     && (query.instanceId === undefined || r.instanceId === query.instanceId)
     && (query.dueBefore === undefined || (r.dueDate !== null && r.dueDate < query.dueBefore))
-    && (query.minPriority === undefined || r.priority >= query.minPriority)).toArray();
+    && (query.minPriority === undefined || r.priority >= query.minPriority));
   found.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
   return found.map(({ assigneeKey: _k, instanceId: _i, ...task }) => task);
 }

@@ -28,6 +28,8 @@ export interface InstanceRow {
   revision: number;
   /** Length of the completed path stored in `paths`. */
   pathLength: number;
+  /** Rows of `paths` holding it (compacted to one past `MAX_PATH_PIECES`); absent in rows written before compaction existed. */
+  pathPieces?: number;
   /** First-commit order, so lists read in the order instances were created. */
   order: number;
   state: InstanceState;

@@ -38,6 +38,9 @@ export const INTRINSICS: IntrinsicCase[] = [
   { name: '%ThrowTypeError%', reach: "(function () { 'use strict'; return Object.getOwnPropertyDescriptor(arguments, 'callee').get; })()", keys: ["'call'", "'apply'", "'name'"] },
   { name: '%Promise%', reach: 'Promise', keys: ["'resolve'", "'all'", "'withResolvers'", 'Symbol.species'] },
   { name: '%Promise.prototype%', reach: 'Promise.prototype', keys: ["'then'", "'catch'", "'finally'", "'constructor'"] },
+  // Flowdeck's own: the BPMN error scripts throw (prelude-bpmn-error.ts).
+  { name: 'BpmnError', reach: 'BpmnError', keys: ["'prototype'", "'name'", 'Symbol.hasInstance'] },
+  { name: 'BpmnError.prototype', reach: 'BpmnError.prototype', keys: ["'code'", "'name'", "'constructor'", "'message'"] },
   { name: '%Array.prototype%', reach: 'Array.prototype', keys: ["'map'", "'forEach'", "'push'", "'join'", 'Symbol.iterator', "'values'", "'constructor'", "'toString'"] },
   { name: '%Array.prototype[@@unscopables]%', reach: 'Array.prototype[Symbol.unscopables]', keys: ["'flat'", "'at'"] },
   { name: '%Object.prototype%', reach: 'Object.prototype', keys: ["'toString'", "'hasOwnProperty'", "'__proto__'", "'toJSON'", "'then'"] },
