@@ -95,3 +95,38 @@ test('given a diagram the engine cannot compile, when deployed, then it is refus
   await page.getByTestId('nav-instances').click();
   await expect(page.getByTestId('instances-empty')).toBeVisible();
 });
+
+test('given 300 instances, when listed, then the total is told, only the rows in view are drawn, and the state filter finds one suspended in the view', async ({ page }) => {
+  await freshWorkspace(page);
+  const xml = fixture('./run-approval.bpmn').toString('utf8');
+  // Given: instances made through the engine API (the debugging hook), as a worker would.
+  const first = await page.evaluate(async (source) => {
+    const engine = window.__flowdeckEngine!;
+    await engine.ready();
+    const d = await engine.call('deployments.deploy', { kind: 'bpmn', name: 'run-approval.bpmn', source });
+    if ('error' in d) throw new Error(d.message);
+    let id = '';
+    for (let i = 0; i < 300; i++) {
+      const r = await engine.call('instances.start', { processId: 'approval', businessKey: `B-${i}` });
+      if ('error' in r) throw new Error(r.message);
+      if (i === 0) id = r.data.instanceId;
+    }
+    return id;
+  }, xml);
+
+  await page.getByTestId('nav-instances').click();
+  await page.getByTestId('instances-view').locator('select[aria-label="Rows per page"]').selectOption('1000');
+  await expect(page.getByTestId('instances-count')).toHaveText('1–300 of 300');
+  const drawn = await page.getByTestId('instance-row').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(100);
+
+  // When one is suspended from its view, then the state filter lists exactly it.
+  await page.goto(`/#/instances/${first}`);
+  await page.getByTestId('instance-suspend').click();
+  await expect(page.getByTestId('instance-view')).toHaveAttribute('data-state', 'suspended');
+  await page.getByTestId('nav-instances').click();
+  await page.getByTestId('filter-state').selectOption('suspended');
+  await expect(page.getByTestId('instances-count')).toHaveText('1–1 of 1');
+  await expect(page.getByTestId('instance-row')).toHaveAttribute('data-instance-id', first);
+});
