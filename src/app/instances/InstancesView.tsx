@@ -47,6 +47,18 @@ export function InstancesView({ processId }: { processId?: string }) {
             <option value="">any</option><option value="yes">with incidents</option><option value="no">without</option>
           </select>
         </label>
+        <label>Variable
+          <input data-testid="filter-variable-name" value={filters.variableName} onChange={(e) => set('variableName', e.target.value)} placeholder="name" />
+        </label>
+        <label>equals
+          <input data-testid="filter-variable-value" value={filters.variableValue} onChange={(e) => set('variableValue', e.target.value)} placeholder='42, "x", true' />
+        </label>
+        <label>Started from
+          <input type="datetime-local" data-testid="filter-started-from" value={filters.startedFrom} onChange={(e) => set('startedFrom', e.target.value)} />
+        </label>
+        <label>to
+          <input type="datetime-local" data-testid="filter-started-to" value={filters.startedTo} onChange={(e) => set('startedTo', e.target.value)} />
+        </label>
         <label>Sort by
           <select data-testid="filter-sort" value={filters.sortBy} onChange={(e) => set('sortBy', e.target.value as InstanceFilters['sortBy'])}>
             {SORTS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}

@@ -14,6 +14,13 @@ describe('instance list filters', () => {
     expect(toListRequest(f)).toEqual({ processId: 'order', version: 2, state: 'suspended', businessKey: 'B-7', hasIncident: false, sortBy: 'startedAt', order: 'desc', page: 1, pageSize: 200 });
   });
 
+  it('given a variable and a start range, when turned into a request, then the value is JSON where it parses and the times are local', () => {
+    const r = toListRequest({ ...DEFAULT_FILTERS, variableName: ' amount ', variableValue: '42', startedFrom: '2026-02-01T10:00', startedTo: 'nonsense' });
+    expect(r).toMatchObject({ variable: { name: 'amount', value: 42 }, startedFrom: new Date(2026, 1, 1, 10).getTime() });
+    expect(r).not.toHaveProperty('startedTo');
+    expect(toListRequest({ ...DEFAULT_FILTERS, variableName: 'who', variableValue: 'ana' })).toMatchObject({ variable: { name: 'who', value: 'ana' } });
+  });
+
   it('given a version without a process or not a number, when turned into a request, then it is left out', () => {
     expect(toListRequest({ ...DEFAULT_FILTERS, version: '2' })).not.toHaveProperty('version');
     expect(toListRequest({ ...DEFAULT_FILTERS, processId: 'p', version: 'x' })).not.toHaveProperty('version');
@@ -45,6 +52,8 @@ describe('instance list filters', () => {
 
     const suspended = await api.call('instances.list', toListRequest({ ...DEFAULT_FILTERS, processId: 'order', state: 'suspended' }));
     expect(suspended).toMatchObject({ data: { total: 1, items: [{ businessKey: 'B-2' }] } });
+    const byVariable = await api.call('instances.list', toListRequest({ ...DEFAULT_FILTERS, variableName: 'amount', variableValue: '2' }));
+    expect(byVariable).toMatchObject({ data: { total: 1, items: [{ businessKey: 'B-2' }] } });
     const byKey = await api.call('instances.list', toListRequest({ ...DEFAULT_FILTERS, businessKey: 'B-1', pageSize: 1 }));
     expect(byKey).toMatchObject({ data: { total: 1, items: [{ businessKey: 'B-1', state: 'active' }] } });
   });

@@ -8,13 +8,19 @@ export interface InstanceFilters {
   state: '' | 'active' | 'suspended' | 'completed' | 'canceled';
   businessKey: string;
   hasIncident: '' | 'yes' | 'no';
+  /** Process variable equal to `variableValue` (JSON; text that is not JSON is a string). */
+  variableName: string;
+  variableValue: string;
+  /** `datetime-local` text ('' = open), local time. */
+  startedFrom: string;
+  startedTo: string;
   sortBy: 'startedAt' | 'endedAt' | 'processId' | 'businessKey' | 'instanceId';
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
 
-export const DEFAULT_FILTERS: InstanceFilters = { processId: '', version: '', state: '', businessKey: '', hasIncident: '', sortBy: 'startedAt', order: 'desc', page: 1, pageSize: 200 };
+export const DEFAULT_FILTERS: InstanceFilters = { processId: '', version: '', state: '', businessKey: '', hasIncident: '', variableName: '', variableValue: '', startedFrom: '', startedTo: '', sortBy: 'startedAt', order: 'desc', page: 1, pageSize: 200 };
 
 /**
  * The `instances.list` request for the filters: blanks are left out (any), the version is a
@@ -32,11 +38,29 @@ export function toListRequest(f: InstanceFilters): ApiRequest<'instances.list'> 
     ...(f.state ? { state: f.state } : {}),
     ...(f.businessKey.trim() ? { businessKey: f.businessKey.trim() } : {}),
     ...(f.hasIncident ? { hasIncident: f.hasIncident === 'yes' } : {}),
+    ...(f.variableName.trim() ? { variable: { name: f.variableName.trim(), value: jsonOrText(f.variableValue) } } : {}),
+    ...millisOf('startedFrom', f.startedFrom),
+    ...millisOf('startedTo', f.startedTo),
     sortBy: f.sortBy,
     order: f.order,
     page: f.page,
     pageSize: f.pageSize,
   };
+}
+
+/** `42` is a number, `"x"` or `x` a string, `true` a boolean: what a person means when typing a value. */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A `datetime-local` value as epoch milliseconds (local time), left out when blank or invalid. */
+function millisOf<K extends 'startedFrom' | 'startedTo'>(key: K, text: string): Partial<Record<K, number>> {
+  const t = text ? new Date(text).getTime() : Number.NaN;
+  return Number.isFinite(t) && t >= 0 ? ({ [key]: t } as Record<K, number>) : {};
 }
 
 /** Changing a filter goes back to the first page (the old page may not exist any more). */
