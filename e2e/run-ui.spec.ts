@@ -69,6 +69,14 @@ test('given a diagram and its form, when deployed, started, and its task complet
   await page.getByTestId('filter-business-key').fill('REQ-7');
   await expect(page.getByTestId('instance-row')).toHaveCount(1);
   await expect(page.getByTestId('instance-row')).toHaveAttribute('data-state', 'completed');
+
+  // And the dashboard counts it: v1 has one completed instance, one duration, one token through the task.
+  await page.getByTestId('nav-dashboard').click();
+  const v1 = page.getByTestId('chart-states-table').locator('tbody tr').first();
+  await expect(v1.locator('th')).toHaveText('v1');
+  await expect(v1.locator('td')).toHaveText(['0', '0', '1', '0']);
+  await expect(page.getByTestId('chart-durations-table').locator('tbody td')).toHaveText(['1']);
+  await expect(page.locator('[data-testid=diagram-badge][data-element-id=review][data-tone=heat]')).toHaveText('1');
 });
 
 test('given a diagram the engine cannot compile, when deployed, then it is refused with the error on its element, and nothing is deployed', async ({ page }) => {

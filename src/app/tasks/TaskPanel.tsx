@@ -15,11 +15,10 @@ import { TaskAssignment } from './TaskAssignment';
  * (`zeebe:formDefinition` formId deployed with the process, or a form key naming a deployed form),
  * validated by form-js; without a form, through a variables editor.
  */
-export function TaskPanel({ task, user }: { task: UserTask; user: string }) {
+export function TaskPanel({ task, user, onCompleted }: { task: UserTask; user: string; onCompleted(message: string): void }) {
   const [form, setForm] = useState<DeployedForm | null | undefined>(undefined);
   const [text, setText] = useState('{}');
   const [error, setError] = useState<ApiFailure>();
-  const [done, setDone] = useState<string | null>(null);
   const instance = useEngineQuery('instances.get', { instanceId: task.processInstanceId }, { instanceId: task.processInstanceId });
   const formRef = task.formId ?? formKeyId(task.formKey);
 
@@ -35,7 +34,7 @@ export function TaskPanel({ task, user }: { task: UserTask; user: string }) {
   const complete = async (variables: Record<string, unknown>) => {
     const r = await callEngine('tasks.complete', { taskId: task.id, variables });
     if ('error' in r) setError(r);
-    else setDone(r.data.instanceState === 'completed' ? `Completed; instance ${r.data.instanceId} is completed.` : `Completed; instance ${r.data.instanceId} goes on.`);
+    else onCompleted(r.data.instanceState === 'completed' ? `Completed; instance ${r.data.instanceId} is completed.` : `Completed; instance ${r.data.instanceId} goes on.`);
   };
 
   const parsed = parseVariables(text);
@@ -51,7 +50,7 @@ export function TaskPanel({ task, user }: { task: UserTask; user: string }) {
         {task.candidateGroups.length > 0 && ` · groups ${task.candidateGroups.join(', ')}`}
       </p>
       <TaskAssignment task={task} user={user} />
-      {done ? <p className="run-ok" data-testid="task-done">{done}</p> : !mayWork ? (
+      {!mayWork ? (
         <p className="run-muted">{task.assignee} holds this task: only they can complete it (or unclaim it first).</p>
       ) : form === undefined || instance.data === undefined ? null : form?.ok ? (
         <FormRunner schema={form.schema} data={instance.data.variables} submitLabel="Complete" onSubmit={complete} testId="task-form" />

@@ -17,6 +17,8 @@ export function TasklistView() {
   const { data, error } = useEngineQuery('tasks.list', request);
   const tasks = request === null ? [] : (data?.items ?? []);
   const current = tasks.find((t) => t.id === selected);
+  // A completed task leaves the list at the next commit; what came of it stays in its place.
+  const [done, setDone] = useState<{ taskId: string; message: string } | null>(null);
 
   return (
     <section className="run-view run-tasklist" data-testid="tasklist-view">
@@ -44,7 +46,13 @@ export function TasklistView() {
           )}
           {tasks.map((t) => <TaskItem key={t.id} task={t} selected={t.id === selected} onSelect={() => setSelected(t.id)} />)}
         </ul>
-        {current ? <TaskPanel key={current.id} task={current} user={name} /> : <p className="run-muted run-task-placeholder">Choose a task.</p>}
+        {current ? (
+          <TaskPanel key={current.id} task={current} user={name} onCompleted={(message) => setDone({ taskId: current.id, message })} />
+        ) : done && done.taskId === selected ? (
+          <p className="run-ok" data-testid="task-done">{done.message}</p>
+        ) : (
+          <p className="run-muted run-task-placeholder">Choose a task.</p>
+        )}
       </div>
     </section>
   );
