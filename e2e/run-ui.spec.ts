@@ -138,3 +138,31 @@ test('given 300 instances, when listed, then the total is told, only the rows in
   await expect(page.getByTestId('instances-count')).toHaveText('1–1 of 1');
   await expect(page.getByTestId('instance-row')).toHaveAttribute('data-instance-id', first);
 });
+
+test('given an instance at an external job, when it is failed by hand, retried, and completed by hand, then the incident shows and goes and the instance completes', async ({ page }) => {
+  await freshWorkspace(page);
+  await openFiles(page, [['run-charge.bpmn', fixture('./run-charge.bpmn')]]);
+  await page.getByTestId('bpmn-deploy').click();
+  const dialog = page.getByTestId('dialog').and(page.locator('[data-dialog=deploy]'));
+  await dialog.getByTestId('deploy-confirm').click();
+  await dialog.getByTestId('start-confirm').click();
+
+  // When the job is failed by hand with its only retry, then an incident shows on the diagram and in the list.
+  const view = page.getByTestId('instance-view');
+  const job = view.getByTestId('instance-job');
+  await job.getByTestId('job-work').click();
+  await job.getByTestId('job-message').fill('card declined');
+  await job.getByTestId('job-fail').click();
+  const incident = view.locator('[data-testid=incident][data-element-id=card]');
+  await expect(incident).toContainText('card declined');
+  await expect(page.locator('[data-testid=diagram-badge][data-element-id=card][data-tone=incident]')).toHaveText('⚠ 1');
+
+  // When retried, the incident goes and the job can be worked again; completing it ends the instance.
+  await incident.getByTestId('incident-retry').click();
+  await expect(view.getByTestId('incidents-empty')).toBeVisible();
+  await job.getByTestId('job-work').click();
+  await job.getByTestId('job-variables').fill('{"receipt": "R-1"}');
+  await job.getByTestId('job-complete').click();
+  await expect(view).toHaveAttribute('data-state', 'completed');
+  await expect(view.getByTestId('variable').and(page.locator('[data-name=receipt]'))).toContainText('"R-1"');
+});
