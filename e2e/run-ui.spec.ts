@@ -166,3 +166,19 @@ test('given an instance at an external job, when it is failed by hand, retried, 
   await expect(view).toHaveAttribute('data-state', 'completed');
   await expect(view.getByTestId('variable').and(page.locator('[data-name=receipt]'))).toContainText('"R-1"');
 });
+
+test('given a diagram with a lint error, when deployed, then the studio refuses it with the problem listed and the engine gets nothing', async ({ page }) => {
+  await freshWorkspace(page);
+  await openFiles(page, [['run-no-end.bpmn', fixture('./run-no-end.bpmn')]]);
+  await page.getByTestId('bpmn-deploy').click();
+  const dialog = page.getByTestId('dialog').and(page.locator('[data-dialog=deploy]'));
+  // The problems are listed before deploying, too.
+  await expect(dialog.locator('[data-testid=deploy-problem][data-source=lint][data-severity=error]').first()).toBeVisible();
+  await dialog.getByTestId('deploy-confirm').click();
+  const refused = dialog.getByTestId('deploy-refused');
+  await expect(refused.getByRole('alert')).toHaveText(/run-no-end has \d+ errors?: fix (it|them) to deploy/);
+  await expect(refused.locator('[data-testid=deploy-problem][data-source=lint][data-severity=error]').first()).toContainText('end-event-required');
+  await expect(dialog.getByTestId('start-instance')).toHaveCount(0);
+  const deployed = await page.evaluate(async () => window.__flowdeckEngine!.call('deployments.list', {}));
+  expect(deployed).toEqual({ data: [] });
+});
