@@ -9,6 +9,7 @@ import { DexieStore, openWorkspaceDb } from '../src/store';
 import { browserScriptThreads } from './script-threads';
 
 let actor = 'studio';
+let queue: Promise<unknown> = Promise.resolve();
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
 const logger = { debug: () => undefined, warn: (msg: string) => console.warn(`[engine] ${msg}`) };
 
@@ -36,8 +37,14 @@ const facade = {
     } catch (error) {
       return { error: 'unavailable', message: `the engine did not start: ${(error as Error).message}` };
     }
-    if (who) actor = who;
-    return api.call(method, request);
+    // One call at a time, so the audit log names the caller of each commit (the host serialises
+    // its operations anyway; reads wait behind them there too).
+    const run = queue.then(() => {
+      actor = who || 'studio';
+      return api.call(method, request);
+    });
+    queue = run.catch(() => undefined);
+    return run;
   },
   /** Resolves once the engine is up (its stored deployments restored, due timers fired). */
   async ready(): Promise<true> {
