@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
 import XmlView from '../editors/XmlView';
@@ -6,6 +6,8 @@ import { createBpmnModeler, type BpmnModelerHandle, type LintIssue } from './bpm
 import { downloadBlob } from './export-image';
 import type { XmlProblem } from './xml-problem';
 import ProblemsPanel from './ProblemsPanel';
+import { DeployDialog } from '../instances/deploy/DeployDialog';
+import { onDeployRequest } from '../run/deploy-request';
 import '../editors/editors.css';
 
 /**
@@ -24,11 +26,18 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [showProblems, setShowProblems] = useState(false);
   const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
+  const [deploying, setDeploying] = useState(false);
+  useEffect(() => onDeployRequest(() => setDeploying(true)), []);
   const { handle, importProblem, importWarnings, applyXml } = useXmlModeler<BpmnModelerHandle>({
     fileId, kind: 'bpmn', content, onChange, onError, onImported,
     create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onLint(setIssues),
   });
+
+  const getXml = useCallback(async () => {
+    if (!handle) throw new Error('the diagram is not loaded yet');
+    return handle.saveXML();
+  }, [handle]);
 
   const exportImage = async (format: 'svg' | 'png') => {
     if (!handle) return;
@@ -65,6 +74,7 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
         <button type="button" onClick={() => setShowProblems((v) => !v)} aria-pressed={showProblems} data-testid="bpmn-problems-toggle">
           Problems <span className="fd-badge fd-badge-error">{errors}</span> <span className="fd-badge fd-badge-warn">{warnings}</span>
         </button>
+        <button type="button" onClick={() => setDeploying(true)} disabled={!handle} title="Deploy to the engine (Alt+Shift+D)" data-testid="bpmn-deploy">Deploy</button>
       </div>
       {importProblem && <div role="alert" className="fd-editor-error" data-testid="bpmn-import-error">{importProblem}</div>}
       <div className="fd-editor-body">
@@ -77,6 +87,9 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
         )}
       </div>
       {showProblems && <ProblemsPanel issues={allIssues} onReveal={(id) => handle?.reveal(id)} />}
+      {deploying && handle && (
+        <DeployDialog fileId={fileId} getXml={getXml} issues={allIssues} onReveal={(id) => handle.reveal(id)} onClose={() => setDeploying(false)} />
+      )}
     </div>
   );
 }

@@ -9,6 +9,10 @@
  * | `#/projects/:projectId/files/:fileId` | a file in its editor |
  * | `#/projects/:projectId/files/:fileId/versions/:versionId` | an old version, read-only |
  * | `#/processes/:fileId/scripts[/:nodeId]` | the scripts view of a BPMN file |
+ * | `#/instances[?process=:processId]` | the process instances list (optionally of one process) |
+ * | `#/instances/:instanceId` | one instance: diagram, variables, history, tasks, jobs |
+ * | `#/tasks` | the tasklist of the local user |
+ * | `#/dashboard[/:processId]` | figures per process and version |
  */
 export type Route =
   | { name: 'home' }
@@ -16,6 +20,10 @@ export type Route =
   | { name: 'file'; projectId: string; fileId: string }
   | { name: 'version'; projectId: string; fileId: string; versionId: string }
   | { name: 'scripts'; fileId: string; nodeId?: string }
+  | { name: 'instances'; processId?: string }
+  | { name: 'instance'; instanceId: string }
+  | { name: 'tasks' }
+  | { name: 'dashboard'; processId?: string }
   | { name: 'notFound'; hash: string };
 
 const seg = '([^/]+)';
@@ -26,6 +34,11 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [new RegExp(`^/projects/${seg}/files/${seg}/versions/${seg}/?$`), (m) => ({ name: 'version', projectId: m[1], fileId: m[2], versionId: m[3] })],
   [new RegExp(`^/processes/${seg}/scripts/?$`), (m) => ({ name: 'scripts', fileId: m[1] })],
   [new RegExp(`^/processes/${seg}/scripts/${seg}/?$`), (m) => ({ name: 'scripts', fileId: m[1], nodeId: m[2] })],
+  [/^\/instances\/?$/, () => ({ name: 'instances' })],
+  [new RegExp(`^/instances/${seg}/?$`), (m) => ({ name: 'instance', instanceId: m[1] })],
+  [/^\/tasks\/?$/, () => ({ name: 'tasks' })],
+  [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
+  [new RegExp(`^/dashboard/${seg}/?$`), (m) => ({ name: 'dashboard', processId: m[1] })],
 ];
 
 /**
@@ -35,12 +48,14 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
  * parseHash('#/projects/p1/files/f1') // { name: 'file', projectId: 'p1', fileId: 'f1' }
  */
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').split('?')[0];
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
   for (const [re, build] of PATTERNS) {
     const m = re.exec(path);
     if (m) {
       try {
-        return build(m.map((part, i) => (i === 0 ? part : decodeURIComponent(part))));
+        const route = build(m.map((part, i) => (i === 0 ? part : decodeURIComponent(part))));
+        const processId = new URLSearchParams(query).get('process');
+        return route.name === 'instances' && processId ? { name: 'instances', processId } : route;
       } catch {
         break; // malformed percent-encoding
       }
@@ -68,6 +83,14 @@ export function formatRoute(route: Route): string {
       return `#/projects/${e(route.projectId)}/files/${e(route.fileId)}/versions/${e(route.versionId)}`;
     case 'scripts':
       return `#/processes/${e(route.fileId)}/scripts${route.nodeId ? `/${e(route.nodeId)}` : ''}`;
+    case 'instances':
+      return `#/instances${route.processId ? `?process=${e(route.processId)}` : ''}`;
+    case 'instance':
+      return `#/instances/${e(route.instanceId)}`;
+    case 'tasks':
+      return '#/tasks';
+    case 'dashboard':
+      return `#/dashboard${route.processId ? `/${e(route.processId)}` : ''}`;
     case 'notFound':
       return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
   }

@@ -16,6 +16,7 @@ import { useFileSession } from '../workspace/useFileSession';
 import { EditorArea } from './EditorArea';
 import { HomeView, NotFoundView, ProjectView } from './HomeViews';
 import { Banners, Toasts } from './Notices';
+import { RunView, isRunRoute } from './RunViews';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
@@ -42,6 +43,7 @@ export function App() {
   let main: React.ReactNode;
   if (route.name === 'home') main = <HomeView />;
   else if (route.name === 'notFound') main = <NotFoundView what="Page" />;
+  else if (isRunRoute(route)) main = <RunView route={route} />;
   else if (route.name === 'project') main = project === null ? null : project ? <ProjectView project={project} /> : <NotFoundView what="Project" />;
   else if (file === null) main = null;
   else if (!file || missingFileId === fileId) main = <NotFoundView what="File" />;

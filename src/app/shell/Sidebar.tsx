@@ -5,6 +5,7 @@ import { useStudio } from '../state/store';
 import { db } from '../workspace/db';
 import { FileRow } from './FileRow';
 import { ProjectTree } from './ProjectTree';
+import { RunNav } from './RunNav';
 import { SearchBox } from './SearchBox';
 
 /** Left column: search, projects with their files, "New project". */
@@ -27,6 +28,7 @@ export function Sidebar({ route, openFileProjectId }: { route: Route; openFilePr
         Flowdeck
       </div>
       <SearchBox />
+      <RunNav route={route} />
       <div className="sidebar__section-title">
         <span>{searching ? 'Results' : 'Projects'}</span>
         <button type="button" className="button button--small" data-testid="new-project-button" onClick={() => openDialog({ type: 'newProject' })}>

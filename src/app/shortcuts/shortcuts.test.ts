@@ -33,6 +33,14 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('x'), false)).toBeUndefined();
   });
 
+  it('maps Alt+Shift+D to Deploy and Alt+Shift+I / T / B to the run views, even inside editors', () => {
+    expect(matchShortcut(key('D', { altKey: true, shiftKey: true, inInput: true }), false)).toBe('deploy');
+    expect(matchShortcut(key('d', { altKey: true }), false)).toBeUndefined();
+    expect(matchShortcut(key('I', { altKey: true, shiftKey: true }), false)).toBe('goInstances');
+    expect(matchShortcut(key('T', { altKey: true, shiftKey: true }), false)).toBe('goTasks');
+    expect(matchShortcut(key('B', { altKey: true, shiftKey: true }), false)).toBe('goDashboard');
+  });
+
   it('formats every binding and labels every command', () => {
     expect(formatBinding(BINDINGS[0], false)).toBe('Ctrl+S');
     expect(formatBinding(BINDINGS[0], true)).toBe('⌘S');

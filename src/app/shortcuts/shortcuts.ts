@@ -1,5 +1,5 @@
 /** The studio's keyboard commands. */
-export type Command = 'saveVersion' | 'newFile' | 'openFile' | 'focusSearch' | 'help' | 'closeDialog';
+export type Command = 'saveVersion' | 'newFile' | 'openFile' | 'focusSearch' | 'help' | 'closeDialog' | 'deploy' | 'goInstances' | 'goTasks' | 'goDashboard';
 
 /** A key binding; `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
 export interface Binding {
@@ -29,6 +29,11 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'focusSearch', key: '/', outsideInputs: true },
   { command: 'help', key: '?', outsideInputs: true },
   { command: 'closeDialog', key: 'Escape' },
+  // Alt+Shift: Ctrl+Shift+D and Alt+D are the browser's (bookmark all tabs, address bar).
+  { command: 'deploy', key: 'd', alt: true, shift: true },
+  { command: 'goInstances', key: 'i', alt: true, shift: true },
+  { command: 'goTasks', key: 't', alt: true, shift: true },
+  { command: 'goDashboard', key: 'b', alt: true, shift: true },
 ];
 
 export const COMMAND_LABELS: Record<Command, string> = {
@@ -38,6 +43,10 @@ export const COMMAND_LABELS: Record<Command, string> = {
   focusSearch: 'Search projects and files',
   help: 'Show keyboard shortcuts',
   closeDialog: 'Close a dialog or panel',
+  deploy: 'Deploy the open BPMN diagram (then start an instance)',
+  goInstances: 'Go to the process instances',
+  goTasks: 'Go to the tasklist',
+  goDashboard: 'Go to the dashboard',
 };
 
 /** What the matcher needs of a KeyboardEvent. */

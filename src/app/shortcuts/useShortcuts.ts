@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { parseHash, routeFileId, routeProjectId } from '../routing/routes';
+import { navigate } from '../routing/useRoute';
+import { requestDeploy } from '../run/deploy-request';
 import { useStudio } from '../state/store';
 import { db } from '../workspace/db';
 import { isMac, isTextInput } from './platform';
@@ -15,6 +17,18 @@ async function run(command: Command): Promise<void> {
     case 'closeDialog':
       if (s.dialog) s.closeDialog();
       else if (s.versionsOpen) s.toggleVersions(false);
+      return;
+    case 'deploy':
+      if (!requestDeploy()) s.toast('Open a BPMN diagram to deploy it');
+      return;
+    case 'goInstances':
+      navigate({ name: 'instances' });
+      return;
+    case 'goTasks':
+      navigate({ name: 'tasks' });
+      return;
+    case 'goDashboard':
+      navigate({ name: 'dashboard' });
       return;
     case 'help':
       s.openDialog({ type: 'help' });

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { UserTask } from '../../engine';
+import { ApiErrorNote } from '../run/ApiErrorNote';
+import { useEngineQuery } from '../run/engine';
+import { useLocalUser } from '../state/user-store';
+import { dueNote, TASK_LIST_LABELS, taskListRequest, type TaskListKind } from './task-queries';
+import { TaskPanel } from './TaskPanel';
+
+/** The local user's tasklist: tabs, the open tasks sorted, and the chosen task to work on. */
+export function TasklistView() {
+  const name = useLocalUser((s) => s.name);
+  const groups = useLocalUser((s) => s.groups);
+  const [kind, setKind] = useState<TaskListKind>('all');
+  const [sortBy, setSortBy] = useState<'priority' | 'createdAt' | 'dueDate'>('priority');
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('task'));
+  const request = taskListRequest(kind, { name, groups }, sortBy);
+  const { data, error } = useEngineQuery('tasks.list', request);
+  const tasks = request === null ? [] : (data?.items ?? []);
+  const current = tasks.find((t) => t.id === selected);
+  // A completed task leaves the list at the next commit; what came of it stays in its place.
+  const [done, setDone] = useState<{ taskId: string; message: string } | null>(null);
+
+  return (
+    <section className="run-view run-tasklist" data-testid="tasklist-view">
+      <header className="run-view__header">
+        <h1>Tasks</h1>
+        <span className="run-muted">as <strong>{name}</strong>{groups.length ? ` (${groups.join(', ')})` : ''}</span>
+      </header>
+      <div className="run-tabs" role="tablist">
+        {(Object.keys(TASK_LIST_LABELS) as TaskListKind[]).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={kind === k} data-testid={`tasks-tab-${k}`} className={`run-tab${kind === k ? ' run-tab--on' : ''}`} onClick={() => setKind(k)}>{TASK_LIST_LABELS[k]}</button>
+        ))}
+        <label className="run-field">Sort
+          <select data-testid="tasks-sort" value={sortBy} onChange={(e) => setSortBy(e.target.value as typeof sortBy)}>
+            <option value="priority">priority</option><option value="dueDate">due date</option><option value="createdAt">created</option>
+          </select>
+        </label>
+      </div>
+      <ApiErrorNote error={error} />
+      <div className="run-tasklist__body">
+        <ul className="run-task-list" data-testid="task-list">
+          {tasks.length === 0 && (
+            <li className="run-empty" data-testid="tasks-empty">
+              {request === null ? 'You are in no group: set your groups under your name in the sidebar.' : 'No open tasks here.'}
+            </li>
+          )}
+          {tasks.map((t) => <TaskItem key={t.id} task={t} selected={t.id === selected} onSelect={() => setSelected(t.id)} />)}
+        </ul>
+        {current ? (
+          <TaskPanel key={current.id} task={current} user={name} onCompleted={(message) => setDone({ taskId: current.id, message })} />
+        ) : done && done.taskId === selected ? (
+          <p className="run-ok" data-testid="task-done">{done.message}</p>
+        ) : (
+          <p className="run-muted run-task-placeholder">Choose a task.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TaskItem({ task, selected, onSelect }: { task: UserTask; selected: boolean; onSelect(): void }) {
+  const due = dueNote(task.dueDate, Date.now());
+  return (
+    <li>
+      <button type="button" className={`run-task${selected ? ' run-task--on' : ''}`} data-testid="task-item" data-task-id={task.id} data-assignee={task.assignee ?? ''} onClick={onSelect}>
+        <strong>{task.name ?? task.elementId}</strong>
+        <span className="run-muted">priority {task.priority}{task.assignee ? ` · ${task.assignee}` : ' · unassigned'}</span>
+        {task.dueDate && <span className={due ? 'run-error' : 'run-muted'}>due {new Date(task.dueDate).toLocaleString()}{due ? ` (${due})` : ''}</span>}
+      </button>
+    </li>
+  );
+}

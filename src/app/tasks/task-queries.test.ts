@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryCatalog } from '../../api';
+import { apiOn, ORDER_BPMN } from '../../api/test-support/api-harness';
+import { MemoryStore } from '../../host';
+import { dueNote, taskListRequest } from './task-queries';
+
+const ana = { name: 'ana', groups: ['clerks'] };
+
+describe('tasklist tabs', () => {
+  it('given a user in no group, when the groups tab is asked for, then there is no request', () => {
+    expect(taskListRequest('groups', { name: 'bo', groups: [] })).toBeNull();
+  });
+
+  it('given the real API, when each tab lists, then my / my groups\' / unassigned tasks are the ones expected', async () => {
+    const store = new MemoryStore();
+    const { api } = await apiOn(store, new MemoryCatalog(store));
+    await api.call('deployments.deploy', { kind: 'bpmn', name: 'order.bpmn', source: ORDER_BPMN });
+    await api.call('instances.start', { processId: 'order', variables: { amount: 5, orderId: 'a' } });
+    await api.call('instances.start', { processId: 'order', variables: { amount: 5000, orderId: 'b' } });
+    const list = async (kind: Parameters<typeof taskListRequest>[0], user = ana) => {
+      const r = await api.call('tasks.list', taskListRequest(kind, user)!);
+      if ('error' in r) throw new Error(r.message);
+      return r.data.items;
+    };
+    const [high, low] = await list('groups');
+    // Sorted by priority, highest first: amount > 1000 gives 90.
+    expect([high.priority, low.priority]).toEqual([90, 40]);
+    expect(await list('mine')).toEqual([]);
+
+    await api.call('tasks.claim', { taskId: low.id, userId: 'ana' });
+    expect((await list('mine')).map((t) => t.id)).toEqual([low.id]);
+    expect((await list('unassigned')).map((t) => t.id)).toEqual([high.id]);
+    expect(await list('groups', { name: 'cy', groups: ['sales'] })).toEqual([]);
+  });
+
+  it('notes overdue and due-today dates', () => {
+    // Local times: "today" is the user's day.
+    const now = new Date(2026, 1, 1, 12).getTime();
+    expect(dueNote(new Date(2026, 1, 1, 10).toISOString(), now)).toBe('overdue');
+    expect(dueNote(new Date(2026, 1, 1, 13).toISOString(), now)).toBe('due today');
+    expect(dueNote('2026-03-01T10:00:00Z', now)).toBeNull();
+    expect(dueNote(null, now)).toBeNull();
+    expect(dueNote('not a date', now)).toBeNull();
+  });
+});
