@@ -187,6 +187,7 @@ class Replication {
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
     const result = start(this.o.process, { instanceId: id, seed: this.rng.int(), now: this.now, variables, ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
     this.absorb(inst, result);
+    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.now + this.draw(a.interArrival);
     this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
   }

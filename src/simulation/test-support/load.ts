@@ -9,7 +9,9 @@ import type { Scenario } from '../scenario';
 /** Parses a spec's `.bpmn` fixture, compiles its (first) process for one run and reads its scenarios. */
 export async function loadModel(file: string): Promise<{ process: () => ExecutableProcess; scenarios: Scenario[]; xml: string }> {
   const xml = readFileSync(join(__dirname, '..', 'specs', file), 'utf8');
-  const { definitions } = await parseBpmn(xml);
+  // Scenarios that are meant to be unreadable (bad inputs) are read by the spec itself.
+  const readable = xml.replace(/<bpsim:Scenario id="bad"[\s\S]*?<\/bpsim:Scenario>/g, '');
+  const { definitions } = await parseBpmn(readable);
   const scenarios = readScenarios(definitions);
   const process = () => {
     const { processes, errors } = compileDeployment(definitions, { expressions: testFeel });
