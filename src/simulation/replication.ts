@@ -306,7 +306,7 @@ class Replication {
     const end = w.units.length > 0 ? w.units[0][0].workEnd(this.now, w.workMs) : this.now + w.workMs;
     inst.waiting += waited;
     inst.processing += w.workMs;
-    inst.idle += end - this.now - w.workMs;
+    inst.idle += Math.max(0, end - this.now - w.workMs); // float rounding of the shift arithmetic never makes it negative
     if (inst.counted) this.element(w.elementId).waiting.add(waited / 1000);
     this.schedule({ t: end, seq: 0, kind: 'workEnd', work: w });
   }
