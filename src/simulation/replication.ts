@@ -81,8 +81,6 @@ type Event =
 export interface ReplicationOptions {
   process: ExecutableProcess;
   scenario: Scenario;
-  /** Activities the engine stops before (see prepare.ts). */
-  held: Set<string>;
   ctx: EngineContext;
   seed: number;
   /** Per start event; overrides its trigger count. */
@@ -325,9 +323,10 @@ class Replication {
 
   private workEnd(w: Work): void {
     if (w.canceled) return;
-    const resourceNames = w.units.flatMap(([pool, units]) => units.map((u) => pool.unitName(u))).join(';');
+    const logged = this.o.log && w.instance.counted;
+    const resourceNames = logged ? w.units.flatMap(([pool, units]) => units.map((u) => pool.unitName(u))).join(';') : '';
     if (w.units.length > 0) this.release(w, w.workMs);
-    if (this.o.log && w.instance.counted) {
+    if (logged) {
       this.r.log.push({ caseId: w.instance.id, activity: this.o.process.nodes.get(w.elementId)?.name ?? w.elementId, enableTime: w.enabledAt, startTime: w.startedAt, endTime: this.now, resource: resourceNames });
     }
     this.schedule({ t: this.now + this.draw(w.params?.wait ?? null), seq: 0, kind: 'complete', work: w });

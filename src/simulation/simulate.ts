@@ -61,13 +61,13 @@ export function simulate(o: SimulationOptions): SimulationReport {
   const seed = o.seed ?? scenario.seed;
   const replications = o.replications ?? scenario.replications;
   let current = new Rng(seed);
-  const held = prepareProcess(o.process, scenario, () => current);
+  prepareProcess(o.process, scenario, () => current);
   const master = new Rng(seed);
   const ctx: EngineContext = { ...o.ctx, clock: { now: () => scenario.start } };
   const runs: ReplicationResult[] = [];
   for (let i = 0; i < replications; i++) {
     runs.push(runReplication({
-      process: o.process, scenario, held, ctx, seed: master.int(), instances: o.instances ?? null, log: o.log ?? false,
+      process: o.process, scenario, ctx, seed: master.int(), instances: o.instances ?? null, log: o.log ?? false,
       setRng: (rng) => { current = rng; },
     }));
   }
