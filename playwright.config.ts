@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from './src/tools/chromium.mjs';
 
 const chromium = resolveChromium() as { path: string | undefined } | null;
-const PORT = 4173;
+// Another checkout may already serve its build on the default port (several worktrees on one machine).
+const PORT = Number(process.env.FLOWDECK_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

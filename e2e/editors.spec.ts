@@ -39,7 +39,7 @@ test.describe('BPMN editor', () => {
     await page.getByTestId('bpmn-problems-toggle').click();
 
     await expect(page.getByTestId('bpmn-problem').filter({ hasText: 'no-disconnected' })).toHaveCount(1);
-    await expect(page.getByTestId('bpmn-problems-toggle').locator('.fd-badge-error')).not.toHaveText('0');
+    await expect(page.getByTestId('bpmn-problems-toggle').locator('.fd-badge-warn')).not.toHaveText('0');
   });
 
   test('given the canvas has focus, when Ctrl+F is pressed, then bpmn-js search finds an element by name', async ({ page }) => {

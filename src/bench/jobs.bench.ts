@@ -1,10 +1,12 @@
 /**
  * `npm run bench:jobs`: the job executor on the host (EngineHost + MemoryStore), against baselines
- * in the same run:
- * - fetch and lock in batches of 100, then complete each job by its worker, with 1,000 and 10,000
- *   jobs queued: jobs/s, and how it holds up as the queue grows;
- * - one job per fetch (`maxJobs: 1`) with 10,000 queued, then 1,000 queued: what one lookup costs;
- * - baseline: the same jobs completed with the plain by-key `completeJob` (no lock, no fetch).
+ * in the same run, measured in alternating pairs (median of the pairs' ratios), so that a burst of
+ * load elsewhere on the machine hits both sides of a pair alike:
+ * - fetch and lock in batches of 100, then complete each job by its worker, against the same
+ *   number of jobs completed with the plain by-key `completeJob` (no fetch, no lock: one step per
+ *   job where the executor takes two);
+ * - one job per fetch (`maxJobs: 1`) + complete with 20,000 queued against 2,000 queued, and the
+ *   store's lookup alone at both sizes: whether the lookup grows with the queue (1 = flat).
  * Last line: one JSON object.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,92 +21,116 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const xml = readFileSync(join(repoRoot, 'src', 'host', 'jobs', 'jobs.bpmn'), 'utf8');
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const feel = new FeelExpressions();
-const lock = { topic: 'charge', lockDurationMs: 60_000 };
 
-async function hostWith(queued: number) {
+const lock = { topic: 'charge', lockDurationMs: 60_000 };
+const PAIRS = 7;
+
+function newHost() {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
-  const host = new EngineHost({ store: new MemoryStore(), clock, ids: new CountingIds(), random: new SeededRandom(1), expressions: feel });
-  await host.deploy(xml);
-  for (let i = 0; i < queued; i++) {
+  const store = new MemoryStore();
+  const host = new EngineHost({ store, clock, ids: new CountingIds(), random: new SeededRandom(1), expressions: feel });
+  return { host, clock, store };
+}
+
+async function queue(host: EngineHost, clock: ManualClock, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
     await host.startInstance('payment', { variables: { amount: i } });
     clock.set(clock.now() + 1);
   }
-  return host;
 }
 
-/** Jobs/s of `work` handling `count` jobs. */
-async function rate(count: number, work: () => Promise<number>): Promise<number> {
+/** Milliseconds `work` takes. */
+async function time(work: () => Promise<void>): Promise<number> {
   const t0 = performance.now();
-  const done = await work();
-  if (done !== count) throw new Error(`handled ${done} of ${count} jobs`);
-  return count / ((performance.now() - t0) / 1000);
+  await work();
+  return performance.now() - t0;
 }
 
-async function fetchComplete(queued: number, batch: number): Promise<number> {
-  const host = await hostWith(queued);
-  return rate(queued, async () => {
-    let done = 0;
-    for (;;) {
-      const jobs = await host.jobs.fetchAndLock({ ...lock, workerId: 'w', maxJobs: batch });
-      if (jobs.length === 0) return done;
-      for (const job of jobs) {
-        await host.jobs.complete(job.key, 'w', { receipt: `r-${job.variables.amount as number}` });
-        done++;
-      }
-    }
-  });
+async function fetchCompleteAll(host: EngineHost, batch: number): Promise<void> {
+  for (;;) {
+    const jobs = await host.jobs.fetchAndLock({ ...lock, workerId: 'w', maxJobs: batch });
+    if (jobs.length === 0) return;
+    for (const job of jobs) await host.jobs.complete(job.key, 'w', { receipt: `r-${job.variables.amount as number}` });
+  }
 }
 
-async function plainComplete(queued: number): Promise<number> {
-  const host = await hostWith(queued);
-  const keys = (await host.listJobs({ type: 'charge' })).map((j) => j.key);
-  return rate(queued, async () => {
-    for (const key of keys) await host.completeJob({ jobKey: key }, { receipt: key });
-    return keys.length;
-  });
+async function plainCompleteAll(host: EngineHost): Promise<void> {
+  for (const job of await host.listJobs({ type: 'charge' })) await host.completeJob({ jobKey: job.key }, { receipt: job.key });
 }
 
-/** Fetches/s of single-job fetches (each then completed, so the queue shrinks by one) over `count` of `queued`. */
-async function singleFetch(queued: number, count: number): Promise<number> {
-  const host = await hostWith(queued);
-  const t0 = performance.now();
+async function singleFetches(host: EngineHost, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const [job] = await host.jobs.fetchAndLock({ ...lock, workerId: 'w' });
     await host.jobs.complete(job.key, 'w', { receipt: 'r' });
   }
-  return count / ((performance.now() - t0) / 1000);
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const rows: Array<{ name: string; per_s: number }> = [];
 const row = (name: string, perS: number) => {
   rows.push({ name, per_s: Math.round(perS) });
   console.log(`${name.padEnd(64)} ${fmt(perS).padStart(10)} /s`);
 };
 
-console.log('job executor on EngineHost + MemoryStore (one operation and commit per call)\n');
-// Warm-up (JIT), not reported.
-await fetchComplete(500, 100);
-await plainComplete(500);
-const batch1k = await fetchComplete(1_000, 100);
-row('fetchAndLock x100 + complete, 1,000 queued (jobs)', batch1k);
-const batch10k = await fetchComplete(10_000, 100);
-row('fetchAndLock x100 + complete, 10,000 queued (jobs)', batch10k);
-const plain10k = await plainComplete(10_000);
-row('baseline: plain completeJob by key, 10,000 queued (jobs)', plain10k);
-const single10k = await singleFetch(10_000, 1_000);
-row('fetchAndLock x1 + complete, 10,000 queued (jobs)', single10k);
-const single1k = await singleFetch(1_000, 1_000);
-row('fetchAndLock x1 + complete, 1,000 queued (jobs)', single1k);
+console.log(`job executor on EngineHost + MemoryStore (one operation and commit per call), median of ${PAIRS} alternating pairs\n`);
+const BATCH = 1000;
+const executor: number[] = [];
+const plain: number[] = [];
+const ratios: number[] = [];
+{
+  const { host, clock } = newHost();
+  await host.deploy(xml);
+  // Warm-up (JIT), not reported.
+  await queue(host, clock, BATCH);
+  await fetchCompleteAll(host, 100);
+  await queue(host, clock, BATCH);
+  await plainCompleteAll(host);
+  for (let p = 0; p < PAIRS; p++) {
+    await queue(host, clock, BATCH);
+    const e = await time(() => fetchCompleteAll(host, 100));
+    await queue(host, clock, BATCH);
+    const b = await time(() => plainCompleteAll(host));
+    executor.push(BATCH / (e / 1000));
+    plain.push(BATCH / (b / 1000));
+    ratios.push(e / b);
+  }
+}
+row('fetchAndLock x100 + complete by the worker (jobs)', median(executor));
+row('baseline: plain completeJob by key (jobs)', median(plain));
+
+const SINGLE = 200;
+const small = newHost();
+const large = newHost();
+for (const h of [small, large]) await h.host.deploy(xml);
+await queue(small.host, small.clock, 2_000);
+await queue(large.host, large.clock, 20_000);
+const growth: number[] = [];
+const singleLarge: number[] = [];
+for (let p = 0; p < PAIRS; p++) {
+  const l = await time(() => singleFetches(large.host, SINGLE));
+  const s = await time(() => singleFetches(small.host, SINGLE));
+  singleLarge.push(SINGLE / (l / 1000));
+  growth.push(l / s);
+}
+row('fetchAndLock x1 + complete, 20,000 queued (jobs)', median(singleLarge));
+
+// The store's lookup alone (what grows with the queue if anything does), 20,000 against 2,000 queued.
+const LOOKUPS = 20_000;
+const lookup = async (store: MemoryStore, now: number) => time(async () => {
+  for (let i = 0; i < LOOKUPS; i++) if ((await store.findAvailableJobs('charge', now, 10)).length === 0) throw new Error('nothing queued');
+});
+const lookupGrowth: number[] = [];
+for (let p = 0; p < PAIRS; p++) lookupGrowth.push((await lookup(large.store, large.clock.now())) / (await lookup(small.store, small.clock.now())));
 
 const summary = {
-  fetchCompleteJobsPerSec10k: Math.round(batch10k),
-  batch10kOver1k: Number((batch10k / batch1k).toFixed(2)),
-  plainOverExecutor10k: Number((plain10k / batch10k).toFixed(2)),
-  single10kOver1k: Number((single10k / single1k).toFixed(2)),
+  fetchCompleteJobsPerSec: Math.round(median(executor)),
+  executorOverPlain: Number(median(ratios).toFixed(2)),
+  singleFetch20kOver2k: Number(median(growth).toFixed(2)),
+  lookup20kOver2k: Number(median(lookupGrowth).toFixed(2)),
 };
-console.log(`\nbatched at 10,000 / at 1,000 queued: ${summary.batch10kOver1k} (1 = flat)`);
-console.log(`plain completeJob / fetch+complete: ${summary.plainOverExecutor10k}x (what locking and fetching cost)`);
-console.log(`single fetch at 10,000 / at 1,000 queued: ${summary.single10kOver1k} (below 1: the lookup grows with the queue)`);
+console.log(`\nexecutor time / plain completeJob time: ${summary.executorOverPlain}x (two steps and commits per job against one)`);
+console.log(`single fetch + complete time at 20,000 / at 2,000 queued: ${summary.singleFetch20kOver2k} (the whole host, a heap ten times larger)`);
+console.log(`store lookup alone (findAvailableJobs, 10 jobs) at 20,000 / at 2,000 queued: ${summary.lookup20kOver2k} (1 = flat)`);
 const outDir = join(repoRoot, 'src', 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'jobs.json'), `${JSON.stringify({ when: new Date().toISOString(), rows, summary }, null, 2)}\n`);

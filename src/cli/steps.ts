@@ -1,6 +1,7 @@
 import type { InstanceState, Job } from '../engine';
 import type { ManualClock } from '../host/clocks';
 import type { EngineHost } from '../host/engine-host';
+import { HostError } from '../host/transaction';
 import type { ScenarioStep } from './scenario-steps';
 import { afterDuration } from './time-values';
 
@@ -54,18 +55,26 @@ async function act({ host, clock, instanceId }: StepRun, step: ScenarioStep): Pr
   return actOnElement(host, instanceId, step);
 }
 
+/** The worker id the CLI locks jobs with (a scenario is its only worker). */
+const SCENARIO_WORKER = 'flowdeck-test';
+
 /**
- * Completes the jobs of `type` that are open now, oldest first (jobs the completions create wait
- * for the next step). Jobs another completion removed (a boundary event took the activity) are skipped.
+ * Fetches and locks the jobs of `type` that are available now through the host's job executor, as
+ * a worker would (highest priority first, then oldest), and completes each (jobs the completions
+ * create wait for the next step). A job another completion removed (a boundary event took the
+ * activity) is skipped.
  */
 async function fetchAndComplete(host: EngineHost, instanceId: string, type: string, variables: Record<string, unknown> | undefined): Promise<StepTrace> {
-  const open = oldestFirst(await host.listJobs({ type }));
-  if (open.length === 0) throw new Error(`no open job of type "${type}" (${await describeOpen(host, instanceId)})`);
+  const locked = await host.jobs.fetchAndLock({ topic: type, workerId: SCENARIO_WORKER, lockDurationMs: 24 * 3600_000, maxJobs: 1000 });
+  if (locked.length === 0) throw new Error(`no open job of type "${type}" (${await describeOpen(host, instanceId)})`);
   const done: StepTrace['jobs'] = [];
-  for (const job of open) {
-    const still = (await host.listJobs({ type })).some((j) => j.key === job.key);
-    if (!still) continue;
-    await host.completeJob({ jobKey: job.key }, variables);
+  for (const job of locked) {
+    try {
+      await host.jobs.complete(job.key, SCENARIO_WORKER, variables);
+    } catch (error) {
+      if (error instanceof HostError && error.reason === 'notFound') continue;
+      throw error;
+    }
     done.push({ key: job.key, elementId: job.elementId });
   }
   return { jobs: done };

@@ -141,7 +141,7 @@ export class EngineHost {
    * Parses, compiles and deploys every process of a BPMN file; each becomes the next version of its id.
    * @throws DeployError when the XML does not parse, holds no executable process, or any element fails to compile.
    */
-  deploy(xml: string, name = 'model.bpmn'): Promise<DeployResult> {
+  deploy(xml: string, name = 'model.bpmn', meta: DeploymentNote = {}): Promise<DeployResult> {
     return this.serial(async () => {
       const { processes, warnings } = await this.compile(xml);
       for (const process of processes.values()) {
@@ -160,6 +160,7 @@ export class EngineHost {
         xml,
         deployedAt: this.ctx.clock.now(),
         versions: Object.fromEntries(deployed.map((p) => [p.id, p.version])),
+        ...withNote(meta),
       };
       await this.store.saveDeployment(record);
       return { deploymentId: record.id, processes: deployed.map((p) => ({ id: p.id, name: p.name, version: p.version })), warnings };
@@ -167,11 +168,11 @@ export class EngineHost {
   }
 
   /** Deploys DMN decisions to the host's decision evaluator (which must be deployable, e.g. `DmnDecisions`). */
-  deployDmn(xml: string, name = 'decisions.dmn'): Promise<{ deploymentId: string; decisions: Record<string, number>; warnings: string[] }> {
+  deployDmn(xml: string, name = 'decisions.dmn', meta: DeploymentNote = {}): Promise<{ deploymentId: string; decisions: Record<string, number>; warnings: string[] }> {
     return this.serial(async () => {
       const decisions = this.deployableDecisions();
       const { versions, warnings } = await decisions.deploy(xml);
-      const record: DeploymentRecord = { id: this.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions };
+      const record: DeploymentRecord = { id: this.ids.next('deployment'), kind: 'dmn', name, xml, deployedAt: this.ctx.clock.now(), versions, ...withNote(meta) };
       await this.store.saveDeployment(record);
       return { deploymentId: record.id, decisions: versions, warnings };
     });
@@ -420,6 +421,17 @@ export class EngineHost {
   handleEffect<T extends Effect['type']>(type: T, handler: EffectHandler<T>): void {
     (this.ports.handlers as Record<string, EffectHandler<T>>)[type] = handler;
   }
+}
+
+/** What a deployment may say about itself: kept with its record (a store may keep it, e.g. the Dexie store's `note`, `deployedBy`). */
+export interface DeploymentNote {
+  note?: string;
+  deployedBy?: string;
+}
+
+/** Only the fields given, so records without a note stay as they were. */
+function withNote(meta: DeploymentNote): DeploymentNote {
+  return { ...(meta.note !== undefined ? { note: meta.note } : {}), ...(meta.deployedBy !== undefined ? { deployedBy: meta.deployedBy } : {}) };
 }
 
 /** What a commit listener is told. */

@@ -8,7 +8,7 @@
  *   decisions: new DmnDecisions(), scripts: await createQuickJsScriptRunner() });
  */
 export { EngineHost, DeployError } from './engine-host';
-export type { DeployableDecisions, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
+export type { DeployableDecisions, DeploymentNote, DeployResult, EngineHostOptions, JobRef, TaskRef } from './engine-host';
 export { HostError } from './transaction';
 export { WorkerLoop } from './jobs/worker-loop';
 export type { JobHandlerResult, WorkerLoopOptions } from './jobs/worker-loop';

@@ -11,6 +11,10 @@ export interface DeploymentRecord {
   deployedAt: number;
   /** BPMN: process id -> version given by this deployment. DMN: decision id -> version. */
   versions: Record<string, number>;
+  /** What the deployer said about it (optional; the Dexie store keeps it). */
+  note?: string;
+  /** Who deployed it (optional; the Dexie store otherwise asks its actor). */
+  deployedBy?: string;
 }
 
 /**

@@ -65,6 +65,23 @@ describe('schema versions', () => {
     expect({ instances: await again.instances.toArray(), files: await again.files.toArray() }).toEqual(before);
   });
 
+  it('given a tab running this version, when a newer app upgrades the database in another tab, then this tab\'s engine store goes on committing and reading', async () => {
+    const name = `newer-${newId()}`;
+    const current = new FlowdeckDb(name);
+    opened.push(current);
+    const store = new DexieStore(current);
+    await store.commit({ instances: [instance('i1')], history: [event('i1', 1)] });
+
+    const newer = new FlowdeckDb(name, [...SCHEMA_VERSIONS, { version: SCHEMA_VERSIONS.length + 1, stores: { futureTable: 'id' } }]);
+    await newer.open();
+    newer.close();
+
+    // Dexie closes the old connection on versionchange and reopens it on next use (Dexie 4 opens a newer database).
+    await store.commit({ instances: [instance('i2', { tasks: ['t2'] })], history: [event('i2', 1)] });
+    expect(await store.findInstanceByTask('t2')).toBe('i2');
+    expect((await store.loadHistory('i1')).map((e) => e.seq)).toEqual([1]);
+  });
+
   it('versions are strictly increasing; applySchema refuses any other order', () => {
     const numbers = SCHEMA_VERSIONS.map((v) => v.version);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));

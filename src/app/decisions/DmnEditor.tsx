@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
 import XmlView from '../editors/XmlView';
+import { ReaderWarnings } from '../editors/ReaderWarnings';
 import { createDmnModeler, viewLabel, type DmnModelerHandle, type DmnView } from './dmn-modeler';
 import '../editors/editors.css';
 
@@ -15,13 +16,14 @@ import '../editors/editors.css';
  * <DmnEditor fileId="d1" kind="dmn" content={xml} onChange={save} />
  * ```
  */
-export default function DmnEditor({ fileId, content, onChange, onError }: EditorProps) {
+export default function DmnEditor({ fileId, content, onChange, onError, onImported }: EditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
   const [views, setViews] = useState<{ all: DmnView[]; active?: DmnView }>({ all: [] });
   const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
-  const { handle, importProblem, applyXml } = useXmlModeler<DmnModelerHandle>({
-    fileId, kind: 'dmn', content, onChange, onError,
-    create: () => createDmnModeler({ container: containerRef.current! }),
+  const { handle, importProblem, importWarnings, applyXml } = useXmlModeler<DmnModelerHandle>({
+    fileId, kind: 'dmn', content, onChange, onError, onImported,
+    create: () => createDmnModeler({ container: containerRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onViews((all, active) => setViews({ all, ...(active ? { active } : {}) })),
   });
 
@@ -54,8 +56,11 @@ export default function DmnEditor({ fileId, content, onChange, onError }: Editor
         </button>
       </div>
       {importProblem && <div role="alert" className="fd-editor-error">{importProblem}</div>}
+      {importWarnings.length > 0 && <ReaderWarnings warnings={importWarnings} />}
       <div className="fd-editor-body">
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
+        {/* dmn-js shows the panel for the DRD only; in a table view it stays empty, and hidden. */}
+        <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={views.active !== undefined && views.active.type !== 'drd'} />
         {xmlSnapshot !== null && (
           <div className="fd-overlay">
             <XmlView xml={xmlSnapshot} onApply={applyFromXmlView} onClose={() => setXmlSnapshot(null)} />

@@ -11,6 +11,8 @@
  * ```
  */
 import DmnModeler, { type DmnView } from 'dmn-js/lib/Modeler';
+import { DmnPropertiesPanelModule, DmnPropertiesProviderModule } from 'dmn-js-properties-panel';
+import { formatXmlProblem, toXmlProblem } from '../modeler/xml-problem';
 
 import 'dmn-js/dist/assets/diagram-js.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
@@ -21,6 +23,7 @@ import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-js-boxed-expression.css';
 import 'dmn-js/dist/assets/dmn-js-boxed-expression-controls.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
+import 'dmn-js-properties-panel/dist/assets/properties-panel.css';
 
 export type { DmnView };
 
@@ -42,9 +45,18 @@ interface EventBus {
   on(event: string, callback: (event: never) => void): void;
 }
 
-/** Creates a DMN modeler in `container`; call `destroy()` when unmounting. */
-export function createDmnModeler({ container }: { container: HTMLElement }): DmnModelerHandle {
-  const modeler = new DmnModeler({ container });
+/**
+ * Creates a DMN modeler in `container`; call `destroy()` when unmounting. With `propertiesParent`,
+ * the DRD has dmn-js-properties-panel there: a decision's id (which a business rule task's
+ * `zeebe:calledDecision decisionId` names) and name are edited without touching the XML.
+ */
+export function createDmnModeler({ container, propertiesParent }: { container: HTMLElement; propertiesParent?: HTMLElement }): DmnModelerHandle {
+  const modeler = new DmnModeler({
+    container,
+    ...(propertiesParent
+      ? { drd: { propertiesPanel: { parent: propertiesParent }, additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule] } }
+      : {}),
+  });
   const changeListeners = new Set<() => void>();
   const viewListeners = new Set<(views: DmnView[], active: DmnView | undefined) => void>();
 
@@ -64,7 +76,8 @@ export function createDmnModeler({ container }: { container: HTMLElement }): Dmn
     modeler,
     async importXML(xml) {
       const { warnings } = await modeler.importXML(xml);
-      return warnings.map((warning) => (warning as { message?: string }).message ?? String(warning));
+      // With their positions, as the BPMN editor reports them (moddle hands over Error objects).
+      return (warnings as unknown[]).map((warning) => formatXmlProblem(toXmlProblem(warning)));
     },
     async saveXML() {
       const { xml } = await modeler.saveXML({ format: true });

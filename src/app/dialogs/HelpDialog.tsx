@@ -1,5 +1,6 @@
 import { BINDINGS, COMMAND_LABELS, formatBinding } from '../shortcuts/shortcuts';
 import { isMac } from '../shortcuts/platform';
+import { modelingShortcuts } from '../shortcuts/modeling-shortcuts';
 import { Modal } from './Modal';
 
 /** `?`: the keyboard shortcuts. */
@@ -15,6 +16,24 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
                 <kbd>{formatBinding(b, mac)}</kbd>
               </td>
               <td>{COMMAND_LABELS[b.command]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="shortcuts__title">In a diagram (click the canvas first)</h3>
+      <table className="shortcuts" data-testid="help-modeling">
+        <tbody>
+          {modelingShortcuts(mac).map(({ keys, label }) => (
+            <tr key={label}>
+              <td>
+                {keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && ' '}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{label}</td>
             </tr>
           ))}
         </tbody>

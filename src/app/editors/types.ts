@@ -16,12 +16,19 @@ export type FileKind = 'bpmn' | 'dmn' | 'form';
 
 export interface EditorProps {
   fileId: string;
+  /** The file's name in the workspace (exports are named after it). */
+  fileName?: string;
   kind: FileKind;
   /** XML for bpmn/dmn, JSON text for form. */
   content: string;
   /** Called after each user edit; the workspace debounces and saves. */
   onChange(content: string): void;
   onError?(message: string): void;
+  /**
+   * Called after `content` was imported into the editor, with the reader's warnings (what the XML
+   * reader skipped or could not resolve, "line 4, column 3: …"); an error reported before is over.
+   */
+  onImported?(warnings: string[]): void;
 }
 
 /** Props of the Scripts view: a BPMN file plus the script task to open first. */

@@ -5,7 +5,8 @@ import { registerEditor } from './test-hooks';
 
 /** What the BPMN and DMN modeler handles have in common. */
 export interface XmlModelerHandle {
-  importXML(xml: string): Promise<unknown>;
+  /** Resolves with the reader's warnings, formatted with their positions. */
+  importXML(xml: string): Promise<string[]>;
   saveXML(): Promise<string>;
   onChange(listener: () => void): () => void;
   destroy(): void;
@@ -18,6 +19,7 @@ export interface XmlModelerOptions<H extends XmlModelerHandle> {
   content: string;
   onChange(xml: string): void;
   onError?(message: string): void;
+  onImported?(warnings: string[]): void;
   /** Creates the modeler (its containers are mounted by then). Re-run when `fileId` changes. */
   create(): H;
   /** Extra subscriptions on a new modeler; returns their cleanup. */
@@ -39,6 +41,7 @@ export function useXmlModeler<H extends XmlModelerHandle>(options: XmlModelerOpt
   const { fileId, kind, content } = options;
   const [handle, setHandle] = useState<H | null>(null);
   const [importProblem, setImportProblem] = useState<string | null>(null);
+  const [importWarnings, setImportWarnings] = useState<string[]>([]);
   const sync = useRef(new ContentSync());
   // The latest callbacks, so that the modeler is not re-created when a parent re-renders.
   const latest = useRef(options);
@@ -70,7 +73,11 @@ export function useXmlModeler<H extends XmlModelerHandle>(options: XmlModelerOpt
     if (!handle || !sync.current.shouldImport(content)) return;
     sync.current.imported(content);
     handle.importXML(content).then(
-      () => setImportProblem(null),
+      (warnings) => {
+        setImportProblem(null);
+        setImportWarnings(warnings);
+        latest.current.onImported?.(warnings);
+      },
       (error: unknown) => {
         const message = `This ${kind.toUpperCase()} file could not be opened: ${formatXmlProblem(toXmlProblem(error))}`;
         setImportProblem(message);
@@ -83,8 +90,9 @@ export function useXmlModeler<H extends XmlModelerHandle>(options: XmlModelerOpt
   const applyXml = async (xml: string): Promise<XmlProblem | null> => {
     if (!handle) return { message: 'The editor is not ready yet.' };
     const previous = await handle.saveXML();
+    let warnings: string[];
     try {
-      await handle.importXML(xml);
+      warnings = await handle.importXML(xml);
     } catch (error) {
       // A failed import clears the diagram: put the last good state back.
       await handle.importXML(previous).catch(() => undefined);
@@ -94,8 +102,10 @@ export function useXmlModeler<H extends XmlModelerHandle>(options: XmlModelerOpt
     sync.current.emitted(saved);
     latest.current.onChange(saved);
     setImportProblem(null);
+    setImportWarnings(warnings);
+    latest.current.onImported?.(warnings);
     return null;
   };
 
-  return { handle, importProblem, applyXml };
+  return { handle, importProblem, importWarnings, applyXml };
 }

@@ -7,6 +7,17 @@ declare module 'bpmnlint/rules/*' {
   export default rule;
 }
 
+declare module 'bpmnlint-plugin-camunda-compat/rules/*' {
+  const rule: (config?: unknown) => unknown;
+  export default rule;
+}
+
+declare module 'bpmnlint-plugin-camunda-compat' {
+  /** Rule levels per config, e.g. `configs['camunda-cloud-8-8'].rules.implementation = ['error', { version: '8.8' }]`. */
+  const plugin: { configs: Record<string, { rules: Record<string, string | [string, Record<string, unknown>]> }> };
+  export default plugin;
+}
+
 declare module 'bpmnlint' {
   export interface LintReport {
     id?: string;
@@ -52,4 +63,24 @@ declare module 'dmn-js/lib/Modeler' {
 declare module 'bpmn-auto-layout' {
   /** Adds BPMN DI (a diagram) to a process that has none; resolves with the new XML. */
   export function layoutProcess(xml: string): Promise<string>;
+}
+
+declare module '@bpmn-io/properties-panel' {
+  // Preact components of the properties panel's entries; props as documented by the package.
+  import type { FunctionComponent } from '@bpmn-io/properties-panel/preact';
+  export const SelectEntry: FunctionComponent<Record<string, unknown>>;
+  export const TextFieldEntry: FunctionComponent<Record<string, unknown>>;
+  export const isSelectEntryEdited: (node: unknown) => boolean;
+  export const isTextFieldEntryEdited: (node: unknown) => boolean;
+}
+
+declare module 'bpmn-js-properties-panel' {
+  /** A service of the modeler's injector, inside a properties panel component. */
+  export function useService(name: string): unknown;
+}
+
+declare module 'dmn-js-properties-panel' {
+  // didi modules for dmn-js' DRD viewer (`drd.additionalModules`).
+  export const DmnPropertiesPanelModule: object;
+  export const DmnPropertiesProviderModule: object;
 }

@@ -18,14 +18,14 @@ import '../editors/editors.css';
  * <BpmnEditor fileId="f1" kind="bpmn" content={xml} onChange={save} onError={toast} />
  * ```
  */
-export default function BpmnEditor({ fileId, content, onChange, onError }: EditorProps) {
+export default function BpmnEditor({ fileId, fileName, content, onChange, onError, onImported }: EditorProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [showProblems, setShowProblems] = useState(false);
   const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
-  const { handle, importProblem, applyXml } = useXmlModeler<BpmnModelerHandle>({
-    fileId, kind: 'bpmn', content, onChange, onError,
+  const { handle, importProblem, importWarnings, applyXml } = useXmlModeler<BpmnModelerHandle>({
+    fileId, kind: 'bpmn', content, onChange, onError, onImported,
     create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onLint(setIssues),
   });
@@ -34,7 +34,7 @@ export default function BpmnEditor({ fileId, content, onChange, onError }: Edito
     if (!handle) return;
     try {
       const blob = format === 'svg' ? new Blob([await handle.saveSVG()], { type: 'image/svg+xml' }) : await handle.exportPNG(2);
-      downloadBlob(`${fileId}.${format}`, blob);
+      downloadBlob(`${imageBaseName(fileName ?? fileId)}.${format}`, blob);
     } catch (error) {
       onError?.(`Export failed: ${(error as Error).message}`);
     }
@@ -46,8 +46,11 @@ export default function BpmnEditor({ fileId, content, onChange, onError }: Edito
     return problem;
   };
 
-  const errors = issues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
-  const warnings = issues.length - errors;
+  // What the XML reader could not place is a problem of the file too (it would not survive a save).
+  const allIssues = [...readerIssues(importWarnings), ...issues];
+  const errors = allIssues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
+  // Notes (info: e.g. "JavaScript is Flowdeck only") are listed in the panel but not counted.
+  const warnings = allIssues.filter((issue) => issue.category === 'warn').length;
 
   return (
     <div className="fd-editor fd-bpmn" data-testid="bpmn-editor">
@@ -73,7 +76,25 @@ export default function BpmnEditor({ fileId, content, onChange, onError }: Edito
           </div>
         )}
       </div>
-      {showProblems && <ProblemsPanel issues={issues} onReveal={(id) => handle?.reveal(id)} />}
+      {showProblems && <ProblemsPanel issues={allIssues} onReveal={(id) => handle?.reveal(id)} />}
     </div>
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/** Reader warnings as problems: rule `xml-reader`, on the element they name when they name one. */
+function readerIssues(warnings: string[]): LintIssue[] {
+  return warnings.map((message) => ({
+    elementId: /<([^>\s]+)>/.exec(message)?.[1] ?? '(file)',
+    rule: 'xml-reader',
+    message,
+    category: 'warn',
+  }));
+}
+
+/** "Order process.bpmn" → "Order process": exports are named after the file, not its id. */
+function imageBaseName(name: string): string {
+  return name.replace(/\.(bpmn|xml)$/i, '').replace(/[\\/:*?"<>|]+/g, '_').trim() || 'diagram';
 }

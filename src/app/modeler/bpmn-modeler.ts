@@ -16,11 +16,20 @@ import { bpmnPackages } from '../../bpmn-io/schema/packages';
 import type { UndrawnDi } from '../../bpmn-io/di/keep-undrawn';
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
-import { createLintConfig } from './lint/lint-config';
+import { camundaLintVersion, createLintConfig, DEFAULT_CAMUNDA_VERSION } from './lint/lint-config';
 import { svgToPng } from './export-image';
+import { flowdeckScriptPropsModule } from './properties/flowdeck-script-props';
+import { linkSequenceFlows } from './flow-links';
 import { formatXmlProblem, toXmlProblem } from './xml-problem';
 
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
+// camunda-bpmn-js 5.30 ships copies of older diagram-js, bpmn-js and properties-panel styles, but
+// runs the diagram-js / bpmn-js / properties panel that npm installed: their newer parts (palette
+// tooltips above all) had no styles and rendered below the viewport. The installed packages' own
+// styles come after the bundle's and win.
+import 'diagram-js/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 
 export interface BpmnModelerOptions {
@@ -88,8 +97,8 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
   const modeler = new Modeler({
     container: options.container,
     ...(options.propertiesParent ? { propertiesPanel: { parent: options.propertiesParent } } : {}),
-    additionalModules: linting ? [lintModule] : [],
-    ...(linting ? { linting: { bpmnlint: createLintConfig(), active: true } } : {}),
+    additionalModules: [...(options.propertiesParent ? [flowdeckScriptPropsModule] : []), ...(linting ? [lintModule] : [])],
+    ...(linting ? { linting: { bpmnlint: { ...createLintConfig(), camundaVersion: DEFAULT_CAMUNDA_VERSION }, active: true } } : {}),
     // Element templates need a catalogue we do not ship; the chooser would show an empty list.
     elementTemplateChooser: false,
     // align-to-origin moves every element on save (an edit the user never made, emitted as a
@@ -116,9 +125,11 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
       // files arriving another way (Source view, versions, archives) open as faithfully.
       const { xml: repaired, notes } = await repairForCanvas(xml);
       const { warnings } = await modeler.importXML(repaired);
+      linkSequenceFlows(modeler.getDefinitions() as never);
       const drawWarnings: string[] = [];
       undrawn = completeImport(modeler, drawWarnings);
       fitToFreeViewport(modeler, options.container);
+      if (linting) lintForFileVersion(modeler);
       // Typed as strings, but bpmn-js hands over the moddle Error objects (with positions).
       const problems = [...(warnings as unknown[]), ...drawWarnings].map((warning) => formatXmlProblem(toXmlProblem(warning)));
       return [...notes, ...problems];
@@ -209,6 +220,20 @@ function deferLinting(modeler: Modeler): () => void {
     }, LINT_DELAY_MS);
   };
   return cancel;
+}
+
+/**
+ * Lints against the Camunda 8 version the file was modelled for, as Camunda Modeler does: it writes
+ * `modeler:executionPlatformVersion="8.6.0"` on the definitions (kept by moddle as a foreign
+ * attribute, whatever the prefix). Without one, the default version's rules apply.
+ */
+function lintForFileVersion(modeler: Modeler): void {
+  const attrs = (modeler.getDefinitions() as unknown as { $attrs?: Record<string, string> } | undefined)?.$attrs ?? {};
+  const key = Object.keys(attrs).find((name) => name === 'executionPlatformVersion' || name.endsWith(':executionPlatformVersion'));
+  const version = camundaLintVersion(key ? attrs[key] : undefined);
+  const linting = modeler.get<{ getLinterConfig(): { camundaVersion?: string }; setLinterConfig(config: unknown): void }>('linting');
+  if (linting.getLinterConfig().camundaVersion === version) return;
+  linting.setLinterConfig({ ...createLintConfig({}, { camundaVersion: version }), camundaVersion: version });
 }
 
 interface SemanticNode {

@@ -5,6 +5,8 @@ import MonacoEditor from '../editors/MonacoEditor';
 import { registerEditor } from '../editors/test-hooks';
 import { listScripts, putScript, type ScriptInfo, type ScriptLanguage } from './scripts-api';
 import { configureScriptLanguage, scriptModelPath } from './script-language';
+import { switchedBody } from './script-task-props';
+import { OWNS_SAVE_ATTRIBUTE } from '../shortcuts/shortcuts';
 import '../editors/editors.css';
 
 interface Draft {
@@ -102,7 +104,7 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
         const xml = await putScript(latestXml.current, written.nodeId, {
           body: written.body,
           language: written.language,
-          ...(written.language === 'feel' ? { resultVariable: written.resultVariable } : {}),
+          resultVariable: written.resultVariable,
         });
         latestXml.current = xml;
         sync.current.emitted(xml);
@@ -176,30 +178,38 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
           )}
         </nav>
         {draft ? (
-          <section className="fd-script-editor" aria-label={`Script of ${draft.nodeId}`}>
+          <section className="fd-script-editor" aria-label={`Script of ${draft.nodeId}`} {...{ [OWNS_SAVE_ATTRIBUTE]: '' }}>
             <div className="fd-toolbar">
               <strong>{current?.name || draft.nodeId}</strong>
               <label>
                 Language{' '}
                 <select
                   value={draft.language}
-                  onChange={(e) => edit({ language: e.target.value as ScriptLanguage })}
+                  onChange={(e) => {
+                    const language = e.target.value as ScriptLanguage;
+                    // The old text stays as a comment: neither language runs the other's code.
+                    edit({ language, body: switchedBody(draft.body, draft.language, language) });
+                  }}
                   data-testid="script-language"
                 >
                   <option value="javascript">JavaScript</option>
                   <option value="feel">FEEL (zeebe:script)</option>
                 </select>
               </label>
-              {draft.language === 'feel' && (
-                <label>
-                  Result variable{' '}
-                  <input
-                    value={draft.resultVariable}
-                    onChange={(e) => edit({ resultVariable: e.target.value })}
-                    aria-invalid={feelNeedsVariable}
-                    data-testid="script-result-variable"
-                  />
-                </label>
+              <label>
+                Result variable{' '}
+                <input
+                  value={draft.resultVariable}
+                  onChange={(e) => edit({ resultVariable: e.target.value })}
+                  aria-invalid={feelNeedsVariable}
+                  placeholder={draft.language === 'javascript' ? 'optional' : 'required'}
+                  data-testid="script-result-variable"
+                />
+              </label>
+              {draft.language === 'javascript' && (
+                <span className="fd-flowdeck-only" title="Camunda 8 cannot run JavaScript: it needs a job worker for this task" data-testid="script-flowdeck-only">
+                  Flowdeck only
+                </span>
               )}
               <span className="fd-toolbar-gap" />
               <span className="fd-script-status" data-testid="script-status">

@@ -12,6 +12,30 @@
 import { SCRIPT_API_DTS } from '../../host/scripts/script-api.d.ts';
 import type { Monaco } from '../editors/monaco';
 
+/**
+ * The host's declaration types variable values as JSON, exact but too strict for plain JavaScript:
+ * `variables.amount > 100` or `execution.getVariable('n') + 1` are errors ("Operator '>' cannot be
+ * applied to types 'FlowdeckJson' and 'number'"), although they are what scripts are written like.
+ * The editor reads values as `any` so that typings help (names, members, docs, read-only
+ * `variables`) without blocking; writes stay checked (`variables.total = 1` is still an error).
+ */
+const STRICT_READS: ReadonlyArray<readonly [string, string]> = [
+  ['declare const variables: { readonly [name: string]: FlowdeckJson };', 'declare const variables: { readonly [name: string]: any };'],
+  ['getVariable(name: string): FlowdeckJson;', 'getVariable(name: string): any;'],
+];
+
+/**
+ * `SCRIPT_API_DTS` with value reads typed `any` (see `STRICT_READS`). Throws when the host's
+ * declaration no longer has the lines it relaxes, so a change there cannot silently bring the
+ * blocking errors back.
+ */
+export function editorScriptApiDts(dts: string = SCRIPT_API_DTS): string {
+  return STRICT_READS.reduce((text, [strict, relaxed]) => {
+    if (!text.includes(strict)) throw new Error(`script API declaration changed: "${strict}" not found`);
+    return text.replace(strict, relaxed);
+  }, dts);
+}
+
 /** TS1108: "A 'return' statement can only be used within a function body". */
 const TOP_LEVEL_RETURN = 1108;
 
@@ -34,7 +58,7 @@ export function configureScriptLanguage(monaco: Monaco): void {
     noSyntaxValidation: false,
     diagnosticCodesToIgnore: [TOP_LEVEL_RETURN],
   });
-  defaults.addExtraLib(SCRIPT_API_DTS, 'file:///flowdeck/script-api.d.ts');
+  defaults.addExtraLib(editorScriptApiDts(), 'file:///flowdeck/script-api.d.ts');
 }
 
 /** Model path of one script, so each task has its own Monaco model (and undo history). */

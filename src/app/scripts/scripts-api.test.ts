@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getScript, listScripts, putScript, ScriptsApiError } from './scripts-api';
+import { switchedBody } from './script-task-props';
 
 const xml = readFileSync(new URL('./scripts-api.test.bpmn', import.meta.url), 'utf8');
 
@@ -104,12 +105,18 @@ describe('putScript', () => {
     expect(next).toMatch(/<zeebe:script expression="=sum\(items.price\)" resultVariable="total" \/>/);
   });
 
-  it('given a FEEL task, when switched to JavaScript, then zeebe:script and the empty extension elements are removed', async () => {
+  it('given a FEEL task, when switched to JavaScript, then zeebe:script is removed and only the result variable stays in extension elements', async () => {
     const next = await putScript(xml, 'Discount', { language: 'javascript', body: 'return 0;' });
 
     expect(await getScript(next, 'Discount')).toMatchObject({ language: 'javascript', body: 'return 0;' });
     expect(next).not.toContain('zeebe:script');
-    expect(next).not.toMatch(/<bpmn:scriptTask id="Discount"[^/]*>\s*<bpmn:extensionElements/);
+    expect(next).toMatch(/<bpmn:scriptTask id="Discount"[^/]*>\s*<bpmn:extensionElements>\s*<zeebe:properties>\s*<zeebe:property name="resultVariable"/);
+  });
+
+  it('given a FEEL task without a result variable and no other extensions, when switched to JavaScript, then no empty extension elements are left', async () => {
+    const bare = await putScript(xml, 'Discount', { language: 'javascript', body: 'return 0;', resultVariable: '' });
+
+    expect(bare).not.toMatch(/<bpmn:scriptTask id="Discount"[^/]*>\s*<bpmn:extensionElements/);
   });
 
   it('given a switch to FEEL without a result variable, when put, then rejects with invalid-update', async () => {
@@ -120,5 +127,42 @@ describe('putScript', () => {
 
   it('given an unknown id, when put, then rejects with not-found and nothing is produced', async () => {
     expect((await rejection(putScript(xml, 'Nope', { body: '' }))).code).toBe('not-found');
+  });
+});
+
+describe('putScript: switching language', () => {
+  it('given a FEEL script with a result variable, when switched to JavaScript, then the variable is kept and the FEEL text is only a comment', async () => {
+    const feel = await getScript(xml, 'Discount');
+    const body = switchedBody(feel.body, 'feel', 'javascript');
+
+    const next = await putScript(xml, 'Discount', { language: 'javascript', body });
+    const js = await getScript(next, 'Discount');
+
+    expect(js).toMatchObject({ language: 'javascript', resultVariable: feel.resultVariable });
+    expect(js.body).toMatch(/^\/\/ FEEL before the switch: /);
+    expect(js.body.endsWith('return null;')).toBe(true);
+    expect(next).not.toContain('zeebe:script');
+    expect(next).toMatch(/<zeebe:property name="resultVariable" value="[^"]+"/);
+  });
+
+  it('given a JavaScript script with a result variable, when switched to FEEL and back, then the variable survives both ways and nothing is doubled', async () => {
+    const withVariable = await putScript(xml, 'ComputeTotal', { body: 'return 1;', resultVariable: 'total' });
+    expect((await getScript(withVariable, 'ComputeTotal')).resultVariable).toBe('total');
+
+    const feel = await putScript(withVariable, 'ComputeTotal', { language: 'feel', body: switchedBody('return 1;', 'javascript', 'feel') });
+    expect(await getScript(feel, 'ComputeTotal')).toMatchObject({ language: 'feel', resultVariable: 'total' });
+    expect(feel).not.toMatch(/name="resultVariable"/);
+
+    const back = await putScript(feel, 'ComputeTotal', { language: 'javascript', body: 'return 2;' });
+    expect(await getScript(back, 'ComputeTotal')).toMatchObject({ language: 'javascript', body: 'return 2;', resultVariable: 'total' });
+    expect(back.match(/name="resultVariable"/g)).toHaveLength(1);
+  });
+
+  it('given a JavaScript result variable, when cleared, then the property is removed', async () => {
+    const withVariable = await putScript(xml, 'ComputeTotal', { body: 'return 1;', resultVariable: 'total' });
+    const cleared = await putScript(withVariable, 'ComputeTotal', { body: 'return 1;', resultVariable: '' });
+
+    expect((await getScript(cleared, 'ComputeTotal')).resultVariable).toBeUndefined();
+    expect(cleared).not.toContain('zeebe:properties');
   });
 });

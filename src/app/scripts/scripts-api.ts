@@ -17,6 +17,10 @@
  */
 import { BpmnModdle as BpmnModdleImpl } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { isJavaScriptFormat } from './script-format';
+import { javascriptResultVariable, scriptTaskProps, type ScriptLanguage } from './script-task-props';
+
+export type { ScriptLanguage };
 
 // The shared ambient declaration of bpmn-moddle (src/engine/model) covers reading only; these
 // are the members of the same runtime objects that writing needs.
@@ -37,7 +41,6 @@ interface BpmnModdle {
 
 const Moddle = BpmnModdleImpl as unknown as new (packages: Record<string, unknown>) => BpmnModdle;
 
-export type ScriptLanguage = 'javascript' | 'feel';
 
 export interface ScriptInfo {
   /** Id of the script task (the `{nodeId}` of the old API). */
@@ -48,7 +51,7 @@ export interface ScriptInfo {
   language: ScriptLanguage;
   /** JavaScript function body, or the FEEL expression without its leading `=`. */
   body: string;
-  /** Where the result goes: `zeebe:script resultVariable` for FEEL. */
+  /** Where the result goes: `zeebe:script resultVariable` for FEEL, the `resultVariable` zeebe:property for JavaScript. */
   resultVariable?: string;
   /** The raw `scriptFormat` when it is not JavaScript or FEEL (e.g. `groovy`); kept verbatim. */
   scriptFormat?: string;
@@ -58,7 +61,7 @@ export interface ScriptUpdate {
   body: string;
   /** Defaults to the task's current language (JavaScript for a task without a script yet). */
   language?: ScriptLanguage;
-  /** FEEL only; defaults to the current one. */
+  /** Defaults to the current one; required for FEEL, optional for JavaScript ('' removes it). */
   resultVariable?: string;
 }
 
@@ -125,21 +128,12 @@ export async function putScript(xml: string, nodeId: string, update: ScriptUpdat
   const current = describe(task, processId);
   const language = update.language ?? (current.body === '' && !current.scriptFormat ? 'javascript' : current.language);
 
-  if (language === 'javascript') {
-    task.set('scriptFormat', 'javascript');
-    task.set('script', update.body);
-    removeZeebeScript(task);
-  } else {
-    const resultVariable = update.resultVariable ?? current.resultVariable;
-    if (!resultVariable) {
-      throw new ScriptsApiError('invalid-update', `FEEL script task ${nodeId} needs a resultVariable.`);
-    }
-    task.set('scriptFormat', undefined);
-    task.set('script', undefined);
-    const zeebeScript = ensureZeebeScript(moddle, task);
-    zeebeScript.set('expression', `=${stripEquals(update.body)}`);
-    zeebeScript.set('resultVariable', resultVariable);
+  const resultVariable = update.resultVariable ?? current.resultVariable;
+  if (language === 'feel' && !resultVariable?.trim()) {
+    throw new ScriptsApiError('invalid-update', `FEEL script task ${nodeId} needs a resultVariable.`);
   }
+  const props = scriptTaskProps(task, { language, body: update.body, resultVariable }, moddle);
+  for (const [key, value] of Object.entries(props)) task.set(key, value);
   const { xml: out } = await moddle.toXML(definitions, { format: true });
   return out;
 }
@@ -215,8 +209,8 @@ function describe(task: ModdleElement, processId: string): ScriptInfo {
   const body = (task.get('script') as string | undefined) ?? '';
   const normalized = format?.trim().toLowerCase();
   if (normalized === 'feel') return { ...base, language: 'feel', body: stripEquals(body) };
-  const isJavaScript = !normalized || ['javascript', 'js', 'ecmascript', 'text/javascript', 'application/javascript'].includes(normalized);
-  return { ...base, language: 'javascript', body, ...(isJavaScript ? {} : { scriptFormat: format }) };
+  const resultVariable = javascriptResultVariable(task);
+  return { ...base, language: 'javascript', body, ...(resultVariable ? { resultVariable } : {}), ...(isJavaScriptFormat(format) ? {} : { scriptFormat: format }) };
 }
 
 function children(element: ModdleElement, property: string): ModdleElement[] {
@@ -227,29 +221,6 @@ function children(element: ModdleElement, property: string): ModdleElement[] {
 function findZeebeScript(task: ModdleElement): ModdleElement | undefined {
   const extensions = task.get('extensionElements') as ModdleElement | undefined;
   return extensions ? children(extensions, 'values').find((value) => value.$type === 'zeebe:Script') : undefined;
-}
-
-function ensureZeebeScript(moddle: BpmnModdle, task: ModdleElement): ModdleElement {
-  const existing = findZeebeScript(task);
-  if (existing) return existing;
-  let extensions = task.get('extensionElements') as ModdleElement | undefined;
-  if (!extensions) {
-    extensions = moddle.create('bpmn:ExtensionElements', { values: [] });
-    extensions.$parent = task;
-    task.set('extensionElements', extensions);
-  }
-  const script = moddle.create('zeebe:Script');
-  script.$parent = extensions;
-  extensions.set('values', [...children(extensions, 'values'), script]);
-  return script;
-}
-
-function removeZeebeScript(task: ModdleElement): void {
-  const extensions = task.get('extensionElements') as ModdleElement | undefined;
-  if (!extensions) return;
-  const remaining = children(extensions, 'values').filter((value) => value.$type !== 'zeebe:Script');
-  if (remaining.length === 0) task.set('extensionElements', undefined);
-  else extensions.set('values', remaining);
 }
 
 function stripEquals(expression: string): string {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DialogHost } from '../dialogs/DialogHost';
 import { routeFileId, routeProjectId } from '../routing/routes';
@@ -23,6 +24,10 @@ export function App() {
   const route = useRoute();
   const fileId = routeFileId(route);
   useFileSession(route.name === 'version' ? undefined : fileId);
+  // The Source view is a choice for one file: the next file opens in its editor (a new form
+  // opened as JSON text after a BPMN file was viewed as source).
+  const setViewMode = useStudio((s) => s.setViewMode);
+  useEffect(() => setViewMode('editor'), [fileId, setViewMode]);
   useShortcuts();
   useDatabaseHealth();
   const dragging = useFileArrivals();
@@ -52,7 +57,7 @@ export function App() {
         <TopBar route={route} file={file ?? undefined} project={project ?? undefined} />
         <Banners />
         <div className="workspace__body">
-          <main className="main">{main}</main>
+          <main className="studio-main">{main}</main>
           {showVersions && <VersionsPanel file={file} activeVersionId={route.name === 'version' ? route.versionId : undefined} />}
         </div>
       </div>

@@ -16,7 +16,10 @@ export function EditorArea({ file, route }: { file: FileRecord; route: Route }) 
   const viewMode = useStudio((s) => s.viewMode);
   const banner = useStudio((s) => s.banner);
   const onChange = useCallback((content: string) => session?.edit(content), [session]);
-  const onError = useCallback((message: string) => banner('error', `${file.name}: ${message}`), [banner, file.name]);
+  const clearBanners = useStudio((s) => s.clearBanners);
+  // An editor's "could not be opened" is about this file and over once the editor opens it.
+  const onError = useCallback((message: string) => banner('error', `${file.name}: ${message}`, { fileId: file.id, origin: 'editor' }), [banner, file.name, file.id]);
+  const onImported = useCallback(() => clearBanners(file.id, 'editor'), [clearBanners, file.id]);
 
   if (!session || !snapshot || snapshot.fileId !== file.id) {
     return <div className="loading" aria-busy="true">Opening…</div>;
@@ -55,10 +58,12 @@ export function EditorArea({ file, route }: { file: FileRecord; route: Route }) 
             <Editor
               key={file.id}
               fileId={file.id}
+              fileName={file.name}
               kind={file.kind}
               content={snapshot.content}
               onChange={onChange}
               onError={onError}
+              onImported={onImported}
               {...(route.name === 'scripts' && route.nodeId ? { nodeId: route.nodeId } : {})}
             />
           </Suspense>

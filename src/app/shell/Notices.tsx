@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useStudio, type StudioState } from '../state/store';
+import { routeFileId } from '../routing/routes';
+import { useRoute } from '../routing/useRoute';
 
 type ToastItem = StudioState['toasts'][number];
 
@@ -38,8 +40,11 @@ export function Toasts() {
 
 /** Error / warning banners across the top of the main area, until dismissed. */
 export function Banners() {
-  const banners = useStudio((s) => s.banners);
+  const all = useStudio((s) => s.banners);
   const dismiss = useStudio((s) => s.dismissBanner);
+  const openFileId = routeFileId(useRoute());
+  // A banner about one file stays with that file; it does not follow the user to the next one.
+  const banners = all.filter((b) => b.fileId === undefined || b.fileId === openFileId);
   if (banners.length === 0) return null;
   return (
     <div className="banners">

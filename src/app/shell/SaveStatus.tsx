@@ -6,6 +6,7 @@ const LABELS: Record<SaveState, string> = {
   saving: 'Saving…',
   conflict: 'Conflict',
   error: 'Not saved',
+  draft: 'Draft, not saved',
 };
 
 /** The save state pill of the top bar (announced politely to screen readers). */

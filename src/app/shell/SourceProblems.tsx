@@ -27,7 +27,7 @@ export function SourceProblems({ kind, content }: { kind: FileKind; content: str
   if (problem === undefined) return null;
   return (
     <div className={`source-status ${problem ? 'source-status--error' : ''}`} role="status" data-testid="source-problem" data-valid={problem ? 'false' : 'true'}>
-      {problem ? `Not a valid ${kind.toUpperCase()} file: ${problem}` : `Valid ${kind.toUpperCase()}`}
+      {problem ? `Not a valid ${kind.toUpperCase()} file: ${problem}. Kept as a draft: the last valid version stays saved.` : `Valid ${kind.toUpperCase()}`}
     </div>
   );
 }

@@ -76,7 +76,7 @@ export function TopBar({ route, file, project }: { route: Route; file?: FileReco
             >
               {file.name}
             </button>
-            {snapshot && snapshot.fileId === file.id && <SaveStatus state={snapshot.saveState} title={snapshot.error} />}
+            {snapshot && snapshot.fileId === file.id && <SaveStatus state={snapshot.saveState} title={snapshot.error ?? (snapshot.draftProblem && `${snapshot.draftProblem}. The last valid version stays saved.`)} />}
           </>
         ) : (
           !project && <span className="topbar__placeholder">Flowdeck</span>

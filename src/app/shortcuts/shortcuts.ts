@@ -12,6 +12,12 @@ export interface Binding {
   outsideInputs?: boolean;
 }
 
+/**
+ * The attribute an editor container sets when Ctrl/Cmd+S inside it saves what that editor holds
+ * (the script editor writes its script) instead of opening "Save a version".
+ */
+export const OWNS_SAVE_ATTRIBUTE = 'data-owns-save';
+
 /** All bindings, in the order the help dialog lists them. */
 export const BINDINGS: readonly Binding[] = [
   { command: 'saveVersion', key: 's', mod: true },

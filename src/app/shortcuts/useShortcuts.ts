@@ -3,7 +3,7 @@ import { parseHash, routeFileId, routeProjectId } from '../routing/routes';
 import { useStudio } from '../state/store';
 import { db } from '../workspace/db';
 import { isMac, isTextInput } from './platform';
-import { matchShortcut, type Command } from './shortcuts';
+import { matchShortcut, OWNS_SAVE_ATTRIBUTE, type Command } from './shortcuts';
 
 /** The element id of the hidden file input that "Open" clicks. */
 export const OPEN_FILE_INPUT_ID = 'open-file-input';
@@ -47,6 +47,10 @@ async function run(command: Command): Promise<void> {
   }
 }
 
+function ownsSave(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(`[${OWNS_SAVE_ATTRIBUTE}]`) !== null;
+}
+
 /** Installs the global keyboard shortcuts (capture phase, so editors cannot swallow Ctrl+S). */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -58,6 +62,9 @@ export function useShortcuts(): void {
         mac,
       );
       if (!command) return;
+      // An editor that saves its own text on Ctrl+S (the script editor) marks itself; there the
+      // key saves what is being edited instead of opening "Save a version".
+      if (command === 'saveVersion' && ownsSave(e.target)) return;
       // Escape only matters when there is something to close; otherwise the editor may use it.
       const s = useStudio.getState();
       if (command === 'closeDialog' && !s.dialog && !s.versionsOpen) return;

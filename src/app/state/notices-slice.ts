@@ -15,6 +15,15 @@ export interface Banner {
   id: number;
   tone: 'error' | 'warning' | 'info';
   message: string;
+  /** About one file: shown only while that file is open. */
+  fileId?: string;
+  /** What raised it (e.g. 'editor'), so that it can be withdrawn when the cause is gone. */
+  origin?: string;
+}
+
+export interface BannerScope {
+  fileId?: string;
+  origin?: string;
 }
 
 export interface NoticesSlice {
@@ -24,8 +33,10 @@ export interface NoticesSlice {
   toast(message: string, options?: { action?: Toast['action']; timeoutMs?: number }): number;
   dismissToast(id: number): void;
   /** Shows a banner; an identical message already shown is not repeated. */
-  banner(tone: Banner['tone'], message: string): void;
+  banner(tone: Banner['tone'], message: string, scope?: BannerScope): void;
   dismissBanner(id: number): void;
+  /** Withdraws the banners of one file raised by `origin` (its cause is gone: the file opened after all). */
+  clearBanners(fileId: string, origin: string): void;
 }
 
 let nextId = 1;
@@ -41,9 +52,13 @@ export const createNoticesSlice: StateCreator<StudioState, [], [], NoticesSlice>
     return id;
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
-  banner: (tone, message) => {
-    if (get().banners.some((b) => b.message === message)) return;
-    set({ banners: [...get().banners, { id: nextId++, tone, message }] });
+  banner: (tone, message, scope = {}) => {
+    if (get().banners.some((b) => b.message === message && b.fileId === scope.fileId)) return;
+    set({ banners: [...get().banners, { id: nextId++, tone, message, ...scope }] });
   },
   dismissBanner: (id) => set({ banners: get().banners.filter((b) => b.id !== id) }),
+  clearBanners: (fileId, origin) => {
+    const kept = get().banners.filter((b) => b.fileId !== fileId || b.origin !== origin);
+    if (kept.length !== get().banners.length) set({ banners: kept });
+  },
 });

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getVersion, type FileRecord } from '../../store';
 import { navigate } from '../routing/useRoute';
@@ -6,7 +7,10 @@ import { restoreVersionAction } from '../workspace/actions';
 import { db } from '../workspace/db';
 import { formatRelative } from './format-time';
 
-/** An old version, read-only, with "Restore" and "Back to current". */
+// Loaded on demand: bpmn-js stays out of the shell's bundle.
+const BpmnPreview = lazy(() => import('../modeler/BpmnPreview'));
+
+/** An old version, read-only (a BPMN version as its diagram above its XML), with "Restore" and "Back to current". */
 export function VersionView({ file, versionId }: { file: FileRecord; versionId: string }) {
   const version = useLiveQuery(() => getVersion(db, versionId), [versionId], null);
   if (version === null) return <div className="loading">Loading…</div>;
@@ -39,6 +43,11 @@ export function VersionView({ file, versionId }: { file: FileRecord; versionId: 
           </button>
         </div>
       </div>
+      {file.kind === 'bpmn' && (
+        <Suspense fallback={<div className="loading" aria-busy="true">Loading the diagram…</div>}>
+          <BpmnPreview xml={version.content} label={`Diagram of version ${version.number}`} />
+        </Suspense>
+      )}
       <SourceEditor content={version.content} readOnly label={`Version ${version.number} of ${file.name}`} />
     </div>
   );

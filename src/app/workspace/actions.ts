@@ -183,7 +183,7 @@ export async function openFilesAction(files: readonly IncomingFile[]): Promise<v
     studio().toast(`Opened ${names}`);
     // Longer than the default: a note is a sentence to read, not a confirmation.
     for (const note of outcome.notes.slice(0, 3)) studio().toast(`${note.fileName}: ${note.problem.replace(/^(line \d+, )?[^:]+: /, '')}`, { timeoutMs: 12_000 });
-    for (const w of outcome.warnings) studio().banner('warning', `${w.fileName} opened with a warning: ${w.problem}`);
+    for (const w of outcome.warnings) studio().banner('warning', `${w.fileName} opened with a warning: ${w.problem}`, { fileId: w.fileId });
   } catch (e) {
     reportError('Could not open the files', e);
   }

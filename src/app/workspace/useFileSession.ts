@@ -4,6 +4,7 @@ import { useStudio } from '../state/store';
 import { db } from './db';
 import { localJournal } from './journal';
 import { FileSession, type SessionSnapshot } from './session/file-session';
+import type { FileRecord } from '../../store';
 
 /**
  * Opens an autosave session for `fileId` (from the route) and keeps it fed with the stored record
@@ -25,7 +26,7 @@ export function useFileSession(fileId: string | undefined): void {
         if (session) session.observe(file);
         else if (!file) setMissingFile(fileId);
         else {
-          session = new FileSession(db, file, { journal: localJournal });
+          session = new FileSession(db, file, { journal: localJournal, validate: (content) => validateFile(file.kind, content) });
           setSession(session);
         }
       },
@@ -51,6 +52,17 @@ export function useFileSession(fileId: string | undefined): void {
       setSession(undefined);
     };
   }, [fileId, setSession, setMissingFile]);
+}
+
+/**
+ * Whether `content` is a valid file of `kind` (the import validator, loaded on first use): text
+ * typed in the Source view that does not parse stays a draft instead of replacing the last valid
+ * version.
+ */
+async function validateFile(kind: FileRecord['kind'], content: string): Promise<string | null> {
+  const [{ validateContent }, { formatProblem }] = await Promise.all([import('./import/validate'), import('./import/problem')]);
+  const v = await validateContent(kind, content);
+  return v.ok ? null : `Not a valid ${kind.toUpperCase()} file: ${formatProblem(v)}`;
 }
 
 const noSubscribe = () => () => {};

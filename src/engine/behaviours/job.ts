@@ -69,7 +69,9 @@ export function compileJob(el: ModdleElement, node: NodeDef, cx: CompileContext,
   }
   // zeebe:taskDefinition has no priority attribute; moddle keeps an unknown one in $attrs (with a warning).
   const priority = headers.priority ?? str(def, 'priority') ?? str(def?.$attrs as ModdleElement | undefined, 'priority');
-  node.job = { type, retries, headers, priority: priority === undefined ? null : cx.exprs.value(node.id, 'priority', priority) };
+  const prioritySource = priority === undefined ? null : cx.exprs.value(node.id, 'priority', priority);
+  if (prioritySource?.kind === 'static' && !Number.isInteger(Number(prioritySource.value))) cx.report(node.id, `job priority ${JSON.stringify(prioritySource.value)} is not a whole number`);
+  node.job = { type, retries, headers, priority: prioritySource };
 }
 
 /** Creates the element's job and leaves the element waiting for its worker. */

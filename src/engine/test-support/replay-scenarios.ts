@@ -179,6 +179,34 @@ export const SCENARIOS: Scenario[] = [
       await host.startInstance('escParent', { variables: { stop: true } });
     },
   },
+  {
+    name: 'external-tasks',
+    description: 'the job executor: a lock that runs out, a re-lock, an extension, a failure with a retry backoff, retries exhausted and resolved, priorities, a BPMN error from a worker',
+    models: ['src/host/jobs/jobs.bpmn'],
+    async run(host, clock) {
+      const lock = { topic: 'charge', lockDurationMs: MIN };
+      const pi = await host.startInstance('payment', { variables: { amount: 7 } });
+      await host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+      await host.timers.advance(MIN);
+      const [job] = await host.jobs.fetchAndLock({ ...lock, workerId: 'w2' });
+      await host.jobs.extendLock(job.key, 'w2', 2 * MIN);
+      await host.jobs.fail(job.key, 'w2', { retries: 1, retryBackoffMs: 5 * MIN, errorMessage: 'gateway down' });
+      await host.timers.advance(5 * MIN);
+      const [again] = await host.jobs.fetchAndLock({ ...lock, workerId: 'w3' });
+      await host.jobs.fail(again.key, 'w3', { retries: 0, errorMessage: 'still down' });
+      const incident = Object.keys((await host.getInstance(pi.instanceId))?.incidents ?? {})[0];
+      clock.advance(MIN);
+      await host.resolveIncident(pi.instanceId, incident, 2);
+      const [last] = await host.jobs.fetchAndLock({ ...lock, workerId: 'w3' });
+      await host.jobs.complete(last.key, 'w3', { receipt: 'R-7' });
+      await host.startInstance('urgent', { variables: { urgency: 2 } });
+      await host.startInstance('routine');
+      for (const j of await host.jobs.fetchAndLock({ topic: 'work', workerId: 'w4', lockDurationMs: MIN, maxJobs: 5 })) await host.jobs.complete(j.key, 'w4');
+      await host.startInstance('payment', { variables: { amount: 9000 } });
+      const [declined] = await host.jobs.fetchAndLock({ ...lock, workerId: 'w1' });
+      await host.jobs.throwError(declined.key, 'w1', 'CARD_DECLINED', { message: 'limit', variables: { reason: 'limit' } });
+    },
+  },
 ];
 
 /** Reads a model by its path from the repository root. */

@@ -115,13 +115,14 @@ export class HostJobs {
   }
 }
 
-/** The locked job as a worker sees it: a JSON copy with the variables it asked for. */
+/** The locked job as a worker sees it: a copy (the store owns the state) with the variables it asked for. */
 function lockedJob(state: InstanceState, jobKey: string, names: string[] | undefined): LockedJob {
   const job = state.jobs[jobKey];
   const visible = variablesAt(state, job.elementInstanceId);
   const variables: Variables = {};
   for (const name of names ?? Object.keys(visible)) if (Object.prototype.hasOwnProperty.call(visible, name)) variables[name] = visible[name];
-  return JSON.parse(JSON.stringify({
-    ...job, processId: state.processId, processVersion: state.processVersion, businessKey: state.businessKey, variables,
-  })) as LockedJob;
+  return {
+    ...job, customHeaders: { ...job.customHeaders }, processId: state.processId, processVersion: state.processVersion, businessKey: state.businessKey,
+    variables: JSON.parse(JSON.stringify(variables)) as Variables,
+  } as LockedJob;
 }

@@ -41,6 +41,11 @@ describe('job executor: priorities, suspension and input limits', () => {
     expect(await t.host.jobs.fetchAndLock({ ...work, workerId: 'w1' })).toEqual([]);
   });
 
+  it('given a literal priority that is not a whole number, then the deployment is refused naming the element', async () => {
+    const t = await given();
+    await expect(t.host.deploy(fixture(import.meta.url, 'bad-priority.bpmn'))).rejects.toThrow(/bad\/work: job priority "high" is not a whole number/);
+  });
+
   it('given a suspended instance, then its jobs are not handed out until it resumes', async () => {
     const t = await given();
     const pi = await t.host.startInstance('urgent', { variables: { urgency: 1 } });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixture } from '../../engine/test-support/harness';
 import { MessageTestHost, T0 } from '../test-support/message-host';
 import { WorkerLoop } from './worker-loop';
@@ -58,6 +58,30 @@ describe('WorkerLoop: a worker loop over host.jobs', () => {
     const quick = new WorkerLoop(t.host, { topic: 'charge', workerId: 'quick', lockDurationMs: 30 * SEC, handler: () => ({ receipt: 'on time' }) });
     expect(await quick.poll()).toBe(1);
     expect((await t.state(pi.instanceId)).variables.receiptId).toBe('on time');
+  });
+
+  it('given a started worker on (fake) real timers, then it handles what is there at once and new work at its next poll interval, and nothing after stop', async () => {
+    const t = await given();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = await t.host.startInstance('payment', { variables: { amount: 1 } });
+      const worker = new WorkerLoop(t.host, { topic: 'charge', workerId: 'w1', lockDurationMs: 30 * SEC, handler: (job) => ({ receipt: `r-${job.variables.amount as number}` }) });
+      worker.start(1000);
+      await vi.advanceTimersByTimeAsync(0);
+      expect((await t.state(first.instanceId)).status).toBe('completed');
+      const second = await t.host.startInstance('payment', { variables: { amount: 2 } });
+      await vi.advanceTimersByTimeAsync(500);
+      expect((await t.state(second.instanceId)).status).toBe('active');
+      await vi.advanceTimersByTimeAsync(600);
+      expect((await t.state(second.instanceId)).status).toBe('completed');
+      worker.stop();
+      const third = await t.host.startInstance('payment', { variables: { amount: 3 } });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect((await t.state(third.instanceId)).status).toBe('active');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('given bad options, then the worker is refused naming them', async () => {

@@ -13,12 +13,13 @@ export const COMMIT_TABLES = [
 ] as const;
 
 /**
- * Applies one {@link StoreCommit} inside the caller's readwrite transaction over {@link COMMIT_TABLES}.
+ * Applies one {@link StoreCommit} inside the caller's readwrite transaction over {@link COMMIT_TABLES}
+ * (audit rows from its commands unless `actor` is null: a restore).
  * Reads and checks come first (instance revisions, the owners of history events, message start
  * locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
-export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor): Promise<void> {
+export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null): Promise<void> {
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
@@ -60,7 +61,7 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     const commands = changes.commands;
     writes.push(db.commands.bulkAdd(commands).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
   }
-  const audit = auditRowsOf(changes.commands ?? [], actor);
+  const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   await Promise.all(writes);

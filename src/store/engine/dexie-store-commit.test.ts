@@ -2,30 +2,21 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testFeel } from '../../engine/test-support/feel';
 import { CountingIds, ManualClock } from '../../host/clocks';
 import { EngineHost } from '../../host/engine-host';
 import { StoreConflictError } from '../../host/store-errors';
 import { at, command, event, instance } from '../../host/test-support/store-contract';
-import type { FlowdeckDb } from '../db';
 import { StorageQuotaError } from '../errors';
-import { freshDb } from '../test-support/fresh-db';
-import { interceptTables } from '../test-support/intercept';
+import { freshDbs } from '../test-support/fresh-db';
+import { failWritesWhen } from '../test-support/intercept';
 import { listAudit } from './audit';
 import { deployForm, listVersionsOf } from './deployments';
 import { DexieStore } from './dexie-store';
 
 const XML = readFileSync(join(import.meta.dirname, 'catch-up.bpmn'), 'utf8');
-const opened: FlowdeckDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-function fresh(): FlowdeckDb {
-  const db = freshDb();
-  opened.push(db);
-  return db;
-}
+const fresh = freshDbs();
 
 describe('DexieStore: one transaction per operation, group commit', () => {
   it('given a host on the DexieStore, when it starts an instance and completes its task, then each operation is one transaction and the rows are indexed', async () => {
@@ -122,9 +113,7 @@ describe('DexieStore: a full disk', () => {
     const db = fresh();
     let full = false;
     // Dexie's DBCore middleware: the same place a browser's quota error surfaces (a mutate request fails).
-    interceptTables(db, 'full-disk', (_name, table) => ({
-      ...table, mutate: (req) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
-    }));
+    failWritesWhen(db, () => full);
     const store = new DexieStore(db, { storage: { estimate: async () => ({ usage: 990, quota: 1000 }) } });
     await store.commit({ instances: [instance('i1', { tasks: ['t1'] })], history: [event('i1', 1)] });
 

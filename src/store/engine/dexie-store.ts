@@ -35,7 +35,7 @@ export interface DexieStoreOptions {
  */
 export class DexieStore implements Store {
   private readonly actor: Actor;
-  private readonly group: GroupCommitter<StoreCommit>;
+  private readonly group: GroupCommitter<{ changes: StoreCommit; audit: boolean }>;
 
   constructor(
     readonly db: FlowdeckDb,
@@ -51,8 +51,20 @@ export class DexieStore implements Store {
   }
 
   async commit(changes: StoreCommit): Promise<void> {
+    return this.submit(changes, true);
+  }
+
+  /**
+   * A commit that records no audit entries: restoring data whose commands were someone else's
+   * actions (an imported snapshot). @internal
+   */
+  restoreCommit(changes: StoreCommit): Promise<void> {
+    return this.submit(changes, false);
+  }
+
+  private async submit(changes: StoreCommit, audit: boolean): Promise<void> {
     try {
-      await this.group.submit(changes);
+      await this.group.submit({ changes, audit });
     } catch (error) {
       const ids = changes.instances.map((s) => s.instanceId);
       await rethrowStorageError(error, ids.length ? `the commit of instance${ids.length > 1 ? 's' : ''} ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? '...' : ''}` : 'a commit', this.options.storage);
@@ -147,10 +159,10 @@ export class DexieStore implements Store {
   }
 
   /** One transaction for every commit of the batch, applied in order (a later one sees the earlier ones' writes). */
-  private writeBatch(batch: readonly StoreCommit[]): Promise<void> {
+  private writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
     const tables = COMMIT_TABLES.map((name) => this.db.table(name));
     return this.db.transaction('rw', tables, async () => {
-      for (const changes of batch) await applyCommit(this.db, changes, this.actor);
+      for (const { changes, audit } of batch) await applyCommit(this.db, changes, audit ? this.actor : null);
     });
   }
 

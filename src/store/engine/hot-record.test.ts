@@ -1,27 +1,22 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testFeel } from '../../engine/test-support/feel';
 import { CountingIds, ManualClock, UniqueIds } from '../../host/clocks';
 import { EngineHost } from '../../host/engine-host';
 import { StoreConflictError } from '../../host/store-errors';
-import type { FlowdeckDb } from '../db';
-import { freshDb } from '../test-support/fresh-db';
+import { freshDbs } from '../test-support/fresh-db';
 import { DexieStore } from './dexie-store';
 import { MAX_PATH_PIECES } from './instance-write';
 
 const XML = readFileSync(join(import.meta.dirname, 'hot-record.bpmn'), 'utf8');
-const opened: FlowdeckDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const fresh = freshDbs();
 
 describe('DexieStore: the hot record', () => {
   it('given an instance looping through 60 rounds, then its row stays the size of its live state while the path and history grow in their own tables', async () => {
     // Given
-    const db = freshDb();
-    opened.push(db);
+    const db = fresh();
     const store = new DexieStore(db);
     const host = await EngineHost.create({ store, clock: new ManualClock(0), expressions: testFeel, ids: new CountingIds() });
     await host.deploy(XML);
@@ -55,8 +50,7 @@ describe('DexieStore: the hot record', () => {
 describe('DexieStore: two engines on one database (optimistic locking)', () => {
   it('given two tabs that both loaded an instance, when both complete its task, then the later commit gets a conflict, nothing of it is written, and the task completed once', async () => {
     // Given: tab B's commit waits until tab A has committed, so both worked from the same revision.
-    const db = freshDb();
-    opened.push(db);
+    const db = fresh();
     const a = await EngineHost.create({ store: new DexieStore(db), clock: new ManualClock(0), expressions: testFeel, ids: new CountingIds() });
     await a.deploy(XML);
     const pi = await a.startInstance('rounds', { variables: { again: true } });

@@ -1,14 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InstanceState } from '../../engine';
 import { instance, startTimer } from '../../host/test-support/store-contract';
 import type { FlowdeckDb } from '../db';
-import { freshDb } from '../test-support/fresh-db';
+import { freshDbs } from '../test-support/fresh-db';
 import { interceptTables } from '../test-support/intercept';
 import { DexieStore } from './dexie-store';
 import { dueTimers, queryJobs, queryUserTasks } from './queries';
 
-const opened: FlowdeckDb[] = [];
 
 /** Counts every read of the `instances` table (Dexie DBCore middleware), to prove a query never touches it. */
 function countInstanceReads(db: FlowdeckDb): { reads: number } {
@@ -23,14 +22,11 @@ function countInstanceReads(db: FlowdeckDb): { reads: number } {
   });
   return counter;
 }
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const fresh = freshDbs();
 
 /** A fresh database with its instance reads counted, and a DexieStore on it. */
 function setup() {
-  const db = freshDb();
-  opened.push(db);
+  const db = fresh();
   const reads = countInstanceReads(db);
   return { db, reads, store: new DexieStore(db) };
 }

@@ -9,3 +9,10 @@ import type { FlowdeckDb } from '../db';
 export function interceptTables(db: FlowdeckDb, name: string, wrap: (tableName: string, table: DBCoreTable) => DBCoreTable): void {
   db.use({ stack: 'dbcore', name, create: (down) => ({ ...down, table: (tableName) => wrap(tableName, down.table(tableName)) }) });
 }
+
+/** Makes every write of `db` fail with the browser's `QuotaExceededError` while `full()` says so (reads go on). */
+export function failWritesWhen(db: FlowdeckDb, full: () => boolean): void {
+  interceptTables(db, 'full-disk', (_name, table) => ({
+    ...table, mutate: (req) => (full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
+  }));
+}

@@ -18,6 +18,8 @@ export interface IncomingFile {
 export interface RefusedFile {
   fileName: string;
   problem: string;
+  /** For warnings and notes about a file that was imported: its new id. */
+  fileId?: string;
 }
 
 /** A file whose import report the user reviews before anything is written. */
@@ -98,7 +100,9 @@ export async function importFiles(db: FlowdeckDb, incoming: readonly IncomingFil
   });
   // The user saw the reviewed files' reports; warnings are for the others.
   const reviewed = options.review ? new Set(reviews.map((r) => r.fileName)) : new Set<string>();
-  const warnings = accepted.filter((a) => !reviewed.has(a.fileName)).flatMap((a) => a.warnings.map((w) => ({ fileName: a.fileName, problem: w })));
+  // `files[i]` was created from `accepted[i]`.
+  const idOf = new Map(accepted.map((a, i) => [a, files[i]!.id]));
+  const warnings = accepted.filter((a) => !reviewed.has(a.fileName)).flatMap((a) => a.warnings.map((w) => ({ fileName: a.fileName, problem: w, fileId: idOf.get(a)! })));
   const notes = accepted
     .filter((a) => !reviewed.has(a.fileName))
     .flatMap((a) => (a.report?.items ?? []).filter((i) => i.severity === 'changed' && i.diagramOnly).map((i) => ({ fileName: a.fileName, problem: formatItem(i) })));

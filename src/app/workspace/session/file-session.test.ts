@@ -200,3 +200,50 @@ describe('FileSession journal (page hidden or closed mid-debounce)', () => {
     expect(reopened.getSnapshot()).toMatchObject({ saveState: 'conflict', content: '<typed/>', theirRevision: 2 });
   });
 });
+
+describe('FileSession drafts (content that is not a valid file)', () => {
+  async function openValidated() {
+    db = freshDb();
+    const p = await createProject(db, 'P');
+    const file = await createFile(db, p.id, 'bpmn', 'Main', { content: '<v1/>' });
+    const journal = new MemoryJournal();
+    const validate = async (content: string) => (content.includes('broken') ? 'line 1, column 3: unclosed tag' : null);
+    const session = new FileSession(db, file, { scheduler: new ManualScheduler(), journal, debounceMs: 500, validate });
+    return { file, session, journal };
+  }
+
+  it('given an invalid edit, when saved, then it stays a draft with its problem and the stored file keeps the last valid content', async () => {
+    const { file, session } = await openValidated();
+    session.edit('<broken');
+    await session.flush();
+
+    expect(session.getSnapshot()).toMatchObject({ saveState: 'draft', content: '<broken', draftProblem: 'line 1, column 3: unclosed tag', baseRevision: 1 });
+    expect(session.hasUnsavedChanges).toBe(true);
+    expect(await getFile(db, file.id)).toMatchObject({ content: '<v1/>', revision: 1 });
+  });
+
+  it('given a draft, when the text is fixed, then it is saved and the draft problem is gone', async () => {
+    const { file, session } = await openValidated();
+    session.edit('<broken');
+    await session.flush();
+    session.edit('<fixed/>');
+    await session.flush();
+
+    expect(session.getSnapshot()).toMatchObject({ saveState: 'saved', baseRevision: 2 });
+    expect(session.getSnapshot().draftProblem).toBeUndefined();
+    expect((await getFile(db, file.id))?.content).toBe('<fixed/>');
+  });
+
+  it('given a draft, when the page goes away, then the draft is journalled and the next session shows it again as a draft', async () => {
+    const { file, session, journal } = await openValidated();
+    session.edit('<broken');
+    await session.flush();
+    session.persistPending();
+
+    const next = new FileSession(db, (await getFile(db, file.id))!, { scheduler: new ManualScheduler(), journal, validate: async () => 'still broken' });
+    await next.flush();
+
+    expect(next.getSnapshot()).toMatchObject({ saveState: 'draft', content: '<broken', draftProblem: 'still broken' });
+    expect((await getFile(db, file.id))?.content).toBe('<v1/>');
+  });
+});

@@ -1,7 +1,7 @@
 import { ConflictError, getFile, RecordNotFoundError, saveFileContent, type FileRecord, type FlowdeckDb } from '../../../store';
 
 /** What the top bar shows about the open file. */
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error' | 'draft';
 
 /** The observable state of an open file. */
 export interface SessionSnapshot {
@@ -15,6 +15,8 @@ export interface SessionSnapshot {
   theirRevision?: number;
   /** In the error state: what went wrong. */
   error?: string;
+  /** In the draft state: why the content is not a valid file (it stays unsaved until it is). */
+  draftProblem?: string;
   /** Grows each time `content` was replaced from outside (another tab, reload, restore). */
   externalChanges: number;
 }
@@ -38,8 +40,15 @@ export interface Journal {
   clear(fileId: string): void;
 }
 
+/**
+ * Checks content before it is stored: `null` when it is a valid file, else the problem. Invalid
+ * content is kept as a draft (shown, journalled) and never saved over the last valid version.
+ */
+export type ContentValidator = (content: string) => Promise<string | null>;
+
 export interface FileSessionOptions {
   debounceMs?: number;
+  validate?: ContentValidator;
   scheduler?: Scheduler;
   journal?: Journal;
 }
@@ -72,6 +81,7 @@ export class FileSession {
   private readonly debounceMs: number;
   private readonly scheduler: Scheduler;
   private readonly journal: Journal | undefined;
+  private readonly validate: ContentValidator | undefined;
 
   constructor(
     private readonly db: FlowdeckDb,
@@ -81,6 +91,7 @@ export class FileSession {
     this.debounceMs = options.debounceMs ?? 500;
     this.scheduler = options.scheduler ?? realScheduler;
     this.journal = options.journal;
+    this.validate = options.validate;
     this.lastSeen = file;
     this.snapshot = { fileId: file.id, content: file.content, baseRevision: file.revision, saveState: 'saved', externalChanges: 0 };
     this.recoverJournal(file);
@@ -103,7 +114,7 @@ export class FileSession {
     if (this.disposed || content === this.snapshot.content) return;
     this.pending = content;
     const inConflict = this.snapshot.saveState === 'conflict';
-    this.set({ content, saveState: inConflict ? 'conflict' : 'unsaved', error: undefined });
+    this.set({ content, saveState: inConflict ? 'conflict' : 'unsaved', error: undefined, draftProblem: undefined });
     if (!inConflict) this.schedule();
   }
 
@@ -113,6 +124,17 @@ export class FileSession {
     while (this.saving) await this.saving;
     if (this.pending === undefined || this.snapshot.saveState === 'conflict' || this.disposed) return;
     const content = this.pending;
+    if (this.validate) {
+      const problem = await this.validate(content);
+      // Another flush may have started saving while this one validated.
+      while (this.saving) await this.saving;
+      // Edited, reconciled, saved or closed meanwhile: the newer state decides.
+      if (this.pending !== content || this.getSnapshot().saveState === 'conflict' || this.disposed) return;
+      if (problem !== null) {
+        this.set({ saveState: 'draft', draftProblem: problem });
+        return;
+      }
+    }
     this.set({ saveState: 'saving' });
     this.saving = this.save(content, this.snapshot.baseRevision);
     try {
@@ -166,6 +188,7 @@ export class FileSession {
       saveState: 'saved',
       theirRevision: undefined,
       error: undefined,
+      draftProblem: undefined,
       externalChanges: file.content === this.snapshot.content ? this.snapshot.externalChanges : this.snapshot.externalChanges + 1,
     });
   }
@@ -194,7 +217,7 @@ export class FileSession {
       this.journal?.clear(this.snapshot.fileId);
       const newer = this.pending !== undefined && this.pending !== content;
       if (!newer) this.pending = undefined;
-      this.set({ baseRevision: saved.revision, saveState: newer ? 'unsaved' : 'saved', theirRevision: undefined, error: undefined });
+      this.set({ baseRevision: saved.revision, saveState: newer ? 'unsaved' : 'saved', theirRevision: undefined, error: undefined, draftProblem: undefined });
       if (newer) this.schedule();
     } catch (e) {
       if (e instanceof ConflictError) {

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/*
+ * Every request of the engine API, defined once: the runtime check at the boundary and (through
+ * `z.input`) the request types the client offers. Objects are strict, so a misspelt field is an
+ * error rather than silently ignored. Limits on the size and depth of variables are the host's
+ * (`checkVariables`, src/host/limits.ts), checked after these.
+ */
+
+const id = z.string().min(1, 'must not be empty');
+/** A JSON object (not an array, not null); its values are checked by the host. */
+export const variables = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
+const millis = z.number().int().nonnegative();
+const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(1000).default(50) };
+const order = z.enum(['asc', 'desc']).default('asc');
+
+export const deploymentsDeploy = z.strictObject({
+  kind: z.enum(['bpmn', 'dmn', 'form']),
+  /** File name shown to users, e.g. `order.bpmn`. */
+  name: id,
+  /** BPMN or DMN XML, or form-js JSON. */
+  source: z.string().min(1, 'must not be empty'),
+  note: z.string().max(10_000).optional(),
+  /** Forms: the form id (default: the JSON's `id`). */
+  formId: id.optional(),
+});
+export const deploymentsList = z.strictObject({ kind: z.enum(['bpmn', 'dmn', 'form']).optional() });
+export const deploymentsVersions = z.strictObject({ kind: z.enum(['bpmn', 'dmn', 'form']), id });
+export const deploymentsGet = z.strictObject({ deploymentId: id });
+
+export const instanceStates = ['active', 'suspended', 'completed', 'canceled'] as const;
+export const instancesList = z.strictObject({
+  processId: id.optional(),
+  version: z.number().int().min(1).optional(),
+  /** `active` = running and not suspended; `suspended` = running but suspended. */
+  state: z.enum(instanceStates).optional(),
+  businessKey: z.string().optional(),
+  /** Process-scope variable equal (as JSON) to `value`. */
+  variable: z.strictObject({ name: id, value: z.unknown() }).optional(),
+  startedFrom: millis.optional(),
+  startedTo: millis.optional(),
+  endedFrom: millis.optional(),
+  endedTo: millis.optional(),
+  hasIncident: z.boolean().optional(),
+  sortBy: z.enum(['startedAt', 'endedAt', 'processId', 'businessKey', 'instanceId']).default('startedAt'),
+  order,
+  ...page,
+});
+export const instanceRef = z.strictObject({ instanceId: id });
+export const instancesStart = z.strictObject({
+  processId: id,
+  version: z.number().int().min(1).optional(),
+  variables: variables.optional(),
+  businessKey: z.string().nullable().optional(),
+});
+export const instancesSetVariables = z.strictObject({
+  instanceId: id,
+  variables,
+  /** An element instance id: set there (and, unless `local`, where the variable already lives). */
+  scopeId: id.optional(),
+  local: z.boolean().optional(),
+});
+
+export const statsInstances = z.strictObject({ processId: id.optional() });
+export const statsElements = z.strictObject({ processId: id, version: z.number().int().min(1).optional() });
+
+export const tasksList = z.strictObject({
+  /** `null`: unassigned tasks only. */
+  assignee: z.string().nullable().optional(),
+  candidateGroup: z.string().optional(),
+  /** Any of these groups (a user's groups), e.g. "my groups' tasks". */
+  candidateGroups: z.array(z.string()).optional(),
+  candidateUser: z.string().optional(),
+  processId: id.optional(),
+  instanceId: id.optional(),
+  /** ISO date-times compared as text (tasks without a due date are left out). */
+  dueBefore: z.string().optional(),
+  dueAfter: z.string().optional(),
+  minPriority: z.number().optional(),
+  sortBy: z.enum(['priority', 'createdAt', 'dueDate']).default('priority'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  ...page,
+});
+export const taskRef = z.strictObject({ taskId: id });
+export const tasksClaim = z.strictObject({ taskId: id, userId: id });
+export const tasksAssign = z.strictObject({ taskId: id, assignee: id.nullable() });
+export const tasksComplete = z.strictObject({ taskId: id, variables: variables.optional() });
+
+export const jobsFetchAndLock = z.strictObject({
+  topic: id,
+  workerId: id,
+  lockDurationMs: z.number().int().min(1),
+  maxJobs: z.number().int().min(1).max(1000).optional(),
+  fetchVariables: z.array(z.string()).optional(),
+});
+export const jobsComplete = z.strictObject({ jobKey: id, workerId: id, variables: variables.optional() });
+export const jobsFail = z.strictObject({
+  jobKey: id, workerId: id,
+  retries: z.number().int().min(0).optional(),
+  retryBackoffMs: millis.optional(),
+  errorMessage: z.string().optional(),
+});
+export const jobsThrowError = z.strictObject({
+  jobKey: id, workerId: id, errorCode: id,
+  errorMessage: z.string().optional(),
+  variables: variables.optional(),
+});
+export const jobsExtendLock = z.strictObject({ jobKey: id, workerId: id, lockDurationMs: z.number().int().min(1) });
+export const jobsList = z.strictObject({ instanceId: id.optional(), type: id.optional() });
+
+export const messagesPublish = z.strictObject({
+  name: id,
+  correlationKey: z.union([z.string(), z.number()]).optional(),
+  variables: variables.optional(),
+  timeToLiveMs: millis.optional(),
+  messageId: z.string().nullable().optional(),
+});
+export const messagesCorrelate = z.strictObject({ name: id, correlationKey: z.union([z.string(), z.number()]).optional(), variables: variables.optional() });
+export const signalsBroadcast = z.strictObject({ name: id, variables: variables.optional() });
+
+export const incidentsList = z.strictObject({ instanceId: id.optional(), processId: id.optional(), ...page });
+export const incidentsRetry = z.strictObject({ instanceId: id, incidentId: id, retries: z.number().int().min(1).optional() });
+
+export const historyGet = z.strictObject({ instanceId: id, afterSeq: z.number().int().min(0).optional() });
+
+export const decisionsEvaluate = z.strictObject({ decisionId: id, variables: variables.default({}) });

@@ -1,0 +1,12 @@
+import { getEngineClient, type EngineClient } from './engine-client';
+
+/**
+ * The tab's engine client, for components (the Run UI). Read data through it (or `liveQuery`
+ * on the workspace database) and re-read on `client.onChange`.
+ * @example
+ * const engine = useEngine();
+ * useEffect(() => engine.onChange(() => setStale(true)), [engine]);
+ */
+export function useEngine(): EngineClient {
+  return getEngineClient();
+}

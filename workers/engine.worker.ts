@@ -1,0 +1,60 @@
+/// <reference lib="webworker" />
+// The engine's Worker: a thin comlink facade over the engine API on one EngineHost (Dexie store,
+// real clock, QuickJS in script threads). Only the leader tab starts it (src/app/engine). Only plain
+// data crosses: calls answer in the API's result shape, changes go out on a BroadcastChannel.
+import * as Comlink from 'comlink';
+import { CHANGES_CHANNEL, DexieCatalog, dexieInstanceSource, EngineApi, type ApiResult, type EngineChange } from '../src/api';
+import { createQuickJsScriptRunner, DmnDecisions, EngineHost, FeelExpressions, RealClock } from '../src/host';
+import { DexieStore, openWorkspaceDb } from '../src/store';
+import { browserScriptThreads } from './script-threads';
+
+let actor = 'studio';
+let queue: Promise<unknown> = Promise.resolve();
+const changes = new BroadcastChannel(CHANGES_CHANNEL);
+const logger = { debug: () => undefined, warn: (msg: string) => console.warn(`[engine] ${msg}`) };
+
+const ready: Promise<EngineApi> = (async () => {
+  const db = openWorkspaceDb();
+  const store = new DexieStore(db, { actor: () => actor });
+  const clock = new RealClock();
+  const decisions = new DmnDecisions();
+  const scripts = await createQuickJsScriptRunner({ threads: await browserScriptThreads(), logger });
+  const host = await EngineHost.create({
+    store, clock, expressions: new FeelExpressions(), decisions, scripts, logger,
+    onCommit: (c) => changes.postMessage({ type: 'changed', instanceIds: c.instances.map((s) => s.instanceId), at: clock.now() } satisfies EngineChange),
+  });
+  await host.timers.start(); // catch-up: what fell due while no tab was open fires now, once
+  changes.postMessage({ type: 'started', at: clock.now() } satisfies EngineChange);
+  return new EngineApi({ host, store, clock, catalog: new DexieCatalog(db, () => actor), instances: dexieInstanceSource(db), decisions });
+})();
+
+const facade = {
+  /** One API call as `who` (recorded in the audit log). */
+  async call(method: string, request: unknown, who?: string): Promise<ApiResult<unknown>> {
+    let api: EngineApi;
+    try {
+      api = await ready;
+    } catch (error) {
+      return { error: 'unavailable', message: `the engine did not start: ${(error as Error).message}` };
+    }
+    // One call at a time, so the audit log names the caller of each commit (the host serialises
+    // its operations anyway; reads wait behind them there too).
+    const run = queue.then(() => {
+      actor = who || 'studio';
+      return api.call(method, request);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  },
+  /** Resolves once the engine is up (its stored deployments restored, due timers fired). */
+  async ready(): Promise<true> {
+    await ready;
+    return true;
+  },
+  ping(): 'pong' {
+    return 'pong';
+  },
+};
+
+export type EngineWorkerFacade = typeof facade;
+Comlink.expose(facade);
