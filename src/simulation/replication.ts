@@ -132,6 +132,7 @@ class Replication {
     for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
+      if (this.stale(ev)) continue; // a canceled task's or a withdrawn timer's event must not stretch the run
       this.now = ev.t;
       this.handle(ev);
     }
@@ -154,6 +155,12 @@ class Replication {
     return a.calendarId ? nextOpen(this.o.scenario.calendars[a.calendarId], t) : t;
   }
 
+  private stale(ev: Event): boolean {
+    if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
+    if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
+    return false;
+  }
+
   private handle(ev: Event): void {
     switch (ev.kind) {
       case 'arrival': return this.arrive(ev.arrival, ev.n);
@@ -162,7 +169,7 @@ class Replication {
       case 'complete': return this.complete(ev.work);
       case 'timer': {
         const inst = ev.instance;
-        if (this.live.get(inst.id) === inst && inst.state.timers[ev.key]) this.step(inst, { type: 'timerFired', timerKey: ev.key });
+        this.step(inst, { type: 'timerFired', timerKey: ev.key });
         return;
       }
       case 'wake':
