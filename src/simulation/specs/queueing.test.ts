@@ -63,3 +63,19 @@ describe('queueing theory', () => {
     expect(result.instances).toEqual({ started: 5, completed: 5 });
   });
 });
+
+describe('duration and warm-up', () => {
+  it('given a 60 min run with a 20 min warm-up (arrival every 10 min, 15 min of work, one clerk), when simulated, then only cases from minute 20 count and the unfinished ones are in progress', async () => {
+    const model = await loadModel('queue.bpmn');
+    const { result, inProgress } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'window'), ctx: {} });
+    // Cases arrive at 0, 10, ..., 60. The clerk serves them back to back: 0-15, 15-30, 30-45, 45-60.
+    // Counted (arrived at 20 or later): 20, 30, 40, 50, 60. Done by 60: 20 (ends 45) and 30 (ends 60).
+    expect(result.instances).toEqual({ started: 5, completed: 2 });
+    expect(inProgress).toBe(3);
+    // 20 waits 10 min (starts 30), 30 waits 15 min (starts 45): cycles 25 and 30 min.
+    expect(result.process.cycleTime.min).toBe(25 * 60);
+    expect(result.process.cycleTime.max).toBe(30 * 60);
+    // The clerk is busy the whole hour.
+    expect(result.resources.Clerk.utilization.mean).toBe(1);
+  });
+});
