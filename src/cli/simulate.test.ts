@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,12 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     const bad = await runInProcess('simulate', MODEL, '--log', 'out.txt');
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('--log out.txt');
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sim-'));
+    const endlessModel = join(dir, 'endless.bpmn');
+    writeFileSync(endlessModel, readFileSync(MODEL, 'utf8').replace(/<bpsim:TriggerCount>.*?<\/bpsim:TriggerCount>/g, ''));
+    const endless = await runInProcess('simulate', endlessModel);
+    expect(endless.code).toBe(3);
+    expect(endless.stderr).toContain('scenario base, start event Start: the scenario has neither a Duration nor a TriggerCount');
     const usage = await runInProcess('simulate', MODEL, '--instances', 'many');
     expect(usage.code).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { dispatch, start } from '../engine';
 import type { EngineContext, ExecutableProcess, InstanceState, StepResult } from '../engine';
+import { ScenarioError } from './bpsim/errors';
 import { nextOpen } from './calendar';
 import { sample, sampleNumber } from './distributions';
 import { Heap } from './heap';
@@ -180,7 +181,7 @@ class Replication {
 
   private arrive(a: Arrival, n: number): void {
     const limit = this.o.instances ?? a.triggerCount;
-    if (limit === null && this.end === null) throw new Error(`start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
+    if (limit === null && this.end === null) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
     if (limit !== null && n > limit) return;
     const variables: Record<string, unknown> = {};
     for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);

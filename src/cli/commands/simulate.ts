@@ -5,7 +5,7 @@ import type { ExecutableProcess } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import { FeelExpressions } from '../../host/feel-expressions';
 import { createNodeScriptRunner } from '../../host/scripts/node-script-threads';
-import { readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
+import { CalendarError, readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
 import type { Figure, Scenario, SimulationReport } from '../../simulation';
 import type { SimulateArgs } from '../args';
 import { EXIT, InputError, type ExitCode } from '../errors';
@@ -50,7 +50,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   try {
     report = simulate({ process, scenario, ctx: { scripts, decisions, logger }, seed: args.seed, instances: args.instances, replications: args.replications, log: args.log !== undefined });
   } catch (error) {
-    if (error instanceof ScenarioError || (error instanceof Error && /start event|calendar/.test(error.message))) throw new InputError(`${args.model}: ${error.message}`);
+    if (error instanceof ScenarioError || error instanceof CalendarError) throw new InputError(`${args.model}: ${error.message}`);
     throw error;
   } finally {
     scripts.dispose();
