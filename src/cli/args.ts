@@ -25,7 +25,21 @@ export interface TestArgs {
   out?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | { command: 'help'; topic?: string } | { command: 'version' };
+/** `flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--replications R] [--dmn FILE]... [--json] [--log FILE]`. */
+export interface SimulateArgs {
+  command: 'simulate';
+  model: string;
+  scenario?: string;
+  instances?: number;
+  seed?: number;
+  replications?: number;
+  dmn: string[];
+  json: boolean;
+  /** `out.csv` (Prosimos columns) or `out.xes`. */
+  log?: string;
+}
+
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -38,6 +52,15 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
   '--scenario': { takesValue: true },
   '--dmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
+};
+const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
+  '--scenario': { takesValue: true },
+  '--instances': { takesValue: true },
+  '--seed': { takesValue: true },
+  '--replications': { takesValue: true },
+  '--dmn': { takesValue: true, repeatable: true },
+  '--json': { takesValue: false },
+  '--log': { takesValue: true },
 };
 const TEST_OPTIONS: Record<string, OptionSpec> = {
   '--json': { takesValue: false },
@@ -63,7 +86,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
   if (command === 'run') return parseRun(rest);
   if (command === 'test') return parseTest(rest);
-  throw new UsageError(`unknown command "${command}" (expected run or test)`);
+  if (command === 'simulate') return parseSimulate(rest);
+  throw new UsageError(`unknown command "${command}" (expected run, test or simulate)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
@@ -80,6 +104,29 @@ function parseRun(argv: readonly string[]): RunArgs {
     dmn: repeated.get('--dmn') ?? [],
     scenario,
     json: options.has('--json'),
+  };
+}
+
+function parseSimulate(argv: readonly string[]): SimulateArgs {
+  const { positionals, options, repeated } = split(argv, SIMULATE_OPTIONS, 'simulate');
+  if (positionals.length !== 1) throw new UsageError(`simulate takes one model file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}`);
+  const int = (name: string, min: number): number | undefined => {
+    const v = options.get(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} needs a whole number >= ${min}, got "${v}"`);
+    return n;
+  };
+  return {
+    command: 'simulate',
+    model: positionals[0],
+    scenario: options.get('--scenario'),
+    instances: int('--instances', 1),
+    seed: int('--seed', -2147483648),
+    replications: int('--replications', 1),
+    dmn: repeated.get('--dmn') ?? [],
+    json: options.has('--json'),
+    log: options.get('--log'),
   };
 }
 

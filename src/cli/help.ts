@@ -6,7 +6,8 @@ Usage:
   flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]
   flowdeck test <scenario or CPT test files, or folders...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
-  flowdeck help [run|test]
+  flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes]
+  flowdeck help [run|test|simulate]
   flowdeck --version
 
 Exit codes: 0 ok, 1 incident or failed scenario, 2 bad command line, 3 bad input file or model.
@@ -55,9 +56,30 @@ them; fail and cancel steps have no CPT instruction and stop the conversion.
 
 Exit: 0 all passed, 1 any failed, 3 any scenario or case could not be loaded.`;
 
+const SIMULATE = `flowdeck simulate <model.bpmn> [options]
+
+Runs a BPSim scenario stored in the model (bpmn:relationship type="BPSimData") on the engine, on a
+virtual clock: arrivals, processing times, resources with calendars, costs and branch
+probabilities as the scenario says; conditions, scripts, decisions and timers as the model says.
+Prints cycle, processing, waiting and idle time, cost, per-element and per-resource figures (mean,
+median, p90, 95% confidence interval over the replications) and names the bottlenecks.
+
+Options:
+  --scenario ID          the scenario to run (default: the first)
+  --instances N          instances per start event and replication (overrides TriggerCount)
+  --seed S               random seed (default: the scenario's); the same seed gives the same run
+  --replications R       replications (default: the scenario's)
+  --dmn FILE             deploy a DMN file first, for business rule tasks (repeatable)
+  --json                 print one object: {"scenario","seed","replications","instances","process","elements","resources"}
+  --log FILE             write the simulated log: .csv (Prosimos columns) or .xes (IEEE 1849)
+
+Parameters the simulator does not simulate are listed on stderr (they stay in the model).
+Exit: 0 done, 1 an instance hit an incident, 2 bad command line, 3 bad model or scenario.`;
+
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'test') return TEST;
+  if (topic === 'simulate') return SIMULATE;
   return GENERAL;
 }

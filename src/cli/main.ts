@@ -26,6 +26,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/run')).runCommand(args, io);
       case 'test':
         return await (await import('./commands/test')).testCommand(args, io);
+      case 'simulate':
+        return await (await import('./commands/simulate')).simulateCommand(args, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SimulationResult } from '../simulation';
+import { runInProcess } from './run-in-process';
+
+const MODEL = 'src/cli/fixtures/simulation/claims.bpmn';
+const FIGURE = ['ci95', 'max', 'mean', 'median', 'min', 'p90'];
+
+describe('flowdeck simulate', { timeout: 60_000 }, () => {
+  it('given a model with a BPSim scenario, when simulated with --json, then it prints exactly the documented object', async () => {
+    const r = await runInProcess('simulate', MODEL, '--json', '--instances', '40', '--seed', '4');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as SimulationResult;
+    expect(Object.keys(out).sort()).toEqual(['elements', 'instances', 'process', 'replications', 'resources', 'scenario', 'seed']);
+    expect(out).toMatchObject({ scenario: 'base', seed: 4, replications: 3, instances: { started: 40, completed: 40 } });
+    expect(Object.keys(out.process).sort()).toEqual(['cost', 'cycleTime', 'processingTime', 'waitingTime']);
+    for (const f of Object.values(out.process)) expect(Object.keys(f as object).sort()).toEqual(FIGURE);
+    expect(Object.keys(out.elements.Check).sort()).toEqual(['cost', 'count', 'duration', 'waitingTime']);
+    expect(out.elements.Check.count).toBe(40);
+    expect(Object.keys(out.resources).sort()).toEqual(['Clerk', 'Manager']);
+    expect(Object.keys(out.resources.Clerk).sort()).toEqual(['cost', 'utilization']);
+    expect(out.resources.Clerk.utilization.mean).toBeGreaterThan(0);
+    expect(out.resources.Clerk.utilization.mean).toBeLessThan(1);
+    // The script ran: only claims it marked high-risk went to Approve.
+    expect(out.elements.Approve.count).toBeGreaterThan(0);
+    expect(out.elements.Approve.count).toBeLessThan(40);
+  });
+
+  it('given the same seed twice, when simulated, then the output is the same; --scenario picks another scenario', async () => {
+    const a = await runInProcess('simulate', MODEL, '--json', '--instances', '30', '--seed', '8');
+    const b = await runInProcess('simulate', MODEL, '--json', '--instances', '30', '--seed', '8');
+    expect(b.stdout).toBe(a.stdout);
+    const other = await runInProcess('simulate', MODEL, '--json', '--scenario', 'more-clerks');
+    expect(JSON.parse(other.stdout)).toMatchObject({ scenario: 'more-clerks', replications: 1, instances: { started: 50 } });
+  });
+
+  it('given --log out.xes and out.csv, when simulated, then the logs are written with one entry per task', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sim-'));
+    const csv = join(dir, 'log.csv');
+    const r = await runInProcess('simulate', MODEL, '--instances', '5', '--replications', '1', '--log', csv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('bottlenecks:');
+    const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('case_id,activity,enable_time,start_time,end_time,resource');
+    expect(lines.filter((l) => l.includes(',Check claim,'))).toHaveLength(5);
+    expect(lines.find((l) => l.includes(',Check claim,'))).toMatch(/,Clerk-\d$/);
+    const xes = join(dir, 'log.xes');
+    await runInProcess('simulate', MODEL, '--instances', '5', '--replications', '1', '--log', xes);
+    const text = readFileSync(xes, 'utf8');
+    expect(text).toContain('<log xes.version="1849-2016"');
+    expect(text.match(/<trace>/g)).toHaveLength(5);
+    expect(text).toContain('<string key="lifecycle:transition" value="complete"/>');
+  });
+
+  it('given an unknown scenario or a bad log name, when simulated, then it exits 3 naming what is wrong', async () => {
+    const r = await runInProcess('simulate', MODEL, '--scenario', 'nope');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('has no scenario nope (it has base, more-clerks)');
+    const bad = await runInProcess('simulate', MODEL, '--log', 'out.txt');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('--log out.txt');
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sim-'));
+    const endlessModel = join(dir, 'endless.bpmn');
+    writeFileSync(endlessModel, readFileSync(MODEL, 'utf8').replace(/<bpsim:TriggerCount>.*?<\/bpsim:TriggerCount>/g, ''));
+    const endless = await runInProcess('simulate', endlessModel);
+    expect(endless.code).toBe(3);
+    expect(endless.stderr).toContain('scenario base, start event Start: the scenario has neither a Duration nor a TriggerCount');
+    const usage = await runInProcess('simulate', MODEL, '--instances', 'many');
+    expect(usage.code).toBe(2);
+  });
+});

@@ -1,0 +1,367 @@
+import { dispatch, start } from '../engine';
+import type { EngineContext, ExecutableProcess, InstanceState, StepResult } from '../engine';
+import { ScenarioError } from './bpsim/errors';
+import { nextOpen } from './calendar';
+import { sample, sampleNumber } from './distributions';
+import { Heap } from './heap';
+import { Pool } from './resources';
+import type { QueuedWork } from './resources';
+import { Rng } from './random';
+import type { ActivityParameters, Arrival, Scenario, TimeValue } from './scenario';
+import { Summary } from './summary';
+
+/** One row of the simulated log (Prosimos CSV columns; times epoch ms). */
+export interface LogEntry {
+  caseId: string;
+  activity: string;
+  enableTime: number;
+  startTime: number;
+  endTime: number;
+  resource: string;
+}
+
+export interface ElementFigures {
+  count: number;
+  duration: Summary;
+  waiting: Summary;
+  cost: Summary;
+}
+
+/** What one replication measured. Only counted instances (started after the warm-up) are in the figures. */
+export interface ReplicationResult {
+  started: number;
+  completed: number;
+  inProgress: number;
+  incidents: Record<string, string>;
+  cycleTime: Summary;
+  processingTime: Summary;
+  waitingTime: Summary;
+  idleTime: Summary;
+  cost: Summary;
+  elements: Map<string, ElementFigures>;
+  resources: Map<string, { utilization: number; cost: number; busyMs: number }>;
+  /** Flow-node executions (elements completed), for the benchmark. */
+  executions: number;
+  /** Simulated time the replication ended at. */
+  endTime: number;
+  log: LogEntry[];
+}
+
+interface SimInstance {
+  id: string;
+  state: InstanceState;
+  startedAt: number;
+  counted: boolean;
+  processing: number;
+  waiting: number;
+  idle: number;
+  cost: number;
+  entered: Map<string, number>;
+  /** Work by job key / task id / continuation key. */
+  work: Map<string, Work>;
+}
+
+interface Work extends QueuedWork {
+  instance: SimInstance;
+  key: string;
+  kind: 'job' | 'task' | 'async';
+  elementId: string;
+  params: ActivityParameters | null;
+  units: Array<[Pool<Work>, number[]]>;
+  startedAt: number;
+  workMs: number;
+  cost: number;
+}
+
+type Event =
+  | { t: number; seq: number; kind: 'arrival'; arrival: Arrival; n: number }
+  | { t: number; seq: number; kind: 'enqueue' | 'workEnd' | 'complete'; work: Work }
+  | { t: number; seq: number; kind: 'timer'; instance: SimInstance; key: string }
+  | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> };
+
+export interface ReplicationOptions {
+  process: ExecutableProcess;
+  scenario: Scenario;
+  ctx: EngineContext;
+  seed: number;
+  /** Per start event; overrides its trigger count. */
+  instances: number | null;
+  log: boolean;
+  /** Draws of the branch conditions come from here (prepare.ts reads it through a getter). */
+  setRng: (rng: Rng) => void;
+}
+
+/**
+ * One replication: a discrete-event simulation on a virtual clock that drives the real engine
+ * step. Events are ordered by time, then by the order they were scheduled, so the same inputs
+ * give the same run. A finished instance's state is dropped at once.
+ */
+export function runReplication(o: ReplicationOptions): ReplicationResult {
+  return new Replication(o).run();
+}
+
+class Replication {
+  private readonly events = new Heap<Event>((a, b) => a.t < b.t || (a.t === b.t && a.seq < b.seq));
+  private seq = 0;
+  private now: number;
+  private readonly end: number | null;
+  private readonly rng: Rng;
+  private readonly pools = new Map<string, Pool<Work>>();
+  private readonly live = new Map<string, SimInstance>();
+  private readonly countFrom: number;
+  private readonly r: ReplicationResult;
+  private nextId = 0;
+
+  constructor(private readonly o: ReplicationOptions) {
+    const s = o.scenario;
+    this.now = s.start;
+    this.end = s.duration === null ? null : s.start + s.duration;
+    this.countFrom = s.start + s.warmup;
+    this.rng = new Rng(o.seed);
+    o.setRng(this.rng);
+    const summary = (k: number) => new Summary(o.seed + k);
+    this.r = {
+      started: 0, completed: 0, inProgress: 0, incidents: {},
+      cycleTime: summary(1), processingTime: summary(2), waitingTime: summary(3), idleTime: summary(4), cost: summary(5),
+      elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [],
+    };
+    for (const res of Object.values(s.resources)) this.pools.set(res.id, new Pool<Work>(res, res.calendarId ? s.calendars[res.calendarId] : null));
+  }
+
+  run(): ReplicationResult {
+    const s = this.o.scenario;
+    for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
+    for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
+      if (this.end !== null && ev.t > this.end) break;
+      if (this.stale(ev)) continue; // a canceled task's or a withdrawn timer's event must not stretch the run
+      this.now = ev.t;
+      this.handle(ev);
+    }
+    const endTime = this.end ?? this.now;
+    this.r.endTime = endTime;
+    for (const inst of this.live.values()) if (inst.counted) this.r.inProgress++;
+    for (const [id, pool] of this.pools) {
+      const available = pool.availableMs(s.start, endTime);
+      this.r.resources.set(id, { utilization: available > 0 ? pool.busyMs / available : 0, cost: pool.cost, busyMs: pool.busyMs });
+    }
+    return this.r;
+  }
+
+  private schedule(ev: Event): void {
+    ev.seq = ++this.seq;
+    this.events.push(ev);
+  }
+
+  private arrivalTime(a: Arrival, t: number): number {
+    return a.calendarId ? nextOpen(this.o.scenario.calendars[a.calendarId], t) : t;
+  }
+
+  private stale(ev: Event): boolean {
+    if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
+    if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
+    return false;
+  }
+
+  private handle(ev: Event): void {
+    switch (ev.kind) {
+      case 'arrival': return this.arrive(ev.arrival, ev.n);
+      case 'enqueue': return this.enqueue(ev.work);
+      case 'workEnd': return this.workEnd(ev.work);
+      case 'complete': return this.complete(ev.work);
+      case 'timer': {
+        const inst = ev.instance;
+        this.step(inst, { type: 'timerFired', timerKey: ev.key });
+        return;
+      }
+      case 'wake':
+        ev.pool.wakePending = false;
+        return this.serveAll();
+    }
+  }
+
+  private arrive(a: Arrival, n: number): void {
+    const limit = this.o.instances ?? a.triggerCount;
+    if (limit === null && this.end === null) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
+    if (limit !== null && n > limit) return;
+    const variables: Record<string, unknown> = {};
+    for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
+    const id = `${++this.nextId}`;
+    const counted = this.now >= this.countFrom;
+    const inst: SimInstance = { id, state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: new Map(), work: new Map() };
+    if (counted) this.r.started++;
+    this.live.set(id, inst);
+    const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
+    const result = start(this.o.process, { instanceId: id, seed: this.rng.int(), now: this.now, variables, ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
+    this.absorb(inst, result);
+    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
+    const next = this.now + this.draw(a.interArrival);
+    this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
+  }
+
+  private draw(t: TimeValue | null): number {
+    if (!t) return 0;
+    return Math.max(0, sampleNumber(t.dist, this.rng) * t.scale);
+  }
+
+  private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
+    this.absorb(inst, dispatch(this.o.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true }));
+  }
+
+  /** Takes in a step's result: counts, work to do, timers, the end of the instance. */
+  private absorb(inst: SimInstance, r: StepResult): void {
+    inst.state = r.state;
+    for (const h of r.history) {
+      if (h.type === 'elementEntered') inst.entered.set(h.elementInstanceId, this.now);
+      else if (h.type === 'elementCompleted' || h.type === 'elementTerminated') {
+        const enteredAt = inst.entered.get(h.elementInstanceId) ?? this.now;
+        inst.entered.delete(h.elementInstanceId);
+        if (h.type === 'elementTerminated') continue;
+        this.r.executions++;
+        if (inst.counted) {
+          const e = this.element(h.elementId);
+          e.count++;
+          e.duration.add((this.now - enteredAt) / 1000);
+        }
+      } else if (h.type === 'incidentRaised' && !(h.elementId in this.r.incidents)) this.r.incidents[h.elementId] = h.message;
+    }
+    for (const e of r.effects) {
+      switch (e.type) {
+        case 'jobCreated': this.newWork(inst, e.job.key, 'job', e.job.elementId); break;
+        case 'userTaskCreated': this.newWork(inst, e.task.id, 'task', e.task.elementId); break;
+        case 'jobCanceled': this.cancel(inst, e.jobKey); break;
+        case 'userTaskCanceled': this.cancel(inst, e.taskId); break;
+        case 'timerScheduled': this.schedule({ t: Math.max(this.now, e.timer.dueAt), seq: 0, kind: 'timer', instance: inst, key: e.timer.key }); break;
+        default: break;
+      }
+    }
+    const continuations = inst.state.continuations;
+    if (continuations) for (const key in continuations) if (!inst.work.has(key)) this.newWork(inst, key, 'async', continuations[key].elementId);
+    if (inst.state.status !== 'active') this.finish(inst);
+  }
+
+  private element(id: string): ElementFigures {
+    let e = this.r.elements.get(id);
+    if (!e) {
+      const k = this.r.elements.size * 3 + 10;
+      e = { count: 0, duration: new Summary(this.o.seed + k), waiting: new Summary(this.o.seed + k + 1), cost: new Summary(this.o.seed + k + 2) };
+      this.r.elements.set(id, e);
+    }
+    return e;
+  }
+
+  private newWork(inst: SimInstance, key: string, kind: Work['kind'], elementId: string): void {
+    const params = this.o.scenario.activities[elementId] ?? null;
+    const w: Work = { instance: inst, key, kind, elementId, params, units: [], priority: params?.priority ?? 0, enabledAt: this.now, seq: 0, canceled: false, startedAt: this.now, workMs: 0, cost: 0 };
+    inst.work.set(key, w);
+    // Through the event list, not at once: the step that created the work has not been taken in yet.
+    this.schedule({ t: this.now, seq: 0, kind: 'enqueue', work: w });
+  }
+
+  private cancel(inst: SimInstance, key: string): void {
+    const w = inst.work.get(key);
+    if (!w) return;
+    w.canceled = true;
+    inst.work.delete(key);
+    if (w.units.length > 0) this.release(w, this.now - w.startedAt);
+  }
+
+  private enqueue(w: Work): void {
+    if (w.canceled) return;
+    const req = w.params?.resources ?? [];
+    if (req.length === 0) return this.begin(w);
+    (this.pools.get(req[0].role) as Pool<Work>).queue.push(w);
+    this.serveAll();
+  }
+
+  /** Starts what can start: the head of each role's queue, while its roles have free units on shift. */
+  private serveAll(): void {
+    for (const pool of this.pools.values()) {
+      for (let w = pool.queue.peek(); w; w = pool.queue.peek()) {
+        if (w.canceled) {
+          pool.queue.pop();
+          continue;
+        }
+        const req = (w.params as ActivityParameters).resources;
+        const blocked = req.find((r) => {
+          const p = this.pools.get(r.role) as Pool<Work>;
+          return p.free.length < r.quantity || !p.onShift(this.now);
+        });
+        if (blocked) {
+          const p = this.pools.get(blocked.role) as Pool<Work>;
+          if (!p.onShift(this.now) && !p.wakePending) {
+            p.wakePending = true;
+            this.schedule({ t: p.nextShift(this.now), seq: 0, kind: 'wake', pool: p });
+          }
+          break;
+        }
+        pool.queue.pop();
+        for (const r of req) {
+          const p = this.pools.get(r.role) as Pool<Work>;
+          w.units.push([p, p.free.splice(p.free.length - r.quantity, r.quantity)]);
+        }
+        this.begin(w);
+      }
+    }
+  }
+
+  private begin(w: Work): void {
+    const inst = w.instance;
+    const waited = this.now - w.enabledAt;
+    w.startedAt = this.now;
+    w.workMs = this.draw(w.params?.setup ?? null) + this.draw(w.params?.processing ?? null);
+    const end = w.units.length > 0 ? w.units[0][0].workEnd(this.now, w.workMs) : this.now + w.workMs;
+    inst.waiting += waited;
+    inst.processing += w.workMs;
+    inst.idle += Math.max(0, end - this.now - w.workMs); // float rounding of the shift arithmetic never makes it negative
+    if (inst.counted) this.element(w.elementId).waiting.add(waited / 1000);
+    this.schedule({ t: end, seq: 0, kind: 'workEnd', work: w });
+  }
+
+  private release(w: Work, busyMs: number): void {
+    for (const [pool, units] of w.units) {
+      pool.free.push(...units);
+      pool.busyMs += busyMs * units.length;
+      const c = (busyMs / this.o.scenario.baseTimeUnitMs) * units.length * pool.params.unitCost;
+      pool.cost += c;
+      w.cost += c;
+    }
+    w.units = [];
+    this.serveAll();
+  }
+
+  private workEnd(w: Work): void {
+    if (w.canceled) return;
+    const logged = this.o.log && w.instance.counted;
+    const resourceNames = logged ? w.units.flatMap(([pool, units]) => units.map((u) => pool.unitName(u))).join(';') : '';
+    if (w.units.length > 0) this.release(w, w.workMs);
+    if (logged) {
+      this.r.log.push({ caseId: w.instance.id, activity: this.o.process.nodes.get(w.elementId)?.name ?? w.elementId, enableTime: w.enabledAt, startTime: w.startedAt, endTime: this.now, resource: resourceNames });
+    }
+    this.schedule({ t: this.now + this.draw(w.params?.wait ?? null), seq: 0, kind: 'complete', work: w });
+  }
+
+  private complete(w: Work): void {
+    const inst = w.instance;
+    if (w.canceled || this.live.get(inst.id) !== inst) return;
+    inst.work.delete(w.key);
+    if (w.params) w.cost += w.params.fixedCost + (w.workMs / this.o.scenario.baseTimeUnitMs) * w.params.unitCost;
+    inst.cost += w.cost;
+    if (inst.counted && w.params) this.element(w.elementId).cost.add(w.cost);
+    const s = inst.state;
+    if (w.kind === 'job' && s.jobs[w.key]) this.step(inst, { type: 'completeJob', jobKey: w.key });
+    else if (w.kind === 'task' && s.tasks[w.key]) this.step(inst, { type: 'completeUserTask', taskId: w.key });
+    else if (w.kind === 'async' && s.continuations?.[w.key]) this.step(inst, { type: 'continueAsync', key: w.key });
+  }
+
+  private finish(inst: SimInstance): void {
+    this.live.delete(inst.id);
+    for (const w of inst.work.values()) this.cancel(inst, w.key);
+    if (!inst.counted || inst.state.status !== 'completed') return;
+    this.r.completed++;
+    this.r.cycleTime.add((this.now - inst.startedAt) / 1000);
+    this.r.processingTime.add(inst.processing / 1000);
+    this.r.waitingTime.add(inst.waiting / 1000);
+    this.r.idleTime.add(inst.idle / 1000);
+    this.r.cost.add(inst.cost);
+  }
+}

@@ -1,0 +1,73 @@
+import { closesAt, isOpen, nextOpen } from './calendar';
+import type { WeeklyCalendar } from './calendar';
+import { Heap } from './heap';
+import type { ResourceParameters } from './scenario';
+
+/** A task waiting for, or holding, resources. */
+export interface QueuedWork {
+  priority: number;
+  enabledAt: number;
+  seq: number;
+  canceled: boolean;
+}
+
+/**
+ * One role's units (`clerk-1`, `clerk-2`...), its queue of waiting tasks (priority, then FIFO)
+ * and its busy time. A unit works only while the role's calendar is open.
+ */
+export class Pool<W extends QueuedWork> {
+  readonly free: number[];
+  readonly queue = new Heap<W>((a, b) => a.priority > b.priority || (a.priority === b.priority && (a.enabledAt < b.enabledAt || (a.enabledAt === b.enabledAt && a.seq < b.seq))));
+  busyMs = 0;
+  cost = 0;
+  /** A wake-up at the next opening is already scheduled. */
+  wakePending = false;
+
+  constructor(readonly params: ResourceParameters, readonly calendar: WeeklyCalendar | null) {
+    this.free = Array.from({ length: params.quantity }, (_, i) => params.quantity - i);
+  }
+
+  onShift(t: number): boolean {
+    return this.calendar === null || isOpen(this.calendar, t);
+  }
+
+  nextShift(t: number): number {
+    return this.calendar === null ? t : nextOpen(this.calendar, t);
+  }
+
+  unitName(unit: number): string {
+    return `${this.params.id}-${unit}`;
+  }
+
+  /** When `workMs` of on-shift time, starting at `t`, is done (a task pauses outside the calendar). */
+  workEnd(t: number, workMs: number): number {
+    const c = this.calendar;
+    if (c === null) return t + workMs;
+    let at = t;
+    let left = workMs;
+    for (let guard = 0; guard < 100_000; guard++) {
+      at = nextOpen(c, at);
+      const close = closesAt(c, at);
+      if (at + left <= close) return at + left;
+      left -= close - at;
+      at = close;
+    }
+    return at + left;
+  }
+
+  /** On-shift unit-time in [from, to): the denominator of utilization. */
+  availableMs(from: number, to: number): number {
+    const c = this.calendar;
+    if (c === null) return (to - from) * this.params.quantity;
+    let sum = 0;
+    let t = from;
+    while (t < to) {
+      t = nextOpen(c, t);
+      if (t >= to) break;
+      const close = Math.min(closesAt(c, t), to);
+      sum += close - t;
+      t = close;
+    }
+    return sum * this.params.quantity;
+  }
+}
