@@ -9,8 +9,8 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Bench" targetNamespace="http://flowdeck.dev/bench">`;
 
-function definitions(processId: string, body: string): string {
-  return `${HEADER}\n<bpmn:process id="${processId}" isExecutable="true">\n${body}\n</bpmn:process>\n</bpmn:definitions>\n`;
+function definitions(processId: string, body: string, roots = ''): string {
+  return `${HEADER}\n${roots}<bpmn:process id="${processId}" isExecutable="true">\n${body}\n</bpmn:process>\n</bpmn:definitions>\n`;
 }
 
 interface Condition {
@@ -49,22 +49,7 @@ ${flow('fs0', 'Start', 'Enrich')}${flow('fs1', 'Enrich', 'Check')}`
   return definitions('flowA', `
 <bpmn:startEvent id="Start" />
 ${script}
-<bpmn:exclusiveGateway id="Check" default="fLow" />
-${flow('fHigh', 'Check', 'Split', CONDITIONS[style])}
-${flow('fLow', 'Check', 'LowTask')}
-<bpmn:parallelGateway id="Split" />
-${flow('f2', 'Split', 'TaskA')}${flow('f3', 'Split', 'TaskB')}
-<bpmn:task id="TaskA" /><bpmn:task id="TaskB" />
-${flow('f4', 'TaskA', 'Join')}${flow('f5', 'TaskB', 'Join')}
-<bpmn:parallelGateway id="Join" />
-${flow('f6', 'Join', 'Merge')}
-<bpmn:task id="LowTask" />
-${flow('f7', 'LowTask', 'Merge')}
-<bpmn:exclusiveGateway id="Merge" />
-${flow('f8', 'Merge', 'Audit')}
-<bpmn:task id="Audit" />
-${flow('f9', 'Audit', 'End')}
-<bpmn:endEvent id="End" />`);
+${gatedParallel(CONDITIONS[style], ['TaskA', '<bpmn:task id="TaskA" />'], ['TaskB', '<bpmn:task id="TaskB" />'])}`);
 }
 
 /** Flow (b): start, `tasks` tasks in a row, end (100 nodes with the default 98 tasks). */
@@ -99,19 +84,28 @@ ${flow('f2', 'Each', 'End')}
  * woken by the host's timer driver and its message correlation.
  */
 export function flowE(): string {
-  return `${HEADER}
-<bpmn:message id="Paid" name="paid"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>
-<bpmn:process id="flowE" isExecutable="true">
+  const timer = '<bpmn:intermediateCatchEvent id="Cooling"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>';
+  const message = '<bpmn:intermediateCatchEvent id="Payment"><bpmn:messageEventDefinition messageRef="Paid" /></bpmn:intermediateCatchEvent>';
+  return definitions('flowE', `
 <bpmn:startEvent id="Start" />
 ${flow('f1', 'Start', 'Check')}
-<bpmn:exclusiveGateway id="Check" default="fLow" />
-${flow('fHigh', 'Check', 'Split', CONDITIONS.feel)}
+${gatedParallel(CONDITIONS.feel, ['Cooling', timer], ['Payment', message])}`,
+  '<bpmn:message id="Paid" name="paid"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>\n');
+}
+
+/**
+ * The shape flows (a) and (e) share, from the gateway `Check` to `End`: on `condition`, a parallel
+ * split into the two given elements (id, XML) and a join; otherwise `LowTask`; then an exclusive
+ * merge, `Audit` and the end event.
+ */
+function gatedParallel(condition: Condition, [aId, a]: [string, string], [bId, b]: [string, string]): string {
+  return `<bpmn:exclusiveGateway id="Check" default="fLow" />
+${flow('fHigh', 'Check', 'Split', condition)}
 ${flow('fLow', 'Check', 'LowTask')}
 <bpmn:parallelGateway id="Split" />
-${flow('f2', 'Split', 'Cooling')}${flow('f3', 'Split', 'Payment')}
-<bpmn:intermediateCatchEvent id="Cooling"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-<bpmn:intermediateCatchEvent id="Payment"><bpmn:messageEventDefinition messageRef="Paid" /></bpmn:intermediateCatchEvent>
-${flow('f4', 'Cooling', 'Join')}${flow('f5', 'Payment', 'Join')}
+${flow('f2', 'Split', aId)}${flow('f3', 'Split', bId)}
+${a}${b}
+${flow('f4', aId, 'Join')}${flow('f5', bId, 'Join')}
 <bpmn:parallelGateway id="Join" />
 ${flow('f6', 'Join', 'Merge')}
 <bpmn:task id="LowTask" />
@@ -120,8 +114,5 @@ ${flow('f7', 'LowTask', 'Merge')}
 ${flow('f8', 'Merge', 'Audit')}
 <bpmn:task id="Audit" />
 ${flow('f9', 'Audit', 'End')}
-<bpmn:endEvent id="End" />
-</bpmn:process>
-</bpmn:definitions>
-`;
+<bpmn:endEvent id="End" />`;
 }

@@ -37,6 +37,7 @@ export type { DispatchOptions } from './runtime/engine';
 export { replayLog } from './runtime/replay';
 export { DEFAULT_STEP_BUDGET } from './runtime/step';
 export { createSequentialIds } from './runtime/ids';
+export { Sfc32 } from './runtime/random';
 export { activeElementIds, completedPath, openJobs, openTasks, openIncidents, variablesAt } from './runtime/queries';
 export { migrateState } from './snapshot/migrate';
 

@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator, Random } from '../engine';
+import { Sfc32 } from '../engine';
 
 /**
  * The wall clock, in epoch milliseconds.
@@ -71,34 +72,4 @@ export class UniqueIds implements IdGenerator {
  * @example
  * const random = new SeededRandom(42); random.next(); // always the same first value
  */
-export class SeededRandom implements Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
-  constructor(seed: number) {
-    let s = seed >>> 0;
-    const splitmix = () => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = splitmix();
-    this.b = splitmix();
-    this.c = splitmix();
-    this.d = splitmix();
-  }
-
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  }
-}
+export class SeededRandom extends Sfc32 implements Random {}
