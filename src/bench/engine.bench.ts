@@ -19,7 +19,7 @@ import { createQuickJsScriptRunner, type QuickJsScriptRunner } from '../host/scr
 import { flowA, flowE, multiInstance, sequential } from './engine-models';
 import { measureHostOverStep } from './engine-host-overhead';
 import { timersRun } from './engine-timers';
-import { isolatedScriptScenario } from './scripts-scenarios';
+import { isolatedScriptScenario, smallScript } from './scripts-scenarios';
 import { formatRate, measure, type Rate } from './engine-measure';
 
 const BUDGET_MS = Number(process.env.FLOWDECK_BENCH_MS ?? 4500);
@@ -106,14 +106,9 @@ async function bpmnEngineRunner(xml: string) {
   };
 }
 
-const SCRIPT_REQUEST = {
-  elementId: 'Enrich', processInstanceId: 'bench', language: 'javascript' as const, variables: VARIABLES, now: 0, randomSeed: 0,
-  source: "execution.setVariable('net', variables.amount * 0.8); return variables.amount;", timeoutMs: 1000, memoryLimitBytes: 32 << 20,
-};
 
 async function main() {
   const scripts = await createQuickJsScriptRunner();
-  let seed = 0;
   const items = Array.from({ length: 1000 }, (_, i) => ({ sku: `S-${i}` }));
   console.log(`Flowdeck engine benchmark (Node ${process.version}, ${BUDGET_MS} ms per line in ${ROUNDS} interleaved rounds, best round shown; ratios are from this run)\n`);
 
@@ -124,11 +119,7 @@ async function main() {
     ['(c) parallel multi-instance x1000, EngineHost', await hostRunner(multiInstance(), 'multi', { items }, scripts, 20)],
     ['(d) flow (a) + JavaScript script task, EngineHost', await hostRunner(flowA('feel', true), 'flowA', VARIABLES, scripts, 5000)],
     ['(e) 10-node flow, timer + message catch, virtual clock', await timerMessageRunner(scripts, 5000)],
-    ['QuickJS script runner alone: one small script', () => {
-      const out = scripts.run({ ...SCRIPT_REQUEST, randomSeed: seed++ });
-      if (!out.ok) throw new Error(out.error);
-      return 1;
-    }],
+    ['QuickJS script runner alone: one small script', smallScript(scripts)],
     ...(await isolatedScriptScenario()),
     ['bpmn-engine: flow (a), ${expression} condition', await bpmnEngineRunner(flowA('bpmn-engine-expression'))],
     ['bpmn-engine: flow (a), JavaScript condition', await bpmnEngineRunner(flowA('bpmn-engine-javascript'))],
