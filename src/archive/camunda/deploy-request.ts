@@ -46,6 +46,10 @@ export class CamundaDeployError extends Error {
  * // url: 'http://localhost:8080/v2/deployments'
  */
 export function deploymentRequest(baseUrl: string, resources: ReadonlyArray<{ path: string; text: string }>, options: { tenantId?: string; authorization?: string } = {}) {
+  if (options.tenantId !== undefined && !TENANT_ID.test(options.tenantId)) {
+    throw new CamundaDeployError(0, 'invalid tenant id', `"${options.tenantId}": Camunda tenant ids are 1-31 letters, digits, _, . or - (or <default>)`);
+  }
+  if (resources.length === 0) throw new CamundaDeployError(0, 'nothing to deploy', 'no BPMN, DMN or form resource');
   const form = new FormData();
   for (const r of resources) {
     const type = r.path.endsWith('.form') ? 'application/json' : 'application/xml';
@@ -56,6 +60,9 @@ export function deploymentRequest(baseUrl: string, resources: ReadonlyArray<{ pa
   if (options.authorization) headers.authorization = options.authorization;
   return { url: `${deploymentsBase(baseUrl)}/deployments`, init: { method: 'POST', headers, body: form } };
 }
+
+// identifiers.yaml TenantId: ^(<default>|[\w\.\-]{1,31})$
+const TENANT_ID = /^(<default>|[\w.-]{1,31})$/;
 
 /** `http://host:8080`, `http://host:8080/`, `http://host:8080/v2` all mean the same cluster. */
 function deploymentsBase(baseUrl: string): string {
