@@ -1,3 +1,4 @@
+import { ARCHIVE_COMMANDS, parseArchiveArgs, type ArchiveCliArgs } from './archive-args';
 import { UsageError } from './errors';
 
 /** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]`. */
@@ -39,7 +40,7 @@ export interface SimulateArgs {
   log?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | SimulateArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | ArchiveCliArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -87,7 +88,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'run') return parseRun(rest);
   if (command === 'test') return parseTest(rest);
   if (command === 'simulate') return parseSimulate(rest);
-  throw new UsageError(`unknown command "${command}" (expected run, test or simulate)`);
+  const archiveCommand = ARCHIVE_COMMANDS.find((c) => c === command);
+  if (archiveCommand) return parseArchiveArgs(archiveCommand, rest, split);
+  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, pack, unpack, check, export or deploy)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
