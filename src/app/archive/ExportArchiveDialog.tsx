@@ -13,13 +13,14 @@ export function ExportArchiveDialog({ project, onClose }: { project: ProjectReco
   const files = useLiveQuery(() => listFiles(db, project.id), [project.id]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string>();
+  const [withData, setWithData] = useState(false);
   const user = useLocalUser((s) => s.name);
   const chosen = (files ?? []).filter((f) => !excluded.has(f.id));
   const toggle = (id: string) => setExcluded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const exportNow = async () => {
     try {
       const { exportProjectArchive } = await import('./project-archive');
-      const { bytes, count } = await exportProjectArchive(db, project.id, { fileIds: chosen.map((f) => f.id), createdBy: user });
+      const { bytes, count } = await exportProjectArchive(db, project.id, { fileIds: chosen.map((f) => f.id), createdBy: user, includeEngineData: withData });
       downloadBlob(`${project.name}.flowdeck`, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       useStudio.getState().toast(`Exported ${count} file${count === 1 ? '' : 's'} to ${project.name}.flowdeck`);
       onClose();
@@ -40,6 +41,9 @@ export function ExportArchiveDialog({ project, onClose }: { project: ProjectReco
           </li>
         ))}
       </ul>
+      <label>
+        <input type="checkbox" data-testid="archive-export-data" checked={withData} onChange={(e) => setWithData(e.target.checked)} /> Include the engine's instances and history (of every project in this browser)
+      </label>
       {error && <p className="field-error" role="alert" data-testid="dialog-error">{error}</p>}
     </ArchiveDialog>
   );
