@@ -59,6 +59,13 @@ test('export a project as .flowdeck, import it as a new project with the same fi
   expect(byProject('Orders (2)')).toEqual(byProject('Orders'));
   expect(byProject('Orders')).toHaveLength(2);
 
+  // Export for Camunda 8: the check runs for the newest version, then the process application downloads.
+  await page.getByTestId('camunda-export').click();
+  await expect(page.getByTestId('camunda-ok').or(page.getByTestId('camunda-summary'))).toBeVisible();
+  const camunda = page.waitForEvent('download');
+  await page.getByTestId('dialog-confirm').click();
+  expect((await camunda).suggestedFilename()).toBe('Orders (2)-camunda8.zip');
+
   // A hostile archive: refused with the entry named, the workspace unchanged.
   const hostile = HOSTILE_CASES.find((c) => c.name === 'path traversal ../')!;
   await page.getByTestId('archive-import-input').setInputFiles({ name: 'evil.flowdeck', mimeType: 'application/zip', buffer: Buffer.from(hostile.build()) });

@@ -56,6 +56,7 @@ export function ImportArchiveDialog({ contents, fileName, project, onClose }: { 
           </li>
         ))}
       </ul>
+      {Object.keys(contents.data).length > 0 && <p className="muted" data-testid="archive-has-data">The archive also carries engine data ({Object.keys(contents.data).join(', ')}); the studio does not import it.</p>}
       {error && <p className="field-error" role="alert" data-testid="dialog-error">{error}</p>}
     </ArchiveDialog>
   );
