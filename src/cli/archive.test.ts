@@ -115,6 +115,17 @@ describe('flowdeck pack, check and unpack', () => {
     expect(tree(join(dir, 'full'))).toEqual({ 'mine.txt': 'keep' });
   });
 
+  it('given an output in a folder that does not exist, when packing or unpacking, then it is a bad-input error naming the folder', async () => {
+    const dir = tempDir();
+    const archive = join(dir, 'a.flowdeck');
+    writeFileSync(archive, packArchive({ project: 'P', files: [{ path: 'p.bpmn', content: MINIMAL_BPMN }] }));
+    const pack = await flowdeck(['pack', 'docs/examples/pricing', '-o', join(dir, 'missing', 'x.flowdeck')]);
+    const unpack = await flowdeck(['unpack', archive, join(dir, 'missing', 'out')]);
+    expect([pack.code, unpack.code]).toEqual([3, 3]);
+    expect(pack.stderr).toContain('does not exist');
+    expect(unpack.stderr).toContain(`the folder ${join(dir, 'missing')} does not exist`);
+  });
+
   it('given wrong command lines, then each is a usage error (exit 2)', async () => {
     expect((await flowdeck(['pack', 'docs/examples'])).stderr).toContain('pack needs -o');
     expect((await flowdeck(['unpack', 'a.flowdeck'])).code).toBe(2);

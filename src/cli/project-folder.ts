@@ -112,8 +112,10 @@ export async function writeFolderAtomically(target: string, files: Array<{ path:
     throw new InputError(`${target} already exists and is not an empty folder (unpack writes a new folder; nothing was written)`);
   }
   const temp = join(dirname(target), `.${basename(target)}.unpacking-${process.pid}-${Date.now().toString(36)}`);
+  await mkdir(temp, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot write ${target}: ${error.code === 'ENOENT' ? `the folder ${dirname(target)} does not exist` : error.message}`);
+  });
   try {
-    await mkdir(temp, { recursive: false });
     for (const file of files) {
       const full = resolve(temp, ...file.path.split('/'));
       // readArchive refused traversal already; this keeps the promise even if that ever changes.
@@ -137,6 +139,8 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new InputError(`cannot write ${target}: ${code === 'ENOENT' ? `the folder ${dirname(target)} does not exist` : (error as Error).message}`);
     throw error;
   }
 }
