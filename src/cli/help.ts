@@ -7,7 +7,12 @@ Usage:
   flowdeck test <scenario or CPT test files, or folders...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
   flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes]
-  flowdeck help [run|test|simulate]
+  flowdeck pack <folder> -o <archive.flowdeck> [--project NAME] [--created-by WHO]
+  flowdeck unpack <archive.flowdeck> <new folder>
+  flowdeck check <archive.flowdeck> [--json]
+  flowdeck export --camunda <archive|folder> <out folder> [--camunda-version 8.x] [--force]
+  flowdeck deploy --camunda <cluster url> <archive|folder> [--tenant ID] [--camunda-version 8.x] [--force]
+  flowdeck help [run|test|simulate|archive]
   flowdeck --version
 
 Exit codes: 0 ok, 1 incident or failed scenario, 2 bad command line, 3 bad input file or model.
@@ -76,10 +81,24 @@ Options:
 Parameters the simulator does not simulate are listed on stderr (they stay in the model).
 Exit: 0 done, 1 an instance hit an incident, 2 bad command line, 3 bad model or scenario.`;
 
+const ARCHIVE = `flowdeck pack | unpack | check | export --camunda | deploy --camunda
+
+  pack <folder> -o <archive>   models, forms, scenarios and tests below the folder in one .flowdeck archive
+  unpack <archive> <folder>    check everything (hashes, hostile entries, models, references), then write
+                               the folder in one rename; a refused archive writes nothing
+  check <archive> [--json]     validate only; each reason names the entry (and element)
+  export --camunda <src> <out> a Camunda 8 process application folder, after the camunda-compat check
+  deploy --camunda <url> <src> POST /v2/deployments (all or nothing); credentials from CAMUNDA_CLIENT_ID,
+                               CAMUNDA_CLIENT_SECRET, CAMUNDA_OAUTH_URL or CAMUNDA_BASIC_AUTH_USERNAME/_PASSWORD
+
+Elements Camunda 8 would not run stop export and deploy unless --force. Format: docs/archive-format.md.
+Exit: 0 ok, 1 refused (check, Camunda check or cluster), 2 bad command line, 3 bad input.`;
+
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'test') return TEST;
   if (topic === 'simulate') return SIMULATE;
+  if (topic === 'archive' || ['pack', 'unpack', 'check', 'export', 'deploy'].includes(topic ?? '')) return ARCHIVE;
   return GENERAL;
 }
