@@ -59,8 +59,14 @@ export class SqliteStore implements Store {
   async listInstances(query: InstanceQuery = {}): Promise<InstanceState[]> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (query.processId !== undefined) (where.push('process_id = ?'), args.push(query.processId));
-    if (query.status !== undefined) (where.push('status = ?'), args.push(query.status));
+    if (query.processId !== undefined) {
+      where.push('process_id = ?');
+      args.push(query.processId);
+    }
+    if (query.status !== undefined) {
+      where.push('status = ?');
+      args.push(query.status);
+    }
     if (query.withIncidents) where.push('incidents > 0');
     const sql = `SELECT state FROM instances${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at, id`;
     return (this.db.prepare(sql).all(...args) as Array<{ state: string }>).map((r) => JSON.parse(r.state));
