@@ -81,7 +81,9 @@ const MIGRATIONS: string[] = [
     password_hash TEXT NOT NULL,
     roles TEXT NOT NULL,
     groups TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    -- Access tokens issued before this instant (ms) are refused: logout, password or role change.
+    tokens_after INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE refresh_tokens (
     id TEXT PRIMARY KEY,
