@@ -23,7 +23,7 @@ export interface Answer {
 export async function testServer(options: { env?: Record<string, string>; files?: DeployFile[] } = {}) {
   let offset = 0;
   const config = loadConfig({
-    env: { FLOWDECK_ENV: 'test', FLOWDECK_DB: ':memory:', FLOWDECK_PORT: '0', FLOWDECK_ADMIN_USER: ADMIN.username, FLOWDECK_ADMIN_PASSWORD: ADMIN.password, ...options.env },
+    env: { FLOWDECK_ENV: 'test', FLOWDECK_DB: ':memory:', FLOWDECK_PORT: '0', FLOWDECK_ADMIN_USER: ADMIN.username, FLOWDECK_ADMIN_PASSWORD: ADMIN.password, FLOWDECK_LOGIN_MAX_PER_CLIENT: '1000', ...options.env },
     cwd: mkdtempSync(join(tmpdir(), 'flowdeck-server-')),
   });
   const server: RunningServer = await startServer({ config, files: options.files, scripts: await createInThreadScriptRunner(), now: () => Date.now() + offset });
@@ -50,10 +50,11 @@ export async function testServer(options: { env?: Record<string, string>; files?
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.data as { accessToken: string; refreshToken: string; expiresIn: number };
   };
+  let adminToken: string | undefined;
   /** Creates a user (as the admin) and logs in as them. */
   const userWith = async (username: string, roles: string[], groups: string[] = []) => {
-    const admin = await login();
-    const r = await request('POST', '/users', { token: admin.accessToken, body: { username, password: `${username}-password-1`, roles, groups } });
+    adminToken ??= (await login()).accessToken;
+    const r = await request('POST', '/users', { token: adminToken, body: { username, password: `${username}-password-1`, roles, groups } });
     if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return (await login(username, `${username}-password-1`)).accessToken;
   };
