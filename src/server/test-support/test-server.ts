@@ -27,15 +27,15 @@ export async function testServer(options: { env?: Record<string, string>; files?
     cwd: mkdtempSync(join(tmpdir(), 'flowdeck-server-')),
   });
   const server: RunningServer = await startServer({ config, files: options.files, scripts: await createInThreadScriptRunner(), now: () => Date.now() + offset });
-  const request = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array } = {}): Promise<Answer> => {
+  const request = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer } = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | Uint8Array | undefined = opts.raw;
+    let body: string | Buffer | undefined = opts.raw;
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
-    const res = await fetch(`${server.url}${path}`, { method, headers, body });
+    const res = await fetch(`${server.url}${path}`, { method, headers, body: body as BodyInit | undefined });
     const text = await res.text();
     let parsed: unknown = text;
     try {

@@ -60,7 +60,7 @@ export function authRoutes(app: App, ctx: ServerContext): void {
   });
 
   app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Revokes the refresh token family given (or every one of the user) and the access tokens issued so far', body: z.strictObject({ refreshToken: z.string().min(1).optional() }).optional(), response: answers(anyData) },
+    schema: { tags: ['auth'], summary: 'Revokes the refresh token family given (or every one of the user) and the access tokens issued so far', body: z.strictObject({ refreshToken: z.string().min(1).optional() }).nullish(), response: answers(anyData) },
   }, async (req) => {
     const user = userOf(req);
     ctx.accounts.logout(user.username, req.body?.refreshToken);

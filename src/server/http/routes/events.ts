@@ -17,7 +17,7 @@ export function eventRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['incidents'], querystring: incidentsList.omit({ page: true, pageSize: true }).extend({ page: queryInt(1).default(1), pageSize: queryInt(1, 1000).default(20) }), response: answers(anyData) },
   }, async (req) => call(ctx, 'incidents.list', req.query));
 
-  app.post('/decisions/:id/evaluate', { config: operate, schema: { tags: ['decisions'], params: idParam, body: decisionsEvaluate.omit({ decisionId: true }).optional(), response: answers(anyData) } },
+  app.post('/decisions/:id/evaluate', { config: operate, schema: { tags: ['decisions'], params: idParam, body: decisionsEvaluate.omit({ decisionId: true }).nullish(), response: answers(anyData) } },
     async (req) => call(ctx, 'decisions.evaluate', { decisionId: req.params.id, variables: req.body?.variables ?? {} }));
 
   for (const [path, kind] of [['processes', 'bpmn'], ['decisions', 'dmn'], ['forms', 'form']] as const) {

@@ -91,7 +91,7 @@ export function instanceRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/instances/:id/incidents/:incidentId/retry', {
     config: { permission: 'operate' },
-    schema: { tags: ['incidents'], params: z.object({ id: z.string().min(1), incidentId: z.string().min(1) }), body: incidentsRetry.pick({ retries: true }).optional(), response: answers(anyData) },
+    schema: { tags: ['incidents'], params: z.object({ id: z.string().min(1), incidentId: z.string().min(1) }), body: incidentsRetry.pick({ retries: true }).nullish(), response: answers(anyData) },
   }, async (req) => {
     const r = await call(ctx, 'incidents.retry', { instanceId: req.params.id, incidentId: req.params.incidentId, retries: req.body?.retries });
     ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'incident.retry', target: `${req.params.id}/${req.params.incidentId}`, outcome: 'ok' });

@@ -22,11 +22,12 @@ export function jobRoutes(app: App, ctx: ServerContext): void {
       body: jobsFetchAndLock.extend({ asyncResponseTimeout: z.number().int().min(0).optional() }),
       response: answers(anyData),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { asyncResponseTimeout, ...request } = req.body;
     const deadline = Date.now() + Math.min(asyncResponseTimeout ?? 0, ctx.config.longPollMaxMs);
     const gone = new AbortController();
-    req.raw.once('close', () => gone.abort());
+    // The response's socket closing before we answered: the worker went away.
+    reply.raw.once('close', () => gone.abort());
     for (;;) {
       const r = await call(ctx, 'jobs.fetchAndLock', request);
       const left = deadline - Date.now();

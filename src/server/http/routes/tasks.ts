@@ -55,7 +55,7 @@ export function taskRoutes(app: App, ctx: ServerContext): void {
   app.get('/tasks/:id', { config, schema: { tags: ['tasks'], params: idParam, response: answers(anyData) } }, async (req) => ({ data: await mine(req, req.params.id) }));
 
   app.post('/tasks/:id/claim', {
-    config, schema: { tags: ['tasks'], params: idParam, body: z.strictObject({ userId: z.string().min(1).optional() }).optional(), response: answers(anyData) },
+    config, schema: { tags: ['tasks'], params: idParam, body: z.strictObject({ userId: z.string().min(1).optional() }).nullish(), response: answers(anyData) },
   }, async (req) => {
     await mine(req, req.params.id);
     const userId = req.body?.userId ?? userOf(req).username;
@@ -72,7 +72,7 @@ export function taskRoutes(app: App, ctx: ServerContext): void {
   app.post('/tasks/:id/assign', { config: { permission: 'tasks.all' }, schema: { tags: ['tasks'], params: idParam, body: tasksAssign.omit({ taskId: true }), response: answers(anyData) } },
     async (req) => call(ctx, 'tasks.assign', { taskId: req.params.id, assignee: req.body.assignee }));
 
-  app.post('/tasks/:id/complete', { config, schema: { tags: ['tasks'], params: idParam, body: tasksComplete.omit({ taskId: true }).optional(), response: answers(anyData) } }, async (req) => {
+  app.post('/tasks/:id/complete', { config, schema: { tags: ['tasks'], params: idParam, body: tasksComplete.omit({ taskId: true }).nullish(), response: answers(anyData) } }, async (req) => {
     const task = await mine(req, req.params.id);
     if (!seeAll(req) && task.assignee !== null && task.assignee !== userOf(req).username) throw new HttpError('FORBIDDEN', `user task ${req.params.id} is claimed by ${task.assignee}`);
     return call(ctx, 'tasks.complete', { taskId: req.params.id, variables: req.body?.variables });
