@@ -144,7 +144,7 @@ export class SqliteStore implements Store {
 
   /** Open incidents over active instances and jobs by state (for metrics), counted in SQL. */
   countOpenWork(): { incidents: number; jobsAvailable: number; jobsLocked: number } {
-    const r = this.q.openWork.get(Date.now()) as { incidents: number | null; ready: number; locked: number };
+    const r = this.q.openWork.get({ now: Date.now() }) as { incidents: number | null; ready: number; locked: number };
     return { incidents: r.incidents ?? 0, jobsAvailable: r.ready, jobsLocked: r.locked };
   }
 

@@ -16,8 +16,8 @@ export function statements(db: SqliteDb) {
     endedBefore: p(`SELECT id FROM instances WHERE status IN ('completed', 'canceled') AND ended_at < ? ORDER BY ended_at LIMIT ?`),
     countByState: p('SELECT status, suspended, COUNT(*) AS n FROM instances GROUP BY status, suspended'),
     openWork: p(`SELECT (SELECT SUM(incidents) FROM instances WHERE status = 'active') AS incidents,
-      (SELECT COUNT(*) FROM jobs WHERE available_from <= ?1) AS ready,
-      (SELECT COUNT(*) FROM jobs WHERE available_from > ?1) AS locked`),
+      (SELECT COUNT(*) FROM jobs WHERE available_from <= @now) AS ready,
+      (SELECT COUNT(*) FROM jobs WHERE available_from > @now) AS locked`),
 
     history: p('SELECT event FROM history WHERE instance_id = ? AND seq > ? ORDER BY seq'),
     putHistory: p('INSERT INTO history (instance_id, seq, event) VALUES (?, ?, ?)'),
