@@ -7,7 +7,8 @@ Usage:
   flowdeck test <scenario or CPT test files, or folders...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
   flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes]
-  flowdeck help [run|test|simulate]
+  flowdeck serve [folder or archive.flowdeck] [--port 8080] [--db flowdeck.sqlite] [--host 127.0.0.1]
+  flowdeck help [run|test|simulate|serve]
   flowdeck --version
 
 Exit codes: 0 ok, 1 incident or failed scenario, 2 bad command line, 3 bad input file or model.
@@ -76,10 +77,27 @@ Options:
 Parameters the simulator does not simulate are listed on stderr (they stay in the model).
 Exit: 0 done, 1 an instance hit an incident, 2 bad command line, 3 bad model or scenario.`;
 
+const SERVE = `flowdeck serve [folder or archive.flowdeck] [options]
+
+Starts the Flowdeck server: the engine behind an HTTP API (docs/server.md) on an embedded SQLite
+database. Deploys every .bpmn, .dmn and .form file of the folder (all or nothing; files identical
+to their latest deployment are skipped, so a restart adds no versions). Reading .flowdeck archives
+needs src/archive (not in this build yet). Configuration comes from FLOWDECK_* environment
+variables and .env files (docs/server.md lists each); the options below override them.
+FLOWDECK_ADMIN_USER and FLOWDECK_ADMIN_PASSWORD create the first administrator.
+
+Options:
+  --port N        port to listen on (FLOWDECK_PORT, default 8080; 0 picks a free one)
+  --db FILE       SQLite database file (FLOWDECK_DB, default flowdeck.sqlite)
+  --host ADDR     address to listen on (FLOWDECK_HOST, default 127.0.0.1)
+
+Stops gracefully on SIGTERM or SIGINT. Exit: 0 stopped, 2 bad command line, 3 bad configuration or model.`;
+
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'test') return TEST;
   if (topic === 'simulate') return SIMULATE;
+  if (topic === 'serve') return SERVE;
   return GENERAL;
 }
