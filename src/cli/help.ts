@@ -12,7 +12,8 @@ Usage:
   flowdeck check <archive.flowdeck> [--json]
   flowdeck export --camunda <archive|folder> <out folder> [--camunda-version 8.x] [--force]
   flowdeck deploy --camunda <cluster url> <archive|folder> [--tenant ID] [--camunda-version 8.x] [--force]
-  flowdeck help [run|test|simulate|archive]
+  flowdeck serve [folder or archive.flowdeck] [--port 8080] [--db flowdeck.sqlite] [--host 127.0.0.1]
+  flowdeck help [run|test|simulate|archive|serve]
   flowdeck --version
 
 Exit codes: 0 ok, 1 incident or failed scenario, 2 bad command line, 3 bad input file or model.
@@ -93,6 +94,21 @@ const ARCHIVE = `flowdeck pack | unpack | check | export --camunda | deploy --ca
 
 Elements Camunda 8 would not run stop export and deploy unless --force. Format: docs/archive-format.md.
 Exit: 0 ok, 1 refused (check, Camunda check or cluster), 2 bad command line, 3 bad input.`;
+const SERVE = `flowdeck serve [folder or archive.flowdeck] [options]
+
+Starts the Flowdeck server: the engine behind an HTTP API (docs/server.md) on an embedded SQLite
+database. Deploys every .bpmn, .dmn and .form file of the folder (all or nothing; files identical
+to their latest deployment are skipped, so a restart adds no versions). Reading .flowdeck archives
+needs src/archive (not in this build yet). Configuration comes from FLOWDECK_* environment
+variables and .env files (docs/server.md lists each); the options below override them.
+FLOWDECK_ADMIN_USER and FLOWDECK_ADMIN_PASSWORD create the first administrator.
+
+Options:
+  --port N        port to listen on (FLOWDECK_PORT, default 8080; 0 picks a free one)
+  --db FILE       SQLite database file (FLOWDECK_DB, default flowdeck.sqlite)
+  --host ADDR     address to listen on (FLOWDECK_HOST, default 127.0.0.1)
+
+Stops gracefully on SIGTERM or SIGINT. Exit: 0 stopped, 2 bad command line, 3 bad configuration or model.`;
 
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {
@@ -100,5 +116,6 @@ export function helpText(topic?: string): string {
   if (topic === 'test') return TEST;
   if (topic === 'simulate') return SIMULATE;
   if (topic === 'archive' || ['pack', 'unpack', 'check', 'export', 'deploy'].includes(topic ?? '')) return ARCHIVE;
+  if (topic === 'serve') return SERVE;
   return GENERAL;
 }
