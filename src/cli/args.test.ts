@@ -33,7 +33,7 @@ describe('parseArgs', () => {
 
   it.each([
     [['deploy'], /unknown command "deploy"/],
-    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json\)/],
+    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json, --log\)/],
     [['run', 'm.bpmn', '--process'], /option --process needs a value/],
     [['run', 'm.bpmn', '--process', '--json'], /option --process needs a value/],
     [['run', 'm.bpmn', '--json=yes'], /takes no value/],

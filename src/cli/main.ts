@@ -28,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/test')).testCommand(args, io);
       case 'simulate':
         return await (await import('./commands/simulate')).simulateCommand(args, io);
+      case 'log':
+        return await (await import('./commands/log')).logCommand(args, io);
     }
   } catch (error) {
     if (error instanceof CliError) {
