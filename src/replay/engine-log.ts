@@ -108,7 +108,8 @@ export function logToHistory(log: EventLog): Map<string, HistoryEvent[]> {
       throw new LogError(`event ${i + 1}`, 'has no flowdeck:type, flowdeck:seq and flowdeck:data: it was not exported from the engine');
     }
     const instanceId = log.cases[log.caseOf[i]];
-    const e = { seq, time: log.timeOf[i], instanceId, type, ...JSON.parse(data) } as HistoryEvent;
+    // The engine's own key order (type, body, seq, time, instance), so the text is the same byte for byte.
+    const e = { type, ...JSON.parse(data), seq, time: log.timeOf[i], instanceId } as HistoryEvent;
     const list = out.get(instanceId) ?? [];
     list.push(e);
     out.set(instanceId, list);
