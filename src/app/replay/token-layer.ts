@@ -21,6 +21,7 @@ export class TokenLayer {
   /** Per edge: its polyline in diagram coordinates and the lengths along it. */
   private readonly edges: Array<{ points: number[]; lengths: number[] } | null>;
   private last: Frame | null = null;
+  private frames = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -84,6 +85,7 @@ export class TokenLayer {
       if (f.active[a] > 0 && id) active[id] = (active[id] ?? 0) + f.active[a];
     }
     this.canvas.dataset.tokens = String(f.tokens);
+    this.canvas.dataset.frames = String(++this.frames);
     this.canvas.dataset.active = JSON.stringify(active);
     this.canvas.setAttribute('aria-label', `${f.tokens} token${f.tokens === 1 ? '' : 's'}${Object.keys(active).length ? ` at ${Object.entries(active).map(([id, n]) => `${id} (${n})`).join(', ')}` : ''}`);
   }
@@ -116,8 +118,8 @@ export class TokenLayer {
         if (kase % BUCKETS !== b) continue;
         const p = this.position(f, t, kase);
         if (!p) continue;
-        ctx.moveTo(p[0] + r, p[1]);
-        ctx.arc(p[0], p[1], r, 0, Math.PI * 2);
+        // Squares: a software-rasterised canvas (no GPU) fills 10,000 of them several times faster than arcs.
+        ctx.rect(p[0] - r, p[1] - r, r * 2, r * 2);
       }
       ctx.fill();
     }
