@@ -106,4 +106,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**', 'react', 'react-*', 'zustand'], message: 'Below the UI: may not import the app or React.' }] }],
     },
   },
+  // The archive format runs in the browser and in Node alike (src/archive/README.md).
+  layer(['src/archive/**/*.ts'], ['store', 'app', 'cli', 'server', 'simulation']),
 );

@@ -32,7 +32,7 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['deploy'], /unknown command "deploy"/],
+    [['launch'], /unknown command "launch"/],
     [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json, --log\)/],
     [['run', 'm.bpmn', '--process'], /option --process needs a value/],
     [['run', 'm.bpmn', '--process', '--json'], /option --process needs a value/],

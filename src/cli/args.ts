@@ -1,3 +1,4 @@
+import { ARCHIVE_COMMANDS, parseArchiveArgs, type ArchiveCliArgs } from './archive-args';
 import { UsageError } from './errors';
 
 /** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]`. */
@@ -52,7 +53,7 @@ export interface SimulateArgs {
   log?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | ArchiveCliArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -109,7 +110,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'test') return parseTest(rest);
   if (command === 'simulate') return parseSimulate(rest);
   if (command === 'log') return parseLog(rest);
-  throw new UsageError(`unknown command "${command}" (expected run, test, simulate or log)`);
+  const archiveCommand = ARCHIVE_COMMANDS.find((c) => c === command);
+  if (archiveCommand) return parseArchiveArgs(archiveCommand, rest, split);
+  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, log, pack, unpack, check, export or deploy)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
