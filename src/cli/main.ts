@@ -29,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/test')).testCommand(args, io);
       case 'simulate':
         return await (await import('./commands/simulate')).simulateCommand(args, io);
+      case 'log':
+        return await (await import('./commands/log')).logCommand(args, io);
       case 'pack':
         return await (await import('./commands/pack')).packCommand(args, io);
       case 'unpack':
