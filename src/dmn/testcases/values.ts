@@ -43,9 +43,9 @@ export function feelToTck(v: FeelValue): TckValue {
 
 /** Undefined when `actual` is the expected value; else where and how they differ. */
 export function differs(expected: FeelValue, actual: FeelValue, at = 'result'): string | undefined {
-  if (expected === null || actual === null) return expected === actual ? undefined : `${at}: expected ${feelToString(expected)}, got ${feelToString(actual)}`;
+  if (expected === null || actual === null) return expected === actual ? undefined : `${at}: expected ${shown(expected)}, got ${shown(actual)}`;
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return `${at}: expected ${feelToString(expected)}, got ${feelToString(actual)}`;
+    if (!Array.isArray(actual) || actual.length !== expected.length) return `${at}: expected ${shown(expected)}, got ${shown(actual)}`;
     for (let i = 0; i < expected.length; i++) {
       const d = differs(expected[i]!, actual[i]!, `${at}[${i}]`);
       if (d) return d;
@@ -53,7 +53,7 @@ export function differs(expected: FeelValue, actual: FeelValue, at = 'result'): 
     return undefined;
   }
   if (expected instanceof FeelContext) {
-    if (!(actual instanceof FeelContext)) return `${at}: expected a context, got ${feelToString(actual)}`;
+    if (!(actual instanceof FeelContext)) return `${at}: expected a context, got ${shown(actual)}`;
     const keys = new Set([...expected.entries.keys(), ...actual.entries.keys()]);
     for (const k of keys) {
       const d = differs(expected.entries.get(k) ?? null, actual.entries.get(k) ?? null, `${at}.${k}`);
@@ -63,5 +63,10 @@ export function differs(expected: FeelValue, actual: FeelValue, at = 'result'): 
   }
   // Same kind and FEEL-equal, and printed alike (so 10:00+01:00 is not 09:00Z).
   const same = feelEquals(expected, actual) === true && feelToString(expected) === feelToString(actual);
-  return same ? undefined : `${at}: expected ${feelToString(expected)}, got ${feelToString(actual)}`;
+  return same ? undefined : `${at}: expected ${shown(expected)}, got ${shown(actual)}`;
+}
+
+/** A value as FEEL text, strings quoted (so `"10"` and `10` read apart). */
+function shown(v: FeelValue): string {
+  return typeof v === 'string' ? JSON.stringify(v) : feelToString(v);
 }
