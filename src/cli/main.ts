@@ -29,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/test')).testCommand(args, io);
       case 'simulate':
         return await (await import('./commands/simulate')).simulateCommand(args, io);
+      case 'log':
+        return await (await import('./commands/log')).logCommand(args, io);
       case 'pack':
         return await (await import('./commands/pack')).packCommand(args, io);
       case 'unpack':
@@ -39,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/export-camunda')).exportCamundaCommand(args, io);
       case 'deploy':
         return await (await import('./commands/deploy-camunda')).deployCamundaCommand(args, io);
+      case 'serve':
+        return await (await import('./commands/serve')).serveCommand(args, io);
     }
   } catch (error) {
     if (error instanceof CliError) {
