@@ -29,6 +29,8 @@ async function openProject(page: Page, name: string) {
 }
 
 test('export a project as .flowdeck, import it as a new project with the same files; a hostile archive is refused naming its entry, nothing written', async ({ page }) => {
+  // One scenario shares its setup (two files, an export) across three checks: more steps than the default minute allows on a loaded machine.
+  test.setTimeout(180_000);
   await freshWorkspace(page);
   await createProject(page, 'Orders');
   await createFile(page, 'bpmn', 'Intake');
