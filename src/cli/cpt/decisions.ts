@@ -13,7 +13,7 @@ export interface DecisionEvaluation {
 }
 
 interface AuditShape {
-  decisions?: Array<{ decisionId: string; decisionName: string; tables: Array<{ matched: Array<{ index: number }> }> }>;
+  decisions?: Array<{ decisionId: string; decisionName: string; tables: Array<{ matched: Array<{ index: number }>; chosen?: number[] }> }>;
 }
 
 /**
@@ -49,7 +49,8 @@ export class CaseDecisions implements DeployableDecisions {
         decisionId: own?.decisionId ?? decisionId,
         decisionName: own?.decisionName ?? null,
         output: r.result,
-        matchedRules: (own?.tables ?? []).flatMap((t) => t.matched.map((m) => m.index + 1)),
+        // Camunda's matched rules are the ones the hit policy used (FIRST: the first), not every match.
+        matchedRules: (own?.tables ?? []).flatMap((t) => (t.chosen ?? t.matched.map((m) => m.index)).map((i) => i + 1)),
         mocked: false,
       });
     }
