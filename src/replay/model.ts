@@ -16,7 +16,7 @@ export const UNKNOWN = LIFECYCLE_INDEX.get('unknown') as number;
 
 /** The index of a transition, or undefined when it is not a standard one. */
 export function lifecycleIndex(name: string): number | undefined {
-  return LIFECYCLE_INDEX.get(name.toLowerCase());
+  return LIFECYCLE_INDEX.get(name) ?? LIFECYCLE_INDEX.get(name.toLowerCase());
 }
 
 export type LogFormat = 'xes' | 'ocel' | 'csv' | 'engine';
