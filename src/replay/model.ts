@@ -197,7 +197,8 @@ function intern(index: Map<string, number>, table: string[], value: string): num
   return i;
 }
 
-function resized<T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T {
+/** `old`'s values copied into the larger `next`. */
+export function resized<T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T {
   next.set(old);
   return next;
 }
