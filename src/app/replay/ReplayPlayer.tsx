@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEvent } from '../../engine';
 import { buildIndex, flowLookup, heatmap, isEngineLog, matchActivities, Player, readDiagramModel, type EventLog } from '../../replay';
 import { variablesAt } from '../../replay/variables';
+import { exportLog } from './export-log';
 import { ForkPanel } from './ForkPanel';
 import { HeatmapPanel } from './HeatmapPanel';
 import { heatBadges, type HeatMetric } from './heat-badges';
@@ -127,6 +128,8 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
         {!engine && log.cases.length > 1 && (
           <label className="run-field"><input type="checkbox" checked={relative} onChange={(e) => setRelative(e.target.checked)} data-testid="replay-relative" /> Relative time (every case from 0)</label>
         )}
+        <button type="button" onClick={() => exportLog(log, 'xes', source.title)} data-testid="replay-export-xes" title="Save as XES (IEEE 1849)">Export XES</button>
+        <button type="button" onClick={() => exportLog(log, 'ocel', source.title)} data-testid="replay-export-ocel" title="Save as OCEL 2.0 JSON">Export OCEL 2.0</button>
         {history && activeInstance && seq > 0 && (
           <button type="button" onClick={() => setForking(true)} data-testid="replay-fork-open" title="Start a new instance from the state at this event">Fork here…</button>
         )}
