@@ -49,10 +49,12 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
   const layer = useRef<TokenLayer | null>(null);
   const now = useRef(index.start);
 
-  const show = useCallback((t: number, pos?: number) => {
+  /** Draws the frame at `t`; the controls (React) follow only when `ui` (while playing: ~10 times a second). */
+  const show = useCallback((t: number, pos?: number, ui = true) => {
     now.current = t;
     const f = player.advance(t);
     layer.current?.draw(f);
+    if (!ui) return;
     setTime(t);
     setPosition(pos ?? f.events - 1);
   }, [player]);
@@ -66,12 +68,18 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
 
   // Playing: one frame per animation frame, time moved by the wall time since the last one.
   useEffect(() => {
-    if (!playing) return;
+    if (!playing) {
+      show(now.current);
+      return;
+    }
     let last = performance.now();
+    let shown = last;
     let raf = requestAnimationFrame(function tick(at) {
       const t = nextTime(now.current, at - last, speed, index.start, index.end);
       last = at;
-      show(t);
+      const ui = at - shown >= 100 || t >= index.end;
+      if (ui) shown = at;
+      show(t, undefined, ui);
       if (t >= index.end) setPlaying(false);
       else raf = requestAnimationFrame(tick);
     });
