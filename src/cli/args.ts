@@ -53,7 +53,16 @@ export interface SimulateArgs {
   log?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | ArchiveCliArgs | { command: 'help'; topic?: string } | { command: 'version' };
+/** `flowdeck serve [folder or archive] [--port N] [--db FILE] [--host ADDR]`. */
+export interface ServeArgs {
+  command: 'serve';
+  source?: string;
+  port?: string;
+  db?: string;
+  host?: string;
+}
+
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | ArchiveCliArgs | ServeArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -84,6 +93,11 @@ const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
   '--json': { takesValue: false },
   '--log': { takesValue: true },
 };
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  '--port': { takesValue: true },
+  '--db': { takesValue: true },
+  '--host': { takesValue: true },
+};
 const TEST_OPTIONS: Record<string, OptionSpec> = {
   '--json': { takesValue: false },
   '--format': { takesValue: true },
@@ -109,10 +123,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'run') return parseRun(rest);
   if (command === 'test') return parseTest(rest);
   if (command === 'simulate') return parseSimulate(rest);
+  if (command === 'serve') return parseServe(rest);
   if (command === 'log') return parseLog(rest);
   const archiveCommand = ARCHIVE_COMMANDS.find((c) => c === command);
   if (archiveCommand) return parseArchiveArgs(archiveCommand, rest, split);
-  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, log, pack, unpack, check, export or deploy)`);
+  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, log, serve, pack, unpack, check, export or deploy)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
@@ -163,6 +178,12 @@ function parseSimulate(argv: readonly string[]): SimulateArgs {
     json: options.has('--json'),
     log: options.get('--log'),
   };
+}
+
+function parseServe(argv: readonly string[]): ServeArgs {
+  const { positionals, options } = split(argv, SERVE_OPTIONS, 'serve');
+  if (positionals.length > 1) throw new UsageError(`serve takes one folder or archive, got ${positionals.length}: ${positionals.join(' ')}`);
+  return { command: 'serve', source: positionals[0], port: options.get('--port'), db: options.get('--db'), host: options.get('--host') };
 }
 
 function parseTest(argv: readonly string[]): TestArgs {

@@ -41,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/export-camunda')).exportCamundaCommand(args, io);
       case 'deploy':
         return await (await import('./commands/deploy-camunda')).deployCamundaCommand(args, io);
+      case 'serve':
+        return await (await import('./commands/serve')).serveCommand(args, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { packArchive, readArchive } from '../../archive';
+import { packArchive, readArchive, sha256Hex } from '../../archive';
 import { createFile, createProject, listFiles, StorageQuotaError } from '../../store';
 import { freshDbs } from '../../store/test-support/fresh-db';
 import { failWritesWhen } from '../../store/test-support/intercept';
@@ -27,6 +27,20 @@ describe('exporting and importing projects as archives', () => {
     expect(imported.name).toBe('Orders (2)');
     const strip = (files: Awaited<ReturnType<typeof listFiles>>) => files.map((f) => [f.name, f.kind, f.content]);
     expect(strip(await listFiles(db, imported.id))).toEqual(strip(await listFiles(db, project.id)));
+  });
+
+  it('given a file whose exact content the engine deployed as version 2, and engine data asked for, when exported, then the manifest says version 2 and the archive holds the engine snapshot', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const file = await createFile(db, project.id, 'bpmn', 'Deployed');
+    const other = await createFile(db, project.id, 'bpmn', 'Never deployed');
+    const row = { kind: 'bpmn' as const, name: 'Deployed.bpmn', xml: file.content, sha256: sha256Hex(new TextEncoder().encode(file.content)), deployedBy: 'ada', note: '' };
+    await db.deployments.bulkAdd([{ ...row, id: 'd1', deployedAt: 1, versions: { Process_1: 1 }, order: 1 }, { ...row, id: 'd2', deployedAt: 2, versions: { Process_1: 2 }, order: 2 }]);
+
+    const contents = readArchive((await exportProjectArchive(db, project.id, { includeEngineData: true })).bytes);
+
+    expect(contents.files.map((f) => [f.path, f.deployedVersion])).toEqual([['Deployed.bpmn', 2], [`${other.name}.bpmn`, undefined]]);
+    expect((contents.data.instances as { deployments: unknown[] }).deployments).toHaveLength(2);
   });
 
   it('given chosen files, when exported, then only those are in the archive', async () => {

@@ -1,21 +1,36 @@
-import { packArchive, type ArchiveContents } from '../../archive';
-import { cleanName, isQuotaError, listFiles, newId, StorageQuotaError, uniqueName, type FileKind, type FileRecord, type FlowdeckDb, type ProjectRecord } from '../../store';
+import { packArchive, sha256Hex, type ArchiveContents } from '../../archive';
+import { cleanName, exportEngineSnapshot, isQuotaError, listFiles, newId, StorageQuotaError, uniqueName, type FileKind, type FileRecord, type FlowdeckDb, type ProjectRecord } from '../../store';
 
 const STUDIO_KINDS: readonly string[] = ['bpmn', 'dmn', 'form'];
 
 /**
- * A project's files (or the chosen ones) as a `.flowdeck` archive: each at `<name>.<kind>`.
+ * A project's files (or the chosen ones) as a `.flowdeck` archive: each at `<name>.<kind>`, with
+ * the engine version its exact content was deployed as (matched by SHA-256), and optionally the
+ * engine's instances and history (`includeEngineData`: the whole engine of this browser, which is
+ * shared by every project).
  *
  * @example
  * const bytes = await exportProjectArchive(db, project.id, { createdBy: 'ada' });
  */
-export async function exportProjectArchive(db: FlowdeckDb, projectId: string, options: { fileIds?: readonly string[]; createdBy?: string } = {}): Promise<{ project: ProjectRecord; bytes: Uint8Array; count: number }> {
+export async function exportProjectArchive(db: FlowdeckDb, projectId: string, options: { fileIds?: readonly string[]; createdBy?: string; includeEngineData?: boolean } = {}): Promise<{ project: ProjectRecord; bytes: Uint8Array; count: number }> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error(`The project ${projectId} no longer exists`);
   const chosen = new Set(options.fileIds ?? []);
   const files = (await listFiles(db, projectId)).filter((f) => options.fileIds === undefined || chosen.has(f.id));
-  const bytes = packArchive({ project: project.name, createdBy: options.createdBy, files: files.map((f) => ({ path: `${f.name}.${f.kind}`, content: f.content, kind: f.kind })) });
+  const inputs = await Promise.all(files.map(async (f) => {
+    const deployedVersion = await deployedVersionOf(db, f.content);
+    return { path: `${f.name}.${f.kind}`, content: f.content, kind: f.kind, ...(deployedVersion ? { deployedVersion } : {}) };
+  }));
+  const data = options.includeEngineData ? { instances: await exportEngineSnapshot(db) } : undefined;
+  const bytes = packArchive({ project: project.name, createdBy: options.createdBy, files: inputs, data });
   return { project, bytes, count: files.length };
+}
+
+// The highest version the engine gave a deployment of exactly this content.
+async function deployedVersionOf(db: FlowdeckDb, content: string): Promise<number | undefined> {
+  const rows = await db.deployments.where('sha256').equals(sha256Hex(new TextEncoder().encode(content))).toArray();
+  const versions = rows.flatMap((r) => Object.values(r.versions));
+  return versions.length > 0 ? Math.max(...versions) : undefined;
 }
 
 /** What importing one archive entry would do. */
