@@ -58,6 +58,10 @@ test('given an instance with a user task and a timer, when replayed, scrubbed to
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('replay-player')).toHaveAttribute('data-position', String(before));
   await expect(page.getByTestId('replay-clock')).toContainText('UTC');
+  // Export: the history as XES, for process-mining tools.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('replay-export-xes').click();
+  expect((await download).suggestedFilename()).toBe(`approval-${id}.xes`);
 
   // When: forked here with amount 900.
   await page.getByTestId('replay-fork-open').click();

@@ -16,7 +16,7 @@ export const UNKNOWN = LIFECYCLE_INDEX.get('unknown') as number;
 
 /** The index of a transition, or undefined when it is not a standard one. */
 export function lifecycleIndex(name: string): number | undefined {
-  return LIFECYCLE_INDEX.get(name.toLowerCase());
+  return LIFECYCLE_INDEX.get(name) ?? LIFECYCLE_INDEX.get(name.toLowerCase());
 }
 
 export type LogFormat = 'xes' | 'ocel' | 'csv' | 'engine';
@@ -197,7 +197,8 @@ function intern(index: Map<string, number>, table: string[], value: string): num
   return i;
 }
 
-function resized<T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T {
+/** `old`'s values copied into the larger `next`. */
+export function resized<T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T {
   next.set(old);
   return next;
 }

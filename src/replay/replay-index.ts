@@ -1,6 +1,6 @@
 import { isEngineLog } from './engine-log';
 import { isNodeEvent } from './match';
-import { COMPLETE, type EventLog, LIFECYCLES, START } from './model';
+import { COMPLETE, type EventLog, LIFECYCLES, resized, START } from './model';
 
 const ABORT = LIFECYCLES.indexOf('ate_abort');
 
@@ -71,13 +71,18 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
     return e;
   };
   const engine = isEngineLog(log);
-  const byCase: number[][] = log.cases.map(() => []);
-  for (let k = 0; k < order.length; k++) byCase[log.caseOf[order[k]]].push(order[k]);
+  // Events grouped by case in time order, as slices of one array (a counting sort on the case).
+  const first = new Uint32Array(log.cases.length + 1);
+  for (let i = 0; i < log.size; i++) first[log.caseOf[i] + 1]++;
+  for (let c = 0; c < log.cases.length; c++) first[c + 1] += first[c];
+  const grouped = new Uint32Array(log.size);
+  const fill = first.slice(0, log.cases.length);
+  for (let k = 0; k < order.length; k++) grouped[fill[log.caseOf[order[k]]]++] = order[k];
   let end = -Infinity;
   let start = Infinity;
-  for (let c = 0; c < byCase.length; c++) {
-    const events = byCase[c];
-    if (events.length === 0) continue;
+  for (let c = 0; c < log.cases.length; c++) {
+    if (first[c + 1] === first[c]) continue;
+    const events = grouped.subarray(first[c], first[c + 1]);
     const shift = relative ? log.timeOf[events[0]] - timeOf[events[0]] : 0;
     const caseEnd = timeOf[events[events.length - 1]];
     start = Math.min(start, timeOf[events[0]]);
@@ -94,7 +99,7 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
 
 type EdgeOf = (from: number, to: number, flowId: string | null) => number;
 
-function logSegments(log: EventLog, c: number, events: number[], shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, flowBetween?: (a: number, b: number) => string | null): void {
+function logSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, flowBetween?: (a: number, b: number) => string | null): void {
   const open = new Map<number, number[]>();
   let last = -1;
   let lastTime = NaN;
@@ -124,7 +129,7 @@ function logSegments(log: EventLog, c: number, events: number[], shift: number, 
   for (const [a, list] of open) for (const s of list) segs.add(c, NODE, a, s, s, true);
 }
 
-function engineSegments(log: EventLog, c: number, events: number[], shift: number, segs: SegmentBuilder, edgeOf: EdgeOf): void {
+function engineSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf): void {
   const entered = new Map<string, { a: number; t: number }>();
   for (const i of events) {
     const attrs = log.attributes.get(i);
@@ -167,40 +172,52 @@ export function sortedByTime(time: Float64Array, n: number): Uint32Array {
 
 class SegmentBuilder {
   n = 0;
-  kase: number[] = [];
-  kind: number[] = [];
-  place: number[] = [];
-  from: number[] = [];
-  to: number[] = [];
-  open: boolean[] = [];
+  kase = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  place = new Int32Array(1024);
+  from = new Float64Array(1024);
+  to = new Float64Array(1024);
+  open = new Uint8Array(1024);
 
   add(c: number, kind: number, place: number, from: number, to: number, open: boolean): void {
-    this.kase.push(c);
-    this.kind.push(kind);
-    this.place.push(place);
-    this.from.push(from);
-    this.to.push(to);
-    this.open.push(open);
-    this.n++;
+    if (this.n === this.kase.length) this.grow();
+    const i = this.n++;
+    this.kase[i] = c;
+    this.kind[i] = kind;
+    this.place[i] = place;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.open[i] = open ? 1 : 0;
   }
 
   sorted() {
-    const from = Float64Array.from(this.from);
-    const order = sortedByTime(from, this.n);
+    const n = this.n;
+    const order = sortedByTime(this.from, n);
     const out = {
-      segCount: this.n, segCase: new Int32Array(this.n), segKind: new Uint8Array(this.n), segPlace: new Int32Array(this.n),
-      segFrom: new Float64Array(this.n), segTo: new Float64Array(this.n), segOpen: new Uint8Array(this.n),
+      segCount: n, segCase: new Int32Array(n), segKind: new Uint8Array(n), segPlace: new Int32Array(n),
+      segFrom: new Float64Array(n), segTo: new Float64Array(n), segOpen: new Uint8Array(n),
     };
-    for (let k = 0; k < this.n; k++) {
+    for (let k = 0; k < n; k++) {
       const s = order[k];
       out.segCase[k] = this.kase[s];
       out.segKind[k] = this.kind[s];
       out.segPlace[k] = this.place[s];
       out.segFrom[k] = this.from[s];
       out.segTo[k] = this.to[s];
-      out.segOpen[k] = this.open[s] ? 1 : 0;
+      out.segOpen[k] = this.open[s];
     }
     return out;
+  }
+
+  private grow(): void {
+    const size = this.kase.length * 2;
+    const g = resized;
+    this.kase = g(this.kase, new Int32Array(size));
+    this.kind = g(this.kind, new Uint8Array(size));
+    this.place = g(this.place, new Int32Array(size));
+    this.from = g(this.from, new Float64Array(size));
+    this.to = g(this.to, new Float64Array(size));
+    this.open = g(this.open, new Uint8Array(size));
   }
 }
 

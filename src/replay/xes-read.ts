@@ -30,11 +30,10 @@ export class XesReader {
   private readonly eventGlobals: Attributes = {};
   private traceName: string | null = null;
   private traceAttrs: Attributes = {};
-  private traceEvents: Array<{ attrs: Attributes; line: number }> = [];
+  private traceEvents: PendingEvent[] = [];
   private traces = 0;
   private inEvent = false;
-  private eventAttrs: Attributes = {};
-  private eventLine = 0;
+  private event: PendingEvent = newEvent(0);
   private nested = 0;
   private failure: LogError | null = null;
   private sawLog = false;
@@ -98,8 +97,7 @@ export class XesReader {
       case 'event':
         if (parent !== 'trace') throw this.fail('<event> outside a <trace>');
         this.inEvent = true;
-        this.eventAttrs = {};
-        this.eventLine = this.parser.line;
+        this.event = newEvent(this.parser.line);
         return;
       case 'global': {
         const scope = tag.attributes.scope;
@@ -116,13 +114,23 @@ export class XesReader {
     if (key === undefined) throw this.fail(`<${tag.name}> without a key`);
     if (tag.name === 'list' || tag.name === 'container') return;
     if (value === undefined) throw this.fail(`<${tag.name} key="${key}"> without a value`);
+    if (parent === 'event') return this.eventAttribute(tag.name, key, value);
     const v = this.value(tag.name, key, value);
-    if (parent === 'event') this.eventAttrs[key] = v;
-    else if (parent === 'trace') {
+    if (parent === 'trace') {
       if (key === 'concept:name') this.traceName = String(v);
       else this.traceAttrs[key] = v;
     } else if (parent === 'global' && this.globalScope === 'event') this.eventGlobals[key] = v;
     else if (parent === 'log' && key === 'concept:name') this.builder.name = String(v);
+  }
+
+  /** The standard keys go straight to their fields: no attribute object per event for them. */
+  private eventAttribute(type: string, key: string, raw: string): void {
+    const e = this.event;
+    if (key === 'concept:name') e.name = raw;
+    else if (key === 'time:timestamp' && type === 'date') e.time = (this.value(type, key, raw) as { date: number }).date;
+    else if (key === 'lifecycle:transition') e.transition = raw;
+    else if (key === 'org:resource') e.resource = raw;
+    else (e.extra ??= {})[key] = this.value(type, key, raw);
   }
 
   private value(type: string, key: string, raw: string): AttrValue {
@@ -154,7 +162,7 @@ export class XesReader {
     }
     if (name === 'event' && this.inEvent) {
       this.inEvent = false;
-      this.traceEvents.push({ attrs: this.eventAttrs, line: this.eventLine });
+      this.traceEvents.push(this.event);
     } else if (name === 'trace') this.flushTrace();
     else if (name === 'global') this.globalScope = null;
   }
@@ -164,25 +172,42 @@ export class XesReader {
     const b = this.builder;
     const caseIdx = b.caseId(this.traceName ?? `trace ${this.traces}`);
     b.setCaseAttributes(caseIdx, this.traceAttrs);
-    for (const { attrs, line } of this.traceEvents) {
-      const a = { ...this.eventGlobals, ...attrs };
-      const activity = a['concept:name'];
-      if (activity === undefined || activity === '__INVALID__') throw this.fail('an event without concept:name', line);
-      const time = a['time:timestamp'];
-      if (time === undefined || typeof time !== 'object') throw this.fail(`event "${String(activity)}" has no time:timestamp date`, line);
-      const transition = a['lifecycle:transition'];
+    const g = this.eventGlobals;
+    const gTime = g['time:timestamp'];
+    for (const e of this.traceEvents) {
+      const activity = e.name ?? (g['concept:name'] as string | undefined);
+      if (activity === undefined || activity === '__INVALID__') throw this.fail('an event without concept:name', e.line);
+      const time = e.time ?? (typeof gTime === 'object' ? gTime.date : undefined);
+      if (time === undefined) throw this.fail(`event "${activity}" has no time:timestamp date`, e.line);
+      const transition = e.transition ?? (g['lifecycle:transition'] as string | undefined);
       let lifecycle = UNKNOWN;
-      const extra: Attributes = {};
+      let extra = e.extra;
       if (transition !== undefined) {
-        const known = lifecycleIndex(String(transition));
-        if (known === undefined) extra['lifecycle:transition'] = transition;
+        const known = lifecycleIndex(transition);
+        if (known === undefined) (extra ??= {})['lifecycle:transition'] = transition;
         else lifecycle = known;
       }
-      const resource = a['org:resource'];
-      for (const k in a) if (k !== 'concept:name' && k !== 'time:timestamp' && k !== 'lifecycle:transition' && k !== 'org:resource') extra[k] = a[k];
-      b.add(caseIdx, String(activity), lifecycle, time.date, resource === undefined ? null : String(resource), extra);
+      for (const k in g) {
+        if (k !== 'concept:name' && k !== 'time:timestamp' && k !== 'lifecycle:transition' && k !== 'org:resource' && !(extra && k in extra)) (extra ??= {})[k] = g[k];
+      }
+      const resource = e.resource ?? (g['org:resource'] as string | undefined);
+      b.add(caseIdx, activity, lifecycle, time, resource ?? null, extra);
     }
   }
+}
+
+/** An event read but not yet added (its trace is still open). */
+interface PendingEvent {
+  name?: string;
+  time?: number;
+  transition?: string;
+  resource?: string;
+  extra?: Attributes;
+  line: number;
+}
+
+function newEvent(line: number): PendingEvent {
+  return { name: undefined, time: undefined, transition: undefined, resource: undefined, extra: undefined, line };
 }
 
 /**

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEvent } from '../../engine';
 import { buildIndex, flowLookup, heatmap, isEngineLog, matchActivities, Player, readDiagramModel, type EventLog } from '../../replay';
 import { variablesAt } from '../../replay/variables';
+import { exportLog } from './export-log';
 import { ForkPanel } from './ForkPanel';
 import { HeatmapPanel } from './HeatmapPanel';
 import { heatBadges, type HeatMetric } from './heat-badges';
@@ -48,10 +49,12 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
   const layer = useRef<TokenLayer | null>(null);
   const now = useRef(index.start);
 
-  const show = useCallback((t: number, pos?: number) => {
+  /** Draws the frame at `t`; the controls (React) follow only when `ui` (while playing: ~10 times a second). */
+  const show = useCallback((t: number, pos?: number, ui = true) => {
     now.current = t;
     const f = player.advance(t);
     layer.current?.draw(f);
+    if (!ui) return;
     setTime(t);
     setPosition(pos ?? f.events - 1);
   }, [player]);
@@ -65,12 +68,18 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
 
   // Playing: one frame per animation frame, time moved by the wall time since the last one.
   useEffect(() => {
-    if (!playing) return;
+    if (!playing) {
+      show(now.current);
+      return;
+    }
     let last = performance.now();
+    let shown = last;
     let raf = requestAnimationFrame(function tick(at) {
       const t = nextTime(now.current, at - last, speed, index.start, index.end);
       last = at;
-      show(t);
+      const ui = at - shown >= 100 || t >= index.end;
+      if (ui) shown = at;
+      show(t, undefined, ui);
       if (t >= index.end) setPlaying(false);
       else raf = requestAnimationFrame(tick);
     });
@@ -127,6 +136,8 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
         {!engine && log.cases.length > 1 && (
           <label className="run-field"><input type="checkbox" checked={relative} onChange={(e) => setRelative(e.target.checked)} data-testid="replay-relative" /> Relative time (every case from 0)</label>
         )}
+        <button type="button" onClick={() => exportLog(log, 'xes', source.title)} data-testid="replay-export-xes" title="Save as XES (IEEE 1849)">Export XES</button>
+        <button type="button" onClick={() => exportLog(log, 'ocel', source.title)} data-testid="replay-export-ocel" title="Save as OCEL 2.0 JSON">Export OCEL 2.0</button>
         {history && activeInstance && seq > 0 && (
           <button type="button" onClick={() => setForking(true)} data-testid="replay-fork-open" title="Start a new instance from the state at this event">Fork here…</button>
         )}

@@ -36,5 +36,5 @@ function InstanceReplay({ instanceId }: { instanceId: string }) {
   if (error && !state) return <ApiErrorNote error={error} />;
   if (!state || !history || !log || !xml) return <p className="run-muted">Loading the history…</p>;
   if ('problem' in xml) return <p className="run-error" role="alert">{xml.problem}</p>;
-  return <ReplayPlayer source={{ log, xml: xml.xml, history, instanceId, title: `${state.processId} v${state.processVersion}` }} />;
+  return <ReplayPlayer source={{ log, xml: xml.xml, history, instanceId, title: `${state.processId}-${instanceId}` }} />;
 }

@@ -15,6 +15,8 @@ describe('hash routes', () => {
     ['#/tasks', { name: 'tasks' }],
     ['#/dashboard', { name: 'dashboard' }],
     ['#/dashboard/order', { name: 'dashboard', processId: 'order' }],
+    ['#/replay', { name: 'replay' }],
+    ['#/replay/instance-7', { name: 'replay', instanceId: 'instance-7' }],
   ];
 
   it.each(cases)('%s parses and formats back identically', (hash, route) => {
