@@ -13,7 +13,7 @@ export interface DecisionEvaluation {
 }
 
 interface AuditShape {
-  decisions?: Array<{ decisionId: string; decisionName: string; tables: Array<{ matched: Array<{ index: number }> }> }>;
+  decisions?: Array<{ decisionId: string; decisionName: string; tables: Array<{ hitPolicy: string; matched: Array<{ index: number }> }> }>;
 }
 
 /**
@@ -49,7 +49,8 @@ export class CaseDecisions implements DeployableDecisions {
         decisionId: own?.decisionId ?? decisionId,
         decisionName: own?.decisionName ?? null,
         output: r.result,
-        matchedRules: (own?.tables ?? []).flatMap((t) => t.matched.map((m) => m.index + 1)),
+        // Zeebe reports only the first match of a FIRST table (it stops there); our audit lists them all.
+        matchedRules: (own?.tables ?? []).flatMap((t) => (t.hitPolicy === 'FIRST' ? t.matched.slice(0, 1) : t.matched).map((m) => m.index + 1)),
         mocked: false,
       });
     }
