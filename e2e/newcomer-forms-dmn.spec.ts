@@ -30,8 +30,8 @@ test('given a DMN file, when a decision is selected in the DRD, then the propert
   await id.fill('DishChoice');
   await id.press('Tab');
   await page.getByTestId('dmn-xml-toggle').click();
-  await expect(page.getByTestId('xml-editor').locator('.view-lines')).toContainText('id="DishChoice"');
-  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('source-editor')).toHaveValue(/id="DishChoice"/);
+  await page.getByTestId('view-editor').click();
 });
 
 test('given a DMN file with content the reader cannot place, when opened, then the warnings are shown with their line', async () => {

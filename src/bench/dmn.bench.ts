@@ -28,7 +28,7 @@ const quick = args.includes('--quick');
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
 const SIZES = sizesArg ? sizesArg.split(',').map(Number) : quick ? [10, 100, 1000] : [10, 100, 1000, 10000];
 /** Time budget per contender and table, split over the interleaved rounds. */
-const MIN_MILLIS = quick ? 500 : 1500;
+const MIN_MILLIS = quick ? 500 : 1000;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -42,7 +42,7 @@ const fmt = (x: number, digits = 1) => (x >= 100 ? Math.round(x).toLocaleString(
 function tckLatency(): Record<string, number> {
   const folders = loadFolders(tckDir(repoRoot), ['compliance-level-2', 'compliance-level-3']);
   const cases = folders.flatMap((f) => f.testFiles.flatMap((tf) => (tf.compiled ? tf.cases.map((tc) => ({ f, tf, tc, compiled: tf.compiled! })) : [])));
-  const rounds = quick ? 4 : 8;
+  const rounds = quick ? 4 : 6;
   const perCase: number[][] = cases.map(() => []);
   let failed = 0;
   for (let round = 0; round < rounds; round++) {
