@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // Durability of the engine in the built app: a timer that comes due while the tab is closed fires
-// once on reopening; "Fire now" in the instance view, audited with the local user; a full storage
-// quota gives a clear error and loses nothing. Driven through window.__flowdeckEngine and the UI.
+// once on reopening; "Fire now" in the instance view, audited with the local user. Driven through
+// window.__flowdeckEngine and the UI. (A full quota is not here: CDP Storage.overrideQuotaForOrigin
+// has no effect in the Chromium 156 this runs on, navigator.storage.estimate() keeps its 10 GB;
+// see docs/testing.md. The quota path is covered by src/store and src/api unit tests.)
 const BPMN = readFileSync(new URL('./run-timers.bpmn', import.meta.url), 'utf8');
 
 type Result = { data?: unknown; error?: string; message?: string };
@@ -70,43 +72,4 @@ test('given an instance waiting an hour, when its timer is fired now in the inst
   await expect(fired).toHaveCount(1);
   await expect(fired).toHaveAttribute('data-who', 'demo'); // the default local user
   await expect(fired).toContainText(timerKey);
-});
-
-test.setTimeout(120_000);
-test('given a full storage quota, when an instance is started or a timer fired, then a clear storageFull error shows, and everything stored stays readable and exportable', async ({ page }) => {
-  await open(page);
-  const { instanceId, timerKey } = await startWaiting(page, 'later');
-  const origin = new URL(page.url()).origin;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-  try {
-    const refused = await call(page, 'instances.start', { processId: 'later' });
-    expect(refused.error).toBe('storageFull');
-    expect(refused.message).toMatch(/storage for Flowdeck is full: .* was not saved/);
-
-    // In the instance view: the refusal is shown where it was asked, and the instance is unchanged.
-    await page.goto(`/#/instances/${instanceId}`);
-    const view = page.getByTestId('instance-view');
-    await expect(view).toHaveAttribute('data-state', 'active');
-    await view.getByTestId('timer-fire').click();
-    await expect(view.getByTestId('timer-fire-error')).toHaveAttribute('data-code', 'storageFull');
-    await expect(view.getByTestId('timer-fire-error')).toContainText('Everything saved before is still there');
-    await expect(view).toHaveAttribute('data-state', 'active');
-    await expect(page.getByTestId('storage-status')).toHaveAttribute('data-near', 'true');
-
-    // Nothing lost: the instance, its timer and its history read back; the list holds one instance.
-    const list = await ok<{ total: number }>(page, 'instances.list', {});
-    expect(list.total).toBe(1);
-    const state = await ok<{ timers: Record<string, unknown> }>(page, 'instances.get', { instanceId });
-    expect(Object.keys(state.timers)).toEqual([timerKey]);
-    const history = await ok<Array<{ type: string }>>(page, 'history.get', { instanceId });
-    expect(history[0].type).toBe('instanceStarted');
-    const deployed = await ok<Array<{ source?: string }>>(page, 'deployments.list', {});
-    expect(deployed.length).toBeGreaterThan(0);
-  } finally {
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  }
-  // With room again, the same action goes through.
-  await page.getByTestId('timer-fire').click();
-  await expect(page.getByTestId('instance-view')).toHaveAttribute('data-state', 'completed');
 });
