@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 // once on reopening; "Fire now" in the instance view, audited with the local user. Driven through
 // window.__flowdeckEngine and the UI. (A full quota is not here: CDP Storage.overrideQuotaForOrigin
 // has no effect in the Chromium 156 this runs on, navigator.storage.estimate() keeps its 10 GB;
-// see docs/testing.md. The quota path is covered by src/store and src/api unit tests.)
+// see src/app/README.md. The quota path is covered by src/store and src/api unit tests.)
 const BPMN = readFileSync(new URL('./run-timers.bpmn', import.meta.url), 'utf8');
 
 type Result = { data?: unknown; error?: string; message?: string };
