@@ -1,9 +1,11 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
 import { ReaderWarnings } from '../editors/ReaderWarnings';
 import { createDmnModeler, viewLabel, type DmnModelerHandle, type DmnView } from './dmn-modeler';
 import { useStudio } from '../state/store';
+import { EvaluatePanel } from './EvaluatePanel';
+import './decisions.css';
 import '../editors/editors.css';
 
 /**
@@ -16,7 +18,7 @@ import '../editors/editors.css';
  * <DmnEditor fileId="d1" kind="dmn" content={xml} onChange={save} />
  * ```
  */
-export default function DmnEditor({ fileId, content, onChange, onError, onImported }: EditorProps) {
+export default function DmnEditor({ fileId, fileName, content, onChange, onError, onImported }: EditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const [views, setViews] = useState<{ all: DmnView[]; active?: DmnView }>({ all: [] });
@@ -26,6 +28,13 @@ export default function DmnEditor({ fileId, content, onChange, onError, onImport
     create: () => createDmnModeler({ container: containerRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onViews((all, active) => setViews({ all, ...(active ? { active } : {}) })),
   });
+  const [evaluating, setEvaluating] = useState(false);
+  const [highlight, setHighlight] = useState('');
+  const getXml = useCallback(async () => (handle ? handle.saveXML() : content), [handle, content]);
+  const openDecision = useCallback((id: string) => {
+    const view = views.all.find((v) => v.element.id === id && v.type !== 'drd');
+    if (view) void handle?.open(view);
+  }, [handle, views.all]);
 
   return (
     <div className="fd-editor fd-dmn" data-testid="dmn-editor">
@@ -45,6 +54,9 @@ export default function DmnEditor({ fileId, content, onChange, onError, onImport
           ))}
         </div>
         <span className="fd-toolbar-gap" />
+        <button type="button" aria-pressed={evaluating} onClick={() => { setEvaluating(!evaluating); setHighlight(''); }} title="Evaluate decisions and run decision tests" data-testid="dmn-evaluate-toggle">
+          Evaluate
+        </button>
         <button type="button" onClick={() => showSource('source')} title="The file's XML, in the Source tab" data-testid="dmn-xml-toggle">
           XML
         </button>
@@ -54,8 +66,11 @@ export default function DmnEditor({ fileId, content, onChange, onError, onImport
       <div className="fd-editor-body">
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
         {/* dmn-js shows the panel for the DRD only; in a table view it stays empty, and hidden. */}
-        <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={views.active !== undefined && views.active.type !== 'drd'} />
+        <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={evaluating || (views.active !== undefined && views.active.type !== 'drd')} />
+        {evaluating && <EvaluatePanel getXml={getXml} fileName={fileName ?? 'decisions'} openDecision={openDecision} highlight={setHighlight} />}
       </div>
+      {/* Matched and chosen rules of the last evaluation, as CSS over dmn-js' rows (see evaluation.ts). */}
+      {evaluating && highlight && <style data-testid="dmn-rule-highlight">{highlight}</style>}
     </div>
   );
 }
