@@ -4,7 +4,7 @@
 // page and run. Prints instances/s of both, the ratio, and IndexedDB transactions per instance
 // (counted by wrapping IDBDatabase.prototype.transaction in the page). The page is the same store
 // and host code the engine worker runs (src/bench/browser/page.ts), bundled with esbuild and served
-// from localhost (IndexedDB needs an origin). Bounded: N instances per line (default 2,000).
+// from localhost (IndexedDB needs an origin). Bounded: N instances per line (default 1,000; about a minute here).
 // Run: npm run bench:browser. Options: --instances N, --parallel P (concurrent starts, default 8).
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : fallback;
 };
-const N = Number(option('instances', '2000'));
+const N = Number(option('instances', '1000'));
 const PARALLEL = Number(option('parallel', '8'));
 
 async function bundle() {

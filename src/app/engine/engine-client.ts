@@ -193,8 +193,8 @@ function spawnEngineWorker(): Worker {
 
 let shared: EngineClient | null = null;
 
-/** The tab's one client (created on first use). */
-export function getEngineClient(): EngineClient {
-  shared ??= new EngineClient();
+/** The tab's one client (created on first use, with the `options` of that first call). */
+export function getEngineClient(options?: EngineClientOptions): EngineClient {
+  shared ??= new EngineClient(options);
   return shared;
 }

@@ -10,9 +10,12 @@ declare global {
   }
 }
 
-/** Starts the tab's engine client (electing the engine's tab) and exposes it as `window.__flowdeckEngine`. */
-export function startEngine(): EngineClient {
-  const client = getEngineClient();
+/**
+ * Starts the tab's engine client (electing the engine's tab) and exposes it as `window.__flowdeckEngine`.
+ * `user`: who acts, asked at every call, so the audit log names the studio's local user.
+ */
+export function startEngine(user?: () => string): EngineClient {
+  const client = getEngineClient({ user });
   window.__flowdeckEngine = client;
   return client;
 }

@@ -5,6 +5,7 @@ import { ApiErrorNote } from '../run/ApiErrorNote';
 import { DiagramView, type DiagramBadge, type DiagramMarker } from '../run/DiagramView';
 import { useEngineQuery } from '../run/engine';
 import { marksOf } from './diagram-marks';
+import { AuditPanel } from './view/AuditPanel';
 import { HistoryTimeline } from './view/HistoryTimeline';
 import { InstanceActions } from './view/InstanceActions';
 import { VariablesPanel } from './view/VariablesPanel';
@@ -45,6 +46,7 @@ function InstanceDetails({ state }: { state: InstanceState }) {
         <WaitsPanel state={state} />
         <VariablesPanel state={state} />
         <HistoryTimeline instanceId={state.instanceId} />
+        <AuditPanel instanceId={state.instanceId} />
       </div>
     </section>
   );

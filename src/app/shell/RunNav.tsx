@@ -1,4 +1,5 @@
 import { formatRoute, type Route } from '../routing/routes';
+import { StorageStatus } from '../run/StorageStatus';
 import { UserPicker } from '../tasks/UserPicker';
 import '../run/run.css';
 
@@ -23,6 +24,7 @@ export function RunNav({ route }: { route: Route }) {
         ))}
       </ul>
       <UserPicker />
+      <StorageStatus />
     </div>
   );
 }

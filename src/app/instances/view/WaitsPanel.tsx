@@ -2,6 +2,7 @@ import type { InstanceState } from '../../../engine';
 import { formatRoute } from '../../routing/routes';
 import { IncidentRow } from './IncidentRow';
 import { JobRow } from './JobRow';
+import { TimerRow } from './TimerRow';
 
 /** What the instance waits on: user tasks, external jobs (workable by hand), timers, subscriptions, and its open incidents. */
 export function WaitsPanel({ state }: { state: InstanceState }) {
@@ -30,7 +31,7 @@ export function WaitsPanel({ state }: { state: InstanceState }) {
       {jobs.length === 0 ? <p className="run-muted">None open.</p> : jobs.map((j) => <JobRow key={j.key} job={j} running={running && !state.suspended} />)}
       <h2>Timers</h2>
       {timers.length === 0 ? <p className="run-muted">None.</p> : (
-        <ul>{timers.map((t) => <li key={t.key} data-testid="instance-timer"><span className="run-mono">{t.elementId}</span> due {new Date(t.dueAt).toLocaleString()}{t.fired ? ` · fired ${t.fired}×` : ''}</li>)}</ul>
+        <ul>{timers.map((t) => <TimerRow key={t.key} instanceId={state.instanceId} timer={t} running={running && !state.suspended} />)}</ul>
       )}
       <h2>Subscriptions</h2>
       {subs.length === 0 ? <p className="run-muted">None.</p> : (
