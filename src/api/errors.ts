@@ -1,5 +1,9 @@
 import { CommandRejectedError } from '../engine';
-import { DeployError, DmnDeployError, HostError, StoreConflictError } from '../host';
+// Direct module imports: the host index also re-exports a `.d.ts.ts` module that tsx (the CLI, `flowdeck serve`) cannot resolve.
+import { DmnDeployError } from '../host/dmn-decisions';
+import { DeployError } from '../host/engine-host';
+import { StoreConflictError } from '../host/store-errors';
+import { HostError } from '../host/transaction';
 
 /**
  * Every error code the engine API answers with. The enum is part of the API (docs/api.md

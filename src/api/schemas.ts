@@ -53,6 +53,8 @@ export const instancesStart = z.strictObject({
   variables: variables.optional(),
   businessKey: z.string().nullable().optional(),
 });
+/** A timer an instance waits for: `timerKey` as listed in the instance's `timers`. */
+export const timersFire = z.strictObject({ instanceId: id, timerKey: id });
 export const instancesSetVariables = z.strictObject({
   instanceId: id,
   variables,
@@ -124,3 +126,6 @@ export const incidentsRetry = z.strictObject({ instanceId: id, incidentId: id, r
 export const historyGet = z.strictObject({ instanceId: id, afterSeq: z.number().int().min(0).optional() });
 
 export const decisionsEvaluate = z.strictObject({ decisionId: id, variables: variables.default({}) });
+
+/** Rewind and fork: `atSeq` is the history event to restore the instance at. */
+export const instancesFork = z.strictObject({ instanceId: id, atSeq: z.number().int().min(1), variables: variables.optional() });

@@ -1,3 +1,4 @@
+import { ARCHIVE_COMMANDS, parseArchiveArgs, type ArchiveCliArgs } from './archive-args';
 import { UsageError } from './errors';
 
 /** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]`. */
@@ -11,6 +12,19 @@ export interface RunArgs {
   /** The raw `--variables` value: inline JSON or `@path`. */
   variables?: string;
   scenario?: string;
+  json: boolean;
+  /** `--log out.xes|out.jsonocel`: write the run's history as an event log. */
+  log?: string;
+}
+
+/** `flowdeck log <file> [--object-type T] [--model model.bpmn] [--to out.*] [--columns case=...,activity=...] [--json]`. */
+export interface LogArgs {
+  command: 'log';
+  file: string;
+  objectType?: string;
+  model?: string;
+  to?: string;
+  columns?: string;
   json: boolean;
 }
 
@@ -39,7 +53,16 @@ export interface SimulateArgs {
   log?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | SimulateArgs | { command: 'help'; topic?: string } | { command: 'version' };
+/** `flowdeck serve [folder or archive] [--port N] [--db FILE] [--host ADDR]`. */
+export interface ServeArgs {
+  command: 'serve';
+  source?: string;
+  port?: string;
+  db?: string;
+  host?: string;
+}
+
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | ArchiveCliArgs | ServeArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -52,6 +75,14 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
   '--scenario': { takesValue: true },
   '--dmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
+  '--log': { takesValue: true },
+};
+const LOG_OPTIONS: Record<string, OptionSpec> = {
+  '--object-type': { takesValue: true },
+  '--model': { takesValue: true },
+  '--to': { takesValue: true },
+  '--columns': { takesValue: true },
+  '--json': { takesValue: false },
 };
 const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
   '--scenario': { takesValue: true },
@@ -61,6 +92,11 @@ const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
   '--dmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
   '--log': { takesValue: true },
+};
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  '--port': { takesValue: true },
+  '--db': { takesValue: true },
+  '--host': { takesValue: true },
 };
 const TEST_OPTIONS: Record<string, OptionSpec> = {
   '--json': { takesValue: false },
@@ -87,7 +123,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'run') return parseRun(rest);
   if (command === 'test') return parseTest(rest);
   if (command === 'simulate') return parseSimulate(rest);
-  throw new UsageError(`unknown command "${command}" (expected run, test or simulate)`);
+  if (command === 'serve') return parseServe(rest);
+  if (command === 'log') return parseLog(rest);
+  const archiveCommand = ARCHIVE_COMMANDS.find((c) => c === command);
+  if (archiveCommand) return parseArchiveArgs(archiveCommand, rest, split);
+  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, log, serve, pack, unpack, check, export or deploy)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
@@ -104,6 +144,16 @@ function parseRun(argv: readonly string[]): RunArgs {
     dmn: repeated.get('--dmn') ?? [],
     scenario,
     json: options.has('--json'),
+    log: options.get('--log'),
+  };
+}
+
+function parseLog(argv: readonly string[]): LogArgs {
+  const { positionals, options } = split(argv, LOG_OPTIONS, 'log');
+  if (positionals.length !== 1) throw new UsageError(`log takes one log file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}`);
+  return {
+    command: 'log', file: positionals[0], objectType: options.get('--object-type'), model: options.get('--model'), to: options.get('--to'),
+    columns: options.get('--columns'), json: options.has('--json'),
   };
 }
 
@@ -128,6 +178,12 @@ function parseSimulate(argv: readonly string[]): SimulateArgs {
     json: options.has('--json'),
     log: options.get('--log'),
   };
+}
+
+function parseServe(argv: readonly string[]): ServeArgs {
+  const { positionals, options } = split(argv, SERVE_OPTIONS, 'serve');
+  if (positionals.length > 1) throw new UsageError(`serve takes one folder or archive, got ${positionals.length}: ${positionals.join(' ')}`);
+  return { command: 'serve', source: positionals[0], port: options.get('--port'), db: options.get('--db'), host: options.get('--host') };
 }
 
 function parseTest(argv: readonly string[]): TestArgs {

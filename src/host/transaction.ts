@@ -121,6 +121,18 @@ export class HostTransaction {
     return result.state;
   }
 
+  /**
+   * Takes in a new instance made outside a step (a fork: `fork.ts`), with the history and command
+   * records that made it; they are committed with the rest of the operation.
+   */
+  adopt(state: InstanceState, history: readonly HistoryEvent[], commands: readonly CommandRecord[]): void {
+    this.states.set(state.instanceId, state);
+    this.touched.add(state.instanceId);
+    this.history ??= [];
+    for (const e of history) this.history.push(e);
+    for (const c of commands) this.commands.push(c);
+  }
+
   /** Runs every effect not handled yet (after {@link apply} / {@link startQueued} outside an effect handler). */
   async settle(): Promise<void> {
     await this.drain();

@@ -16,13 +16,21 @@ const ENGINE_COMMANDS = new Set(['timerFired', 'continueAsync', 'childCompleted'
 export function auditRowsOf(commands: readonly CommandRecord[], actor: Actor): AuditRow[] {
   const out: AuditRow[] = [];
   let who: string | undefined;
+  // A fork (src/host/fork.ts) commits the source's re-executed commands and then its edit marked
+  // `forkOf`: one user action, audited as `fork`; the re-executed commands are not new actions.
+  const forkAt = new Map(commands.filter((c) => (c.command as { forkOf?: unknown }).forkOf).map((c) => [c.instanceId, c.n]));
   for (const c of commands) {
-    const { type, variables: _variables, ...fields } = c.command;
-    if (ENGINE_COMMANDS.has(type)) continue;
+    const { type: commandType, variables: _variables, ...fields } = c.command;
+    const at = forkAt.get(c.instanceId);
+    if (at !== undefined && c.n < at) continue;
+    const type = at === c.n ? 'fork' : commandType;
+    // A timer fired early was a person's "fire now"; one that came due fired by itself.
+    const firedNow = type === 'timerFired' && (fields as { early?: boolean }).early === true;
+    if (ENGINE_COMMANDS.has(type) && !firedNow) continue;
     // A call activity's child starts by itself; only a start from outside is an action.
     if (type === 'start' && (fields as { parent?: unknown }).parent) continue;
     who ??= actor();
-    out.push({ at: c.time, who, action: type, instanceId: c.instanceId, details: { n: c.n, ...fields } });
+    out.push({ at: c.time, who, action: firedNow ? 'fireTimerNow' : type, instanceId: c.instanceId, details: { n: c.n, ...fields } });
   }
   return out;
 }

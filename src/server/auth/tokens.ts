@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+const ISSUER = 'flowdeck';
+
+/**
+ * Access tokens: HS256 JWTs (jose) carrying the user name (`sub`) and the issue instant in ms
+ * (`iat_ms`, compared with the account's `tokens_after` so that logout takes effect at once).
+ * Roles are not in the token: they are read from the account on every request, so a role
+ * change applies to the next request.
+ */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlS: number,
+    private readonly now: () => number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  get expiresIn(): number {
+    return this.ttlS;
+  }
+
+  async sign(username: string): Promise<string> {
+    const nowMs = this.now();
+    const iat = Math.floor(nowMs / 1000);
+    return new SignJWT({ iat_ms: nowMs }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(username).setIssuer(ISSUER)
+      .setJti(randomUUID()).setIssuedAt(iat).setExpirationTime(iat + this.ttlS).sign(this.key);
+  }
+
+  /** The token's user and issue instant, or why it is refused (a sentence for the 401 message). */
+  async verify(token: string): Promise<{ username: string; issuedAtMs: number } | { refused: string }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: new Date(this.now()) });
+      if (typeof payload.sub !== 'string' || typeof payload.iat_ms !== 'number') return { refused: 'the access token lacks its subject' };
+      return { username: payload.sub, issuedAtMs: payload.iat_ms };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { refused: 'the access token has expired: refresh it (POST /auth/refresh) or log in again' };
+      return { refused: 'the access token is not valid' };
+    }
+  }
+}

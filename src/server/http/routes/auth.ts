@@ -1,0 +1,111 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AccountError, type User } from '../../auth/accounts';
+import { AccountThrottle } from '../../auth/account-throttle';
+import { ROLES } from '../../auth/roles';
+import type { ServerContext } from '../../context';
+import { HttpError } from '../errors';
+import { userOf } from '../guard';
+import { anyData, answers, dataOf, queryInt, type App } from '../shapes';
+
+const tokenPair = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
+const credentials = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1024) });
+const userView = (u: User) => ({ username: u.username, roles: u.roles, groups: u.groups, createdAt: new Date(u.createdAt).toISOString() });
+const roles = z.array(z.enum(ROLES)).min(1);
+const groups = z.array(z.string().min(1).max(100)).max(100);
+
+/** Login, refresh (rotation with reuse detection), logout, who am I; accounts and the audit log (administrators). */
+export function authRoutes(app: App, ctx: ServerContext): void {
+  const throttle = new AccountThrottle(ctx.config.login.maxPerAccount, ctx.config.login.windowS * 1000, ctx.now);
+  const log = app.log.child({ category: 'auth' });
+  const pair = async (username: string, refreshToken: string) => ({ accessToken: await ctx.tokens.sign(username), refreshToken, expiresIn: ctx.tokens.expiresIn });
+
+  app.post('/auth/login', {
+    config: { public: true, rateLimit: { max: ctx.config.login.maxPerClient, timeWindow: ctx.config.login.windowS * 1000, keyGenerator: (req: FastifyRequest) => `login:${req.ip}` } },
+    schema: { tags: ['auth'], security: [], body: credentials, response: answers(dataOf(tokenPair)) },
+  }, async (req) => {
+    const { username, password } = req.body;
+    const wait = throttle.retryAfterMs(username);
+    if (wait > 0) {
+      ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'refused', details: { reason: 'too many failed logins' } });
+      throw new HttpError('RATE_LIMITED', `too many failed logins for ${username}: try again in ${Math.ceil(wait / 1000)} s`, { retryAfterS: Math.ceil(wait / 1000) });
+    }
+    const user = await ctx.accounts.authenticate(username, password);
+    if (!user) {
+      throttle.fail(username);
+      ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'refused', details: { reason: 'wrong username or password' } });
+      log.warn({ username, ip: req.ip }, 'login refused');
+      throw new HttpError('UNAUTHENTICATED', 'wrong username or password');
+    }
+    throttle.succeed(username);
+    ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'ok' });
+    return { data: await pair(username, ctx.accounts.issueRefresh(username, ctx.config.refreshTokenTtlS)) };
+  });
+
+  app.post('/auth/refresh', {
+    config: { public: true, rateLimit: { max: ctx.config.login.maxPerClient * 5, timeWindow: ctx.config.login.windowS * 1000, keyGenerator: (req: FastifyRequest) => `refresh:${req.ip}` } },
+    schema: { tags: ['auth'], security: [], body: z.strictObject({ refreshToken: z.string().min(1).max(200) }), response: answers(dataOf(tokenPair)) },
+  }, async (req) => {
+    const r = ctx.accounts.rotate(req.body.refreshToken, ctx.config.refreshTokenTtlS);
+    if ('refused' in r) {
+      if (r.refused === 'reused') {
+        ctx.audit.record({ actor: r.username ?? '?', ip: req.ip, action: 'refresh.reuse', target: r.family ?? '?', outcome: 'refused', details: { revoked: 'token family' } });
+        log.warn({ username: r.username, ip: req.ip }, 'refresh token reused: its family is revoked');
+      }
+      const why = { unknown: 'unknown refresh token', expired: 'the refresh token has expired: log in again', revoked: 'the refresh token was revoked: log in again',
+        reused: 'the refresh token was already used: every token of this login is now revoked; log in again' }[r.refused];
+      throw new HttpError('UNAUTHENTICATED', why);
+    }
+    return { data: await pair(r.username, r.refreshToken) };
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Revokes the refresh token family given (or every one of the user) and the access tokens issued so far', body: z.strictObject({ refreshToken: z.string().min(1).optional() }).nullish(), response: answers(anyData) },
+  }, async (req) => {
+    const user = userOf(req);
+    ctx.accounts.logout(user.username, req.body?.refreshToken);
+    ctx.audit.record({ actor: user.username, ip: req.ip, action: 'logout', target: user.username, outcome: 'ok' });
+    return { data: { loggedOut: user.username } };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], response: answers(anyData) } }, async (req) => ({ data: userView(userOf(req)) }));
+
+  const admin = { permission: 'admin' as const };
+  app.get('/users', { config: admin, schema: { tags: ['users'], response: answers(anyData) } }, async () => ({ data: ctx.accounts.list().map(userView) }));
+  app.post('/users', {
+    config: admin,
+    schema: { tags: ['users'], body: z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(12).max(1024), roles, groups: groups.optional() }), response: answers(anyData, 201) },
+  }, async (req, reply) => {
+    const user = await accountCall(() => ctx.accounts.create(req.body));
+    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'user.create', target: user.username, outcome: 'ok', details: { roles: user.roles, groups: user.groups } });
+    reply.code(201);
+    return { data: userView(user) };
+  });
+  app.patch('/users/:username', {
+    config: admin,
+    schema: { tags: ['users'], summary: 'Changes roles and groups (a permission change, audited)', params: z.object({ username: z.string().min(1) }), body: z.strictObject({ roles: roles.optional(), groups: groups.optional() }), response: answers(anyData) },
+  }, async (req) => {
+    const before = ctx.accounts.get(req.params.username);
+    const user = await accountCall(async () => ctx.accounts.update(req.params.username, req.body));
+    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'permission.change', target: user.username, outcome: 'ok', details: { from: { roles: before?.roles, groups: before?.groups }, to: { roles: user.roles, groups: user.groups } } });
+    return { data: userView(user) };
+  });
+
+  app.get('/audit', {
+    config: admin,
+    schema: { tags: ['users'], querystring: z.strictObject({ actor: z.string().optional(), action: z.string().optional(), page: queryInt(1).default(1), pageSize: queryInt(1, 1000).default(50) }), response: answers(anyData) },
+  }, async (req) => {
+    const { page, pageSize, ...filter } = req.query;
+    const r = ctx.audit.list({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+    return { data: { items: r.items.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), total: r.total, page, pageSize } };
+  });
+}
+
+async function accountCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AccountError) throw new HttpError(error.reason === 'exists' ? 'CONFLICT' : error.reason === 'notFound' ? 'NOT_FOUND' : 'VALIDATION_ERROR', error.message);
+    throw error;
+  }
+}

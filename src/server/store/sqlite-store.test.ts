@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeContract, instance, event, at, command } from '../../host/test-support/store-contract';
+import { openDatabase } from './schema';
+import { SqliteStore } from './sqlite-store';
+
+storeContract('SqliteStore (:memory:)', () => new SqliteStore(openDatabase(':memory:')));
+
+const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('SqliteStore on a file', () => {
+  it('given commits on a file, when the database is opened again, then everything is there (WAL)', async () => {
+    const path = join(dir, 'a.sqlite');
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await new SqliteStore(db).commit({ instances: [at(instance('i1', { tasks: ['t1'] }), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });
+    db.close();
+    const again = new SqliteStore(openDatabase(path));
+    expect((await again.loadInstance('i1'))?.commands).toBe(1);
+    expect(await again.findInstanceByTask('t1')).toBe('i1');
+    expect(await again.loadCommands('i1')).toHaveLength(1);
+  });
+
+  it('given ended and running instances, when retention deletes what ended before a time, then only those go, with their history', async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    const ended = (id: string, endedAt: number) => ({ ...instance(id), status: 'completed' as const, endedAt });
+    await store.commit({ instances: [ended('old', 10), ended('new', 100), instance('running')], history: [event('old', 1), event('new', 1), event('running', 1)] });
+    expect(store.deleteEndedBefore(50)).toBe(1);
+    expect(await store.loadInstance('old')).toBeUndefined();
+    expect(await store.loadHistory('old')).toEqual([]);
+    expect((await store.listInstances()).map((s) => s.instanceId).sort()).toEqual(['new', 'running']);
+    expect(store.countByState()).toMatchObject({ active: 1, completed: 1 });
+  });
+
+  it('given a database of a newer schema version, when opened, then it is refused naming the version', () => {
+    const path = join(dir, 'newer.sqlite');
+    const db = openDatabase(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDatabase(path)).toThrow(/schema version 99, newer/);
+  });
+});
