@@ -1,4 +1,5 @@
 import type { NodeDef } from '../model/types';
+import { emitElementEvent } from './history-events';
 import { ElementFailure } from './failure';
 import type { ElementInstance, Variables } from './state';
 import type { Step } from './step';
@@ -21,7 +22,7 @@ export function createElementInstance(step: Step, node: NodeDef, scopeId: string
   if (loopIndex !== undefined) ei.loopIndex = loopIndex;
   state.elements[id] = ei;
   if (scopeId !== null) state.elements[scopeId].children++;
-  step.emit({ type: 'elementEntered', elementId: node.id, elementInstanceId: id, scopeId });
+  emitElementEvent(step, 'elementEntered', node.id, id, scopeId);
   if (variables) setAll(step, id, variables, true);
   return ei;
 }

@@ -1,4 +1,5 @@
 import type { HistoryBody, HistoryEvent } from '../history/events';
+import { emitElementEvent, emitFlowTaken } from './history-events';
 import type { ExecutableProcess, FlowDef, NodeDef } from '../model/types';
 import type { EngineContext } from '../ports';
 import { dropContinuations, stopsAt, suspend } from './async';
@@ -99,7 +100,7 @@ export class Step {
    * Returns the element instance it entered (null when it waits at a join).
    */
   take(flow: FlowDef, scopeId: string | null, fromId: string | null): ElementInstance | null {
-    this.emit({ type: 'flowTaken', flowId: flow.id, elementInstanceId: fromId, scopeId });
+    emitFlowTaken(this, flow.id, fromId, scopeId);
     const target = this.node(flow.targetId);
     if (target.startQuantity > 1) {
       arriveQuantity(this, target, flow, scopeId);
@@ -172,7 +173,7 @@ export class Step {
     for (const inc of Object.values(this.state.incidents)) {
       if (inc.elementInstanceId === ei.id) this.dropIncident(inc);
     }
-    this.emit({ type: 'elementTerminated', elementId: ei.elementId, elementInstanceId: ei.id, scopeId: ei.parentId });
+    emitElementEvent(this, 'elementTerminated', ei.elementId, ei.id, ei.parentId);
     this.remove(ei);
   }
 
@@ -321,7 +322,7 @@ export class Step {
     if (outputs) setAll(this, ei.parentId, outputs, false);
     if (ei.body && loopType) loopType.bodyOutput(this, ei, node);
     if (!inner && !helper && ei.parentId !== null && this.childCompleting(ei, node)) flows = null;
-    this.emit({ type: 'elementCompleted', elementId: node.id, elementInstanceId: ei.id, scopeId: ei.parentId });
+    emitElementEvent(this, 'elementCompleted', node.id, ei.id, ei.parentId);
     this.state.path.push(node.id);
     this.remove(ei);
     if (this.process.compensates) this.process.registry.lifecycle?.completed(this, ei, node);

@@ -1,4 +1,5 @@
 import type { Step } from './step';
+import { emitVariableSet } from './history-events';
 import type { Variables } from './state';
 
 /**
@@ -57,14 +58,9 @@ export function setAll(step: Step, scopeId: string | null, variables: Variables 
 function write(step: Step, vars: Variables, scopeId: string | null, name: string, value: unknown) {
   const newValue = value === undefined ? null : value;
   const created = !(name in vars);
-  if (!created) {
-    const oldValue = vars[name];
-    vars[name] = newValue;
-    step.emit({ type: 'variableSet', name, scopeId, oldValue, newValue });
-  } else {
-    vars[name] = newValue;
-    step.emit({ type: 'variableSet', name, scopeId, newValue });
-  }
+  const oldValue = created ? undefined : vars[name];
+  vars[name] = newValue;
+  emitVariableSet(step, name, scopeId, created, oldValue, newValue);
   // Conditional events re-check when variables they can see change (runtime/watch.ts).
   if (step.watching) step.changes.push({ scopeId, name, created });
 }
