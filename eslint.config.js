@@ -82,6 +82,7 @@ export default tseslint.config(
   layer(['src/dmn/**/*.ts'], ['engine', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/engine/**/*.ts'], ['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/simulation/**/*.ts'], ['store', 'app', 'cli']),
+  layer(['src/replay/**/*.ts'], ['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   // The engine's kernel knows elements only through the registry it is handed (runtime/element-type.ts).
   {
     files: ['src/engine/runtime/**/*.ts', 'src/engine/model/**/*.ts'],
@@ -105,4 +106,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**', 'react', 'react-*', 'zustand'], message: 'Below the UI: may not import the app or React.' }] }],
     },
   },
+  // The archive format runs in the browser and in Node alike (src/archive/README.md).
+  layer(['src/archive/**/*.ts'], ['store', 'app', 'cli', 'server', 'simulation']),
 );

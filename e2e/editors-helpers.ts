@@ -16,12 +16,6 @@ export function editorXml(page: Page): Promise<string> {
   return page.evaluate(() => (window.__flowdeckEditors?.bpmn as { saveXML(): Promise<string> }).saveXML());
 }
 
-/** Text of a Monaco editor as rendered (all lines must be in view); Monaco shows spaces as nbsp. */
-export async function monacoText(editor: Locator): Promise<string> {
-  const text = await editor.locator('.view-lines').innerText();
-  return text.replace(/\u00a0/g, ' ');
-}
-
 /** Clicks into a Monaco editor and puts the cursor at the end of its text. */
 export async function focusMonacoEnd(page: Page, editor: Locator): Promise<void> {
   await editor.locator('.view-lines').click();

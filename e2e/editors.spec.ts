@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { SAMPLE_BPMN, SAMPLE_DMN, SAMPLE_FORM } from './harness/samples';
-import { editorXml, focusMonacoEnd, monacoText, openDocument, shape } from './editors-helpers';
+import { editorXml, focusMonacoEnd, openDocument, shape } from './editors-helpers';
 
 test.describe('BPMN editor', () => {
   test.beforeEach(async ({ page }) => {
@@ -53,19 +53,16 @@ test.describe('BPMN editor', () => {
     await expect(page.locator('.djs-search-container .djs-search-result').first()).toContainText('Compute total');
   });
 
-  test('given broken XML in the XML view, when applied, then the error names its line and the diagram keeps its elements', async ({ page }) => {
+  test('given the toolbar XML button, then the Source tab shows the diagram as XML, and broken XML there names its line and keeps the diagram saved', async ({ page }) => {
     await page.getByTestId('bpmn-xml-toggle').click();
-    const editor = page.getByTestId('xml-editor');
-    await expect(editor.locator('.view-lines')).toContainText('Compute total');
-    await focusMonacoEnd(page, editor);
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type('<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">\n<bpmn:process id="P">\n</bpmn:definitions>');
+    const source = page.getByTestId('source-editor');
+    await expect(source).toHaveValue(/Compute total/);
+    await expect(page.getByTestId('bpmn-canvas')).toHaveCount(0);
 
-    await page.getByTestId('xml-apply').click();
+    await source.fill('<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">\n<bpmn:process id="P">\n</bpmn:definitions>');
 
-    await expect(page.getByTestId('xml-problem')).toContainText(/^Line 4/);
-    await page.getByRole('button', { name: 'Back to diagram' }).click();
-    await expect(shape(page, 'ComputeTotal')).toBeVisible();
+    await expect(page.getByTestId('source-problem')).toContainText(/line 4\b.*Kept as a draft/);
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'draft');
   });
 
   test('given a diagram, when exported as SVG and PNG, then both downloads are real images', async ({ page }) => {
@@ -84,7 +81,7 @@ test.describe('BPMN editor', () => {
 });
 
 test.describe('Scripts view', () => {
-  test('given a script task, when its script is edited in Monaco, then the edit is in the process XML view', async ({ page }) => {
+  test('given a script task, when its script is edited in Monaco, then the edit is in the process XML (Source tab)', async ({ page }) => {
     await openDocument(page, 'order.bpmn', SAMPLE_BPMN);
     await page.getByTestId('view-scripts').click();
     await expect(page.getByTestId('script-item-ComputeTotal')).toBeVisible();
@@ -99,7 +96,7 @@ test.describe('Scripts view', () => {
 
     await page.getByTestId('view-editor').click();
     await page.getByTestId('bpmn-xml-toggle').click();
-    await expect.poll(() => monacoText(page.getByTestId('xml-editor'))).toContain("execution.setVariable('total', 42);");
+    await expect(page.getByTestId('source-editor')).toHaveValue(/execution\.setVariable\('total', 42\);/);
   });
 
   test('given the script editor, when typing the script API, then Monaco completes execution members and flags writes to read-only variables', async ({ page }) => {

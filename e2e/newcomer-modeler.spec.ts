@@ -49,16 +49,15 @@ test('given a service task without a job type and a JavaScript script task, when
   await expect(problem('Js', 'camunda-compat/implementation')).toHaveCount(0);
 });
 
-test('given lint markers on the canvas, when the XML view opens, then it covers them (no marker floats above it)', async () => {
+test('given lint markers on the canvas, when the toolbar XML button is pressed, then the Source tab replaces the canvas (one XML editor, no marker over it)', async () => {
   const marker = page.locator('[data-testid=bpmn-canvas] .bjsl-overlay').first();
   await expect(marker).toBeVisible();
-  const box = (await marker.boundingBox())!;
   await page.getByTestId('bpmn-xml-toggle').click();
-  await expect(page.getByTestId('xml-editor')).toBeVisible();
-  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.fd-overlay') !== null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
-  expect(onTop).toBe(true);
-  await page.getByRole('button', { name: 'Back to diagram' }).click();
-  await expect(page.getByTestId('xml-editor')).toHaveCount(0);
+  await expect(page.getByTestId('source-editor')).toBeVisible();
+  await expect(page.locator('.bjsl-overlay')).toHaveCount(0);
+  await page.getByTestId('view-editor').click();
+  await expect(page.getByTestId('source-editor')).toHaveCount(0);
+  await expect(marker).toBeVisible();
 });
 
 test('given the ? help, then it lists the diagram shortcuts too', async () => {

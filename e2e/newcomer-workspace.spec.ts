@@ -22,6 +22,11 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => page.close());
 
 const status = () => page.getByTestId('save-status');
+/** Creates a file in the project, from the project's page. */
+const newFile = async (kind: 'bpmn' | 'dmn' | 'form', name: string) => {
+  await page.getByTestId('sidebar').getByTestId('project-item').first().getByTestId('project-name').click();
+  await createFile(page, kind, name);
+};
 const source = () => page.getByTestId('source-editor');
 
 test('given invalid text in the Source view, then it is kept as a draft, the badge says so and the stored file keeps the last valid version, also after a reload', async () => {
@@ -65,8 +70,7 @@ test('given a file shown as source with a banner about it, when another file is 
   await expect(page.getByTestId('banner').filter({ hasText: 'Flow: ' })).toBeVisible();
   await showSource(page);
 
-  await page.getByTestId('sidebar').getByTestId('project-item').first().getByTestId('project-name').click();
-  await createFile(page, 'form', 'Signup');
+  await newFile('form', 'Signup');
   await expect(page.getByTestId('editor-area')).toHaveAttribute('data-view', 'editor');
   await expect(page.getByTestId('form-editor')).toBeVisible();
   await expect(page.getByTestId('banner').filter({ hasText: 'Flow: ' })).toHaveCount(0);
@@ -86,4 +90,44 @@ test('given a saved version of a process, when opened, then it shows as a diagra
   const preview = page.getByTestId('version-view').getByTestId('bpmn-preview');
   await expect(preview.locator('.djs-element[data-element-id="StartEvent_1"]').first()).toBeVisible();
   await expect(page.getByTestId('version-view').getByTestId('source-editor')).toHaveValue(/StartEvent_1/);
+});
+
+test('given saved versions of a decision and of a form, when opened, then they show as decisions and as a form, read-only', async () => {
+  const openFirstVersion = async (note: string) => {
+    await page.getByTestId('action-save-version').click();
+    await page.getByTestId('version-note-input').fill(note);
+    await page.keyboard.press('Enter');
+    if ((await page.getByTestId('action-versions').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('action-versions').click();
+    await page.getByTestId('version-item').filter({ hasText: note }).getByTestId('version-open').click();
+  };
+
+  await newFile('dmn', 'Pricing');
+  await openFirstVersion('Table');
+  const decisions = page.getByTestId('version-view').getByTestId('dmn-preview');
+  await expect(decisions.locator('.djs-element[data-element-id^="Decision_"]').first()).toBeVisible();
+  await expect(decisions.locator('.djs-context-pad')).toHaveCount(0);
+
+  await newFile('form', 'Applicant');
+  await openFirstVersion('Fields');
+  const form = page.getByTestId('version-view').getByTestId('form-preview');
+  await expect(form.getByLabel('Name')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveAttribute('readonly', /.*/);
+});
+
+test('given BPMN whose reader drops a reference, when opened in the diagram, then the Problems panel lists the reader warning on the file', async () => {
+  await newFile('bpmn', 'Dangling');
+  await showSource(page);
+  await source().fill(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs_D" targetNamespace="http://example.com">
+  <bpmn:process id="Dangling_P" isExecutable="true">
+    <bpmn:startEvent id="Begin" />
+    <bpmn:endEvent id="Finish" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="Begin" targetRef="Ghost" />
+  </bpmn:process>
+</bpmn:definitions>
+`);
+  await page.getByTestId('view-editor').click();
+  await page.getByTestId('bpmn-problems-toggle').click();
+  const reader = page.getByTestId('bpmn-problem').filter({ hasText: 'xml-reader' }).filter({ hasText: /unresolved reference.*Ghost/ });
+  await expect(reader).toHaveCount(1);
 });

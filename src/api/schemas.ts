@@ -124,3 +124,6 @@ export const incidentsRetry = z.strictObject({ instanceId: id, incidentId: id, r
 export const historyGet = z.strictObject({ instanceId: id, afterSeq: z.number().int().min(0).optional() });
 
 export const decisionsEvaluate = z.strictObject({ decisionId: id, variables: variables.default({}) });
+
+/** Rewind and fork: `atSeq` is the history event to restore the instance at. */
+export const instancesFork = z.strictObject({ instanceId: id, atSeq: z.number().int().min(1), variables: variables.optional() });

@@ -5,6 +5,7 @@ import { deployments } from './resources/deployments';
 import { decisions } from './resources/decisions';
 import { events } from './resources/events';
 import { history } from './resources/history';
+import { replay } from './resources/replay';
 import { incidents } from './resources/incidents';
 import { instances } from './resources/instances';
 import { jobs } from './resources/jobs';
@@ -16,7 +17,7 @@ import type { Route } from './route';
  * Every call of the engine API by name (`resource.action`, after the seed's REST resources:
  * `instances.list` is `GET /instances`, `tasks.complete` is `POST /tasks/{id}/complete`...).
  */
-export const ROUTES = { ...deployments, ...instances, ...stats, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions };
+export const ROUTES = { ...deployments, ...instances, ...stats, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay };
 
 export type ApiMethod = keyof typeof ROUTES;
 type RouteOf<M extends ApiMethod> = (typeof ROUTES)[M];

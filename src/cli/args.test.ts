@@ -32,8 +32,11 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['deploy'], /unknown command "deploy"/],
-    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json\)/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['deploy'], /deploy needs --camunda/],
+    [['pack', 'folder', '-o', 'a.flowdeck', '-x'], /unknown option "-x" for pack/],
+    [['check'], /check takes one archive, got 0/],
+    [['run', 'm.bpmn', '--verbose'], /unknown option "--verbose" for run \(known: --process, --variables, --scenario, --dmn, --json, --log\)/],
     [['run', 'm.bpmn', '--process'], /option --process needs a value/],
     [['run', 'm.bpmn', '--process', '--json'], /option --process needs a value/],
     [['run', 'm.bpmn', '--json=yes'], /takes no value/],

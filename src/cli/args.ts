@@ -1,3 +1,4 @@
+import { ARCHIVE_COMMANDS, parseArchiveArgs, type ArchiveCliArgs } from './archive-args';
 import { UsageError } from './errors';
 
 /** `flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]`. */
@@ -11,6 +12,19 @@ export interface RunArgs {
   /** The raw `--variables` value: inline JSON or `@path`. */
   variables?: string;
   scenario?: string;
+  json: boolean;
+  /** `--log out.xes|out.jsonocel`: write the run's history as an event log. */
+  log?: string;
+}
+
+/** `flowdeck log <file> [--object-type T] [--model model.bpmn] [--to out.*] [--columns case=...,activity=...] [--json]`. */
+export interface LogArgs {
+  command: 'log';
+  file: string;
+  objectType?: string;
+  model?: string;
+  to?: string;
+  columns?: string;
   json: boolean;
 }
 
@@ -48,7 +62,7 @@ export interface ServeArgs {
   host?: string;
 }
 
-export type CliArgs = RunArgs | TestArgs | SimulateArgs | ServeArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type CliArgs = RunArgs | TestArgs | SimulateArgs | LogArgs | ArchiveCliArgs | ServeArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 interface OptionSpec {
   takesValue: boolean;
@@ -60,6 +74,14 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
   '--variables': { takesValue: true },
   '--scenario': { takesValue: true },
   '--dmn': { takesValue: true, repeatable: true },
+  '--json': { takesValue: false },
+  '--log': { takesValue: true },
+};
+const LOG_OPTIONS: Record<string, OptionSpec> = {
+  '--object-type': { takesValue: true },
+  '--model': { takesValue: true },
+  '--to': { takesValue: true },
+  '--columns': { takesValue: true },
   '--json': { takesValue: false },
 };
 const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
@@ -102,7 +124,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'test') return parseTest(rest);
   if (command === 'simulate') return parseSimulate(rest);
   if (command === 'serve') return parseServe(rest);
-  throw new UsageError(`unknown command "${command}" (expected run, test, simulate or serve)`);
+  if (command === 'log') return parseLog(rest);
+  const archiveCommand = ARCHIVE_COMMANDS.find((c) => c === command);
+  if (archiveCommand) return parseArchiveArgs(archiveCommand, rest, split);
+  throw new UsageError(`unknown command "${command}" (expected run, test, simulate, log, serve, pack, unpack, check, export or deploy)`);
 }
 
 function parseRun(argv: readonly string[]): RunArgs {
@@ -119,6 +144,16 @@ function parseRun(argv: readonly string[]): RunArgs {
     dmn: repeated.get('--dmn') ?? [],
     scenario,
     json: options.has('--json'),
+    log: options.get('--log'),
+  };
+}
+
+function parseLog(argv: readonly string[]): LogArgs {
+  const { positionals, options } = split(argv, LOG_OPTIONS, 'log');
+  if (positionals.length !== 1) throw new UsageError(`log takes one log file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}`);
+  return {
+    command: 'log', file: positionals[0], objectType: options.get('--object-type'), model: options.get('--model'), to: options.get('--to'),
+    columns: options.get('--columns'), json: options.has('--json'),
   };
 }
 

@@ -69,7 +69,7 @@ export async function findScenarioFiles(paths: readonly string[], cwd: string): 
     }
     if (info.isDirectory()) {
       const found = await walk(abs);
-      if (found.length === 0) throw new InputError(`no *.scenario.json or CPT test files under ${p}`);
+      if (found.length === 0) throw new InputError(`no *.scenario.json, CPT or DMN (*-test-NN.xml) test files under ${p}`);
       out.push(...found);
     } else out.push(abs);
   }
@@ -84,9 +84,14 @@ async function walk(dir: string): Promise<string[]> {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...(await walk(full)));
-    } else if (e.name.endsWith('.scenario.json') || (e.name.endsWith('.json') && (await holdsTestCases(full)))) out.push(full);
+    } else if (e.name.endsWith('.scenario.json') || isDmnTestFile(e.name) || (e.name.endsWith('.json') && (await holdsTestCases(full)))) out.push(full);
   }
   return out;
+}
+
+/** A DMN decision test file, named as the TCK names them: `loan-test-01.xml` beside `loan.dmn`. */
+export function isDmnTestFile(name: string): boolean {
+  return /-test-\d+\.xml$/i.test(name);
 }
 
 /** A cheap look before parsing: only files that mention `"testCases"` are parsed. */

@@ -3,12 +3,18 @@ export const VERSION = '0.1.0';
 const GENERAL = `flowdeck ${VERSION}: run BPMN processes and test scenarios on the Flowdeck engine.
 
 Usage:
-  flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json]
+  flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json] [--log out.xes|out.jsonocel]
   flowdeck test <scenario or CPT test files, or folders...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
   flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes]
+  flowdeck pack <folder> -o <archive.flowdeck> [--project NAME] [--created-by WHO]
+  flowdeck unpack <archive.flowdeck> <new folder>
+  flowdeck check <archive.flowdeck> [--json]
+  flowdeck export --camunda <archive|folder> <out folder> [--camunda-version 8.x] [--force]
+  flowdeck deploy --camunda <cluster url> <archive|folder> [--tenant ID] [--camunda-version 8.x] [--force]
   flowdeck serve [folder or archive.flowdeck] [--port 8080] [--db flowdeck.sqlite] [--host 127.0.0.1]
-  flowdeck help [run|test|simulate|serve]
+  flowdeck log <file.xes|file.xes.gz|file.jsonocel|file.csv> [--object-type T] [--model model.bpmn] [--to out.xes|out.jsonocel|out.csv] [--columns ...] [--json]
+  flowdeck help [run|test|simulate|log|archive|serve]
   flowdeck --version
 
 Exit codes: 0 ok, 1 incident or failed scenario, 2 bad command line, 3 bad input file or model.
@@ -26,6 +32,7 @@ Options:
   --dmn FILE               deploy a DMN file first, for business rule tasks (repeatable)
   --scenario FILE          take model, process, variables and steps from a scenario file
   --json                   print {"state","path","active","variables","incidents"} as JSON
+  --log FILE               write the run's history as an event log: .xes (IEEE 1849) or .jsonocel (OCEL 2.0)
 
 Exit: 0 when the run ends without an incident, 1 with an incident or a failed step, 3 bad input.`;
 
@@ -77,6 +84,18 @@ Options:
 Parameters the simulator does not simulate are listed on stderr (they stay in the model).
 Exit: 0 done, 1 an instance hit an incident, 2 bad command line, 3 bad model or scenario.`;
 
+const ARCHIVE = `flowdeck pack | unpack | check | export --camunda | deploy --camunda
+
+  pack <folder> -o <archive>   models, forms, scenarios and tests below the folder in one .flowdeck archive
+  unpack <archive> <folder>    check everything (hashes, hostile entries, models, references), then write
+                               the folder in one rename; a refused archive writes nothing
+  check <archive> [--json]     validate only; each reason names the entry (and element)
+  export --camunda <src> <out> a Camunda 8 process application folder, after the camunda-compat check
+  deploy --camunda <url> <src> POST /v2/deployments (all or nothing); credentials from CAMUNDA_CLIENT_ID,
+                               CAMUNDA_CLIENT_SECRET, CAMUNDA_OAUTH_URL or CAMUNDA_BASIC_AUTH_USERNAME/_PASSWORD
+
+Elements Camunda 8 would not run stop export and deploy unless --force. Format: docs/archive-format.md.
+Exit: 0 ok, 1 refused (check, Camunda check or cluster), 2 bad command line, 3 bad input.`;
 const SERVE = `flowdeck serve [folder or archive.flowdeck] [options]
 
 Starts the Flowdeck server: the engine behind an HTTP API (docs/server.md) on an embedded SQLite
@@ -92,12 +111,30 @@ Options:
   --host ADDR     address to listen on (FLOWDECK_HOST, default 127.0.0.1)
 
 Stops gracefully on SIGTERM or SIGINT. Exit: 0 stopped, 2 bad command line, 3 bad configuration or model.`;
+const LOG = `flowdeck log <file> [options]
+
+Reads an event log and prints a summary: cases, events, events per activity, first and last time.
+Formats: XES (IEEE 1849; .xes, also gzipped .xes.gz), OCEL 2.0 JSON (.jsonocel, .json), CSV with
+the columns case_id, activity, start_time, end_time, resource (each row: a start and a complete
+event). A file that is not a valid log is refused naming the line (XES, CSV) or JSON path (OCEL).
+
+Options:
+  --object-type T        OCEL: the object type to follow as the case (default: the type most events relate to)
+  --model model.bpmn     match activities to the model's elements, by id or by name
+  --to FILE              convert: .xes, .jsonocel or .csv (CSV keeps start and complete events only)
+  --columns MAPPING      CSV with other column names: case=...,activity=...,start=...,end=...,resource=...
+  --json                 print one object: {"format","cases","events","activities","start","end"}
+                         (+ "matched": {activity: elementId}, "unmatched": [activity] with --model)
+
+Exit: 0 done, 2 bad command line, 3 a file that is not a valid log or model.`;
 
 /** Help text for `flowdeck help [topic]`. */
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'test') return TEST;
   if (topic === 'simulate') return SIMULATE;
+  if (topic === 'archive' || ['pack', 'unpack', 'check', 'export', 'deploy'].includes(topic ?? '')) return ARCHIVE;
   if (topic === 'serve') return SERVE;
+  if (topic === 'log') return LOG;
   return GENERAL;
 }

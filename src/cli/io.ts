@@ -7,6 +7,10 @@ export interface CliIo {
   cwd: string;
   /** Print engine debug messages too (FLOWDECK_DEBUG=1). */
   debug?: boolean;
+  /** The environment (default `process.env`): `deploy --camunda` reads its credentials here. */
+  env?: Record<string, string | undefined>;
+  /** The network (default `globalThis.fetch`): specs pass a fake cluster. */
+  fetch?: typeof fetch;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ArchiveError } from '../archive/errors';
 import { HostError } from '../host/transaction';
 import { parseArgs } from './args';
 import { CliError, EXIT, UsageError, type ExitCode } from './errors';
@@ -28,6 +29,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/test')).testCommand(args, io);
       case 'simulate':
         return await (await import('./commands/simulate')).simulateCommand(args, io);
+      case 'log':
+        return await (await import('./commands/log')).logCommand(args, io);
+      case 'pack':
+        return await (await import('./commands/pack')).packCommand(args, io);
+      case 'unpack':
+        return await (await import('./commands/unpack')).unpackCommand(args, io);
+      case 'check':
+        return await (await import('./commands/check')).checkCommand(args, io);
+      case 'export':
+        return await (await import('./commands/export-camunda')).exportCamundaCommand(args, io);
+      case 'deploy':
+        return await (await import('./commands/deploy-camunda')).deployCamundaCommand(args, io);
       case 'serve':
         return await (await import('./commands/serve')).serveCommand(args, io);
     }
@@ -36,6 +49,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr(`flowdeck: ${error.message}\n`);
       if (error instanceof UsageError) io.stderr(`Run "flowdeck help" for usage.\n`);
       return error.exitCode;
+    }
+    // A refused archive: the entry and the reason, as the user's to fix.
+    if (error instanceof ArchiveError) {
+      io.stderr(`flowdeck: archive refused: ${error.message} [${error.code}]\n`);
+      return EXIT.input;
     }
     // The host refused the input (variables too deep, not JSON...): the user's to fix, not a crash.
     if (error instanceof HostError) {

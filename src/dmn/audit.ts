@@ -22,6 +22,12 @@ export interface TableAudit {
   readonly output: Json;
   /** True when no rule matched and default output entries were used. */
   readonly usedDefaults: boolean;
+  /**
+   * 0-based positions of the rules whose outputs the hit policy used: the first for FIRST, the
+   * winner for PRIORITY, the one for UNIQUE and ANY (none when UNIQUE is violated), all matched
+   * rules for COLLECT, RULE ORDER and OUTPUT ORDER.
+   */
+  readonly chosen: readonly number[];
 }
 
 /**

@@ -29,7 +29,10 @@ export interface EvaluateOptions {
 export interface DecisionResult {
   /** The result as a FEEL value (null on error). */
   readonly value: FeelValue;
-  /** The result as plain JSON (numbers as JS numbers, temporals as ISO strings). */
+  /**
+   * The result as plain JSON (numbers as JS numbers, temporals as ISO strings), made on first read:
+   * copy it out (`r.json`) before sending a result through postMessage.
+   */
   readonly json: unknown;
   /** One entry per decision evaluated, in evaluation order (required decisions first). */
   readonly audit: readonly DecisionAudit[];
@@ -60,8 +63,33 @@ export function evaluateDecision(
     for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v, { maxDepth, name: k }));
     const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options, maxDepth), new Map(), globals);
     const value = evaluation.value(node.key);
-    return { value, json: toJson(value, { maxDepth, what: `the result of decision '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+    return result(value, session, maxDepth, `the result of decision '${node.name}'`);
   });
+}
+
+/** The result; its JSON form is made when first read (hot loops and the TCK read only `value`). */
+function result(value: FeelValue, session: Session, maxDepth: number, what: string): DecisionResult {
+  return new LazyResult(value, session.audits, session.warnings, maxDepth, what);
+}
+
+class LazyResult implements DecisionResult {
+  private madeJson: unknown;
+  private made = false;
+  constructor(
+    readonly value: FeelValue,
+    readonly audit: readonly DecisionAudit[],
+    readonly warnings: readonly DmnWarning[],
+    private readonly maxDepth: number,
+    private readonly what: string,
+  ) {}
+
+  get json(): unknown {
+    if (!this.made) {
+      this.madeJson = toJson(this.value, { maxDepth: this.maxDepth, what: this.what });
+      this.made = true;
+    }
+    return this.madeJson;
+  }
 }
 
 /**
@@ -99,7 +127,7 @@ export function evaluateDecisionService(
       params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: p.name }) : null);
     }
     const value = invokeService(compiled, session, node, params);
-    return { value, json: toJson(value, { maxDepth, what: `the result of decision service '${node.name}'` }), audit: session.audits, warnings: session.warnings };
+    return result(value, session, maxDepth, `the result of decision service '${node.name}'`);
   });
 }
 

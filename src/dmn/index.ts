@@ -17,3 +17,7 @@ export type { CompileProblem } from './compile/feel-port';
 export type { TableIndexMode } from './table/decision-table';
 export { DmnError } from './errors';
 export { XmlSyntaxError } from './xml/xml-reader';
+export {
+  readTestFile, writeTestFile, runTestFile, testFileName, feelToTck, tckToFeel,
+  type TckTestCase, type TckTestFile, type TckValue, type TestVerdict,
+} from './testcases';

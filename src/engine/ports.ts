@@ -81,12 +81,20 @@ export interface ScriptBpmnError {
   variables?: Record<string, unknown>;
 }
 
+/**
+ * Which deployed version a business rule task calls (`zeebe:calledDecision bindingType`): the
+ * latest, the one deployed with the process, or the latest carrying a version tag.
+ */
+export type DecisionBinding = { type: 'latest' } | { type: 'deployment' } | { type: 'versionTag'; versionTag: string };
+
 /** Evaluates a deployed DMN decision by id. */
 export interface DecisionEvaluator {
   evaluate(
     decisionId: string,
     variables: Readonly<Record<string, unknown>>,
     now: number,
+    /** Absent means the latest version. */
+    binding?: DecisionBinding,
   ): { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string };
 }
 

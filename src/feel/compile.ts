@@ -119,7 +119,7 @@ function compileRaw(n: Node): Ev {
       return () => null;
     case 'at': {
       const s = n.v;
-      const v = /^-?P/.test(s) ? parseDuration(s) : s.includes('T') ? parseDateTime(s) : parseDate(s) ?? parseTime(s);
+      const v = /^-?P/.test(s) ? parseDuration(s) : s.split('@', 1)[0]!.includes('T') ? parseDateTime(s) : parseDate(s) ?? parseTime(s);
       return (_sc, c) => {
         if (v === null) c.warn(`@"${s}" is not a valid date, time, date and time or duration`);
         return v;

@@ -24,6 +24,13 @@ describe('FEEL dates, times and durations', () => {
     expect(feel('@"PT36H"')).toBe('P1DT12H');
   });
 
+  it('given time literals whose zone contains a capital T, when evaluated, then they are times', () => {
+    expect(feel('@"10:30:00@Etc/GMT"')).toBe('10:30:00@Etc/GMT');
+    expect(feel('@"10:30:00@Asia/Tokyo"')).toBe('10:30:00@Asia/Tokyo');
+    expect(feel('@"10:30:00@Asia/Tokyo" instance of time')).toBe('true');
+    expect(feel('@"2024-01-02T10:30:00@Asia/Tokyo"')).toBe('2024-01-02T10:30:00@Asia/Tokyo');
+  });
+
   it('given durations, when parsed and normalised, then the two kinds stay apart', () => {
     expect(feel('duration("P2DT3H4M5.5S")')).toBe('P2DT3H4M5.5S');
     expect(feel('duration("P14M")')).toBe('P1Y2M');

@@ -8,6 +8,32 @@ const DATE_RE = /^(-?\d{4,9})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:(Z|z)|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?(?:@(.+))?$/;
 const DURATION_RE = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?$/;
 
+/**
+ * Temporal values are immutable and parsing them through temporal-polyfill costs microseconds, so
+ * each parser remembers its last texts (`date("2024-01-01")` in a rule runs on every evaluation).
+ * The memo is cleared when full: a bounded memory cost whatever the input.
+ */
+function memoized<T>(parse: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    const hit = memo.get(s);
+    if (hit !== undefined || memo.has(s)) return hit as T;
+    if (memo.size >= 4096) memo.clear();
+    const v = parse(s);
+    memo.set(s, v);
+    return v;
+  };
+}
+
+/** `2024-02-29` -> date, or null. */
+export const parseDate = memoized(parseDateUncached);
+/** `10:30:00`, `10:30:00.5+01:00`, `10:30:00@Europe/Paris` -> time, or null. */
+export const parseTime = memoized(parseTimeUncached);
+/** `2024-01-01T10:00:00Z`, `...@Europe/Paris`, or a bare date (midnight) -> date and time, or null. */
+export const parseDateTime = memoized(parseDateTimeUncached);
+/** `P1Y2M`, `-P3DT4H`, `PT0.5S` -> one of the two FEEL duration kinds, or null (mixed kinds are invalid). */
+export const parseDuration = memoized(parseDurationUncached);
+
 export function plainDate(y: number, m: number, d: number): Temporal.PlainDate | null {
   try {
     return Temporal.PlainDate.from({ year: y, month: m, day: d }, { overflow: 'reject' });
@@ -41,7 +67,7 @@ export function makeDate(y: number, m: number, d: number): FeelDate | null {
 }
 
 /** `2024-02-29` -> date, or null. */
-export function parseDate(s: string): FeelDate | null {
+function parseDateUncached(s: string): FeelDate | null {
   const m = DATE_RE.exec(s);
   if (!m) return null;
   if (m[1].replace('-', '').length > 4 && m[1].replace('-', '').startsWith('0')) return null;
@@ -98,13 +124,13 @@ export function canonicalZone(z: string): string | null {
 }
 
 /** `10:30:00`, `10:30:00.5+01:00`, `10:30:00@Europe/Paris` -> time, or null. */
-export function parseTime(s: string): FeelTime | null {
+function parseTimeUncached(s: string): FeelTime | null {
   const p = parseTimeParts(s);
   return p ? new FeelTime(p.time, p.offset, p.zone) : null;
 }
 
 /** `2024-01-01T10:00:00Z`, `...@Europe/Paris`, or a bare date (midnight) -> date and time, or null. */
-export function parseDateTime(s: string): FeelDateTime | null {
+function parseDateTimeUncached(s: string): FeelDateTime | null {
   const t = s.indexOf('T');
   if (t < 0) {
     const d = parseDate(s);
@@ -132,7 +158,7 @@ export function makeDateTime(dt: Temporal.PlainDateTime, offset: number | null, 
 }
 
 /** `P1Y2M`, `-P3DT4H`, `PT0.5S` -> one of the two FEEL duration kinds, or null (mixed kinds are invalid). */
-export function parseDuration(s: string): FeelDaysTimeDuration | FeelYearsMonthsDuration | null {
+function parseDurationUncached(s: string): FeelDaysTimeDuration | FeelYearsMonthsDuration | null {
   const m = DURATION_RE.exec(s);
   if (!m || s.endsWith('T') || s === 'P' || s === '-P') return null;
   const neg = m[1] ? -1 : 1;

@@ -30,6 +30,29 @@ describe('DmnDecisions', () => {
     expect(decisions.evaluate('discount', { tier: 'gold', amount: 150 }, 0)).toMatchObject({ ok: true, result: 0.2 });
   });
 
+  it('given versions with version tags, when a business rule task binds latest, a version tag or deployment, then it gets that version or an incident saying why', async () => {
+    const tagged = (tag: string, rate: string) => DISCOUNT.replace('<decision id="discount" name="Discount">', `<decision id="discount" name="Discount"><extensionElements><zeebe:versionTag xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" value="${tag}"/></extensionElements>`).replace('<text>0.1</text>', `<text>${rate}</text>`);
+    const host = await EngineHost.create({ store: new MemoryStore(), clock: new ManualClock(0), expressions: new FeelExpressions(), ids: new CountingIds(), decisions: new DmnDecisions() });
+    await host.deployDmn(tagged('v1', '0.1'), 'discount.dmn');
+    await host.deployDmn(tagged('v2', '0.2'), 'discount.dmn');
+    const bound = (attrs: string) => fixture('pricing.bpmn').replace('resultVariable="discount"', `resultVariable="discount" ${attrs}`);
+    const run = async (attrs: string) => {
+      await host.deploy(bound(attrs));
+      return host.startInstance('pricing', { variables: { tier: 'gold', amount: 150 } });
+    };
+    expect((await run('')).variables['discount']).toBe(0.2);
+    expect((await run('bindingType="latest"')).variables['discount']).toBe(0.2);
+    expect((await run('bindingType="versionTag" versionTag="v1"')).variables['discount']).toBe(0.1);
+    // Hot redeploy: the next evaluation of the tag takes the newest version carrying it.
+    await host.deployDmn(tagged('v1', '0.15'), 'discount.dmn');
+    expect((await run('bindingType="versionTag" versionTag="v1"')).variables['discount']).toBe(0.15);
+    const missing = await run('bindingType="versionTag" versionTag="v9"');
+    expect(missing.status).toBe('active');
+    expect(JSON.stringify(missing)).toMatch(/no deployed version of discount has version tag 'v9' \(tags: v1, v2\)/);
+    expect(JSON.stringify(await run('bindingType="deployment"'))).toMatch(/binding type 'deployment' is not supported/);
+    await expect(host.deploy(bound('bindingType="versionTag"'))).rejects.toThrow(/bindingType="versionTag" has no versionTag/);
+  });
+
   it('given an unknown decision or bad XML, then errors say so', async () => {
     const decisions = new DmnDecisions();
     expect(decisions.evaluate('discount', {}, 0)).toEqual({ ok: false, error: 'not deployed' });

@@ -2,6 +2,7 @@ import { compileDmn, DmnError, evaluateDecision, parseDmn } from '../dmn';
 import type { CompiledDmn, CompileProblem } from '../dmn';
 import { FeelBudgetError, feelLimits, type FeelLimits } from '../feel';
 import type { DeployableDecisions } from './engine-host';
+import type { DecisionBinding } from '../engine';
 
 /**
  * A DMN file that could not be deployed: not XML, not DMN, no decision, or a model that would
@@ -97,7 +98,12 @@ export class DmnDecisions implements DeployableDecisions {
     return (this.byId.get(this.idByName.get(decisionId) ?? decisionId) ?? []).map((d) => d.version);
   }
 
-  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number):
+  /**
+   * Evaluates the version the binding names: the latest (default), or the latest whose decision
+   * carries the `zeebe:versionTag`. A `deployment` binding is refused with a reason: DMN files
+   * deploy apart from processes here, so there is no "deployed with the process" version.
+   */
+  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number, binding?: DecisionBinding):
     { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string } {
     const id = this.byId.has(decisionId) ? decisionId : this.idByName.get(decisionId);
     const list = id === undefined ? undefined : this.byId.get(id);
@@ -105,16 +111,32 @@ export class DmnDecisions implements DeployableDecisions {
       const known = [...this.byId.keys()];
       return { ok: false, error: `not deployed${known.length ? ` (deployed: ${known.join(', ')})` : ''}` };
     }
-    const { compiled } = list[list.length - 1];
+    const picked = pick(list, id, binding);
+    if ('error' in picked) return { ok: false, error: picked.error };
+    const { compiled, version } = picked;
     try {
       const r = evaluateDecision(compiled, id, variables, { now: () => now, limits: this.limits });
-      return { ok: true, result: r.json, audit: { decisions: r.audit, warnings: r.warnings.map((w) => w.message) } };
+      return { ok: true, result: r.json, audit: { version, decisions: r.audit, warnings: r.warnings.map((w) => w.message) } };
     } catch (error) {
       if (error instanceof FeelBudgetError) return { ok: false, error: `${error.message}${error.where ? ` at ${error.where}` : ''}` };
       if (error instanceof DmnError) return { ok: false, error: error.message };
       return { ok: false, error: `decision ${decisionId} failed: ${(error as Error).message}` };
     }
   }
+}
+
+/** The deployed version a binding names (versions are sorted oldest first). */
+function pick(list: readonly DeployedDecision[], id: string, binding: DecisionBinding | undefined): DeployedDecision | { error: string } {
+  if (!binding || binding.type === 'latest') return list[list.length - 1]!;
+  if (binding.type === 'deployment') return { error: `binding type 'deployment' is not supported: DMN files are deployed apart from processes (use latest or versionTag)` };
+  const tagged = list.filter((d) => tagOf(d, id) === binding.versionTag);
+  if (tagged.length > 0) return tagged[tagged.length - 1]!;
+  const tags = [...new Set(list.map((d) => tagOf(d, id)).filter((t) => t !== undefined))];
+  return { error: `no deployed version of ${id} has version tag '${binding.versionTag}'${tags.length ? ` (tags: ${tags.join(', ')})` : ' (no version has a tag)'}` };
+}
+
+function tagOf(d: DeployedDecision, id: string): string | undefined {
+  return d.compiled.main.decisions.find((x) => x.id === id)?.versionTag;
 }
 
 /** `d1/decisionTable t1 > rule r3 > inputEntry 2: FEEL syntax error: …` (element id, then where in it). */

@@ -6,6 +6,7 @@ import type {
 import { SeededRandom, UniqueIds } from './clocks';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
+import { forkInstance, type ForkRequest } from './fork';
 import { HostJobs } from './jobs/host-jobs';
 import { HostMessages } from './messages/host-messages';
 import type { MessageLimits } from './messages/types';
@@ -316,6 +317,17 @@ export class EngineHost {
   /** The command log of an instance: replaying it (`replayLog`) reproduces its history. */
   commandLog(instanceId: string): Promise<CommandRecord[]> {
     return this.serial(() => this.store.loadCommands(instanceId));
+  }
+
+  /**
+   * Rewind and fork: restores the instance as it was at history event `atSeq` by re-executing its
+   * command log, and goes on from there in a new instance with `variables` set (see `fork.ts`).
+   * @example
+   * const fork = await host.fork(pi.instanceId, { atSeq: 12, variables: { amount: 900 } });
+   */
+  fork(instanceId: string, request: ForkRequest): Promise<InstanceState> {
+    checkVariables(request.variables, 'the variables of fork');
+    return this.operate((tx) => forkInstance(tx, { ctx: this.ctx, deployments: this.deployments, ids: this.ids, store: this.store }, instanceId, request));
   }
 
   private async statesFor(instanceId: string | undefined): Promise<InstanceState[]> {

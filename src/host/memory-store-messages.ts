@@ -29,6 +29,7 @@ export class MemoryMessageIndex {
 
   /** Throws (before anything changes) when a commit would give one (process, key) two lock holders. */
   validate(changes: StoreCommit): void {
+    if (changes.messageStartLocks === undefined || changes.messageStartLocks.length === 0) return;
     const released = new Set(changes.releaseMessageStartLocks ?? []);
     const taken = new Map<string, string>();
     for (const lock of changes.messageStartLocks ?? []) {

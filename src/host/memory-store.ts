@@ -58,12 +58,14 @@ export class MemoryStore implements Store {
 
   async commit(changes: StoreCommit): Promise<void> {
     // Validate everything before touching anything, so a bad commit leaves no trace.
-    const ids = new Set<string>();
-    for (const s of changes.instances) ids.add(s.instanceId);
+    // Events come in runs of one instance: check each run's instance once.
+    let checked: string | undefined;
     for (const e of changes.history) {
-      if (!ids.has(e.instanceId) && !this.instances.has(e.instanceId)) {
+      if (e.instanceId === checked) continue;
+      if (!this.instances.has(e.instanceId) && !changes.instances.some((s) => s.instanceId === e.instanceId)) {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
+      checked = e.instanceId;
     }
     for (const [id, base] of expectedRevisions(changes.instances, changes.commands)) {
       const actual = this.instances.get(id)?.commands ?? 0;

@@ -39,6 +39,10 @@ export class StoreConflictError extends Error {
  * command record in the commit are not checked (a store restoring a snapshot, tests).
  */
 export function expectedRevisions(instances: readonly InstanceState[], commands: readonly CommandRecord[] | undefined): Map<string, number> {
+  // The usual commit: one instance, one command.
+  if (instances.length === 1 && commands?.length === 1 && commands[0].instanceId === instances[0].instanceId) {
+    return new Map([[instances[0].instanceId, commands[0].n - 1]]);
+  }
   const first = new Map<string, number>();
   for (const c of commands ?? []) {
     const seen = first.get(c.instanceId);

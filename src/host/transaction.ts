@@ -45,16 +45,18 @@ export class HostTransaction {
   private readonly states = new Map<string, InstanceState>();
   /** Instances whose current state object this transaction created: later steps may work on it in place. */
   private readonly touched = new Set<string>();
-  private readonly history: HistoryEvent[] = [];
+  /** The first step's history array itself (nothing else holds it), then appended to. */
+  private history: HistoryEvent[] | undefined;
   private readonly commands: CommandRecord[] = [];
-  private readonly startTimers: StartTimerRecord[] = [];
-  private readonly replaceStartTimersOf: string[] = [];
+  // What most operations never use is made on first use: a transaction per start is a hot path.
+  private startTimers: StartTimerRecord[] | undefined;
+  private replaceStartTimersOf: string[] | undefined;
   /** Effects not yet handled, in order (a queue read by index: shifting would make large fan-outs quadratic). */
   private readonly pending: Array<{ instanceId: string; effect: Effect }> = [];
   private next = 0;
-  private readonly modules = new Map<string, TransactionModule>();
+  private modules: Map<string, TransactionModule> | undefined;
   /** Children whose cancellation the parent asked for: their end must not be reported back. */
-  private readonly cancelledByParent = new Set<string>();
+  private cancelledByParent: Set<string> | undefined;
   private readonly store: Store;
   private readonly deployments: Deployments;
   private readonly ctx: EngineContext;
@@ -91,13 +93,15 @@ export class HostTransaction {
   async start(process: ExecutableProcess, options: StartOptions): Promise<InstanceState> {
     const result = this.startStep(process, options);
     this.record(result);
-    await this.drain();
+    const draining = this.drain();
+    if (draining) await draining;
     return this.states.get(result.state.instanceId) ?? result.state;
   }
 
   async dispatch(instanceId: string, command: Command): Promise<InstanceState> {
     this.step(await this.state(instanceId), command);
-    await this.drain();
+    const draining = this.drain();
+    if (draining) await draining;
     return this.states.get(instanceId) as InstanceState;
   }
 
@@ -117,9 +121,20 @@ export class HostTransaction {
     return result.state;
   }
 
+  /**
+   * Takes in a new instance made outside a step (a fork: `fork.ts`), with the history and command
+   * records that made it; they are committed with the rest of the operation.
+   */
+  adopt(state: InstanceState, history: readonly HistoryEvent[], commands: readonly CommandRecord[]): void {
+    this.states.set(state.instanceId, state);
+    this.touched.add(state.instanceId);
+    for (const e of history) this.history.push(e);
+    for (const c of commands) this.commands.push(c);
+  }
+
   /** Runs every effect not handled yet (after {@link apply} / {@link startQueued} outside an effect handler). */
-  settle(): Promise<void> {
-    return this.drain();
+  async settle(): Promise<void> {
+    await this.drain();
   }
 
   /** The instance's state if this transaction loaded or changed it, without loading it. */
@@ -141,6 +156,7 @@ export class HostTransaction {
 
   /** The working data of a host module for this transaction (see {@link TransactionModule}). */
   module<T extends TransactionModule>(key: string, create: () => T): T {
+    this.modules ??= new Map();
     let m = this.modules.get(key);
     if (!m) this.modules.set(key, (m = create()));
     return m as T;
@@ -162,12 +178,12 @@ export class HostTransaction {
 
   /** Records a timer start event's new due time in this transaction's commit. */
   putStartTimer(record: StartTimerRecord): void {
-    this.startTimers.push(record);
+    (this.startTimers ??= []).push(record);
   }
 
   /** Drops every stored timer start event of `processId` in this commit (a new version replaces them). */
   replaceStartTimers(processId: string): void {
-    this.replaceStartTimersOf.push(processId);
+    (this.replaceStartTimersOf ??= []).push(processId);
   }
 
   /** Starts an instance at the operation's time, with a fresh id (unless given) and seed. */
@@ -182,17 +198,15 @@ export class HostTransaction {
 
   /** Writes every touched instance, all new history and the command log in one atomic store commit. */
   async commitTo(store: Store): Promise<StoreCommit> {
-    const changes: StoreCommit = {
-      instances: [...this.touched].map((id) => this.states.get(id) as InstanceState),
-      history: this.history,
-      commands: this.commands,
-    };
-    if (this.startTimers.length > 0 || this.replaceStartTimersOf.length > 0) {
-      changes.startTimers = this.startTimers;
-      changes.replaceStartTimersOf = this.replaceStartTimersOf;
+    const instances: InstanceState[] = [];
+    for (const id of this.touched) instances.push(this.states.get(id) as InstanceState);
+    const changes: StoreCommit = { instances, history: this.history ?? [], commands: this.commands };
+    if (this.startTimers !== undefined || this.replaceStartTimersOf !== undefined) {
+      changes.startTimers = this.startTimers ?? [];
+      changes.replaceStartTimersOf = this.replaceStartTimersOf ?? [];
     }
     let moduleChanges = false;
-    for (const m of this.modules.values()) moduleChanges = m.contribute(changes) || moduleChanges;
+    if (this.modules !== undefined) for (const m of this.modules.values()) moduleChanges = m.contribute(changes) || moduleChanges;
     if (changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers || moduleChanges) await store.commit(changes);
     return changes;
   }
@@ -207,13 +221,18 @@ export class HostTransaction {
     const id = result.state.instanceId;
     this.states.set(id, result.state);
     this.touched.add(id);
-    for (const e of result.history) this.history.push(e);
+    if (this.history === undefined) this.history = result.history;
+    else for (const e of result.history) this.history.push(e);
     this.commands.push(result.record);
     for (const effect of result.effects) this.pending.push({ instanceId: id, effect });
   }
 
   // Effects run one at a time after the step that produced them, in order, like a job queue.
-  private async drain(): Promise<void> {
+  private drain(): Promise<void> | undefined {
+    return this.next < this.pending.length ? this.drainAll() : undefined;
+  }
+
+  private async drainAll(): Promise<void> {
     while (this.next < this.pending.length) {
       const { instanceId, effect } = this.pending[this.next++];
       const handler = this.ports.handlers[effect.type] as EffectHandler | undefined;
@@ -271,13 +290,13 @@ export class HostTransaction {
         if (effect.childInstanceId === null) return;
         const child = await this.state(effect.childInstanceId).catch(() => undefined);
         if (!child || child.status !== 'active') return;
-        this.cancelledByParent.add(child.instanceId);
+        (this.cancelledByParent ??= new Set()).add(child.instanceId);
         this.step(child, { type: 'cancel' });
         return;
       }
       case 'instanceCanceled': {
         const state = await this.state(effect.instanceId);
-        if (!state.parent || this.cancelledByParent.has(state.instanceId)) return;
+        if (!state.parent || this.cancelledByParent?.has(state.instanceId)) return;
         const parent = await this.state(state.parent.instanceId);
         // The call activity may be gone already (the parent was told otherwise, e.g. of an error).
         if (parent.status !== 'active' || !parent.elements[state.parent.elementInstanceId]) return;

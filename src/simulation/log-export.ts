@@ -1,3 +1,6 @@
+import { csvField } from '../replay/csv-write';
+import { iso, LogBuilder } from '../replay/model';
+import { writeXes } from '../replay/xes-write';
 import type { LogEntry } from './replication';
 
 /**
@@ -15,54 +18,17 @@ export function toProsimosCsv(log: readonly LogEntry[]): string {
 }
 
 /**
- * The simulated log as XES (IEEE 1849-2016) with the concept, time, lifecycle and org extensions:
- * one trace per case, `start` and `complete` events per task (and `assign`, when it waited, at its
- * enable time).
+ * The simulated log as XES (IEEE 1849-2016) with the concept, time, lifecycle and org extensions,
+ * written by src/replay's XES writer: one trace per case, `start` and `complete` events per task
+ * (and `assign`, when it waited, at its enable time).
  */
 export function toXes(log: readonly LogEntry[], name = 'flowdeck simulation'): string {
-  const byCase = new Map<string, LogEntry[]>();
+  const b = new LogBuilder('xes');
+  b.name = name;
   for (const e of log) {
-    const list = byCase.get(e.caseId) ?? [];
-    list.push(e);
-    byCase.set(e.caseId, list);
+    if (e.startTime > e.enableTime) b.add(e.caseId, e.activity, 'assign', e.enableTime, e.resource);
+    b.add(e.caseId, e.activity, 'start', e.startTime, e.resource);
+    b.add(e.caseId, e.activity, 'complete', e.endTime, e.resource);
   }
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<log xes.version="1849-2016" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">',
-    '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
-    '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>',
-    '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>',
-    '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>',
-    '  <global scope="trace"><string key="concept:name" value="__INVALID__"/></global>',
-    '  <global scope="event"><string key="concept:name" value="__INVALID__"/><date key="time:timestamp" value="1970-01-01T00:00:00.000Z"/><string key="lifecycle:transition" value="complete"/></global>',
-    '  <classifier name="Activity" keys="concept:name"/>',
-    `  <string key="concept:name" value="${xml(name)}"/>`,
-  ];
-  for (const [caseId, entries] of byCase) {
-    out.push(`  <trace>`, `    <string key="concept:name" value="${xml(caseId)}"/>`);
-    for (const e of entries) {
-      if (e.startTime > e.enableTime) out.push(event(e, 'assign', e.enableTime));
-      out.push(event(e, 'start', e.startTime), event(e, 'complete', e.endTime));
-    }
-    out.push('  </trace>');
-  }
-  out.push('</log>');
-  return `${out.join('\n')}\n`;
-}
-
-function event(e: LogEntry, transition: string, time: number): string {
-  const resource = e.resource ? `<string key="org:resource" value="${xml(e.resource)}"/>` : '';
-  return `    <event><string key="concept:name" value="${xml(e.activity)}"/><string key="lifecycle:transition" value="${transition}"/><date key="time:timestamp" value="${iso(time)}"/>${resource}</event>`;
-}
-
-function iso(t: number): string {
-  return new Date(t).toISOString();
-}
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return writeXes(b.finish());
 }

@@ -1,14 +1,16 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
-import XmlView from '../editors/XmlView';
 import { ReaderWarnings } from '../editors/ReaderWarnings';
 import { createDmnModeler, viewLabel, type DmnModelerHandle, type DmnView } from './dmn-modeler';
+import { useStudio } from '../state/store';
+import { EvaluatePanel } from './EvaluatePanel';
+import './decisions.css';
 import '../editors/editors.css';
 
 /**
  * The DMN editor: dmn-js with a tab per view (DRD, each decision table / literal expression) and
- * the editable XML view.
+ * a shortcut to the Source tab (the one XML editor).
  *
  * @example
  * ```tsx
@@ -16,22 +18,23 @@ import '../editors/editors.css';
  * <DmnEditor fileId="d1" kind="dmn" content={xml} onChange={save} />
  * ```
  */
-export default function DmnEditor({ fileId, content, onChange, onError, onImported }: EditorProps) {
+export default function DmnEditor({ fileId, fileName, content, onChange, onError, onImported }: EditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const [views, setViews] = useState<{ all: DmnView[]; active?: DmnView }>({ all: [] });
-  const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
-  const { handle, importProblem, importWarnings, applyXml } = useXmlModeler<DmnModelerHandle>({
+  const showSource = useStudio((s) => s.setViewMode);
+  const { handle, importProblem, importWarnings } = useXmlModeler<DmnModelerHandle>({
     fileId, kind: 'dmn', content, onChange, onError, onImported,
     create: () => createDmnModeler({ container: containerRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onViews((all, active) => setViews({ all, ...(active ? { active } : {}) })),
   });
-
-  const applyFromXmlView = async (xml: string) => {
-    const problem = await applyXml(xml);
-    if (!problem) setXmlSnapshot(null);
-    return problem;
-  };
+  const [evaluating, setEvaluating] = useState(false);
+  const [highlight, setHighlight] = useState('');
+  const getXml = useCallback(async () => (handle ? handle.saveXML() : content), [handle, content]);
+  const openDecision = useCallback((id: string) => {
+    const view = views.all.find((v) => v.element.id === id && v.type !== 'drd');
+    if (view) void handle?.open(view);
+  }, [handle, views.all]);
 
   return (
     <div className="fd-editor fd-dmn" data-testid="dmn-editor">
@@ -51,7 +54,10 @@ export default function DmnEditor({ fileId, content, onChange, onError, onImport
           ))}
         </div>
         <span className="fd-toolbar-gap" />
-        <button type="button" onClick={async () => handle && setXmlSnapshot(await handle.saveXML())} data-testid="dmn-xml-toggle">
+        <button type="button" aria-pressed={evaluating} onClick={() => { setEvaluating(!evaluating); setHighlight(''); }} title="Evaluate decisions and run decision tests" data-testid="dmn-evaluate-toggle">
+          Evaluate
+        </button>
+        <button type="button" onClick={() => showSource('source')} title="The file's XML, in the Source tab" data-testid="dmn-xml-toggle">
           XML
         </button>
       </div>
@@ -60,13 +66,11 @@ export default function DmnEditor({ fileId, content, onChange, onError, onImport
       <div className="fd-editor-body">
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
         {/* dmn-js shows the panel for the DRD only; in a table view it stays empty, and hidden. */}
-        <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={views.active !== undefined && views.active.type !== 'drd'} />
-        {xmlSnapshot !== null && (
-          <div className="fd-overlay">
-            <XmlView xml={xmlSnapshot} onApply={applyFromXmlView} onClose={() => setXmlSnapshot(null)} />
-          </div>
-        )}
+        <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={evaluating || (views.active !== undefined && views.active.type !== 'drd')} />
+        {evaluating && <EvaluatePanel getXml={getXml} fileName={fileName ?? 'decisions'} openDecision={openDecision} highlight={setHighlight} />}
       </div>
+      {/* Matched and chosen rules of the last evaluation, as CSS over dmn-js' rows (see evaluation.ts). */}
+      {evaluating && highlight && <style data-testid="dmn-rule-highlight">{highlight}</style>}
     </div>
   );
 }

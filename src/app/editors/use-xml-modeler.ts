@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatXmlProblem, toXmlProblem, type XmlProblem } from '../modeler/xml-problem';
+import { formatXmlProblem, toXmlProblem } from '../modeler/xml-problem';
 import { ContentSync } from './content-sync';
 import { registerEditor } from './test-hooks';
 
@@ -29,11 +29,11 @@ export interface XmlModelerOptions<H extends XmlModelerHandle> {
 /**
  * The life of an XML modeler inside a React editor, shared by the BPMN and DMN editors: create it
  * per file, emit each user change, re-import `content` only when it changed from outside (not an
- * echo of what we emitted, see ContentSync), and apply XML typed in the XML view with a rollback.
+ * echo of what we emitted, see ContentSync: edits in the Source tab arrive that way).
  *
  * @example
  * ```ts
- * const { handle, importProblem, applyXml } = useXmlModeler({ fileId, kind: 'dmn', content, onChange,
+ * const { handle, importProblem } = useXmlModeler({ fileId, kind: 'dmn', content, onChange,
  *   create: () => createDmnModeler({ container: ref.current! }) });
  * ```
  */
@@ -86,26 +86,5 @@ export function useXmlModeler<H extends XmlModelerHandle>(options: XmlModelerOpt
     );
   }, [handle, content, kind]);
 
-  /** Imports XML from the XML view; on failure restores the last good diagram and returns the problem. */
-  const applyXml = async (xml: string): Promise<XmlProblem | null> => {
-    if (!handle) return { message: 'The editor is not ready yet.' };
-    const previous = await handle.saveXML();
-    let warnings: string[];
-    try {
-      warnings = await handle.importXML(xml);
-    } catch (error) {
-      // A failed import clears the diagram: put the last good state back.
-      await handle.importXML(previous).catch(() => undefined);
-      return toXmlProblem(error);
-    }
-    const saved = await handle.saveXML();
-    sync.current.emitted(saved);
-    latest.current.onChange(saved);
-    setImportProblem(null);
-    setImportWarnings(warnings);
-    latest.current.onImported?.(warnings);
-    return null;
-  };
-
-  return { handle, importProblem, importWarnings, applyXml };
+  return { handle, importProblem, importWarnings };
 }

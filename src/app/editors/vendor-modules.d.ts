@@ -84,3 +84,15 @@ declare module 'dmn-js-properties-panel' {
   export const DmnPropertiesPanelModule: object;
   export const DmnPropertiesProviderModule: object;
 }
+
+declare module 'dmn-js/lib/NavigatedViewer' {
+  import type { DmnView } from 'dmn-js/lib/Modeler';
+  /** Read-only dmn-js: every view, pan and zoom on the DRD, no editing. */
+  export default class DmnNavigatedViewer {
+    constructor(options: Record<string, unknown>);
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    getViews(): DmnView[];
+    open(view: DmnView): Promise<unknown>;
+    destroy(): void;
+  }
+}

@@ -37,6 +37,7 @@ function InstanceDetails({ state }: { state: InstanceState }) {
         <span className={`run-state run-state--${shown}`} data-testid="instance-state">{shown}</span>
         {state.businessKey && <span className="run-muted">business key {state.businessKey}</span>}
         <span className="run-muted">started {new Date(state.startedAt).toLocaleString()}{state.endedAt ? ` · ended ${new Date(state.endedAt).toLocaleString()}` : ''}</span>
+        <a className="run-button" href={formatRoute({ name: 'replay', instanceId: state.instanceId })} data-testid="instance-replay">Replay</a>
         <InstanceActions instanceId={state.instanceId} state={shown} />
       </header>
       <DiagramView processId={state.processId} version={state.processVersion} badges={badges} markers={markers} />

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
-import XmlView from '../editors/XmlView';
 import { createBpmnModeler, type BpmnModelerHandle, type LintIssue } from './bpmn-modeler';
 import { downloadBlob } from './export-image';
-import type { XmlProblem } from './xml-problem';
 import ProblemsPanel from './ProblemsPanel';
 import { DeployDialog } from '../instances/deploy/DeployDialog';
 import { onDeployRequest } from '../run/deploy-request';
+import { useStudio } from '../state/store';
 import '../editors/editors.css';
 
 /**
- * The BPMN editor: Camunda 8 modeler with properties panel, lint + problems panel, editable XML
- * view, search (Ctrl+F on the canvas), minimap, undo/redo and SVG/PNG export.
+ * The BPMN editor: Camunda 8 modeler with properties panel, lint + problems panel, a shortcut to the
+ * Source tab (the one XML editor), search (Ctrl+F on the canvas), minimap, undo/redo and SVG/PNG export.
  *
  * @example
  * ```tsx
@@ -25,10 +24,10 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
   const propertiesRef = useRef<HTMLDivElement>(null);
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [showProblems, setShowProblems] = useState(false);
-  const [xmlSnapshot, setXmlSnapshot] = useState<string | null>(null);
+  const showSource = useStudio((s) => s.setViewMode);
   const [deploying, setDeploying] = useState(false);
   useEffect(() => onDeployRequest(() => setDeploying(true)), []);
-  const { handle, importProblem, importWarnings, applyXml } = useXmlModeler<BpmnModelerHandle>({
+  const { handle, importProblem, importWarnings } = useXmlModeler<BpmnModelerHandle>({
     fileId, kind: 'bpmn', content, onChange, onError, onImported,
     create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! }),
     attach: (created) => created.onLint(setIssues),
@@ -49,12 +48,6 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
     }
   };
 
-  const applyFromXmlView = async (xml: string): Promise<XmlProblem | null> => {
-    const problem = await applyXml(xml);
-    if (!problem) setXmlSnapshot(null);
-    return problem;
-  };
-
   // What the XML reader could not place is a problem of the file too (it would not survive a save).
   const allIssues = [...readerIssues(importWarnings), ...issues];
   const errors = allIssues.filter((issue) => issue.category === 'error' || issue.category === 'rule-error').length;
@@ -68,7 +61,7 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
         <button type="button" onClick={() => handle?.trigger('redo')} title="Redo (Ctrl+Y)">Redo</button>
         <button type="button" onClick={() => handle?.trigger('find')} title="Search (Ctrl+F)" data-testid="bpmn-search">Search</button>
         <span className="fd-toolbar-gap" />
-        <button type="button" onClick={async () => handle && setXmlSnapshot(await handle.saveXML())} data-testid="bpmn-xml-toggle">XML</button>
+        <button type="button" onClick={() => showSource('source')} title="The file's XML, in the Source tab" data-testid="bpmn-xml-toggle">XML</button>
         <button type="button" onClick={() => exportImage('svg')} data-testid="bpmn-export-svg">Export SVG</button>
         <button type="button" onClick={() => exportImage('png')} data-testid="bpmn-export-png">Export PNG</button>
         <button type="button" onClick={() => setShowProblems((v) => !v)} aria-pressed={showProblems} data-testid="bpmn-problems-toggle">
@@ -80,11 +73,6 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
       <div className="fd-editor-body">
         <div className="fd-canvas" ref={canvasRef} data-testid="bpmn-canvas" />
         <div className="fd-properties" ref={propertiesRef} data-testid="bpmn-properties" />
-        {xmlSnapshot !== null && (
-          <div className="fd-overlay">
-            <XmlView xml={xmlSnapshot} onApply={applyFromXmlView} onClose={() => setXmlSnapshot(null)} />
-          </div>
-        )}
       </div>
       {showProblems && <ProblemsPanel issues={allIssues} onReveal={(id) => handle?.reveal(id)} />}
       {deploying && handle && (

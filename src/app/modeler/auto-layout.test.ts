@@ -29,6 +29,19 @@ describe('auto layout of files without a diagram', () => {
     expect(await repairForCanvas('<not-bpmn/>')).toEqual({ xml: '<not-bpmn/>', notes: [] });
   });
 
+  it('given a file that must be laid out and whose reader drops a reference, then the reader warning is a note too (the rewritten text no longer holds the reference)', async () => {
+    const dangling = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://example.com">
+  <bpmn:process id="P" isExecutable="true">
+    <bpmn:startEvent id="Begin" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="Begin" targetRef="Ghost" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const { xml, notes } = await repairForCanvas(dangling);
+    expect(xml).not.toBe(dangling);
+    expect(notes).toContainEqual(expect.stringMatching(/unresolved reference <Ghost>/));
+  });
+
   it('given a repaired file, then repairing again changes nothing (the modeler repairs on every import)', async () => {
     const { xml } = await repairForCanvas(withoutDi);
     expect(await repairForCanvas(xml)).toEqual({ xml, notes: [] });

@@ -13,6 +13,7 @@
  * | `#/instances/:instanceId` | one instance: diagram, variables, history, tasks, jobs |
  * | `#/tasks` | the tasklist of the local user |
  * | `#/dashboard[/:processId]` | figures per process and version |
+ * | `#/replay[/:instanceId]` | the replay player: an instance's history, or an imported event log |
  */
 export type Route =
   | { name: 'home' }
@@ -24,6 +25,7 @@ export type Route =
   | { name: 'instance'; instanceId: string }
   | { name: 'tasks' }
   | { name: 'dashboard'; processId?: string }
+  | { name: 'replay'; instanceId?: string }
   | { name: 'notFound'; hash: string };
 
 const seg = '([^/]+)';
@@ -39,6 +41,8 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [/^\/tasks\/?$/, () => ({ name: 'tasks' })],
   [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
   [new RegExp(`^/dashboard/${seg}/?$`), (m) => ({ name: 'dashboard', processId: m[1] })],
+  [/^\/replay\/?$/, () => ({ name: 'replay' })],
+  [new RegExp(`^/replay/${seg}/?$`), (m) => ({ name: 'replay', instanceId: m[1] })],
 ];
 
 /**
@@ -91,6 +95,8 @@ export function formatRoute(route: Route): string {
       return '#/tasks';
     case 'dashboard':
       return `#/dashboard${route.processId ? `/${e(route.processId)}` : ''}`;
+    case 'replay':
+      return `#/replay${route.instanceId ? `/${e(route.instanceId)}` : ''}`;
     case 'notFound':
       return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
   }

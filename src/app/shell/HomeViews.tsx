@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listFiles, type FileKind, type ProjectRecord } from '../../store';
 import { navigate } from '../routing/useRoute';
 import { useStudio } from '../state/store';
+import { ArchivePanel } from '../archive/ArchivePanel';
 import { db } from '../workspace/db';
 import { KindBadge } from './KindBadge';
 
@@ -22,12 +23,14 @@ export function HomeView() {
           </button>
           <span className="muted">or drop .bpmn, .dmn and .form files here</span>
         </div>
+        <ArchivePanel />
       </div>
     );
   }
   return (
     <div className="home" data-testid="home">
       <h1>Recent files</h1>
+      <ArchivePanel />
       {recent && recent.length === 0 && <p className="muted">No files yet. Create one in a project on the left.</p>}
       <ul className="card-list">
         {recent?.map((f) => (
@@ -56,6 +59,7 @@ export function ProjectView({ project }: { project: ProjectRecord }) {
   return (
     <div className="home" data-testid="project-view">
       <h1>{project.name}</h1>
+      <ArchivePanel project={project} />
       <div className="empty-state__actions">
         {NEW_KINDS.map((k) => (
           <button key={k.kind} type="button" className="button" data-testid={`project-view-new-${k.kind}`} onClick={() => openDialog({ type: 'newFile', projectId: project.id, kind: k.kind })}>

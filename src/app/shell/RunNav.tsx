@@ -2,10 +2,11 @@ import { formatRoute, type Route } from '../routing/routes';
 import { UserPicker } from '../tasks/UserPicker';
 import '../run/run.css';
 
-const LINKS: Array<{ name: 'instances' | 'tasks' | 'dashboard'; label: string; keys: string }> = [
+const LINKS: Array<{ name: 'instances' | 'tasks' | 'dashboard' | 'replay'; label: string; keys: string }> = [
   { name: 'instances', label: 'Instances', keys: 'Alt+Shift+I' },
   { name: 'tasks', label: 'Tasks', keys: 'Alt+Shift+T' },
   { name: 'dashboard', label: 'Dashboard', keys: 'Alt+Shift+B' },
+  { name: 'replay', label: 'Replay', keys: 'open a log or an instance\'s Replay' },
 ];
 
 /** The sidebar's Run section: the run views and the local user. */

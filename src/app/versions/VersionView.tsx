@@ -9,8 +9,10 @@ import { formatRelative } from './format-time';
 
 // Loaded on demand: bpmn-js stays out of the shell's bundle.
 const BpmnPreview = lazy(() => import('../modeler/BpmnPreview'));
+const DmnPreview = lazy(() => import('../decisions/DmnPreview'));
+const FormPreview = lazy(() => import('../forms/FormPreview'));
 
-/** An old version, read-only (a BPMN version as its diagram above its XML), with "Restore" and "Back to current". */
+/** An old version, read-only (as its diagram, decisions or form above its text), with "Restore" and "Back to current". */
 export function VersionView({ file, versionId }: { file: FileRecord; versionId: string }) {
   const version = useLiveQuery(() => getVersion(db, versionId), [versionId], null);
   if (version === null) return <div className="loading">Loading…</div>;
@@ -43,11 +45,11 @@ export function VersionView({ file, versionId }: { file: FileRecord; versionId: 
           </button>
         </div>
       </div>
-      {file.kind === 'bpmn' && (
-        <Suspense fallback={<div className="loading" aria-busy="true">Loading the diagram…</div>}>
-          <BpmnPreview xml={version.content} label={`Diagram of version ${version.number}`} />
-        </Suspense>
-      )}
+      <Suspense fallback={<div className="loading" aria-busy="true">Loading the preview…</div>}>
+        {file.kind === 'bpmn' && <BpmnPreview xml={version.content} label={`Diagram of version ${version.number}`} />}
+        {file.kind === 'dmn' && <DmnPreview xml={version.content} label={`Decisions of version ${version.number}`} />}
+        {file.kind === 'form' && <FormPreview schema={version.content} label={`Form of version ${version.number}`} />}
+      </Suspense>
       <SourceEditor content={version.content} readOnly label={`Version ${version.number} of ${file.name}`} />
     </div>
   );

@@ -18,10 +18,15 @@ export function downloadName(file: Pick<FileRecord, 'name' | 'kind'>): string {
  * downloadContent({ name: 'Order', kind: 'bpmn' }, session.getSnapshot().content);
  */
 export function downloadContent(file: Pick<FileRecord, 'name' | 'kind'>, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: MIME[file.kind] }));
+  downloadBlob(downloadName(file), new Blob([content], { type: MIME[file.kind] }));
+}
+
+/** Saves a blob to the user's disk as `fileName` (archives, process applications). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = downloadName(file);
+  a.download = fileName;
   a.style.display = 'none';
   document.body.append(a);
   a.click();

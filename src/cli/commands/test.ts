@@ -6,7 +6,8 @@ import { isCptDocument, readCptFile } from '../cpt/test-file';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { execute } from '../execute';
 import { checkExpectations } from '../expectations';
-import { findScenarioFiles, readJsonFile } from '../files';
+import { findScenarioFiles, isDmnTestFile, readJsonFile } from '../files';
+import { runDmnTestFile } from '../dmn-tests';
 import { stderrLogger, type CliIo } from '../io';
 import type { RunOutcome } from '../outcome';
 import { validateScenario } from '../scenario';
@@ -16,8 +17,11 @@ import { convertCommand } from './convert';
 export interface ScenarioReport {
   file: string;
   name: string;
-  /** `scenario`: a Flowdeck scenario file; `cpt`: a test case of a Camunda Process Test JSON file. */
-  format: 'scenario' | 'cpt';
+  /**
+   * `scenario`: a Flowdeck scenario file; `cpt`: a test case of a Camunda Process Test JSON file;
+   * `dmn`: a decision test case of a DMN TCK test-case file (`*-test-NN.xml` beside its `.dmn`).
+   */
+  format: 'scenario' | 'cpt' | 'dmn';
   /** `error`: the scenario, the test case or its model could not be loaded. */
   status: 'passed' | 'failed' | 'error';
   problems: string[];
@@ -51,8 +55,9 @@ export async function testCommand(args: TestArgs, io: CliIo): Promise<ExitCode> 
 
 /** Runs one file, telling the formats apart by content: an object with `testCases` is CPT. */
 async function runFile(file: string, shown: string, logger: ReturnType<typeof stderrLogger>): Promise<ScenarioReport[]> {
-  let format: ScenarioReport['format'] = 'scenario';
+  let format: ScenarioReport['format'] = isDmnTestFile(file) ? 'dmn' : 'scenario';
   try {
+    if (format === 'dmn') return (await runDmnTestFile(file)).map((c) => ({ file: shown, format: 'dmn', ...c }));
     const raw = await readJsonFile(file, 'scenario');
     if (isCptDocument(raw)) {
       format = 'cpt';
@@ -73,10 +78,12 @@ async function runFile(file: string, shown: string, logger: ReturnType<typeof st
 
 function describeCount(reports: ScenarioReport[]): string {
   const scenarios = reports.filter((r) => r.format === 'scenario').length;
-  const cases = reports.length - scenarios;
+  const cases = reports.filter((r) => r.format === 'cpt').length;
+  const decisions = reports.filter((r) => r.format === 'dmn').length;
   const parts = [];
-  if (scenarios || !cases) parts.push(`${scenarios} scenario${scenarios === 1 ? '' : 's'}`);
+  if (scenarios || (!cases && !decisions)) parts.push(`${scenarios} scenario${scenarios === 1 ? '' : 's'}`);
   if (cases) parts.push(`${cases} CPT test case${cases === 1 ? '' : 's'}`);
+  if (decisions) parts.push(`${decisions} decision test case${decisions === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
 

@@ -1,4 +1,4 @@
-import type { Variables } from '../../engine';
+import type { DecisionBinding, Variables } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import type { DeployableDecisions } from '../../host/engine-host';
 
@@ -34,14 +34,14 @@ export class CaseDecisions implements DeployableDecisions {
     this.mocks.set(decisionId, output);
   }
 
-  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number):
+  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number, binding?: DecisionBinding):
     { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string } {
     const mocked = this.mocks.get(decisionId);
     if (mocked !== undefined) {
       this.evaluations.push({ decisionId, decisionName: null, output: mocked, matchedRules: [], mocked: true });
       return { ok: true, result: mocked };
     }
-    const r = this.inner.evaluate(decisionId, variables, now);
+    const r = this.inner.evaluate(decisionId, variables, now, binding);
     if (r.ok) {
       const audits = (r.audit as AuditShape | undefined)?.decisions ?? [];
       const own = audits.find((a) => a.decisionId === decisionId || a.decisionName === decisionId) ?? audits[audits.length - 1];

@@ -109,7 +109,16 @@ function readDecision(el: XmlElement): Decision {
     requiredInputs: hrefs(el, 'informationRequirement', 'requiredInput'),
     requiredKnowledge: hrefs(el, 'knowledgeRequirement', 'requiredKnowledge'),
     expression: exprEl ? readExpression(exprEl) : undefined,
+    versionTag: versionTagOf(el),
   };
+}
+
+const ZEEBE = 'http://camunda.org/schema/zeebe/1.0';
+
+function versionTagOf(el: XmlElement): string | undefined {
+  const ext = el.children.find((c) => c.name === 'extensionElements');
+  const tag = ext?.children.find((c) => c.name === 'versionTag' && c.ns === ZEEBE);
+  return tag?.attrs['value'] || undefined;
 }
 
 function readBkm(el: XmlElement): BusinessKnowledgeModel {

@@ -66,6 +66,8 @@ export interface Decision {
   readonly requiredInputs: readonly Href[];
   readonly requiredKnowledge: readonly Href[];
   readonly expression?: Expression;
+  /** Camunda's `<zeebe:versionTag value="…"/>` extension: what a `versionTag` binding names. */
+  readonly versionTag?: string;
 }
 
 export interface InputData {

@@ -6,7 +6,7 @@ import type { FeelEval, FeelTest, Scope } from '../compile/feel-port';
 import type { Session } from '../compile/session';
 import type { DecisionTable } from '../model/types';
 import type { DmnType } from '../types/dmn-type';
-import { applyHitPolicy, shapeRow } from './hit-policy';
+import { applyHitPolicy, priorityWinner, shapeRow } from './hit-policy';
 import { TableIndex } from './table-index';
 
 /** How decision tables find matching rules. `auto` indexes tables of at least 8 rules. */
@@ -111,7 +111,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
 
   return (scope, session) => {
     const values = inputs.map((i) => i.ev(scope, session));
-    const audit = (matched: number[], output: FeelValue, usedDefaults: boolean): FeelValue => {
+    const audit = (matched: number[], output: FeelValue, usedDefaults: boolean, chosen: readonly number[] = []): FeelValue => {
       if (!session.currentTables) return output;
       const record: TableAudit = {
         tableId: dt.id,
@@ -120,6 +120,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
         matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
         output: toJson(output),
         usedDefaults,
+        chosen,
       };
       session.currentTables.push(record);
       return output;
@@ -131,7 +132,8 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
         return audit([], null, false);
       }
     }
-    const firstOnly = dt.hitPolicy === 'FIRST';
+    // With an audit (the studio shows every rule that matched), FIRST looks at all rules too.
+    const firstOnly = dt.hitPolicy === 'FIRST' && !session.currentTables;
     const matched = index ? matchIndexed(values, scope, session, firstOnly) : matchScan(values, scope, session, firstOnly);
     if (matched.length === 0) {
       if (dt.aggregation === 'COUNT') return audit(matched, applyOrWarn([]), false);
@@ -141,11 +143,12 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       }
       return audit(matched, null, false);
     }
-    const rows = matched.map((r) => ({
+    const rows = (dt.hitPolicy === 'FIRST' ? matched.slice(0, 1) : matched).map((r) => ({
       rule: r,
       values: rules[r]!.outputs.map((ev, c) => convert(outputs[c]!, ev(scope, session), session)),
     }));
-    return audit(matched, applyOrWarn(rows), false);
+    const output = applyOrWarn(rows);
+    return session.currentTables ? audit(matched, output, false, chosenRules(dt.hitPolicy, rows, outputs.map((o) => o.priorities))) : output;
 
     function applyOrWarn(rs: { rule: number; values: FeelValue[] }[]): FeelValue {
       const result = applyHitPolicy({
@@ -156,6 +159,12 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
       return null;
     }
   };
+
+  function chosenRules(hitPolicy: string, rows: readonly { rule: number; values: FeelValue[] }[], priorities: Parameters<typeof priorityWinner>[1]): number[] {
+    if (hitPolicy === 'PRIORITY') return [priorityWinner(rows, priorities).rule];
+    if (hitPolicy === 'UNIQUE' || hitPolicy === 'ANY' || hitPolicy === 'FIRST') return rows.length === 1 || hitPolicy !== 'UNIQUE' ? [rows[0]!.rule] : [];
+    return rows.map((r) => r.rule);
+  }
 
   function convert(o: CompiledOutput, v: FeelValue, session: Session): FeelValue {
     const typed = coerceAt(v, o.type, session, site, `output '${o.name}'`);

@@ -46,8 +46,23 @@ describe('decision table hit policies', () => {
     const r = evaluateDecision(compiled, 'First', { Score: 95, Tier: 'x' });
     expect(r.json).toBe('first');
     const table = r.audit.at(-1)!.tables[0]!;
-    expect(table.matched).toEqual([{ index: 0, id: 'First_r1', annotations: ['top scores'] }]);
+    expect(table.matched[0]).toEqual({ index: 0, id: 'First_r1', annotations: ['top scores'] });
+    expect(table.chosen).toEqual([0]);
     expect(decide(compiled, 'First', { Score: 1, Tier: 'x' })).toBe('fallback');
+  });
+
+  it('given an audit, when rules match, then every match is listed and the hit policy says which it used', () => {
+    const first = evaluateDecision(compiled, 'First', { Score: 95, Tier: 'x' }).audit.at(-1)!.tables[0]!;
+    expect(first.matched.length).toBeGreaterThan(1);
+    expect(first.chosen).toEqual([0]);
+    const priority = evaluateDecision(compiled, 'Priority', { Score: 50, Tier: 'gold' }).audit.at(-1)!.tables[0]!;
+    expect(priority.matched.length).toBeGreaterThan(1);
+    expect(priority.chosen).toHaveLength(1);
+    expect(priority.matched.map((m) => m.index)).toContain(priority.chosen[0]);
+    const ruleOrder = evaluateDecision(compiled, 'RuleOrder', gold95).audit.at(-1)!.tables[0]!;
+    expect(ruleOrder.chosen).toEqual(ruleOrder.matched.map((m) => m.index));
+    const violated = evaluateDecision(compiled, 'UniqueViolated', { Score: 10, Tier: 'x' }).audit.at(-1)!.tables[0]!;
+    expect(violated.chosen).toEqual([]);
   });
 
   it('RULE ORDER lists every match in rule order', () => {

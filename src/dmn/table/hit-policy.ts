@@ -25,6 +25,13 @@ export interface HitPolicyInput {
  * @example
  * applyHitPolicy({ hitPolicy: 'FIRST', outputNames: ['x'], priorities: [undefined], rows }); // first row's value
  */
+/** The row PRIORITY picks: the highest output priority, the first such in rule order. */
+export function priorityWinner<R extends { values: OutputRow }>(rows: readonly R[], priorities: HitPolicyInput['priorities']): R {
+  let best = rows[0]!;
+  for (const r of rows.slice(1)) if (comparePriority(r.values, best.values, priorities) < 0) best = r;
+  return best;
+}
+
 export function applyHitPolicy(input: HitPolicyInput): HitResult {
   const { rows, hitPolicy } = input;
   const shape = (values: OutputRow): FeelValue => shapeRow(values, input.outputNames);
@@ -43,11 +50,8 @@ export function applyHitPolicy(input: HitPolicyInput): HitResult {
     }
     case 'FIRST':
       return { ok: true, value: shape(rows[0]!.values) };
-    case 'PRIORITY': {
-      let best = rows[0]!;
-      for (const r of rows.slice(1)) if (comparePriority(r.values, best.values, input.priorities) < 0) best = r;
-      return { ok: true, value: shape(best.values) };
-    }
+    case 'PRIORITY':
+      return { ok: true, value: shape(priorityWinner(rows, input.priorities).values) };
     case 'RULE ORDER':
       return { ok: true, value: rows.map((r) => shape(r.values)) };
     case 'OUTPUT ORDER': {

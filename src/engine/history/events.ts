@@ -23,6 +23,12 @@ export type HistoryBody =
   | { type: 'instanceCanceled' }
   | { type: 'instanceSuspended' }
   | { type: 'instanceResumed' }
+  /**
+   * Written by the host's rewind-and-fork (src/replay/rewind.ts), never by a step: this instance
+   * was restored from `fromInstanceId` as it was after its history event `atSeq` (its command log
+   * re-executed) and goes on from here, with the edited variables set next.
+   */
+  | { type: 'instanceForked'; fromInstanceId: string; atSeq: number }
   | { type: 'elementEntered'; elementId: string; elementInstanceId: string; scopeId: string | null }
   | { type: 'elementCompleted'; elementId: string; elementInstanceId: string; scopeId: string | null }
   | { type: 'elementTerminated'; elementId: string; elementInstanceId: string; scopeId: string | null }

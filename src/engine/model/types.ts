@@ -1,4 +1,4 @@
-import type { CompiledExpression } from '../ports';
+import type { CompiledExpression, DecisionBinding } from '../ports';
 import type { ElementRegistry, ElementType, EventBehaviour, LoopType } from '../runtime/element-type';
 
 /** The BPMN element kinds the engine executes. */
@@ -79,6 +79,8 @@ export type ScriptDef =
 export interface DecisionDef {
   decisionId: ValueSource;
   resultVariable: string;
+  /** `zeebe:calledDecision bindingType` (default latest) with its `versionTag`. */
+  binding?: DecisionBinding;
 }
 
 export interface CallDef {

@@ -89,8 +89,7 @@ export async function pollBuffer(tx: HostTransaction, ports: MessagePorts, insta
  * yet correlated to the process) starts the next instance (Zeebe's rule).
  */
 export async function releaseStartLock(tx: HostTransaction, ports: MessagePorts, state: InstanceState): Promise<void> {
-  const process = ports.deployments.get(state.processId, state.processVersion);
-  if (!process?.startEvents.some((n) => n.events.some((d) => d.kind === 'message'))) return;
+  if (!mayHoldStartLock(ports, state)) return;
   const view = MessageTxView.of(tx, ports.store);
   const lock = await view.lockOf(state.instanceId);
   if (!lock) return;
@@ -104,6 +103,18 @@ export async function releaseStartLock(tx: HostTransaction, ports: MessagePorts,
   view.putMessage({ ...best.message, correlatedTo: [...best.message.correlatedTo, lock.processId] });
   startByMessage(tx, view, best.start, best.message, view.depthOf.get(state.instanceId) ?? 0);
 }
+
+/** Whether an instance of this process may hold a message start lock (its process has a message start event). */
+export function mayHoldStartLock(ports: MessagePorts, state: InstanceState): boolean {
+  const process = ports.deployments.get(state.processId, state.processVersion);
+  if (process === undefined) return false;
+  let known = MESSAGE_STARTS.get(process);
+  if (known === undefined) MESSAGE_STARTS.set(process, (known = process.startEvents.some((n) => n.events.some((d) => d.kind === 'message'))));
+  return known;
+}
+
+/** Per compiled process (immutable once deployed): whether it has a message start event. */
+const MESSAGE_STARTS = new WeakMap<object, boolean>();
 
 /** Triggers every open signal subscription for `name`, then starts an instance per process with a signal start event for it. */
 export async function deliverSignal(tx: HostTransaction, ports: MessagePorts, name: string, variables: Variables, depth: number): Promise<Correlation[]> {

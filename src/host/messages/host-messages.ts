@@ -5,7 +5,7 @@ import { checkVariables } from '../limits';
 import type { BufferedMessage, Store } from '../store';
 import type { TimerDriver } from '../time/timer-driver';
 import { HostError, type HostTransaction } from '../transaction';
-import { admitThrow, cutsOf, deliverMessage, deliverSignal, pollBuffer, releaseStartLock, type MessagePorts, type OutgoingMessage } from './deliver';
+import { admitThrow, cutsOf, deliverMessage, deliverSignal, pollBuffer, mayHoldStartLock, releaseStartLock, type MessagePorts, type OutgoingMessage } from './deliver';
 import { StartEventIndex } from './start-events';
 import { MessageTxView } from './tx-view';
 import type { CorrelateRequest, MessageLimits, PublishRequest, PublishResult, SignalRequest, SignalResult } from './types';
@@ -62,7 +62,8 @@ export class HostMessages {
       if (effect.subscription.kind === 'message') await pollBuffer(tx, ports, instanceId, effect.subscription.key);
     });
     host.handleEffect('instanceCompleted', async (tx, instanceId) => {
-      await releaseStartLock(tx, ports, await tx.state(instanceId));
+      const state = tx.held(instanceId) ?? (await tx.state(instanceId));
+      if (mayHoldStartLock(ports, state)) await releaseStartLock(tx, ports, state);
     });
     host.handleEffect('instanceCanceled', async (tx, instanceId, effect) => {
       await tx.defaultEffect(instanceId, effect);

@@ -20,6 +20,14 @@ export const PRELUDE_VALUES = String.raw`
 
   function encode(value, what, notJsonName) {
     if (value === undefined) return 'null';
+    // A primitive has no depth and no toJSON of its own (the prototypes are frozen): no replacer,
+    // which is a closure and a call per value in QuickJS.
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      const plain = jsonStringify(value);
+      if (plain === undefined) throw new TypeError(notJsonName + ' is not a JSON value');
+      if (plain.length > MAX_VALUE_CHARS) throw limitError(what + ' is larger than ' + MAX_VALUE_CHARS + ' characters of JSON');
+      return plain;
+    }
     let depths = null;
     const text = jsonStringify(value, function (key, v) {
       if (v !== null && typeof v === 'object') {

@@ -25,6 +25,9 @@ export interface SandboxRun {
 /** A run as the script thread forwards it: a success as the prelude's own JSON text, unparsed. */
 export type SandboxRunText = SandboxRun | { okJson: string; damage: SandboxDamage };
 
+/** Script sources kept as QuickJS strings per sandbox (the prelude keeps as many compiled functions). */
+const MAX_CACHED_SOURCES = 256;
+
 /** The prelude's JSON for a successful run starts so (see `finish` in prelude-values.ts). */
 const OK_PREFIX = '{"ok":true,';
 
@@ -62,6 +65,11 @@ export class QuickJsSandbox {
   private log: ScriptLog = () => {};
   private lineOffset = 0;
   private run_: QuickJSHandle;
+  /**
+   * The sources of recent scripts as QuickJS strings, kept alive so that a script run again (the
+   * usual case: the same script task in every instance) crosses no new string into the wasm.
+   */
+  private readonly sources = new Map<string, QuickJSHandle>();
 
   private constructor(
     readonly loaded: LoadedQuickJs,
@@ -109,10 +117,8 @@ export class QuickJsSandbox {
     try {
       // Two strings cross the boundary per run: every handle costs several wasm calls.
       const envelope = `[${JSON.stringify(script.elementId)},${JSON.stringify(script.processInstanceId)},${script.now},${script.randomSeed},${script.variablesJson}]`;
-      const source = context.newString(script.source);
       const input = context.newString(envelope);
-      const call = context.callFunction(this.run_, context.undefined, source, input);
-      source.dispose();
+      const call = context.callFunction(this.run_, context.undefined, this.sourceHandle(script.source), input);
       input.dispose();
       if (call.error) {
         uncatchable = (context.dump(call.error) as Partial<SandboxError> | undefined) ?? {};
@@ -173,12 +179,29 @@ export class QuickJsSandbox {
   /** Frees the runtime. Only for a sandbox whose instance is sound (damage was not `instance`). */
   dispose(): void {
     try {
+      this.dropSources();
       this.run_.dispose();
       this.context.dispose();
       this.runtime.dispose();
     } catch {
       // Nothing to do: the owner drops the instance either way.
     }
+  }
+
+  /** The QuickJS string of `source`, made on first use; at most {@link MAX_CACHED_SOURCES} are kept. */
+  private sourceHandle(source: string): QuickJSHandle {
+    let handle = this.sources.get(source);
+    if (handle === undefined) {
+      if (this.sources.size >= MAX_CACHED_SOURCES) this.dropSources();
+      handle = this.context.newString(source);
+      this.sources.set(source, handle);
+    }
+    return handle;
+  }
+
+  private dropSources(): void {
+    for (const handle of this.sources.values()) handle.dispose();
+    this.sources.clear();
   }
 
   private nearCap(): boolean {

@@ -66,16 +66,19 @@ export const SANDBOX_PRELUDE = String.raw`
   globalThis.Date = FlowdeckDate;
 
   // splitmix32 spreads the seed, sfc32 produces the stream: small, fast, and well distributed.
+  // No inner closure: creating one per run is measurable in QuickJS.
+  function splitmix(s) {
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  }
   function seedRandom(seed) {
     let s = (seed >>> 0) ^ ((seed / 4294967296) >>> 0);
-    function splitmix() {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    }
-    rngA = splitmix(); rngB = splitmix(); rngC = splitmix(); rngD = splitmix();
+    s = (s + 0x9e3779b9) | 0; rngA = splitmix(s);
+    s = (s + 0x9e3779b9) | 0; rngB = splitmix(s);
+    s = (s + 0x9e3779b9) | 0; rngC = splitmix(s);
+    s = (s + 0x9e3779b9) | 0; rngD = splitmix(s);
   }
   Math.random = function random() {
     const t = (((rngA + rngB) | 0) + rngD) | 0;
@@ -177,7 +180,8 @@ ${PRELUDE_BPMN_ERROR}
       runStates.set(execution, state);
       runStates.set(scriptConsole, state);
       activeRun = id;
-      const result = apply(fn, undefined, [variables, execution, scriptConsole]);
+      // A direct call: fn is the sandbox's own frozen function, and no argument array is made.
+      const result = fn(variables, execution, scriptConsole);
       if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function') {
         throw new TypeError('scripts run synchronously: return a value, not a Promise');
       }

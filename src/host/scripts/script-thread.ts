@@ -28,16 +28,40 @@ export interface ScriptThreadReply {
 
 /**
  * The messages the host sends. `R` runs a script: header JSON
- * `[elementId, processInstanceId, now, randomSeed, timeoutMs, memoryLimitBytes, source]`, a newline,
- * the variables JSON. `M` + bytes sizes a fresh QuickJS instance for another memory limit.
+ * `[elementId, processInstanceId, now, randomSeed, timeoutMs, memoryLimitBytes, sourceId, source]`,
+ * a newline, the variables JSON. `source` is null when the thread has it already under `sourceId`
+ * (see {@link SentSources}). `M` + bytes sizes a fresh QuickJS instance for another memory limit.
  */
-export function encodeRunMessage(p: PreparedScript): string {
-  return `R${JSON.stringify([p.elementId, p.processInstanceId, p.now, p.randomSeed, p.timeoutMs, p.memoryLimitBytes, p.source])}\n${p.variablesJson}`;
+export function encodeRunMessage(p: PreparedScript, sent: SentSources): string {
+  let id = sent.ids.get(p.source);
+  let source: string | null = null;
+  if (id === undefined) {
+    if (sent.ids.size >= MAX_SENT_SOURCES) sent.ids.clear();
+    id = sent.ids.size;
+    sent.ids.set(p.source, id);
+    source = p.source;
+  }
+  return `R${JSON.stringify([p.elementId, p.processInstanceId, p.now, p.randomSeed, p.timeoutMs, p.memoryLimitBytes, id, source])}\n${p.variablesJson}`;
 }
 
-function decodeRunMessage(message: string): PreparedScript {
+/**
+ * The script sources one thread has been sent, by id: a script run again (the same script task in
+ * every instance) crosses as its id. A new thread starts with an empty table on both sides.
+ */
+export class SentSources {
+  readonly ids = new Map<string, number>();
+}
+
+/** Ids are reused from 0 once this many sources were sent (each reuse sends its source again). */
+const MAX_SENT_SOURCES = 256;
+
+function decodeRunMessage(message: string, sources: string[]): PreparedScript | undefined {
   const newline = message.indexOf('\n');
-  const [elementId, processInstanceId, now, randomSeed, timeoutMs, memoryLimitBytes, source] = JSON.parse(message.slice(1, newline)) as [string, string, number, number, number, number, string];
+  const [elementId, processInstanceId, now, randomSeed, timeoutMs, memoryLimitBytes, sourceId, sent] =
+    JSON.parse(message.slice(1, newline)) as [string, string, number, number, number, number, number, string | null];
+  if (sent !== null) sources[sourceId] = sent;
+  const source = sources[sourceId];
+  if (source === undefined) return undefined;
   return { elementId, processInstanceId, now, randomSeed, timeoutMs, memoryLimitBytes, source, variablesJson: message.slice(newline + 1) };
 }
 
@@ -54,6 +78,7 @@ function decodeRunMessage(message: string): PreparedScript {
 export async function serveScriptThread(init: ScriptThreadInit): Promise<void> {
   const channel = new ScriptChannel(init.buffer, 'thread');
   const output: string[] = [];
+  const sources: string[] = [];
   const load = async (memoryLimitBytes: number): Promise<QuickJsSandbox> => {
     const loaded: LoadedQuickJs = await loadQuickJs(init, memoryLimitBytes, (text) => output.push(text));
     return QuickJsSandbox.create(loaded);
@@ -72,8 +97,8 @@ export async function serveScriptThread(init: ScriptThreadInit): Promise<void> {
     let damage: SandboxDamage = 'none';
     let reply: string;
     let limit = sandbox.loaded.memoryLimitBytes;
-    if (message.startsWith('R')) {
-      const script = decodeRunMessage(message);
+    const script = message.startsWith('R') ? decodeRunMessage(message, sources) : undefined;
+    if (script !== undefined) {
       const lines: ScriptLogLine[] = [];
       const run = sandbox.runText(script, cappedLog((level, text) => lines.push([level, text])));
       damage = run.damage;
@@ -84,7 +109,8 @@ export async function serveScriptThread(init: ScriptThreadInit): Promise<void> {
       damage = limit === sandbox.loaded.memoryLimitBytes ? 'none' : 'runtime';
       reply = 'ok';
     } else {
-      reply = `J${JSON.stringify({ r: { ok: false, kind: 'unavailable', error: 'script thread received an unknown message' } })}`;
+      const what = message.startsWith('R') ? 'a script by an id it was never sent' : 'an unknown message';
+      reply = `J${JSON.stringify({ r: { ok: false, kind: 'unavailable', error: `script thread received ${what}` } })}`;
     }
     // Reloading is announced before the reply, so the host does not start the next script's
     // clock while this thread is still loading.

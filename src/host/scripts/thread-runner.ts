@@ -4,7 +4,7 @@ import { HARD_TIMEOUT_FACTOR } from './sandbox-limits';
 import { toLogger } from './script-log';
 import { prepareScript, type PreparedScript } from './script-request';
 import { failure, timedOut, type SandboxResult } from './script-result';
-import { encodeRunMessage, parseOkJson, type ScriptThreadInit, type ScriptThreadReply } from './script-thread';
+import { encodeRunMessage, parseOkJson, SentSources, type ScriptThreadInit, type ScriptThreadReply } from './script-thread';
 import type { ScriptLogLine } from './script-log';
 import { ScriptChannel, ThreadState } from './thread-channel';
 
@@ -43,6 +43,7 @@ interface ScriptThread {
   handle: ScriptThreadHandle;
   channel: ScriptChannel;
   memoryLimitBytes: number;
+  sources: SentSources;
 }
 
 /**
@@ -102,7 +103,7 @@ class ThreadedScriptRunner implements QuickJsScriptRunner {
     if (this.disposed) return failure('unavailable', 'the script runner was disposed');
     const thread = this.readyThread(prepared.memoryLimitBytes);
     if (typeof thread === 'string') return failure('unavailable', thread);
-    if (!thread.channel.send(encodeRunMessage(prepared), performance.now() + START_TIMEOUT_MS)) {
+    if (!thread.channel.send(encodeRunMessage(prepared, thread.sources), performance.now() + START_TIMEOUT_MS)) {
       this.replace(thread);
       return failure('unavailable', 'the script thread stopped answering; the script did not run (try again)');
     }
@@ -189,7 +190,7 @@ class ThreadedScriptRunner implements QuickJsScriptRunner {
     const init: ScriptThreadInit = { buffer, memoryLimitBytes: this.memoryLimitBytes, ...(wasmModule ? { wasmModule } : {}), ...(wasmLocation ? { wasmLocation } : {}) };
     // The channel is created before the thread runs, so it sees every message of it.
     const channel = new ScriptChannel(buffer, 'host');
-    return { handle: threads.spawn(init), channel, memoryLimitBytes: this.memoryLimitBytes };
+    return { handle: threads.spawn(init), channel, memoryLimitBytes: this.memoryLimitBytes, sources: new SentSources() };
   }
 }
 

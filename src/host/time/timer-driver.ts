@@ -42,9 +42,11 @@ export class TimerDriver {
   ) {
     host.onCommitted((changes) => {
       for (const state of changes.instances) this.sync(state);
-      const host = hostDueChanges(changes);
-      for (const key of host.remove) this.scheduler.remove(key);
-      for (const item of host.add) if (this.scheduler.scheduledAt(item.key) !== item.at) this.scheduler.add(item);
+      if (changes.messages !== undefined || changes.removeMessages !== undefined) {
+        const host = hostDueChanges(changes);
+        for (const key of host.remove) this.scheduler.remove(key);
+        for (const item of host.add) if (this.scheduler.scheduledAt(item.key) !== item.at) this.scheduler.add(item);
+      }
       if (changes.replaceStartTimersOf) {
         for (const [key, t] of this.startTimers) {
           if (changes.replaceStartTimersOf.includes(t.processId)) this.dropStartTimer(key);
@@ -209,6 +211,7 @@ export class TimerDriver {
   private sync(state: InstanceState): void {
     const items = dueItemsOf(state);
     const before = this.byInstance.get(state.instanceId);
+    if (items.length === 0 && before === undefined) return;
     const now = new Set<string>();
     for (const item of items) {
       now.add(item.key);

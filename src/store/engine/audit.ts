@@ -16,8 +16,14 @@ const ENGINE_COMMANDS = new Set(['timerFired', 'continueAsync', 'childCompleted'
 export function auditRowsOf(commands: readonly CommandRecord[], actor: Actor): AuditRow[] {
   const out: AuditRow[] = [];
   let who: string | undefined;
+  // A fork (src/host/fork.ts) commits the source's re-executed commands and then its edit marked
+  // `forkOf`: one user action, audited as `fork`; the re-executed commands are not new actions.
+  const forkAt = new Map(commands.filter((c) => (c.command as { forkOf?: unknown }).forkOf).map((c) => [c.instanceId, c.n]));
   for (const c of commands) {
-    const { type, variables: _variables, ...fields } = c.command;
+    const { type: commandType, variables: _variables, ...fields } = c.command;
+    const at = forkAt.get(c.instanceId);
+    if (at !== undefined && c.n < at) continue;
+    const type = at === c.n ? 'fork' : commandType;
     if (ENGINE_COMMANDS.has(type)) continue;
     // A call activity's child starts by itself; only a start from outside is an action.
     if (type === 'start' && (fields as { parent?: unknown }).parent) continue;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  compileDmn, evaluateDecision, evaluateDecisionService, parseDmn, type CompiledDmn, type DmnModel,
+  compileDmn, evaluateDecision, evaluateDecisionService, parseDmn, type CompiledDmn, type DmnModel, type EvaluateOptions,
 } from '../../dmn';
 import type { FeelValue } from '../../feel/values';
 import { FeelContext } from '../../feel/values';
@@ -107,33 +107,39 @@ export function runCase(level: Level, folder: string, testFile: string, compiled
     if (input.namespace && input.namespace !== compiled.main.namespace) (byNamespace[input.namespace] ??= {})[input.name] = v;
     else variables[input.name] = v;
   }
-  const options = { now: () => RUN_CLOCK, inputsByNamespace: byNamespace };
+  // The TCK compares values only: no audit trail, as the reference runners record none.
+  const options: EvaluateOptions = { now: () => RUN_CLOCK, inputsByNamespace: byNamespace, audit: false };
   const warnings: string[] = [];
+  // Only the evaluation is timed: the comparison with the expectations happens afterwards.
   const started = performance.now();
+  let actuals: FeelValue[];
   try {
-    const problems: string[] = [];
-    if (tc.type === 'decisionService') {
-      const r = evaluateDecisionService(compiled, tc.invocableName ?? '', variables, options);
-      warnings.push(...r.warnings.map((w) => w.message));
-      for (const node of tc.results) {
-        const actual = tc.results.length > 1 && r.value instanceof FeelContext ? (r.value.entries.get(node.name) ?? null) : r.value;
-        const d = compare(node.expected, actual);
-        if (d) problems.push(`${node.name}: ${d}`);
-      }
-    } else {
-      for (const node of tc.results) {
-        const r = evaluateDecision(compiled, node.namespace ? `${node.namespace}#${node.name}` : node.name, variables, options);
-        warnings.push(...r.warnings.map((w) => w.message));
-        const d = compare(node.expected, r.value);
-        if (d) problems.push(`${node.name}: ${d}`);
-      }
-    }
-    const millis = performance.now() - started;
-    if (problems.length === 0) return { ...base, outcome: 'SUCCESS', detail: '', warnings, millis };
-    return { ...base, outcome: 'FAILURE', detail: problems.join('; '), warnings, millis };
+    actuals = evaluateCase(compiled, tc, variables, options, warnings);
   } catch (e) {
     return { ...base, outcome: 'ERROR', detail: (e as Error).message, warnings, millis: performance.now() - started };
   }
+  const millis = performance.now() - started;
+  const problems: string[] = [];
+  tc.results.forEach((node, i) => {
+    const d = compare(node.expected, actuals[i] ?? null);
+    if (d) problems.push(`${node.name}: ${d}`);
+  });
+  if (problems.length === 0) return { ...base, outcome: 'SUCCESS', detail: '', warnings, millis };
+  return { ...base, outcome: 'FAILURE', detail: problems.join('; '), warnings, millis };
+}
+
+/** Evaluates a case: one value per result node, in order. */
+function evaluateCase(compiled: CompiledDmn, tc: TckTestCase, variables: Record<string, FeelValue>, options: EvaluateOptions, warnings: string[]): FeelValue[] {
+  if (tc.type === 'decisionService') {
+    const r = evaluateDecisionService(compiled, tc.invocableName ?? '', variables, options);
+    for (const w of r.warnings) warnings.push(w.message);
+    return tc.results.map((node) => (tc.results.length > 1 && r.value instanceof FeelContext ? (r.value.entries.get(node.name) ?? null) : r.value));
+  }
+  return tc.results.map((node) => {
+    const r = evaluateDecision(compiled, node.namespace ? `${node.namespace}#${node.name}` : node.name, variables, options);
+    for (const w of r.warnings) warnings.push(w.message);
+    return r.value;
+  });
 }
 
 /** Runs every case of the loaded folders. */

@@ -1,10 +1,12 @@
 /**
- * TCK values ↔ FEEL values: builds inputs from test files and compares results the way the reference
- * runners do (numbers within 1e-8, lists in order, contexts by key, temporals by value).
+ * TCK values ↔ FEEL values: builds inputs from test files (through FEEL's constructors) and compares
+ * results the way the reference runners do: lists in order, contexts by key, simple values exactly
+ * against expectations read by `expected.ts`, which does not use the engine.
  */
-import { compileExpression, feelEquals } from '../../feel';
+import { compileExpression } from '../../feel';
 import { Decimal } from '../../feel/decimal';
 import { FeelContext, type FeelValue } from '../../feel/values';
+import { describeExpected, matchesExactly, readExpected } from './expected';
 import type { TckValue } from './test-file';
 
 const NUMERIC_TYPES = new Set(['decimal', 'double', 'float', 'int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong']);
@@ -50,8 +52,6 @@ function simple(type: string | undefined, text: string): FeelValue {
   return text;
 }
 
-const TOLERANCE = new Decimal('1e-8');
-
 /**
  * Compares an actual result with the expected value; returns undefined when they match, or a short
  * description of the first difference.
@@ -80,21 +80,9 @@ export function compare(expected: TckValue | undefined, actual: FeelValue, path 
     const extra = [...actual.entries.keys()].filter((k) => !expected.entries.some((e) => e.name === k));
     return extra.length ? `${at}: unexpected entries ${extra.join(', ')}` : undefined;
   }
-  const want = toFeel(expected);
-  if (Decimal.isDecimal(want)) {
-    if (!Decimal.isDecimal(actual)) return `${at}: expected ${expected.text}, got ${show(actual)}`;
-    return (actual as Decimal).minus(want as Decimal).abs().lt(TOLERANCE) ? undefined : `${at}: expected ${expected.text}, got ${show(actual)}`;
-  }
-  if (actual === want) return undefined;
-  if (want !== null && actual !== null && typeof want === 'object' && typeof actual === 'object' && feelEquals(want, actual) === true) {
-    return sameTemporalKind(want, actual) ? undefined : `${at}: expected ${show(want)}, got ${show(actual)}`;
-  }
-  return `${at}: expected ${show(want)}, got ${show(actual)}`;
-}
-
-function sameTemporalKind(a: FeelValue, b: FeelValue): boolean {
-  const kindOf = (v: FeelValue) => (v && typeof v === 'object' && 'kind' in v ? (v as { kind: string }).kind : typeof v);
-  return kindOf(a) === kindOf(b);
+  const want = readExpected(expected.type, expected.text);
+  if (want === null) return actual === null ? undefined : `${at}: expected null (${expected.text}), got ${show(actual)}`;
+  return matchesExactly(want, actual) ? undefined : `${at}: expected ${describeExpected(want)}, got ${show(actual)}`;
 }
 
 /** A short readable form of a FEEL value for failure details. */

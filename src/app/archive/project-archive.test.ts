@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { packArchive, readArchive, sha256Hex } from '../../archive';
+import { createFile, createProject, listFiles, StorageQuotaError } from '../../store';
+import { freshDbs } from '../../store/test-support/fresh-db';
+import { failWritesWhen } from '../../store/test-support/intercept';
+import { applyImport, exportProjectArchive, previewImport } from './project-archive';
+
+const fresh = freshDbs();
+
+describe('exporting and importing projects as archives', () => {
+  it('given a project, when exported and imported as a new project, then the new project has the same files with the same content', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'Orders');
+    await createFile(db, project.id, 'bpmn', 'Order intake');
+    await createFile(db, project.id, 'dmn', 'Discount');
+    await createFile(db, project.id, 'form', 'Approve');
+
+    const { bytes, count } = await exportProjectArchive(db, project.id, { createdBy: 'ada' });
+    const contents = readArchive(bytes);
+    const preview = await previewImport(db, contents, { kind: 'new' });
+    const imported = await applyImport(db, contents, { kind: 'new' }, preview);
+
+    expect(count).toBe(3);
+    expect(contents.manifest.createdBy).toBe('ada');
+    expect(preview.map((p) => p.change)).toEqual(['added', 'added', 'added']);
+    expect(imported.name).toBe('Orders (2)');
+    const strip = (files: Awaited<ReturnType<typeof listFiles>>) => files.map((f) => [f.name, f.kind, f.content]);
+    expect(strip(await listFiles(db, imported.id))).toEqual(strip(await listFiles(db, project.id)));
+  });
+
+  it('given a file whose exact content the engine deployed as version 2, and engine data asked for, when exported, then the manifest says version 2 and the archive holds the engine snapshot', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const file = await createFile(db, project.id, 'bpmn', 'Deployed');
+    const other = await createFile(db, project.id, 'bpmn', 'Never deployed');
+    const row = { kind: 'bpmn' as const, name: 'Deployed.bpmn', xml: file.content, sha256: sha256Hex(new TextEncoder().encode(file.content)), deployedBy: 'ada', note: '' };
+    await db.deployments.bulkAdd([{ ...row, id: 'd1', deployedAt: 1, versions: { Process_1: 1 }, order: 1 }, { ...row, id: 'd2', deployedAt: 2, versions: { Process_1: 2 }, order: 2 }]);
+
+    const contents = readArchive((await exportProjectArchive(db, project.id, { includeEngineData: true })).bytes);
+
+    expect(contents.files.map((f) => [f.path, f.deployedVersion])).toEqual([['Deployed.bpmn', 2], [`${other.name}.bpmn`, undefined]]);
+    expect((contents.data.instances as { deployments: unknown[] }).deployments).toHaveLength(2);
+  });
+
+  it('given chosen files, when exported, then only those are in the archive', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const a = await createFile(db, project.id, 'bpmn', 'A');
+    await createFile(db, project.id, 'bpmn', 'B');
+    const { bytes } = await exportProjectArchive(db, project.id, { fileIds: [a.id] });
+    expect(readArchive(bytes).files.map((f) => f.path)).toEqual(['A.bpmn']);
+  });
+
+  it('given an archive into the open project, when previewed, then each file is added, changed or unchanged and scenarios are skipped; applying writes only the changes', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const same = await createFile(db, project.id, 'bpmn', 'Same');
+    const edited = await createFile(db, project.id, 'bpmn', 'Edited');
+    const archive = readArchive(packArchive({ project: 'X', files: [
+      { path: 'Same.bpmn', content: same.content },
+      { path: 'models/edited.bpmn', content: edited.content.replace('Edited', 'Edited again') },
+      { path: 'New.form', content: '{"id":"f","components":[]}' },
+      { path: 'tests/a.scenario.json', content: '{"model":"Same.bpmn"}' },
+    ] }));
+
+    const preview = await previewImport(db, archive, { kind: 'into', projectId: project.id });
+    await applyImport(db, archive, { kind: 'into', projectId: project.id }, preview);
+
+    expect(preview.map((p) => [p.path, p.change])).toEqual([['Same.bpmn', 'unchanged'], ['models/edited.bpmn', 'changed'], ['New.form', 'added'], ['tests/a.scenario.json', 'skipped']]);
+    const files = await listFiles(db, project.id);
+    expect(files.map((f) => [f.name, f.revision])).toEqual([['Edited', 2], ['New', 1], ['Same', 1]]);
+    expect(files.find((f) => f.name === 'Edited')!.content).toContain('Edited again');
+  });
+
+  it('given a full disk during the import, then it fails with a StorageQuotaError and the workspace is exactly as before', async () => {
+    const db = fresh();
+    let full = false;
+    failWritesWhen(db, () => full);
+    const project = await createProject(db, 'P');
+    const edited = await createFile(db, project.id, 'bpmn', 'Edited');
+    const archive = readArchive(packArchive({ project: 'X', files: [
+      { path: 'Edited.bpmn', content: edited.content.replace('Edited', 'Changed') },
+      { path: 'Added.dmn', content: (await createFile(db, project.id, 'dmn', 'Tmp')).content },
+    ] }));
+    const before = { projects: await db.projects.toArray(), files: await db.files.toArray() };
+    const preview = await previewImport(db, archive, { kind: 'into', projectId: project.id });
+
+    full = true;
+    await expect(applyImport(db, archive, { kind: 'into', projectId: project.id }, preview)).rejects.toBeInstanceOf(StorageQuotaError);
+    await expect(applyImport(db, archive, { kind: 'new' }, await previewImport(db, archive, { kind: 'new' }))).rejects.toBeInstanceOf(StorageQuotaError);
+    full = false;
+
+    expect({ projects: await db.projects.toArray(), files: await db.files.toArray() }).toEqual(before);
+  });
+});

@@ -1,0 +1,220 @@
+import { isEngineLog } from './engine-log';
+import { isNodeEvent } from './match';
+import { COMPLETE, type EventLog, LIFECYCLES, START } from './model';
+
+const ABORT = LIFECYCLES.indexOf('ate_abort');
+
+/** A place a token can be between events: an activity (`node`) or the way from one to the next (`edge`). */
+export const NODE = 0;
+export const EDGE = 1;
+
+/** A way between two activities of a case: a sequence flow (engine logs, or a model that has one) or an inferred step. */
+export interface Edge {
+  /** Activity indices (-1: from the case's start). */
+  from: number;
+  to: number;
+  /** The sequence flow id, when known. */
+  flowId: string | null;
+}
+
+/**
+ * Everything the player and the heatmaps read, built once per log: events in time order, and
+ * "segments": each stay of a case at an activity (from its `start` to its `complete`, or a moment
+ * for an activity with only one of them) and each way between two (from one activity's end to the
+ * next one's start in the same case), sorted by their start. See docs/replay.md "Frames".
+ */
+export interface ReplayIndex {
+  log: EventLog;
+  /** Event indices in time order (ties: log order). */
+  order: Uint32Array;
+  /** Each event's time on the player's clock (its log time, minus its case's start when `relative`). */
+  timeOf: Float64Array;
+  start: number;
+  end: number;
+  relative: boolean;
+  edges: Edge[];
+  segCount: number;
+  segCase: Int32Array;
+  segKind: Uint8Array;
+  /** Activity index (node) or edge index (edge). */
+  segPlace: Int32Array;
+  segFrom: Float64Array;
+  segTo: Float64Array;
+  /** 1 when the stay never ended in the log (still there at its end). */
+  segOpen: Uint8Array;
+}
+
+/**
+ * Builds the {@link ReplayIndex} of a log. `relative`: every case starts at time 0 (cases play
+ * side by side instead of in calendar time). `flowBetween(fromActivity, toActivity)` names the
+ * sequence flow a model has between two activities (see `flowLookup`).
+ *
+ * @example
+ * const index = buildIndex(log, { flowBetween: flowLookup(log, model, matching) });
+ * const player = new Player(index); player.seek(index.start);
+ */
+export function buildIndex(log: EventLog, options: { relative?: boolean; flowBetween?: (from: number, to: number) => string | null } = {}): ReplayIndex {
+  const relative = options.relative ?? false;
+  const timeOf = relative ? relativeTimes(log) : log.timeOf;
+  const order = sortedByTime(timeOf, log.size);
+  const segs = new SegmentBuilder();
+  const edgeIndex = new Map<string, number>();
+  const edges: Edge[] = [];
+  const edgeOf = (from: number, to: number, flowId: string | null): number => {
+    const key = flowId ?? `${from}>${to}`;
+    let e = edgeIndex.get(key);
+    if (e === undefined) {
+      e = edges.length;
+      edges.push({ from, to, flowId });
+      edgeIndex.set(key, e);
+    }
+    return e;
+  };
+  const engine = isEngineLog(log);
+  const byCase: number[][] = log.cases.map(() => []);
+  for (let k = 0; k < order.length; k++) byCase[log.caseOf[order[k]]].push(order[k]);
+  let end = -Infinity;
+  let start = Infinity;
+  for (let c = 0; c < byCase.length; c++) {
+    const events = byCase[c];
+    if (events.length === 0) continue;
+    const shift = relative ? log.timeOf[events[0]] - timeOf[events[0]] : 0;
+    const caseEnd = timeOf[events[events.length - 1]];
+    start = Math.min(start, timeOf[events[0]]);
+    end = Math.max(end, caseEnd);
+    if (engine) engineSegments(log, c, events, shift, segs, edgeOf);
+    else logSegments(log, c, events, shift, segs, edgeOf, options.flowBetween);
+  }
+  if (start === Infinity) start = end = 0;
+  // Stays still open at the end of the log last until the end of the whole log.
+  for (let s = 0; s < segs.n; s++) if (segs.open[s]) segs.to[s] = Math.max(segs.to[s], end);
+  const idx = segs.sorted();
+  return { log, order, timeOf, start, end, relative, edges, ...idx };
+}
+
+type EdgeOf = (from: number, to: number, flowId: string | null) => number;
+
+function logSegments(log: EventLog, c: number, events: number[], shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, flowBetween?: (a: number, b: number) => string | null): void {
+  const open = new Map<number, number[]>();
+  let last = -1;
+  let lastTime = NaN;
+  const arrive = (a: number, t: number) => {
+    if (last >= 0) segs.add(c, EDGE, edgeOf(last, a, flowBetween?.(last, a) ?? null), lastTime, t, false);
+    last = -1;
+  };
+  for (const i of events) {
+    const a = log.activityOf[i];
+    const lc = log.lifecycleOf[i];
+    const t = log.timeOf[i] - shift;
+    if (lc === START) {
+      arrive(a, t);
+      const list = open.get(a) ?? [];
+      list.push(t);
+      open.set(a, list);
+    } else if (lc === COMPLETE || lc === ABORT) {
+      const s = open.get(a)?.shift();
+      if (s === undefined) arrive(a, t);
+      segs.add(c, NODE, a, s ?? t, t, false);
+      if (lc === COMPLETE) {
+        last = a;
+        lastTime = t;
+      }
+    }
+  }
+  for (const [a, list] of open) for (const s of list) segs.add(c, NODE, a, s, s, true);
+}
+
+function engineSegments(log: EventLog, c: number, events: number[], shift: number, segs: SegmentBuilder, edgeOf: EdgeOf): void {
+  const entered = new Map<string, { a: number; t: number }>();
+  for (const i of events) {
+    const attrs = log.attributes.get(i);
+    const type = attrs?.['flowdeck:type'];
+    const t = log.timeOf[i] - shift;
+    if (type === 'flowTaken') segs.add(c, EDGE, edgeOf(-1, -1, log.activities[log.activityOf[i]]), t, t, false);
+    if (type !== 'elementEntered' && type !== 'elementCompleted' && type !== 'elementTerminated') continue;
+    if (!isNodeEvent(log, i)) continue;
+    const eid = (JSON.parse(attrs?.['flowdeck:data'] as string) as { elementInstanceId: string }).elementInstanceId;
+    if (type === 'elementEntered') entered.set(eid, { a: log.activityOf[i], t });
+    else {
+      const e = entered.get(eid);
+      entered.delete(eid);
+      segs.add(c, NODE, log.activityOf[i], e?.t ?? t, t, false);
+    }
+  }
+  for (const e of entered.values()) segs.add(c, NODE, e.a, e.t, e.t, true);
+}
+
+/** Event times minus the first time of their case. */
+function relativeTimes(log: EventLog): Float64Array {
+  const first = new Float64Array(log.cases.length).fill(Infinity);
+  for (let i = 0; i < log.size; i++) if (log.timeOf[i] < first[log.caseOf[i]]) first[log.caseOf[i]] = log.timeOf[i];
+  const out = new Float64Array(log.size);
+  for (let i = 0; i < log.size; i++) out[i] = log.timeOf[i] - first[log.caseOf[i]];
+  return out;
+}
+
+/** Indices 0..n-1 ordered by `time` (stable). */
+export function sortedByTime(time: Float64Array, n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    if (i > 0 && time[i] < time[i - 1]) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => time[a] - time[b] || a - b);
+  return order;
+}
+
+class SegmentBuilder {
+  n = 0;
+  kase: number[] = [];
+  kind: number[] = [];
+  place: number[] = [];
+  from: number[] = [];
+  to: number[] = [];
+  open: boolean[] = [];
+
+  add(c: number, kind: number, place: number, from: number, to: number, open: boolean): void {
+    this.kase.push(c);
+    this.kind.push(kind);
+    this.place.push(place);
+    this.from.push(from);
+    this.to.push(to);
+    this.open.push(open);
+    this.n++;
+  }
+
+  sorted() {
+    const from = Float64Array.from(this.from);
+    const order = sortedByTime(from, this.n);
+    const out = {
+      segCount: this.n, segCase: new Int32Array(this.n), segKind: new Uint8Array(this.n), segPlace: new Int32Array(this.n),
+      segFrom: new Float64Array(this.n), segTo: new Float64Array(this.n), segOpen: new Uint8Array(this.n),
+    };
+    for (let k = 0; k < this.n; k++) {
+      const s = order[k];
+      out.segCase[k] = this.kase[s];
+      out.segKind[k] = this.kind[s];
+      out.segPlace[k] = this.place[s];
+      out.segFrom[k] = this.from[s];
+      out.segTo[k] = this.to[s];
+      out.segOpen[k] = this.open[s] ? 1 : 0;
+    }
+    return out;
+  }
+}
+
+/**
+ * The sequence flow a model has from one matched activity straight to another, for
+ * {@link buildIndex}'s `flowBetween` (null: the step is drawn as a straight line).
+ */
+export function flowLookup(model: { flows: Array<{ id: string; sourceId: string; targetId: string }>; nodes: Array<{ id: string }> }, nodeOf: Int32Array): (from: number, to: number) => string | null {
+  const byPair = new Map<string, string>();
+  for (const f of model.flows) byPair.set(`${f.sourceId}>${f.targetId}`, f.id);
+  return (from, to) => {
+    const a = nodeOf[from];
+    const b = nodeOf[to];
+    if (a < 0 || b < 0) return null;
+    return byPair.get(`${model.nodes[a].id}>${model.nodes[b].id}`) ?? null;
+  };
+}
