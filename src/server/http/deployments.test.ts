@@ -11,8 +11,8 @@ let token: string;
 beforeAll(async () => {
   t = await testServer({ env: { FLOWDECK_CORS_ORIGINS: 'https://studio.example', FLOWDECK_METRICS_TOKEN: METRICS_TOKEN, FLOWDECK_BODY_LIMIT_BYTES: '65536' } });
   token = (await t.login()).accessToken;
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 describe('deployments over HTTP', () => {
   it('given BPMN and DMN files, when POSTed, then 201 lists each with its versions, and the audit log has the deploy', async () => {

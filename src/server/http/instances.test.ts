@@ -8,8 +8,8 @@ let token: string;
 beforeAll(async () => {
   t = await testServer({ files: [{ name: 'order.bpmn', source: ORDER }] });
   token = (await t.login()).accessToken;
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 const start = async (body: Record<string, unknown>) => t.request('POST', '/instances', { token, body: { processId: 'order', ...body } });
 
