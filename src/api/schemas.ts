@@ -53,6 +53,8 @@ export const instancesStart = z.strictObject({
   variables: variables.optional(),
   businessKey: z.string().nullable().optional(),
 });
+/** A timer an instance waits for: `timerKey` as listed in the instance's `timers`. */
+export const timersFire = z.strictObject({ instanceId: id, timerKey: id });
 export const instancesSetVariables = z.strictObject({
   instanceId: id,
   variables,

@@ -263,6 +263,15 @@ export class EngineHost {
     return this.operate((tx) => tx.dispatch(instanceId, { type: 'cancel' }));
   }
 
+  /**
+   * Fires a waiting timer now, before its due time ("fire now"); the command log records it as
+   * `early`, so replay repeats it. Rejected (`notFound`) when the instance does not wait for it.
+   * @example await host.fireTimerNow(pi, Object.keys(state.timers)[0]);
+   */
+  fireTimerNow(instanceId: string, timerKey: string): Promise<InstanceState> {
+    return this.operate((tx) => tx.dispatch(instanceId, { type: 'timerFired', timerKey, early: true }));
+  }
+
   suspend(instanceId: string): Promise<InstanceState> {
     return this.operate((tx) => tx.dispatch(instanceId, { type: 'suspend' }));
   }

@@ -128,6 +128,7 @@ export class HostTransaction {
   adopt(state: InstanceState, history: readonly HistoryEvent[], commands: readonly CommandRecord[]): void {
     this.states.set(state.instanceId, state);
     this.touched.add(state.instanceId);
+    this.history ??= [];
     for (const e of history) this.history.push(e);
     for (const c of commands) this.commands.push(c);
   }

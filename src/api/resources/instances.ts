@@ -44,7 +44,7 @@ export async function instanceOf(ports: ApiPorts, instanceId: string): Promise<I
 }
 
 /** Refuses a change to an instance that has ended: nothing is asked of the engine. */
-function mustRun(s: InstanceState, what: string): void {
+export function mustRun(s: InstanceState, what: string): void {
   if (s.status !== 'active') throw new ApiError('illegalState', `cannot ${what} instance ${s.instanceId}: it is ${s.status}`, { instanceId: s.instanceId, state: s.status });
 }
 

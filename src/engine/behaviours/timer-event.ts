@@ -28,8 +28,11 @@ export interface TimerDef {
   expr: Expr | null;
 }
 
-/** The host's scheduler: a timer came due. `dueAt` guards against a stale or repeated fire. */
-export type TimerCommand = { type: 'timerFired'; timerKey: string; dueAt?: number };
+/**
+ * The host's scheduler: a timer came due. `dueAt` guards against a stale or repeated fire.
+ * `early`: a person fired it before its due time ("fire now", for trying a process out).
+ */
+export type TimerCommand = { type: 'timerFired'; timerKey: string; dueAt?: number; early?: boolean };
 
 export const timerEvent: EventBehaviour = {
   kind: 'timer',
@@ -61,8 +64,8 @@ const timerFired: CommandHandler = (step, input) => {
   if (command.dueAt !== undefined && command.dueAt !== timer.dueAt) {
     throw new CommandRejectedError('invalid', `timer ${timer.key} is due at ${new Date(timer.dueAt).toISOString()}, not ${new Date(command.dueAt).toISOString()} (fired already?)`);
   }
-  // A timer never fires early: the host passes the time it fires at.
-  if (step.now < timer.dueAt) throw new CommandRejectedError('invalid', `timer ${timer.key} is not due before ${new Date(timer.dueAt).toISOString()}`);
+  // A timer never fires early by itself (the host passes the time it fires at); only when asked to.
+  if (step.now < timer.dueAt && command.early !== true) throw new CommandRejectedError('invalid', `timer ${timer.key} is not due before ${new Date(timer.dueAt).toISOString()}`);
   const catcher = step.node(timer.elementId);
   const next = catcher.cancelActivity ? null : nextDue(timer.schedule as TimerSchedule, timer.dueAt, timer.fired + 1, step.now);
   if (next !== null) {

@@ -24,11 +24,13 @@ export function auditRowsOf(commands: readonly CommandRecord[], actor: Actor): A
     const at = forkAt.get(c.instanceId);
     if (at !== undefined && c.n < at) continue;
     const type = at === c.n ? 'fork' : commandType;
-    if (ENGINE_COMMANDS.has(type)) continue;
+    // A timer fired early was a person's "fire now"; one that came due fired by itself.
+    const firedNow = type === 'timerFired' && (fields as { early?: boolean }).early === true;
+    if (ENGINE_COMMANDS.has(type) && !firedNow) continue;
     // A call activity's child starts by itself; only a start from outside is an action.
     if (type === 'start' && (fields as { parent?: unknown }).parent) continue;
     who ??= actor();
-    out.push({ at: c.time, who, action: type, instanceId: c.instanceId, details: { n: c.n, ...fields } });
+    out.push({ at: c.time, who, action: firedNow ? 'fireTimerNow' : type, instanceId: c.instanceId, details: { n: c.n, ...fields } });
   }
   return out;
 }

@@ -1,0 +1,140 @@
+/**
+ * The in-page half of `npm run bench:browser`, bundled by browser.bench.mjs and run in headless
+ * Chromium: flow (a) of the engine benchmark (10 nodes, full history) on the DexieStore over the
+ * browser's real IndexedDB, beside the same flow on the MemoryStore in the same page. IndexedDB
+ * transactions are counted by wrapping `IDBDatabase.prototype.transaction`, so every transaction
+ * the store opens (reads too) is counted, not only the ones it says it wrote.
+ */
+import { CountingIds, ManualClock, SeededRandom } from '../../host/clocks';
+import { EngineHost } from '../../host/engine-host';
+import { FeelExpressions } from '../../host/feel-expressions';
+import { MemoryStore } from '../../host/memory-store';
+import type { Store } from '../../host/store';
+import { FlowdeckDb } from '../../store/db';
+import { DexieStore } from '../../store/engine/dexie-store';
+import { flowA } from '../engine-models';
+
+const counts = { readwrite: 0, readonly: 0 };
+const original = IDBDatabase.prototype.transaction;
+IDBDatabase.prototype.transaction = function transaction(this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+  if (args[1] === 'readwrite') counts.readwrite++;
+  else counts.readonly++;
+  return original.apply(this, args);
+} as IDBDatabase['transaction'];
+
+// Requests inside transactions (each is a round trip to the browser's storage process).
+const requests: Record<string, number> = {};
+for (const name of ['add', 'put', 'delete', 'get', 'getAll', 'openCursor', 'count', 'getAllKeys'] as const) {
+  const method = IDBObjectStore.prototype[name] as (...a: unknown[]) => IDBRequest;
+  (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function counted(this: IDBObjectStore, ...a: unknown[]) {
+    const key = `${this.name}.${name}`;
+    requests[key] = (requests[key] ?? 0) + 1;
+    return method.apply(this, a);
+  };
+}
+const requestTotal = () => Object.values(requests).reduce((a, b) => a + b, 0);
+
+const FLOW_A = flowA('feel');
+const expressions = new FeelExpressions();
+let dbCount = 0;
+
+async function hostOn(store: Store): Promise<EngineHost> {
+  const host = await EngineHost.create({ store, clock: new ManualClock(Date.UTC(2026, 0, 1)), ids: new CountingIds(), random: new SeededRandom(1), expressions });
+  await host.deploy(FLOW_A);
+  return host;
+}
+
+/** Starts `count` instances of flow (a) one after the other (or `parallel` at a time); instances/s. */
+async function rate(host: EngineHost, count: number, parallel = 1): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < count; i += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, count - i) }, () => host.startInstance('flowA', { variables: { amount: 150 } }));
+    for (const s of await Promise.all(batch)) if (s.status !== 'completed') throw new Error('flowA did not complete');
+  }
+  return count / ((performance.now() - t0) / 1000);
+}
+
+export interface BrowserBenchResult {
+  commitShare: number;
+  bare: number;
+  requestsPerInstance: number;
+  requestsByStore: Record<string, number>;
+  memory: number;
+  persisted: number;
+  readwritePerInstance: number;
+  readonlyPerInstance: number;
+  parallel: number;
+  parallelReadwritePerInstance: number;
+  historyRows: number;
+  instancesRows: number;
+}
+
+/**
+ * The floor: bare IndexedDB, one readwrite transaction per "instance" putting `puts` small rows
+ * into one object store, no Dexie, no engine. What one-transaction-per-instance costs here at best.
+ */
+async function bareIndexedDbRate(n: number, puts: number): Promise<number> {
+  const name = `bench-browser-bare-${dbCount++}`;
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'k' });
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction('rows', 'readwrite');
+      const rows = tx.objectStore('rows');
+      for (let j = 0; j < puts; j++) rows.put({ k: `${i}-${j}`, elementId: `Task_${j}`, type: 'element.completed', at: i });
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+  }
+  const perSec = n / ((performance.now() - t0) / 1000);
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return perSec;
+}
+
+async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
+  const db = new FlowdeckDb(`bench-browser-${dbCount++}`);
+  const store = new DexieStore(db);
+  // Time spent inside the store's commit (the IndexedDB write), to tell store cost from engine cost.
+  let commitMs = 0;
+  const commit = store.commit.bind(store);
+  store.commit = async (changes) => {
+    const t = performance.now();
+    try { return await commit(changes); } finally { commitMs += performance.now() - t; }
+  };
+  const persistedHost = await hostOn(store);
+  const memoryHost = await hostOn(new MemoryStore());
+  // Warm-up (JIT, IndexedDB files created), not reported.
+  await rate(memoryHost, 300);
+  await rate(persistedHost, 100);
+
+  const memory = await rate(memoryHost, n);
+  const before = { ...counts };
+  const requestsBefore = requestTotal();
+  const perTable = { ...requests };
+  commitMs = 0;
+  const t0 = performance.now();
+  const persisted = await rate(persistedHost, n);
+  const commitShare = commitMs / (performance.now() - t0);
+  const readwritePerInstance = (counts.readwrite - before.readwrite) / n;
+  const readonlyPerInstance = (counts.readonly - before.readonly) / n;
+  const requestsPerInstance = (requestTotal() - requestsBefore) / n;
+  const requestsByStore = Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, (v - (perTable[k] ?? 0)) / n]).filter(([, v]) => (v as number) > 0));
+  const beforeParallel = counts.readwrite;
+  const parallelRate = await rate(persistedHost, n, parallel);
+  const parallelReadwritePerInstance = (counts.readwrite - beforeParallel) / n;
+  // The persisted data is really there: every instance row and its full history.
+  const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
+  const instancesRows = await db.instances.count();
+  const historyRows = await db.history.count();
+  db.close();
+  await db.delete();
+  return { bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, parallel: parallelRate, parallelReadwritePerInstance, historyRows, instancesRows };
+}
+
+(globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;
