@@ -99,9 +99,9 @@ Exit: 0 ok, 1 refused (check, Camunda check or cluster), 2 bad command line, 3 b
 const SERVE = `flowdeck serve [folder or archive.flowdeck] [options]
 
 Starts the Flowdeck server: the engine behind an HTTP API (docs/server.md) on an embedded SQLite
-database. Deploys every .bpmn, .dmn and .form file of the folder (all or nothing; files identical
-to their latest deployment are skipped, so a restart adds no versions). Reading .flowdeck archives
-needs src/archive (not in this build yet). Configuration comes from FLOWDECK_* environment
+database. Deploys every .bpmn, .dmn and .form file of the folder, or of the .flowdeck archive
+(validated first), all or nothing; files identical to their latest deployment are skipped, so a
+restart adds no versions. Configuration comes from FLOWDECK_* environment
 variables and .env files (docs/server.md lists each); the options below override them.
 FLOWDECK_ADMIN_USER and FLOWDECK_ADMIN_PASSWORD create the first administrator.
 

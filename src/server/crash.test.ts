@@ -78,7 +78,7 @@ it('given a load of starts and completions, when the server is SIGKILLed and res
     const s = JSON.parse(row.state) as { seq: number; commands: number; tasks: Record<string, unknown>; status: string };
     expect(s.commands).toBe(row.revision);
     expect((db.prepare('SELECT MAX(n) AS n FROM commands WHERE instance_id = ?').get(row.id) as { n: number }).n, row.id).toBe(row.revision);
-    expect((db.prepare('SELECT MAX(seq) AS n FROM history WHERE instance_id = ?').get(row.id) as { n: number }).n, row.id).toBe(s.seq);
+    expect((db.prepare('SELECT MAX(last_seq) AS n FROM history WHERE instance_id = ?').get(row.id) as { n: number }).n, row.id).toBe(s.seq);
     expect((db.prepare('SELECT id FROM task_owner WHERE instance_id = ?').all(row.id) as Array<{ id: string }>).map((r) => r.id), row.id).toEqual(Object.keys(s.tasks));
     expect(s.status === 'completed' ? 0 : 1, row.id).toBe(Object.keys(s.tasks).length);
   }

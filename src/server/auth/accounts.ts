@@ -24,17 +24,22 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * stolen (or replayed): the whole family is revoked (OAuth 2.0 Security BCP, refresh token rotation).
  */
 export class Accounts {
+  /** Read on every request (the guard), so prepared once. */
+  private readonly byName;
+
   constructor(
     private readonly db: SqliteDb,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.byName = db.prepare('SELECT username, roles, groups, created_at, tokens_after FROM users WHERE username = ?');
+  }
 
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }
 
   get(username: string): User | undefined {
-    const row = this.db.prepare('SELECT username, roles, groups, created_at, tokens_after FROM users WHERE username = ?').get(username) as
+    const row = this.byName.get(username) as
       | { username: string; roles: string; groups: string; created_at: number; tokens_after: number } | undefined;
     return row ? { username: row.username, roles: JSON.parse(row.roles), groups: JSON.parse(row.groups), createdAt: row.created_at, tokensAfter: row.tokens_after } : undefined;
   }

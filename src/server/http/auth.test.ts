@@ -4,8 +4,8 @@ import { ADMIN, testServer, type TestServer } from '../test-support/test-server'
 let t: TestServer;
 beforeAll(async () => {
   t = await testServer();
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 describe('auth over HTTP', () => {
   it('given the configured first administrator, when logging in, then a token pair comes back and /auth/me names the user', async () => {
@@ -97,7 +97,7 @@ describe('auth over HTTP', () => {
         else expect([r.status, r.body.error], `${role} ${method} ${path}`).toEqual([403, 'FORBIDDEN']);
       }
     }
-  });
+  }, 60_000);
 
   it('given a role change by an administrator, then it applies to the next request and is audited as a permission change', async () => {
     const token = await t.userWith('rita', ['worker']);
@@ -124,8 +124,8 @@ describe('login rate limits', () => {
   let limited: TestServer;
   beforeAll(async () => {
     limited = await testServer({ env: { FLOWDECK_LOGIN_MAX_PER_CLIENT: '6', FLOWDECK_LOGIN_MAX_PER_ACCOUNT: '2' } });
-  });
-  afterAll(() => limited.close());
+  }, 60_000);
+  afterAll(() => limited.close(), 60_000);
 
   it('given failed logins of one account, then further logins of it are refused with 429 even with the right password; then the client limit stops the rest', async () => {
     for (let i = 0; i < 2; i++) expect((await limited.request('POST', '/auth/login', { body: { username: 'admin', password: 'guess' } })).status).toBe(401);

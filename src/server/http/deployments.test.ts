@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packArchive } from '../../archive';
 import { testServer, type TestServer } from '../test-support/test-server';
 
 const CALC = readFileSync(new URL('./fixtures/calc.bpmn', import.meta.url), 'utf8');
@@ -10,8 +11,8 @@ let token: string;
 beforeAll(async () => {
   t = await testServer({ env: { FLOWDECK_CORS_ORIGINS: 'https://studio.example', FLOWDECK_METRICS_TOKEN: METRICS_TOKEN, FLOWDECK_BODY_LIMIT_BYTES: '65536' } });
   token = (await t.login()).accessToken;
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 describe('deployments over HTTP', () => {
   it('given BPMN and DMN files, when POSTed, then 201 lists each with its versions, and the audit log has the deploy', async () => {
@@ -38,9 +39,16 @@ describe('deployments over HTTP', () => {
     expect((await t.request('POST', '/deployments', { token, body: { files: [{ name: 'a.bpmn', source: CALC }, { name: 'a.bpmn', source: CALC }] } })).body.message).toMatch(/given twice/);
   });
 
-  it('given an archive body, then this build says it cannot read archives yet (415)', async () => {
-    const r = await t.request('POST', '/deployments', { token, raw: Buffer.from('PK\u0003\u0004'), headers: { 'content-type': 'application/zip' } });
-    expect([r.status, r.body.error]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+  it('given a .flowdeck archive body, then its models deploy; a damaged archive is refused naming why, with nothing deployed', async () => {
+    const archive = packArchive({ project: 'orders', files: [{ path: 'models/calc4.bpmn', content: CALC.replace('id="calc"', 'id="calc4"') }] });
+    const r = await t.request('POST', '/deployments', { token, raw: Buffer.from(archive), headers: { 'content-type': 'application/zip' } });
+    expect(r.status).toBe(201);
+    expect(r.body.data).toEqual([expect.objectContaining({ name: 'models/calc4.bpmn', versions: { calc4: 1 } })]);
+    const before = (await t.request('GET', '/deployments', { token })).body.data.length;
+    const bad = await t.request('POST', '/deployments', { token, raw: Buffer.from('PK\u0003\u0004 not a zip'), headers: { 'content-type': 'application/zip' } });
+    expect([bad.status, bad.body.error]).toEqual([400, 'VALIDATION_ERROR']);
+    expect(bad.body.message).toMatch(/^archive refused/);
+    expect((await t.request('GET', '/deployments', { token })).body.data).toHaveLength(before);
     const text = await t.request('POST', '/deployments', { token, raw: '<x/>', headers: { 'content-type': 'application/xml' } });
     expect(text.status).toBe(415);
   });

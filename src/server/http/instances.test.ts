@@ -8,8 +8,8 @@ let token: string;
 beforeAll(async () => {
   t = await testServer({ files: [{ name: 'order.bpmn', source: ORDER }] });
   token = (await t.login()).accessToken;
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 const start = async (body: Record<string, unknown>) => t.request('POST', '/instances', { token, body: { processId: 'order', ...body } });
 
@@ -42,6 +42,7 @@ describe('instances over HTTP', () => {
       expect([r.status, r.body.error], path).toEqual([404, 'NOT_FOUND']);
     }
     expect((await t.request('POST', '/instances/nope/cancel', { token })).status).toBe(404);
+    expect((await t.request('POST', '/instances/nope/timers/t1/fire', { token })).body.error).toBe('NOT_FOUND');
     expect((await t.request('GET', '/no/such/route', { token })).body).toEqual({ error: 'NOT_FOUND', message: 'no route GET /no/such/route' });
   });
 

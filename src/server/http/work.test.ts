@@ -13,8 +13,8 @@ beforeAll(async () => {
   admin = (await t.login()).accessToken;
   tina = await t.userWith('tina', ['taskUser'], ['clerks']);
   walt = await t.userWith('walt', ['worker']);
-});
-afterAll(() => t.close());
+}, 60_000);
+afterAll(() => t.close(), 60_000);
 
 const start = async (orderId: string) => (await t.request('POST', '/instances', { token: admin, body: { processId: 'order', variables: { orderId, amount: 10 } } })).body.data.id as string;
 const taskOf = async (instanceId: string) => (await t.request('GET', `/tasks?instanceId=${instanceId}`, { token: admin })).body.data.items[0].id as string;

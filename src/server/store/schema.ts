@@ -27,7 +27,8 @@ const MIGRATIONS: string[] = [
   CREATE INDEX instances_by_key ON instances (business_key);
   CREATE INDEX instances_with_incidents ON instances (incidents) WHERE incidents > 0;
 
-  CREATE TABLE history (instance_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (instance_id, seq)) WITHOUT ROWID;
+  -- History in batches: the events one commit added to one instance (seq first_seq..last_seq), as a JSON array.
+  CREATE TABLE history (instance_id TEXT NOT NULL, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, events TEXT NOT NULL, PRIMARY KEY (instance_id, first_seq)) WITHOUT ROWID;
   CREATE TABLE commands (instance_id TEXT NOT NULL, n INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance_id, n)) WITHOUT ROWID;
 
   -- Open jobs of active, unsuspended instances that can become available (jobAvailableFrom not null).

@@ -73,7 +73,8 @@ export class SqliteStore implements Store {
   }
 
   async loadHistory(instanceId: string, afterSeq = 0): Promise<HistoryEvent[]> {
-    return (this.q.history.all(instanceId, afterSeq) as Array<{ event: string }>).map((r) => JSON.parse(r.event));
+    const batches = (this.q.history.all(instanceId, afterSeq) as Array<{ events: string }>).map((r) => JSON.parse(r.events) as HistoryEvent[]);
+    return batches.flat().filter((e) => e.seq > afterSeq);
   }
 
   async loadCommands(instanceId: string): Promise<CommandRecord[]> {
@@ -161,14 +162,7 @@ export class SqliteStore implements Store {
       if (actual !== base) throw new StoreConflictError(id, base, actual);
     }
     for (const state of changes.instances) this.writeInstance(state, (revisions.get(state.instanceId) ?? -1) >= 0);
-    const owners = new Set(changes.instances.map((s) => s.instanceId));
-    for (const e of changes.history) {
-      if (!owners.has(e.instanceId)) {
-        if (!q.revision.get(e.instanceId)) throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
-        owners.add(e.instanceId);
-      }
-      q.putHistory.run(e.instanceId, e.seq, JSON.stringify(e));
-    }
+    this.writeHistory(changes.history, new Set(changes.instances.map((s) => s.instanceId)));
     for (const c of changes.commands ?? []) q.putCommand.run(c.instanceId, c.n, JSON.stringify(c));
     for (const processId of changes.replaceStartTimersOf ?? []) q.deleteStartTimersOf.run(processId);
     for (const t of changes.startTimers ?? []) {
@@ -178,6 +172,29 @@ export class SqliteStore implements Store {
     for (const m of changes.messages ?? []) q.putMessage.run(m.key, m.name, m.correlationKey, JSON.stringify(m));
     for (const key of changes.removeMessages ?? []) q.deleteMessage.run(key);
     this.writeLocks(changes);
+  }
+
+  /** One row per instance per commit: its new events as one JSON array (one insert instead of one per event). */
+  private writeHistory(history: readonly HistoryEvent[], owners: Set<string>): void {
+    const byInstance = new Map<string, HistoryEvent[]>();
+    for (const e of history) {
+      if (!owners.has(e.instanceId)) {
+        if (!this.q.revision.get(e.instanceId)) throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
+        owners.add(e.instanceId);
+      }
+      const list = byInstance.get(e.instanceId);
+      if (list) list.push(e);
+      else byInstance.set(e.instanceId, [e]);
+    }
+    for (const [id, events] of byInstance) {
+      let first = events[0].seq;
+      let last = first;
+      for (const e of events) {
+        if (e.seq < first) first = e.seq;
+        if (e.seq > last) last = e.seq;
+      }
+      this.q.putHistory.run(id, first, last, JSON.stringify(events));
+    }
   }
 
   private writeInstance(s: InstanceState, stored: boolean): void {

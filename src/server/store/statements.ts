@@ -19,8 +19,8 @@ export function statements(db: SqliteDb) {
       (SELECT COUNT(*) FROM jobs WHERE available_from <= @now) AS ready,
       (SELECT COUNT(*) FROM jobs WHERE available_from > @now) AS locked`),
 
-    history: p('SELECT event FROM history WHERE instance_id = ? AND seq > ? ORDER BY seq'),
-    putHistory: p('INSERT INTO history (instance_id, seq, event) VALUES (?, ?, ?)'),
+    history: p('SELECT events FROM history WHERE instance_id = ? AND last_seq > ? ORDER BY first_seq'),
+    putHistory: p('INSERT INTO history (instance_id, first_seq, last_seq, events) VALUES (?, ?, ?, ?)'),
     deleteHistory: p('DELETE FROM history WHERE instance_id = ?'),
     commands: p('SELECT record FROM commands WHERE instance_id = ? ORDER BY n'),
     putCommand: p('INSERT INTO commands (instance_id, n, record) VALUES (?, ?, ?)'),

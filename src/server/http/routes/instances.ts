@@ -98,6 +98,15 @@ export function instanceRoutes(app: App, ctx: ServerContext): void {
     return r;
   });
 
+  app.post('/instances/:id/timers/:timerKey/fire', {
+    config: { permission: 'operate' },
+    schema: { tags: ['instances'], summary: 'Fires a timer the instance waits for now', params: z.object({ id: z.string().min(1), timerKey: z.string().min(1) }), response: answers(anyData) },
+  }, async (req) => {
+    const r = await call(ctx, 'timers.fire', { instanceId: req.params.id, timerKey: req.params.timerKey });
+    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'timer.fire', target: `${req.params.id}/${req.params.timerKey}`, outcome: 'ok' });
+    return r;
+  });
+
   app.get('/stats', { config: { permission: 'read' }, schema: { tags: ['stats'], querystring: z.strictObject({ processId: z.string().min(1).optional() }), response: answers(anyData) } },
     async (req) => call(ctx, 'stats.instances', { processId: req.query.processId }));
   app.get('/stats/processes/:id/elements', {
