@@ -1,26 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { call, ok } from './engine-call';
 
 // The engine in the built app, driven through the debugging hook window.__flowdeckEngine
 // (src/app/engine): persistence across a reload, a worker killed mid-way, one engine for two tabs.
 const BPMN = readFileSync(new URL('./engine-api.bpmn', import.meta.url), 'utf8');
-
-type Result = { data?: unknown; error?: string; message?: string };
-
-async function call(page: Page, method: string, request: unknown = {}): Promise<Result> {
-  return page.evaluate(async ([m, r]) => {
-    const engine = window.__flowdeckEngine;
-    if (!engine) throw new Error('no window.__flowdeckEngine');
-    await engine.ready();
-    return engine.call(m as never, r as never) as Promise<Result>;
-  }, [method, request] as const);
-}
-
-async function ok<T>(page: Page, method: string, request: unknown = {}): Promise<T> {
-  const r = await call(page, method, request);
-  expect(r.error, `${method}: ${r.message}`).toBeUndefined();
-  return r.data as T;
-}
 
 async function open(page: Page): Promise<void> {
   await page.goto('/');

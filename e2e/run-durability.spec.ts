@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { ok } from './engine-call';
 
 // Durability of the engine in the built app: a timer that comes due while the tab is closed fires
 // once on reopening; "Fire now" in the instance view, audited with the local user. Driven through
@@ -7,22 +8,6 @@ import { expect, test, type Page } from '@playwright/test';
 // has no effect in the Chromium 156 this runs on, navigator.storage.estimate() keeps its 10 GB;
 // see src/app/README.md. The quota path is covered by src/store and src/api unit tests.)
 const BPMN = readFileSync(new URL('./run-timers.bpmn', import.meta.url), 'utf8');
-
-type Result = { data?: unknown; error?: string; message?: string };
-
-async function call(page: Page, method: string, request: unknown = {}): Promise<Result> {
-  return page.evaluate(async ([m, r]) => {
-    const engine = window.__flowdeckEngine!;
-    await engine.ready();
-    return engine.call(m as never, r as never) as Promise<Result>;
-  }, [method, request] as const);
-}
-
-async function ok<T>(page: Page, method: string, request: unknown = {}): Promise<T> {
-  const r = await call(page, method, request);
-  expect(r.error, `${method}: ${r.message}`).toBeUndefined();
-  return r.data as T;
-}
 
 async function open(page: Page, hash = '#/'): Promise<void> {
   await page.goto(`/${hash}`);

@@ -8,12 +8,12 @@
 // "parse ms" is bpmn-moddle alone, the floor no bpmn-io editor can go below.
 // Run: npm run bench:modeler  (builds first). Options: --runs N (default 5), --sizes 100,1000,5000,
 // --out-dir DIR (a build made with `vite build --outDir DIR`).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, resolveChromium } from '../tools/chromium.mjs';
+import { startPreview } from './preview-server.mjs';
 import { generateBpmn } from './bpmn-generator.mjs';
 import { openBpmnInApp } from './open-in-app.mjs';
 
@@ -33,21 +33,6 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-async function startPreview() {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
-    server.stdout.on('data', (chunk) => {
-      if (String(chunk).includes(String(PORT))) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-  return server;
-}
 
 async function measure(page, xml) {
   return page.evaluate(async (text) => {
@@ -84,7 +69,7 @@ async function measure(page, xml) {
 async function main() {
   const browserPath = resolveChromium();
   if (!browserPath) throw new Error('No Chromium (see src/tools/find-chromium.mjs)');
-  const server = await startPreview();
+  const server = await startPreview(PORT, OUT_DIR);
   const browser = await chromium.launch({ executablePath: browserPath.path, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -4,10 +4,10 @@
 // file to the first frame drawn (read and parsed in the worker, indexed, diagram drawn), frames
 // per second while playing with every case on the diagram, and the page's JS heap. Last line JSON.
 // Run by src/bench/replay.bench.ts (needs `vite build` first); alone: node src/bench/replay-chromium.mjs.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, resolveChromium } from '../tools/chromium.mjs';
+import { startPreview } from './preview-server.mjs';
 
 const PORT = 4183;
 const CASES = 10_000;
@@ -30,27 +30,12 @@ function xesText(cases) {
   return out.join('');
 }
 
-async function startPreview() {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
-    server.stdout.on('data', (chunk) => {
-      if (String(chunk).includes(String(PORT))) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-  return server;
-}
-
 const found = resolveChromium();
 if (!found?.path) {
   console.log('no Chromium found (set CHROMIUM_PATH or apt-get install chromium): frames/s not measured');
   process.exit(1);
 }
-const server = await startPreview();
+const server = await startPreview(PORT);
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
