@@ -77,6 +77,13 @@ test('given a diagram and its form, when deployed, started, and its task complet
   await expect(v1.locator('td')).toHaveText(['0', '0', '1', '0']);
   await expect(page.getByTestId('chart-durations-table').locator('tbody td')).toHaveText(['1']);
   await expect(page.locator('[data-testid=diagram-badge][data-element-id=review][data-tone=heat]')).toHaveText('1');
+  // And over time: one start and one completion in its intervals, nothing running at the end.
+  await expect(page.getByTestId('chart-timeline').locator('canvas')).toBeVisible();
+  const intervals = await page.getByTestId('chart-timeline-table').locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 4).map((td) => Number(td.textContent))));
+  const column = (i: number) => intervals.reduce((n, row) => n + row[i], 0);
+  expect([column(0), column(1), column(2)]).toEqual([1, 1, 0]);
+  expect(intervals.at(-1)?.[3]).toBe(0);
 });
 
 test('given a diagram with an invalid FEEL condition, when deployed, then it is refused with the error on its element, and nothing is deployed', async ({ page }) => {

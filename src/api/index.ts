@@ -6,6 +6,7 @@ export { MemoryCatalog } from './memory-catalog';
 export { DexieCatalog } from './dexie-catalog';
 export type { InstanceSummary } from './resources/instances';
 export type { ElementStats, InstanceCounts } from './resources/stats';
+export type { Timeline, TimelineBucket } from './resources/stats-timeline';
 export { CHANGES_CHANNEL, ENGINE_LOCK, RPC_CHANNEL, type EngineChange } from './channels';
 export { dexieInstanceSource } from './dexie-instances';
 export { hostInstanceSource, type InstanceFilter, type InstanceRowView, type InstanceSource } from './instance-source';

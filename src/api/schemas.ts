@@ -65,6 +65,14 @@ export const instancesSetVariables = z.strictObject({
 
 export const statsInstances = z.strictObject({ processId: id.optional() });
 export const statsElements = z.strictObject({ processId: id, version: z.number().int().min(1).optional() });
+/** Instances over time: `buckets` intervals between `from` and `to` (epoch ms; defaults: the data's span). */
+export const statsTimeline = z.strictObject({
+  processId: id,
+  version: z.number().int().min(1).optional(),
+  buckets: z.number().int().min(1).max(500).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+});
 
 export const tasksList = z.strictObject({
   /** `null`: unassigned tasks only. */

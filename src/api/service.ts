@@ -10,6 +10,7 @@ import { incidents } from './resources/incidents';
 import { instances } from './resources/instances';
 import { jobs } from './resources/jobs';
 import { stats } from './resources/stats';
+import { statsTimelineRoutes } from './resources/stats-timeline';
 import { tasks } from './resources/tasks';
 import { timers } from './resources/timers';
 import type { Route } from './route';
@@ -18,7 +19,7 @@ import type { Route } from './route';
  * Every call of the engine API by name (`resource.action`, after the seed's REST resources:
  * `instances.list` is `GET /instances`, `tasks.complete` is `POST /tasks/{id}/complete`...).
  */
-export const ROUTES = { ...deployments, ...instances, ...stats, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers };
+export const ROUTES = { ...deployments, ...instances, ...stats, ...statsTimelineRoutes, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers };
 
 export type ApiMethod = keyof typeof ROUTES;
 type RouteOf<M extends ApiMethod> = (typeof ROUTES)[M];

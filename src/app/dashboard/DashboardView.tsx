@@ -7,6 +7,7 @@ import { BarChart } from '../run/BarChart';
 import { useEngineQuery } from '../run/engine';
 import { DiagramView, type DiagramBadge, type DiagramMarker } from '../run/DiagramView';
 import { durationHistogram, formatMs, heatLevels, stateRows } from './dashboard-figures';
+import { TimelineChart } from './TimelineChart';
 
 const STATE_COLORS = { active: '#2563eb', suspended: '#d97706', completed: '#16a34a', canceled: '#6b7280' } as const;
 
@@ -33,6 +34,7 @@ export function DashboardView({ processId }: { processId?: string }) {
 function ProcessFigures({ processId, counts }: { processId: string; counts: InstanceCounts[] }) {
   const [version, setVersion] = useState<number | undefined>(undefined);
   const elements = useEngineQuery('stats.elements', { processId, ...(version ? { version } : {}) });
+  const timeline = useEngineQuery('stats.timeline', { processId, ...(version ? { version } : {}), buckets: 24 });
   const ended = useEngineQuery('instances.list', { processId, ...(version ? { version } : {}), state: 'completed', pageSize: 1000, sortBy: 'endedAt', order: 'desc' });
   const byState = useMemo(() => ({
     labels: counts.map((c) => `v${c.version}`),
@@ -61,7 +63,9 @@ function ProcessFigures({ processId, counts }: { processId: string; counts: Inst
         {histogram.length > 0
           ? <BarChart title={`Duration of completed instances${ended.data && ended.data.total > ended.data.items.length ? ` (latest ${ended.data.items.length} of ${ended.data.total})` : ''}`} labels={durations.labels} series={durations.series} testId="chart-durations" />
           : <p className="run-muted" data-testid="chart-durations-empty">No completed instance yet: no durations.</p>}
+        {timeline.data && timeline.data.buckets.length > 0 && <TimelineChart timeline={timeline.data} testId="chart-timeline" />}
       </div>
+      <ApiErrorNote error={timeline.error} />
       <ApiErrorNote error={elements.error} />
       <h2>Elements: tokens passed (heat), mean and p95 duration</h2>
       <DiagramView processId={processId} version={version} badges={heat.badges} markers={heat.markers} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryCatalog } from '../../api';
 import { apiOn, ORDER_BPMN } from '../../api/test-support/api-harness';
 import { MemoryStore } from '../../host';
-import { durationHistogram, formatMs, heatLevels, stateRows } from './dashboard-figures';
+import { bucketLabels, durationHistogram, formatMs, heatLevels, stateRows } from './dashboard-figures';
 
 describe('dashboard figures', () => {
   it('given durations 10, 20 and 30 ms, when bucketed in two, then the longest is in the last bucket', () => {
@@ -39,5 +39,14 @@ describe('dashboard figures', () => {
 
   it('formats durations', () => {
     expect([formatMs(850), formatMs(12_500), formatMs(192_000), formatMs(5_400_000)]).toEqual(['850 ms', '12.5 s', '3.2 min', '1.5 h']);
+  });
+});
+
+describe('timeline labels', () => {
+  it('given a span under a day with minute intervals, then clock times; over a day, then dates too', () => {
+    const at = (h: number, m: number, s = 0) => new Date(2026, 11, 2, h, m, s).getTime();
+    expect(bucketLabels({ from: at(9, 0), to: at(9, 20), bucketMs: 600_000, buckets: [{ start: at(9, 0) }, { start: at(9, 10) }] as never })).toEqual(['09:00', '09:10']);
+    expect(bucketLabels({ from: at(9, 0), to: at(9, 1), bucketMs: 30_000, buckets: [{ start: at(9, 0, 30) }] as never })).toEqual(['09:00:30']);
+    expect(bucketLabels({ from: at(9, 0), to: at(9, 0) + 2 * 86_400_000, bucketMs: 3_600_000, buckets: [{ start: at(9, 0) }] as never })).toEqual(['2026-12-02 09:00']);
   });
 });

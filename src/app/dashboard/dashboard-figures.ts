@@ -1,4 +1,4 @@
-import type { ElementStats, InstanceCounts, InstanceSummary } from '../../api';
+import type { ElementStats, InstanceCounts, InstanceSummary, Timeline } from '../../api';
 
 /** One bucket of a histogram: `[from, to)` milliseconds and how many fell in it. */
 export interface Bucket {
@@ -49,4 +49,19 @@ export function formatMs(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/**
+ * Axis labels of a timeline's intervals, in local time: clock time when it spans under a day,
+ * date and time otherwise (seconds only when the intervals are shorter than a minute).
+ */
+export function bucketLabels(timeline: Pick<Timeline, 'from' | 'to' | 'bucketMs' | 'buckets'>): string[] {
+  const withDate = timeline.to - timeline.from >= 86_400_000;
+  const withSeconds = timeline.bucketMs < 60_000;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return timeline.buckets.map((b) => {
+    const d = new Date(b.start);
+    const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
+    return withDate ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock}` : clock;
+  });
 }
