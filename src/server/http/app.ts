@@ -11,6 +11,7 @@ import { HttpError } from './errors';
 import { guard } from './guard';
 import { authRoutes } from './routes/auth';
 import { deploymentRoutes } from './routes/deployments';
+import { engineCallRoutes } from './routes/engine-calls';
 import { eventRoutes } from './routes/events';
 import { instanceRoutes } from './routes/instances';
 import { jobRoutes } from './routes/jobs';
@@ -44,7 +45,9 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
-  await app.register(cors, { origin: ctx.config.corsOrigins.length ? ctx.config.corsOrigins : false, credentials: false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  await app.register(cors, { origin: ctx.config.corsOrigins.length ? ctx.config.corsOrigins : false, credentials: false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    // The studio's client reads these across origins: back-off after 429/503, and the id to quote.
+    exposedHeaders: ['retry-after', 'x-request-id'], maxAge: 600 });
   await app.register(rateLimit, {
     global: ctx.config.rateLimitPerMinute > 0,
     max: ctx.config.rateLimitPerMinute || 1,
@@ -88,6 +91,7 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
   deploymentRoutes(app, ctx);
   authRoutes(app, ctx);
   opsRoutes(app, ctx);
+  engineCallRoutes(app, ctx);
   await app.ready();
   return app;
 }
