@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract, instance, event, at, command } from '../../host/test-support/store-contract';
-import { openDatabase } from './schema';
+import { openDatabase, SCHEMA_VERSION } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 storeContract('SqliteStore (:memory:)', () => new SqliteStore(openDatabase(':memory:')));
@@ -33,6 +33,20 @@ describe('SqliteStore on a file', () => {
     expect(await store.loadHistory('old')).toEqual([]);
     expect((await store.listInstances()).map((s) => s.instanceId).sort()).toEqual(['new', 'running']);
     expect(store.countByState()).toMatchObject({ active: 1, completed: 1 });
+  });
+
+  it('given a version 1 database (before login_failures), when opened, then it is migrated to the current version with its data kept', () => {
+    const path = join(dir, 'v1.sqlite');
+    const db = openDatabase(path);
+    db.prepare("INSERT INTO audit_log (at, actor, ip, action, target, outcome, details) VALUES (1, 'a', '-', 'login', 'a', 'ok', '{}')").run();
+    db.exec('DROP TABLE login_failures');
+    db.pragma('user_version = 1');
+    db.close();
+    const again = openDatabase(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(again.prepare('SELECT COUNT(*) AS n FROM login_failures').get()).toEqual({ n: 0 });
+    expect(again.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    again.close();
   });
 
   it('given a database of a newer schema version, when opened, then it is refused naming the version', () => {

@@ -102,9 +102,15 @@ export function instanceRoutes(app: App, ctx: ServerContext): void {
     config: { permission: 'operate' },
     schema: { tags: ['instances'], summary: 'Fires a timer the instance waits for now', params: z.object({ id: z.string().min(1), timerKey: z.string().min(1) }), response: answers(anyData) },
   }, async (req) => {
-    const r = await call(ctx, 'timers.fire', { instanceId: req.params.id, timerKey: req.params.timerKey });
-    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'timer.fire', target: `${req.params.id}/${req.params.timerKey}`, outcome: 'ok' });
-    return r;
+    const audit = { actor: userOf(req).username, ip: req.ip, action: 'timer.fire', target: `${req.params.id}/${req.params.timerKey}` };
+    try {
+      const r = await call(ctx, 'timers.fire', { instanceId: req.params.id, timerKey: req.params.timerKey });
+      ctx.audit.record({ ...audit, outcome: 'ok' });
+      return r;
+    } catch (error) {
+      ctx.audit.record({ ...audit, outcome: 'refused', details: { error: (error as Error).message } });
+      throw error;
+    }
   });
 
   app.get('/stats', { config: { permission: 'read' }, schema: { tags: ['stats'], querystring: z.strictObject({ processId: z.string().min(1).optional() }), response: answers(anyData) } },
