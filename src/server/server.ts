@@ -57,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = options;
   const now = options.now ?? Date.now;
   const db = openDatabase(config.dbPath);
-  const store = new SqliteStore(db);
+  const store = new SqliteStore(db, { groupCommit: config.groupCommit });
   const jobWaiters = new JobWaiters();
   const clock = new RealClock();
   const decisions = new DmnDecisions();
@@ -105,6 +105,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       retention.stop();
       host.timers.stop();
       await host.serial(async () => undefined); // let the last operation commit
+      store.flush();
       scripts.dispose?.();
       db.close();
     })());

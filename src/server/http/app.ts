@@ -69,6 +69,20 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
     reply.header('x-request-id', req.id);
   });
   app.addHook('onRequest', guard(ctx));
+  // Group commit: an answer leaves only once everything written before it is committed, so
+  // nothing acknowledged (or read) can be lost by a crash after it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await ctx.store.durable();
+      return payload;
+    } catch (error) {
+      const e = /SQLITE_FULL/.test(String((error as { code?: string }).code ?? error)) ? new HttpError('STORAGE_FULL', 'the disk is full: nothing of the operation was written')
+        : new HttpError('INTERNAL', `the commit failed, nothing of the operation was written: ${(error as Error).message}`);
+      req.log.error({ err: error, category: 'http' }, 'group commit failed');
+      reply.code(e.status).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(e.body());
+    }
+  });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';
     ctx.metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });

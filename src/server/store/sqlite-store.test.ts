@@ -7,9 +7,36 @@ import { openDatabase, SCHEMA_VERSION } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 storeContract('SqliteStore (:memory:)', () => new SqliteStore(openDatabase(':memory:')));
+storeContract('SqliteStore (:memory:, group commit)', () => new SqliteStore(openDatabase(':memory:'), { groupCommit: true }));
 
 const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('SqliteStore group commit', () => {
+  it('given commits in one event-loop turn, then they share one transaction: another connection sees none of them until it commits, then all; a refused one leaves nothing', async () => {
+    const path = join(dir, 'group.sqlite');
+    const store = new SqliteStore(openDatabase(path), { groupCommit: true });
+    const other = openDatabase(path);
+    const count = () => (other.prepare('SELECT COUNT(*) AS n FROM instances').get() as { n: number }).n;
+    const g1 = { instances: [at(instance('g1', { tasks: ['t9'] }), 1)], history: [event('g1', 1)], commands: [command('g1', 1, 'start')] };
+    await store.commit(g1);
+    await store.commit({ instances: [instance('g2')], history: [event('g2', 1)] });
+    // Starting g1 again is a conflict, refused inside the group, alone (its savepoint rolled back).
+    await expect(store.commit({ ...g1, instances: [at(instance('g1', { tasks: ['t10'] }), 1)] })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.findInstanceByTask('t10')).toBeUndefined();
+    expect(store.pendingOperations).toBe(2);
+    // The same connection reads its own writes (the next operation builds on them); the others do not, yet.
+    expect((await store.loadInstance('g2'))?.instanceId).toBe('g2');
+    expect(count()).toBe(0);
+    await store.durable();
+    expect(count()).toBe(2);
+    expect(store.pendingOperations).toBe(0);
+    expect(await store.loadHistory('g1')).toHaveLength(1);
+    await store.durable(); // nothing pending: at once
+    other.close();
+    store.db.close();
+  });
+});
 
 describe('SqliteStore on a file', () => {
   it('given commits on a file, when the database is opened again, then everything is there (WAL)', async () => {

@@ -28,10 +28,36 @@ const READY = -1e300;
 export class SqliteStore implements Store {
   private readonly q: Statements;
   private readonly commitTx: (changes: StoreCommit) => void;
+  private readonly group: GroupCommit | null;
 
-  constructor(readonly db: SqliteDb) {
+  /**
+   * `groupCommit`: operations write into one open transaction (each in its own savepoint, so a
+   * refused one leaves nothing) that commits once the event loop turns (`setImmediate`); a
+   * caller that acknowledges an operation waits for {@link durable} first (the server does, for
+   * every answer). Off: every commit is its own transaction, durable when `commit` resolves.
+   */
+  constructor(readonly db: SqliteDb, options: { groupCommit?: boolean } = {}) {
     this.q = statements(db);
     this.commitTx = db.transaction((changes: StoreCommit) => this.write(changes));
+    this.group = options.groupCommit ? new GroupCommit(db) : null;
+  }
+
+  /**
+   * Resolves once everything written so far is committed (at once when nothing is pending);
+   * rejects when that commit failed (then none of the group's operations was kept).
+   */
+  durable(): Promise<void> {
+    return this.group ? this.group.durable() : Promise.resolve();
+  }
+
+  /** Commits what is pending now (shutdown, before the database closes). */
+  flush(): void {
+    this.group?.flush();
+  }
+
+  /** Operations the current group holds (0 when no group transaction is open). */
+  get pendingOperations(): number {
+    return this.group?.operations ?? 0;
   }
 
   async loadInstance(instanceId: string): Promise<InstanceState | undefined> {
@@ -40,7 +66,10 @@ export class SqliteStore implements Store {
   }
 
   async commit(changes: StoreCommit): Promise<void> {
+    this.group?.open();
+    // Inside an open group transaction better-sqlite3 runs this as a savepoint: a throw rolls back this operation only.
     this.commitTx(changes);
+    this.group?.added();
   }
 
   async findInstanceByJob(jobKey: string): Promise<string | undefined> {
@@ -245,4 +274,54 @@ export class SqliteStore implements Store {
 function lockOf(row: unknown): MessageStartLock | undefined {
   const r = row as { process_id: string; correlation_key: string; instance_id: string } | undefined;
   return r ? { processId: r.process_id, correlationKey: r.correlation_key, instanceId: r.instance_id } : undefined;
+}
+
+/**
+ * One SQLite transaction shared by the operations of one event-loop turn. The host runs
+ * operations one after the other and each reads what the ones before wrote (the same
+ * connection sees its open transaction), so nothing waits for a commit between them; the commit
+ * happens once per turn and the answers wait for it ({@link SqliteStore.durable}).
+ */
+class GroupCommit {
+  operations = 0;
+  private waiters: Array<{ resolve(): void; reject(error: unknown): void }> = [];
+  private scheduled = false;
+
+  constructor(private readonly db: SqliteDb) {}
+
+  open(): void {
+    if (this.db.inTransaction) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  added(): void {
+    this.operations++;
+  }
+
+  durable(): Promise<void> {
+    if (!this.db.inTransaction) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const waiters = this.waiters.splice(0);
+    this.operations = 0;
+    if (!this.db.open || !this.db.inTransaction) {
+      for (const w of waiters) w.resolve();
+      return;
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const w of waiters) w.reject(error);
+      return;
+    }
+    for (const w of waiters) w.resolve();
+  }
 }
