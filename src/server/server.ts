@@ -39,6 +39,8 @@ export interface RunningServer {
   /** `http://host:port` it listens on. */
   url: string;
   deployed: DeployedFile[];
+  /** The retention cleanup, run now (tests, an operator's script); returns the instances removed. */
+  retention: { runOnce(): number };
   /** Graceful stop: not ready, no new requests, in-flight ones finish, long polls end, job executor stops, database closes. */
   close(): Promise<void>;
 }
@@ -109,7 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       scripts.dispose?.();
       db.close();
     })());
-    return { app, ctx, url: address, deployed, close };
+    return { app, ctx, url: address, deployed, retention: { runOnce: retention.runOnce }, close };
   } catch (error) {
     scripts.dispose?.();
     db.close();
