@@ -5,6 +5,7 @@ import { RealClock } from '../host/clocks';
 import { DmnDecisions } from '../host/dmn-decisions';
 import { EngineHost } from '../host/engine-host';
 import { FeelExpressions } from '../host/feel-expressions';
+import type { MemoryStoreSnapshot } from '../host/memory-store';
 import { createNodeScriptRunner } from '../host/scripts/node-script-threads';
 import { Accounts } from './auth/accounts';
 import { AccessTokens } from './auth/tokens';
@@ -14,6 +15,7 @@ import type { ServerConfig } from './config';
 import type { ServerContext } from './context';
 import { deployAll, type DeployedFile, type DeployFile } from './deploy';
 import { buildApp } from './http/app';
+import { HttpError } from './http/errors';
 import { JobWaiters } from './http/job-waiters';
 import type { App } from './http/shapes';
 import { ServerMetrics } from './metrics';
@@ -25,6 +27,8 @@ export interface StartOptions {
   config: ServerConfig;
   /** Files to deploy before serving (all or nothing; files identical to their latest deployment are skipped). */
   files?: DeployFile[];
+  /** Engine data of an archive (instances, history, deployments...), restored before the engine starts when the database holds none. */
+  engineData?: MemoryStoreSnapshot;
   /** Default: QuickJS in Node script threads (`createNodeScriptRunner`). */
   scripts?: ScriptRunner & { dispose?(): void };
   /** Time of tokens and the audit log (tests move it). Default `Date.now`. */
@@ -39,6 +43,8 @@ export interface RunningServer {
   /** `http://host:port` it listens on. */
   url: string;
   deployed: DeployedFile[];
+  /** What the archive's engine data gave (`skipped`: the database already held engine data). */
+  restored?: { instances: number; deployments: number; skipped: boolean };
   /** The retention cleanup, run now (tests, an operator's script); returns the instances removed. */
   retention: { runOnce(): number };
   /** Graceful stop: not ready, no new requests, in-flight ones finish, long polls end, job executor stops, database closes. */
@@ -71,6 +77,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const scripts = options.scripts ?? (await createNodeScriptRunner({ logger }));
   try {
+    // Before the host reads deployments and timers: the restored instances run on from where they were.
+    const restored = options.engineData ? restoreEngineData(store, options.engineData) : undefined;
     const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), scripts, decisions, logger, onCommit: () => jobWaiters.wake() });
     const api = new EngineApi({ host, store, clock, catalog: new SqliteCatalog(store, () => actor.name), decisions });
     const ctx: ServerContext = {
@@ -91,6 +99,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         boot.warn('the database has no account: set FLOWDECK_ADMIN_USER and FLOWDECK_ADMIN_PASSWORD to create the first administrator');
       }
     }
+    if (restored) boot.info({ restored }, restored.skipped ? 'engine data of the archive not imported: the database already holds engine data' : 'restored the engine data of the archive');
     const deployed = options.files?.length ? await deployAll(host, api, options.files, { deployedBy: 'flowdeck serve', skipUnchanged: true }) : [];
     if (deployed.length) boot.info({ deployed: deployed.map((d) => ({ name: d.name, versions: d.versions, unchanged: d.unchanged })) }, 'deployed');
     await host.timers.start();
@@ -111,10 +120,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       scripts.dispose?.();
       db.close();
     })());
-    return { app, ctx, url: address, deployed, retention: { runOnce: retention.runOnce }, close };
+    return { app, ctx, url: address, deployed, restored, retention: { runOnce: retention.runOnce }, close };
   } catch (error) {
     scripts.dispose?.();
     db.close();
     throw error;
+  }
+}
+
+/** Restores an archive's engine data into an empty database; on a database that has some (a restart on the same archive), leaves it. */
+function restoreEngineData(store: SqliteStore, data: MemoryStoreSnapshot): { instances: number; deployments: number; skipped: boolean } {
+  const held = store.db.prepare('SELECT (SELECT COUNT(*) FROM instances) + (SELECT COUNT(*) FROM deployments) AS n').get() as { n: number };
+  if (held.n > 0) return { instances: 0, deployments: 0, skipped: true };
+  try {
+    return { ...store.restore(data), skipped: false };
+  } catch (error) {
+    throw new HttpError('VALIDATION_ERROR', `the archive's engine data (data/instances.json) could not be restored, nothing of it was written: ${(error as Error).message}`);
   }
 }

@@ -1,10 +1,12 @@
 import { jobAvailableFrom } from '../../engine';
 import type { CommandRecord, HistoryEvent, InstanceState, Job, Subscription } from '../../engine';
+import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { SqliteDb } from './schema';
+import { GroupCommit } from './group-commit';
 import { statements, type Statements } from './statements';
 
 const SEP = '\u0000';
@@ -190,6 +192,29 @@ export class SqliteStore implements Store {
       const actual = Math.max(0, revisions.get(id) ?? 0);
       if (actual !== base) throw new StoreConflictError(id, base, actual);
     }
+    this.apply(changes, revisions);
+  }
+
+  /**
+   * Writes an engine snapshot (`MemoryStoreSnapshot`: the studio's "engine data" of an archive,
+   * `MemoryStore.snapshot()`) into this store, which must hold no instance and no deployment: one
+   * transaction, all or nothing. The instances keep their revisions (no revision check: they are
+   * restored, not stepped).
+   */
+  restore(snapshot: MemoryStoreSnapshot): { instances: number; deployments: number } {
+    this.flush();
+    return this.db.transaction(() => {
+      const held = this.db.prepare('SELECT (SELECT COUNT(*) FROM instances) + (SELECT COUNT(*) FROM deployments) AS n').get() as { n: number };
+      if (held.n > 0) throw new Error('the database already holds engine data (instances or deployments): engine data is imported into an empty database only');
+      for (const d of snapshot.deployments) this.q.putDeployment.run(d.id, JSON.stringify(d));
+      this.apply({ instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
+        messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks }, new Map());
+      return { instances: snapshot.instances.length, deployments: snapshot.deployments.length };
+    })();
+  }
+
+  private apply(changes: StoreCommit, revisions: Map<string, number>): void {
+    const q = this.q;
     for (const state of changes.instances) this.writeInstance(state, (revisions.get(state.instanceId) ?? -1) >= 0);
     this.writeHistory(changes.history, new Set(changes.instances.map((s) => s.instanceId)));
     for (const c of changes.commands ?? []) q.putCommand.run(c.instanceId, c.n, JSON.stringify(c));
@@ -274,54 +299,4 @@ export class SqliteStore implements Store {
 function lockOf(row: unknown): MessageStartLock | undefined {
   const r = row as { process_id: string; correlation_key: string; instance_id: string } | undefined;
   return r ? { processId: r.process_id, correlationKey: r.correlation_key, instanceId: r.instance_id } : undefined;
-}
-
-/**
- * One SQLite transaction shared by the operations of one event-loop turn. The host runs
- * operations one after the other and each reads what the ones before wrote (the same
- * connection sees its open transaction), so nothing waits for a commit between them; the commit
- * happens once per turn and the answers wait for it ({@link SqliteStore.durable}).
- */
-class GroupCommit {
-  operations = 0;
-  private waiters: Array<{ resolve(): void; reject(error: unknown): void }> = [];
-  private scheduled = false;
-
-  constructor(private readonly db: SqliteDb) {}
-
-  open(): void {
-    if (this.db.inTransaction) return;
-    this.db.exec('BEGIN IMMEDIATE');
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-  }
-
-  added(): void {
-    this.operations++;
-  }
-
-  durable(): Promise<void> {
-    if (!this.db.inTransaction) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
-  }
-
-  flush(): void {
-    this.scheduled = false;
-    const waiters = this.waiters.splice(0);
-    this.operations = 0;
-    if (!this.db.open || !this.db.inTransaction) {
-      for (const w of waiters) w.resolve();
-      return;
-    }
-    try {
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      for (const w of waiters) w.reject(error);
-      return;
-    }
-    for (const w of waiters) w.resolve();
-  }
 }
