@@ -16,6 +16,7 @@ import type { ServerContext } from './context';
 import { deployAll, type DeployedFile, type DeployFile } from './deploy';
 import { buildApp } from './http/app';
 import { HttpError } from './http/errors';
+import { ChangeFeed } from './http/change-feed';
 import { JobWaiters } from './http/job-waiters';
 import type { App } from './http/shapes';
 import { ServerMetrics } from './metrics';
@@ -67,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = openDatabase(config.dbPath);
   const store = new SqliteStore(db, { groupCommit: config.groupCommit });
   const jobWaiters = new JobWaiters();
+  const changeFeed = new ChangeFeed(() => store.durable());
   const clock = new RealClock();
   const decisions = new DmnDecisions();
   const actor = { name: 'system' };
@@ -79,10 +81,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     // Before the host reads deployments and timers: the restored instances run on from where they were.
     const restored = options.engineData ? restoreEngineData(store, options.engineData) : undefined;
-    const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), scripts, decisions, logger, onCommit: () => jobWaiters.wake() });
+    const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), scripts, decisions, logger, onCommit: (changes) => {
+      jobWaiters.wake();
+      changeFeed.publish(changes.instances.map((s) => s.instanceId));
+    } });
     const api = new EngineApi({ host, store, clock, catalog: new SqliteCatalog(store, () => actor.name), decisions });
     const ctx: ServerContext = {
-      config, db, store, host, api, jobWaiters, now, actor,
+      config, db, store, host, api, jobWaiters, changes: changeFeed, now, actor,
       accounts: new Accounts(db, now), tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlS, now), audit: new AuditLog(db, now),
       metrics: new ServerMetrics(store, db), executor: { running: false },
     };

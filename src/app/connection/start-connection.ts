@@ -9,7 +9,7 @@ declare global {
   }
 }
 
-/** Re-read the server this often (it pushes nothing): timers, workers and other users change it too. */
+/** Re-read the server this often while its event stream is down (timers, workers and other users change it too). */
 const SERVER_POLL_MS = 5_000;
 
 /**
@@ -25,6 +25,7 @@ export function startConnection(user: () => string): Engine {
     url: c.url,
     tokens: storedTokens(),
     pollMs: SERVER_POLL_MS,
+    events: true,
     onFailure: (f, method) => status.failed(f, method),
     onSignedOut: () => useConnectionStatus.getState().signOut(),
   });

@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import { HttpError } from './errors';
 import { guard } from './guard';
 import { authRoutes } from './routes/auth';
+import { changeRoutes } from './routes/changes';
 import { deploymentRoutes } from './routes/deployments';
 import { engineCallRoutes } from './routes/engine-calls';
 import { eventRoutes } from './routes/events';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
   authRoutes(app, ctx);
   opsRoutes(app, ctx);
   engineCallRoutes(app, ctx);
+  changeRoutes(app, ctx);
   await app.ready();
   return app;
 }

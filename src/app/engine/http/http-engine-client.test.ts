@@ -46,6 +46,22 @@ describe('HttpEngineClient against flowdeck serve', () => {
     engine.close();
   });
 
+  it('given the event stream, when another client starts an instance, then the listeners hear a change naming it (and a started on connecting)', async () => {
+    const { engine } = await client(undefined, { events: true });
+    const heard: unknown[] = [];
+    const got = new Promise<void>((resolve) => engine.onChange((c) => (heard.push(c), c.type === 'changed' && c.instanceIds.length > 0 && resolve())));
+    await expect.poll(() => engine.streaming).toBe(true);
+    const other = (await t.login()).accessToken;
+    const d = await t.request('POST', '/deployments', { token: other, body: { files: [{ name: 'stream.bpmn', source: APPROVAL.replace('id="approval"', 'id="streamed"') }] } });
+    expect(d.status).toBe(201);
+    const s = await t.request('POST', '/instances', { token: other, body: { processId: 'streamed' } });
+    await got;
+    expect(heard[0]).toEqual({ type: 'started', at: expect.any(Number) });
+    expect(heard).toContainEqual({ type: 'changed', instanceIds: [s.body.data.id], at: expect.any(Number) });
+    engine.close();
+    await expect.poll(() => engine.streaming).toBe(false);
+  });
+
   it('given a wrong password, then login answers the 401 with a message naming the status', async () => {
     const r = await HttpEngineClient.login(t.server.url, 'admin', 'wrong');
     expect('error' in r && r.message).toMatch(/^Signed out of the server: log in again \(HTTP 401 UNAUTHENTICATED\): /);

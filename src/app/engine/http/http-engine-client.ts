@@ -28,8 +28,10 @@ export interface HttpEngineOptions {
   onFailure?: (failure: ApiFailure, method: string) => void;
   /** The refresh token was refused too: the user must log in again. */
   onSignedOut?: (failure: ApiFailure) => void;
-  /** How often to tell listeners that what they show may be stale (timers, workers and other users change the server too); 0: never. */
+  /** How often to tell listeners that what they show may be stale (timers, workers and other users change the server too); 0: never. While the event stream is open the beat is skipped. */
   pollMs?: number;
+  /** Listen to the server's `GET /events` stream (its commits) and pass them to `onChange` listeners. */
+  events?: boolean;
 }
 
 /**
@@ -51,15 +53,24 @@ export class HttpEngineClient implements Engine {
   private refreshing: Promise<boolean> | null = null;
   private poll: ReturnType<typeof setInterval> | undefined;
   private closed = false;
+  private readonly abort = new AbortController();
+  /** The event stream is open: the server tells us its changes, no need for the beat. */
+  private live = false;
 
   constructor(private readonly options: HttpEngineOptions) {
     this.url = options.url.replace(/\/+$/, '');
     if (options.pollMs && options.pollMs > 0) {
       // The server pushes nothing (yet): listeners re-read on this beat while the page is visible.
       this.poll = setInterval(() => {
-        if (typeof document === 'undefined' || document.visibilityState === 'visible') this.emit({ type: 'started', at: Date.now() });
+        if (!this.live && (typeof document === 'undefined' || document.visibilityState === 'visible')) this.emit({ type: 'started', at: Date.now() });
       }, options.pollMs);
     }
+    if (options.events) void this.listen();
+  }
+
+  /** The event stream is open (changes arrive as the server commits them). */
+  get streaming(): boolean {
+    return this.live;
   }
 
   /** `POST /auth/login`: the token pair, or the failure (a wrong password: 401 with the server's message). */
@@ -82,7 +93,8 @@ export class HttpEngineClient implements Engine {
   async call(method: string, request: unknown = {}): Promise<ApiResult<unknown>> {
     const r = await this.send(method, request);
     if ('error' in r) this.options.onFailure?.(r, method);
-    else if (!isReadOnly(method)) {
+    else if (!isReadOnly(method) && !this.live) {
+      // (While the event stream is open the server's own event says it.)
       // A write whose instance is not named (a task completed, a message correlated): anything shown may be stale.
       const instanceIds = instanceIdsOf(request, r.data);
       this.emit(instanceIds.length ? { type: 'changed', instanceIds, at: Date.now() } : { type: 'started', at: Date.now() });
@@ -99,6 +111,7 @@ export class HttpEngineClient implements Engine {
 
   close(): void {
     this.closed = true;
+    this.abort.abort();
     clearInterval(this.poll);
     this.listeners.clear();
   }
@@ -141,6 +154,61 @@ export class HttpEngineClient implements Engine {
       }
       if (res.status === 401) this.signOut(failure);
       return failure;
+    }
+  }
+
+  /**
+   * Reads `GET /events` while the client lives: each `data:` line is a change for the listeners;
+   * on (re)connecting, a `started` (anything may have changed meanwhile). A lost stream is opened
+   * again after a back-off; a 401 refreshes the token once, a refused refresh stops it.
+   */
+  private async listen(): Promise<void> {
+    const policy = this.options.retry ?? DEFAULT_RETRY;
+    for (let failures = 0; !this.closed; ) {
+      const tokens = this.options.tokens.get();
+      if (!tokens) return;
+      try {
+        const res = await this.fetch(`${this.url}/events`, { headers: { authorization: `Bearer ${tokens.accessToken}` }, signal: this.abort.signal });
+        if (res.status === 401) {
+          await res.body?.cancel();
+          if (!(await this.refresh(tokens))) return;
+          continue;
+        }
+        if (!res.ok || !res.body) throw new Error(`GET /events: HTTP ${res.status}`);
+        failures = 0;
+        this.live = true;
+        this.emit({ type: 'started', at: Date.now() });
+        await this.readEvents(res.body);
+      } catch {
+        // A dropped stream or no server: the beat (if any) covers until it is back.
+      }
+      this.live = false;
+      if (this.closed) return;
+      await new Promise((r) => setTimeout(r, retryDelay(policy, Math.min(++failures, 6), null)));
+    }
+  }
+
+  private async readEvents(body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        for (const line of block.split('\n')) {
+          if (!line.startsWith('data: ')) continue;
+          try {
+            this.emit(JSON.parse(line.slice(6)) as EngineChange);
+          } catch {
+            // Not ours to understand: skip the line.
+          }
+        }
+      }
     }
   }
 
