@@ -3,7 +3,8 @@
  * bench:engine) over HTTP on 127.0.0.1, on SQLite (WAL), measured with autocannon (a child
  * process, so it does not share the server's event loop) for 10 s after a 2 s warm-up, with the
  * p50/p99 latency; then the same flow started through the in-process host on its own SQLite
- * database in the same run, for 5 s. Every HTTP answer must be 201 and every instance completed.
+ * database in the same run, for 5 s. The HTTP leg runs twice: one SQLite transaction per
+ * operation (the baseline) and group commit (the server's default), for their ratio. Every HTTP answer must be 201 and every instance completed.
  * The machine is shared (2 cores, several engineers): figures are noisy; the ratio says more.
  * Last line: `{"httpStartsPerSec", "p50Ms", "p99Ms", "inProcessStartsPerSec"}`.
  */
@@ -46,9 +47,9 @@ async function cannon(url: string, token: string, seconds: number, connections: 
   return JSON.parse(stdout) as CannonResult;
 }
 
-async function http(): Promise<CannonResult & { completed: number }> {
+async function http(groupCommit: boolean): Promise<CannonResult & { completed: number }> {
   const config = loadConfig({
-    env: { FLOWDECK_ENV: 'production', FLOWDECK_JWT_SECRET: 'bench-secret-bench-secret-bench-secret', FLOWDECK_DB: join(dir, 'http.sqlite'), FLOWDECK_PORT: '0', FLOWDECK_LOG_LEVEL: 'warn',
+    env: { FLOWDECK_ENV: 'production', FLOWDECK_JWT_SECRET: 'bench-secret-bench-secret-bench-secret', FLOWDECK_DB: join(dir, `http-${groupCommit}.sqlite`), FLOWDECK_DB_GROUP_COMMIT: String(groupCommit), FLOWDECK_PORT: '0', FLOWDECK_LOG_LEVEL: 'warn',
       FLOWDECK_ADMIN_USER: 'admin', FLOWDECK_ADMIN_PASSWORD: 'admin-password-1', FLOWDECK_HISTORY_RETENTION_DAYS: '0' },
     cwd: dir,
   });
@@ -80,11 +81,18 @@ async function inProcess(): Promise<number> {
 
 try {
   console.log('bench:server: flow (a), 10 nodes, full history, SQLite (WAL, synchronous=NORMAL); shared 2-core machine: figures are noisy');
-  const h = await http();
-  if (h.non2xx || h.errors || h.timeouts) throw new Error(`HTTP answers that were not 201: ${h.non2xx} non-2xx, ${h.errors} errors, ${h.timeouts} timeouts`);
-  // Requests in flight when autocannon stops complete on the server but are not counted by it.
-  if (h.completed < h.requests.total) throw new Error(`${h.requests.total} starts answered but only ${h.completed} instances completed`);
-  console.log(`HTTP POST /instances (autocannon, 8 connections, 10 s)   ${fmt(h.requests.average).padStart(8)} starts/s   p50 ${h.latency.p50} ms   p99 ${h.latency.p99} ms   (${fmt(h.requests.total)} instances, all completed)`);
+  const check = (h: CannonResult & { completed: number }) => {
+    if (h.non2xx || h.errors || h.timeouts) throw new Error(`HTTP answers that were not 201: ${h.non2xx} non-2xx, ${h.errors} errors, ${h.timeouts} timeouts`);
+    // Requests in flight when autocannon stops complete on the server but are not counted by it.
+    if (h.completed < h.requests.total) throw new Error(`${h.requests.total} starts answered but only ${h.completed} instances completed`);
+    return h;
+  };
+  // Baseline in the same run: one SQLite transaction per operation (FLOWDECK_DB_GROUP_COMMIT=false).
+  const base = check(await http(false));
+  console.log(`HTTP POST /instances, one transaction per operation     ${fmt(base.requests.average).padStart(8)} starts/s   p50 ${base.latency.p50} ms   p99 ${base.latency.p99} ms   (${fmt(base.requests.total)} instances, all completed)`);
+  const h = check(await http(true));
+  console.log(`HTTP POST /instances, group commit (the default)         ${fmt(h.requests.average).padStart(8)} starts/s   p50 ${h.latency.p50} ms   p99 ${h.latency.p99} ms   (${fmt(h.requests.total)} instances, all completed)`);
+  console.log(`group commit / one per operation: ${(h.requests.average / base.requests.average).toFixed(2)}x starts/s, p99 ${base.latency.p99} -> ${h.latency.p99} ms   (autocannon: 8 connections, 10 s each, after 2 s warm-up)`);
   const local = await inProcess();
   console.log(`in-process host on SQLite (one after the other, 5 s)     ${fmt(local).padStart(8)} starts/s`);
   console.log(`HTTP / in-process: ${(h.requests.average / local).toFixed(2)}   aim: >= 2,000 starts/s over HTTP with p99 < 20 ms: ${h.requests.average >= 2000 && h.latency.p99 < 20 ? 'reached' : 'not reached'}`);

@@ -46,6 +46,7 @@ const schema = z.object({
   FLOWDECK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(1024).optional(),
   FLOWDECK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   FLOWDECK_TRUST_PROXY: bool.default(false),
+  FLOWDECK_DB_GROUP_COMMIT: bool.default(true),
   FLOWDECK_SHUTDOWN_TIMEOUT_MS: int(0).default(10_000),
 });
 
@@ -74,6 +75,8 @@ export interface ServerConfig {
   admin?: { username: string; password: string };
   metricsToken?: string;
   trustProxy: boolean;
+  /** Operations of one event-loop turn share one SQLite transaction; answers wait for its commit. */
+  groupCommit: boolean;
   shutdownTimeoutMs: number;
 }
 
@@ -123,7 +126,7 @@ export function loadConfig(options: { env?: Record<string, string | undefined>; 
     logLevel: c.FLOWDECK_LOG_LEVEL, historyRetentionDays: c.FLOWDECK_HISTORY_RETENTION_DAYS, retentionIntervalS: c.FLOWDECK_RETENTION_INTERVAL_S,
     longPollMaxMs: c.FLOWDECK_LONG_POLL_MAX_MS,
     admin: c.FLOWDECK_ADMIN_USER !== undefined && c.FLOWDECK_ADMIN_PASSWORD !== undefined ? { username: c.FLOWDECK_ADMIN_USER, password: c.FLOWDECK_ADMIN_PASSWORD } : undefined,
-    metricsToken: c.FLOWDECK_METRICS_TOKEN, trustProxy: c.FLOWDECK_TRUST_PROXY, shutdownTimeoutMs: c.FLOWDECK_SHUTDOWN_TIMEOUT_MS,
+    metricsToken: c.FLOWDECK_METRICS_TOKEN, trustProxy: c.FLOWDECK_TRUST_PROXY, groupCommit: c.FLOWDECK_DB_GROUP_COMMIT, shutdownTimeoutMs: c.FLOWDECK_SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Permission } from './auth/roles';
 import type { AccessTokens } from './auth/tokens';
 import type { AuditLog } from './audit';
 import type { ServerConfig } from './config';
+import type { ChangeFeed } from './http/change-feed';
 import type { JobWaiters } from './http/job-waiters';
 import type { ServerMetrics } from './metrics';
 import type { SqliteDb } from './store/schema';
@@ -22,6 +23,8 @@ export interface ServerContext {
   audit: AuditLog;
   metrics: ServerMetrics;
   jobWaiters: JobWaiters;
+  /** The engine's commits for `GET /events`. */
+  changes: ChangeFeed;
   /** Time for tokens, refresh tokens and the audit log (tests move it to expire tokens). */
   now: () => number;
   /** The job executor (timers, lock ends) runs; `/health/ready` reports it. */

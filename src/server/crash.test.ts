@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { serveChild } from './test-support/serve-child';
 
-const BIN = fileURLToPath(new URL('../cli/bin.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'flowdeck-crash-'));
 copyFileSync(new URL('./fixtures/approval.bpmn', import.meta.url), join(dir, 'approval.bpmn'));
 const DB = join(dir, 'flowdeck.sqlite');
@@ -16,22 +15,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `flowdeck serve` as a child process on a free port; resolves with its URL once it listens. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', dir, '--port', '0', '--db', DB], {
-    env: { ...process.env, FLOWDECK_ENV: 'test', FLOWDECK_ADMIN_USER: 'admin', FLOWDECK_ADMIN_PASSWORD: 'admin-password-1', FLOWDECK_LOGIN_MAX_PER_CLIENT: '1000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /serving (http:\/\/[^\s]+)/.exec(err);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`flowdeck serve exited with ${code}: ${err}`)));
-  });
+/** `flowdeck serve` on the crash folder and database. */
+async function serve(): Promise<{ child: ChildProcess; url: string }> {
+  const running = await serveChild({ dir, db: DB });
+  children.push(running.child);
+  return running;
 }
 
 async function login(url: string): Promise<string> {

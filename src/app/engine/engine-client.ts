@@ -1,4 +1,5 @@
 import { CHANGES_CHANNEL, ENGINE_LOCK, RPC_CHANNEL, type ApiData, type ApiMethod, type ApiRequest, type ApiResult, type EngineChange } from '../../api';
+import type { Engine } from './engine';
 import { unavailable, WorkerBridge } from './worker-bridge';
 
 /** Messages between tabs on the RPC channel. */
@@ -42,7 +43,7 @@ export interface EngineClientOptions {
  * const r = await engine.call('instances.start', { processId: 'order', variables: { amount: 3 } });
  * const off = engine.onChange((c) => c.type === 'changed' && refresh(c.instanceIds));
  */
-export class EngineClient {
+export class EngineClient implements Engine {
   readonly tabId = crypto.randomUUID();
   private bridge: WorkerBridge | null = null;
   private leaderTab: string | null = null;
@@ -191,10 +192,18 @@ function spawnEngineWorker(): Worker {
   return new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'flowdeck-engine' });
 }
 
-let shared: EngineClient | null = null;
+let shared: Engine | null = null;
 
-/** The tab's one client (created on first use, with the `options` of that first call). */
-export function getEngineClient(options?: EngineClientOptions): EngineClient {
+/**
+ * The tab's one engine: the worker's client (created on first use, with the `options` of that
+ * first call), unless `setEngineClient` chose another (the studio connected to a server).
+ */
+export function getEngineClient(options?: EngineClientOptions): Engine {
   shared ??= new EngineClient(options);
   return shared;
+}
+
+/** Makes `engine` the tab's engine before the screens start (src/app/connection: a Flowdeck server). */
+export function setEngineClient(engine: Engine): void {
+  shared = engine;
 }

@@ -1,4 +1,4 @@
-import { getEngineClient, type EngineClient } from './engine-client';
+import { EngineClient, setEngineClient } from './engine-client';
 
 declare global {
   interface Window {
@@ -15,7 +15,8 @@ declare global {
  * `user`: who acts, asked at every call, so the audit log names the studio's local user.
  */
 export function startEngine(user?: () => string): EngineClient {
-  const client = getEngineClient({ user });
+  const client = new EngineClient({ user });
+  setEngineClient(client);
   window.__flowdeckEngine = client;
   return client;
 }

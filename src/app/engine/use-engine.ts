@@ -1,4 +1,5 @@
-import { getEngineClient, type EngineClient } from './engine-client';
+import type { Engine } from './engine';
+import { getEngineClient } from './engine-client';
 
 /**
  * The tab's engine client, for components (the Run UI). Read data through it (or `liveQuery`
@@ -7,6 +8,6 @@ import { getEngineClient, type EngineClient } from './engine-client';
  * const engine = useEngine();
  * useEffect(() => engine.onChange(() => setStale(true)), [engine]);
  */
-export function useEngine(): EngineClient {
+export function useEngine(): Engine {
   return getEngineClient();
 }

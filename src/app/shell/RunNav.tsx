@@ -1,3 +1,4 @@
+import { ConnectionStatus } from '../connection/ConnectionStatus';
 import { formatRoute, type Route } from '../routing/routes';
 import { StorageStatus } from '../run/StorageStatus';
 import { UserPicker } from '../tasks/UserPicker';
@@ -25,6 +26,7 @@ export function RunNav({ route }: { route: Route }) {
       </ul>
       <UserPicker />
       <StorageStatus />
+      <ConnectionStatus />
     </div>
   );
 }

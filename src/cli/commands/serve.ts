@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import { ConfigError, loadConfig } from '../../server/config';
 import type { DeployFile } from '../../server/deploy';
 import { HttpError } from '../../server/http/errors';
-import { readArchiveFiles } from '../../server/archive-files';
+import { readArchiveContents } from '../../server/archive-files';
 import { startServer } from '../../server/server';
 import type { ServeArgs } from '../args';
 import { EXIT, InputError, type ExitCode } from '../errors';
@@ -24,16 +25,18 @@ export async function serveCommand(args: ServeArgs, io: CliIo): Promise<ExitCode
     if (error instanceof ConfigError) throw new InputError(error.message);
     throw error;
   }
-  const files = args.source === undefined ? [] : await filesOf(resolve(io.cwd, args.source));
+  const { files, engineData } = args.source === undefined ? { files: [] } : await filesOf(resolve(io.cwd, args.source));
   let server;
   try {
-    server = await startServer({ config, files });
+    server = await startServer({ config, files, engineData });
   } catch (error) {
     if (error instanceof HttpError) throw new InputError(`${args.source ?? 'deployment'}: ${error.message}`);
     throw error;
   }
   const changed = server.deployed.filter((d) => !d.unchanged).length;
-  io.stderr(`flowdeck: serving ${server.url} (database ${config.dbPath}; ${files.length} file${files.length === 1 ? '' : 's'}, ${changed} newly deployed)\n`);
+  const restored = server.restored === undefined ? '' : server.restored.skipped ? '; engine data of the archive left out: the database already has some'
+    : `; restored ${server.restored.instances} instance${server.restored.instances === 1 ? '' : 's'} from the archive`;
+  io.stderr(`flowdeck: serving ${server.url} (database ${config.dbPath}; ${files.length} file${files.length === 1 ? '' : 's'}, ${changed} newly deployed${restored})\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGTERM', stop);
@@ -47,7 +50,7 @@ export async function serveCommand(args: ServeArgs, io: CliIo): Promise<ExitCode
   return EXIT.ok;
 }
 
-async function filesOf(path: string): Promise<DeployFile[]> {
+async function filesOf(path: string): Promise<{ files: DeployFile[]; engineData?: MemoryStoreSnapshot }> {
   let stat;
   try {
     stat = statSync(path);
@@ -57,7 +60,7 @@ async function filesOf(path: string): Promise<DeployFile[]> {
   if (stat.isFile()) {
     if (!path.endsWith('.flowdeck')) throw new InputError(`${path}: serve takes a folder or a .flowdeck archive`);
     try {
-      return await readArchiveFiles(readFileSync(path));
+      return await readArchiveContents(readFileSync(path));
     } catch (error) {
       throw new InputError(`${path}: ${(error as Error).message}`);
     }
@@ -73,5 +76,5 @@ async function filesOf(path: string): Promise<DeployFile[]> {
   };
   walk(path);
   if (out.length === 0) throw new InputError(`${path}: no .bpmn, .dmn or .form file in this folder`);
-  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { files: out.sort((a, b) => (a.name < b.name ? -1 : 1)) };
 }

@@ -67,6 +67,20 @@ export class Accounts {
     return this.get(username) as User;
   }
 
+  /**
+   * Sets a new password and logs every session out: all refresh tokens revoked, access tokens
+   * issued before now refused (`tokens_after`). One transaction: never the new password with the
+   * old sessions alive.
+   */
+  async changePassword(username: string, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    this.db.transaction(() => {
+      const info = this.db.prepare('UPDATE users SET password_hash = ?, tokens_after = ? WHERE username = ?').run(hash, this.now(), username);
+      if (info.changes === 0) throw new AccountError('notFound', `no user ${username}`);
+      this.db.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL').run(this.now(), username);
+    })();
+  }
+
   /** The user when the password matches; the same work is done for an unknown user. */
   async authenticate(username: string, password: string): Promise<User | undefined> {
     const row = this.db.prepare('SELECT password_hash FROM users WHERE username = ?').get(username) as { password_hash: string } | undefined;

@@ -10,7 +10,9 @@ import type { ServerContext } from '../context';
 import { HttpError } from './errors';
 import { guard } from './guard';
 import { authRoutes } from './routes/auth';
+import { changeRoutes } from './routes/changes';
 import { deploymentRoutes } from './routes/deployments';
+import { engineCallRoutes } from './routes/engine-calls';
 import { eventRoutes } from './routes/events';
 import { instanceRoutes } from './routes/instances';
 import { jobRoutes } from './routes/jobs';
@@ -44,7 +46,9 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
-  await app.register(cors, { origin: ctx.config.corsOrigins.length ? ctx.config.corsOrigins : false, credentials: false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  await app.register(cors, { origin: ctx.config.corsOrigins.length ? ctx.config.corsOrigins : false, credentials: false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    // The studio's client reads these across origins: back-off after 429/503, and the id to quote.
+    exposedHeaders: ['retry-after', 'x-request-id'], maxAge: 600 });
   await app.register(rateLimit, {
     global: ctx.config.rateLimitPerMinute > 0,
     max: ctx.config.rateLimitPerMinute || 1,
@@ -66,6 +70,20 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
     reply.header('x-request-id', req.id);
   });
   app.addHook('onRequest', guard(ctx));
+  // Group commit: an answer leaves only once everything written before it is committed, so
+  // nothing acknowledged (or read) can be lost by a crash after it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await ctx.store.durable();
+      return payload;
+    } catch (error) {
+      const e = /SQLITE_FULL/.test(String((error as { code?: string }).code ?? error)) ? new HttpError('STORAGE_FULL', 'the disk is full: nothing of the operation was written')
+        : new HttpError('INTERNAL', `the commit failed, nothing of the operation was written: ${(error as Error).message}`);
+      req.log.error({ err: error, category: 'http' }, 'group commit failed');
+      reply.code(e.status).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(e.body());
+    }
+  });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';
     ctx.metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
@@ -88,6 +106,8 @@ export async function buildApp(ctx: ServerContext, options: { logStream?: Destin
   deploymentRoutes(app, ctx);
   authRoutes(app, ctx);
   opsRoutes(app, ctx);
+  engineCallRoutes(app, ctx);
+  changeRoutes(app, ctx);
   await app.ready();
   return app;
 }

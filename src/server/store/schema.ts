@@ -107,6 +107,12 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX audit_by_time ON audit_log (at);
   `,
+  // 2: failed logins per account survive a restart (auth/account-throttle.ts).
+  `
+  CREATE TABLE login_failures (username TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX login_failures_by_user ON login_failures (username, at);
+  CREATE INDEX login_failures_by_time ON login_failures (at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

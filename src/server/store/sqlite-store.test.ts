@@ -3,13 +3,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract, instance, event, at, command } from '../../host/test-support/store-contract';
-import { openDatabase } from './schema';
+import { openDatabase, SCHEMA_VERSION } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 storeContract('SqliteStore (:memory:)', () => new SqliteStore(openDatabase(':memory:')));
+storeContract('SqliteStore (:memory:, group commit)', () => new SqliteStore(openDatabase(':memory:'), { groupCommit: true }));
 
 const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('SqliteStore group commit', () => {
+  it('given commits in one event-loop turn, then they share one transaction: another connection sees none of them until it commits, then all; a refused one leaves nothing', async () => {
+    const path = join(dir, 'group.sqlite');
+    const store = new SqliteStore(openDatabase(path), { groupCommit: true });
+    const other = openDatabase(path);
+    const count = () => (other.prepare('SELECT COUNT(*) AS n FROM instances').get() as { n: number }).n;
+    const g1 = { instances: [at(instance('g1', { tasks: ['t9'] }), 1)], history: [event('g1', 1)], commands: [command('g1', 1, 'start')] };
+    await store.commit(g1);
+    await store.commit({ instances: [instance('g2')], history: [event('g2', 1)] });
+    // Starting g1 again is a conflict, refused inside the group, alone (its savepoint rolled back).
+    await expect(store.commit({ ...g1, instances: [at(instance('g1', { tasks: ['t10'] }), 1)] })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.findInstanceByTask('t10')).toBeUndefined();
+    expect(store.pendingOperations).toBe(2);
+    // The same connection reads its own writes (the next operation builds on them); the others do not, yet.
+    expect((await store.loadInstance('g2'))?.instanceId).toBe('g2');
+    expect(count()).toBe(0);
+    await store.durable();
+    expect(count()).toBe(2);
+    expect(store.pendingOperations).toBe(0);
+    expect(await store.loadHistory('g1')).toHaveLength(1);
+    await store.durable(); // nothing pending: at once
+    other.close();
+    store.db.close();
+  });
+});
 
 describe('SqliteStore on a file', () => {
   it('given commits on a file, when the database is opened again, then everything is there (WAL)', async () => {
@@ -33,6 +60,20 @@ describe('SqliteStore on a file', () => {
     expect(await store.loadHistory('old')).toEqual([]);
     expect((await store.listInstances()).map((s) => s.instanceId).sort()).toEqual(['new', 'running']);
     expect(store.countByState()).toMatchObject({ active: 1, completed: 1 });
+  });
+
+  it('given a version 1 database (before login_failures), when opened, then it is migrated to the current version with its data kept', () => {
+    const path = join(dir, 'v1.sqlite');
+    const db = openDatabase(path);
+    db.prepare("INSERT INTO audit_log (at, actor, ip, action, target, outcome, details) VALUES (1, 'a', '-', 'login', 'a', 'ok', '{}')").run();
+    db.exec('DROP TABLE login_failures');
+    db.pragma('user_version = 1');
+    db.close();
+    const again = openDatabase(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(again.prepare('SELECT COUNT(*) AS n FROM login_failures').get()).toEqual({ n: 0 });
+    expect(again.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    again.close();
   });
 
   it('given a database of a newer schema version, when opened, then it is refused naming the version', () => {

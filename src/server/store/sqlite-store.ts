@@ -1,10 +1,12 @@
 import { jobAvailableFrom } from '../../engine';
 import type { CommandRecord, HistoryEvent, InstanceState, Job, Subscription } from '../../engine';
+import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { SqliteDb } from './schema';
+import { GroupCommit } from './group-commit';
 import { statements, type Statements } from './statements';
 
 const SEP = '\u0000';
@@ -28,10 +30,36 @@ const READY = -1e300;
 export class SqliteStore implements Store {
   private readonly q: Statements;
   private readonly commitTx: (changes: StoreCommit) => void;
+  private readonly group: GroupCommit | null;
 
-  constructor(readonly db: SqliteDb) {
+  /**
+   * `groupCommit`: operations write into one open transaction (each in its own savepoint, so a
+   * refused one leaves nothing) that commits once the event loop turns (`setImmediate`); a
+   * caller that acknowledges an operation waits for {@link durable} first (the server does, for
+   * every answer). Off: every commit is its own transaction, durable when `commit` resolves.
+   */
+  constructor(readonly db: SqliteDb, options: { groupCommit?: boolean } = {}) {
     this.q = statements(db);
     this.commitTx = db.transaction((changes: StoreCommit) => this.write(changes));
+    this.group = options.groupCommit ? new GroupCommit(db) : null;
+  }
+
+  /**
+   * Resolves once everything written so far is committed (at once when nothing is pending);
+   * rejects when that commit failed (then none of the group's operations was kept).
+   */
+  durable(): Promise<void> {
+    return this.group ? this.group.durable() : Promise.resolve();
+  }
+
+  /** Commits what is pending now (shutdown, before the database closes). */
+  flush(): void {
+    this.group?.flush();
+  }
+
+  /** Operations the current group holds (0 when no group transaction is open). */
+  get pendingOperations(): number {
+    return this.group?.operations ?? 0;
   }
 
   async loadInstance(instanceId: string): Promise<InstanceState | undefined> {
@@ -40,7 +68,10 @@ export class SqliteStore implements Store {
   }
 
   async commit(changes: StoreCommit): Promise<void> {
+    this.group?.open();
+    // Inside an open group transaction better-sqlite3 runs this as a savepoint: a throw rolls back this operation only.
     this.commitTx(changes);
+    this.group?.added();
   }
 
   async findInstanceByJob(jobKey: string): Promise<string | undefined> {
@@ -161,6 +192,29 @@ export class SqliteStore implements Store {
       const actual = Math.max(0, revisions.get(id) ?? 0);
       if (actual !== base) throw new StoreConflictError(id, base, actual);
     }
+    this.apply(changes, revisions);
+  }
+
+  /**
+   * Writes an engine snapshot (`MemoryStoreSnapshot`: the studio's "engine data" of an archive,
+   * `MemoryStore.snapshot()`) into this store, which must hold no instance and no deployment: one
+   * transaction, all or nothing. The instances keep their revisions (no revision check: they are
+   * restored, not stepped).
+   */
+  restore(snapshot: MemoryStoreSnapshot): { instances: number; deployments: number } {
+    this.flush();
+    return this.db.transaction(() => {
+      const held = this.db.prepare('SELECT (SELECT COUNT(*) FROM instances) + (SELECT COUNT(*) FROM deployments) AS n').get() as { n: number };
+      if (held.n > 0) throw new Error('the database already holds engine data (instances or deployments): engine data is imported into an empty database only');
+      for (const d of snapshot.deployments) this.q.putDeployment.run(d.id, JSON.stringify(d));
+      this.apply({ instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
+        messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks }, new Map());
+      return { instances: snapshot.instances.length, deployments: snapshot.deployments.length };
+    })();
+  }
+
+  private apply(changes: StoreCommit, revisions: Map<string, number>): void {
+    const q = this.q;
     for (const state of changes.instances) this.writeInstance(state, (revisions.get(state.instanceId) ?? -1) >= 0);
     this.writeHistory(changes.history, new Set(changes.instances.map((s) => s.instanceId)));
     for (const c of changes.commands ?? []) q.putCommand.run(c.instanceId, c.n, JSON.stringify(c));

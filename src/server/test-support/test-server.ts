@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import { createInThreadScriptRunner } from '../../host/scripts/quickjs-runner';
 import { loadConfig } from '../config';
 import type { DeployFile } from '../deploy';
@@ -20,13 +21,13 @@ export interface Answer {
  * real HTTP: `request` sends with fetch, `login` gives tokens, `advance(ms)` moves the clock
  * of tokens and the audit log (to expire tokens without waiting).
  */
-export async function testServer(options: { env?: Record<string, string>; files?: DeployFile[] } = {}) {
+export async function testServer(options: { env?: Record<string, string>; files?: DeployFile[]; engineData?: MemoryStoreSnapshot } = {}) {
   let offset = 0;
   const config = loadConfig({
     env: { FLOWDECK_ENV: 'test', FLOWDECK_DB: ':memory:', FLOWDECK_PORT: '0', FLOWDECK_ADMIN_USER: ADMIN.username, FLOWDECK_ADMIN_PASSWORD: ADMIN.password, FLOWDECK_LOGIN_MAX_PER_CLIENT: '1000', ...options.env },
     cwd: mkdtempSync(join(tmpdir(), 'flowdeck-server-')),
   });
-  const server: RunningServer = await startServer({ config, files: options.files, scripts: await createInThreadScriptRunner(), now: () => Date.now() + offset });
+  const server: RunningServer = await startServer({ config, files: options.files, engineData: options.engineData, scripts: await createInThreadScriptRunner(), now: () => Date.now() + offset });
   const request = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer } = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;

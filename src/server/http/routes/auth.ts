@@ -16,7 +16,7 @@ const groups = z.array(z.string().min(1).max(100)).max(100);
 
 /** Login, refresh (rotation with reuse detection), logout, who am I; accounts and the audit log (administrators). */
 export function authRoutes(app: App, ctx: ServerContext): void {
-  const throttle = new AccountThrottle(ctx.config.login.maxPerAccount, ctx.config.login.windowS * 1000, ctx.now);
+  const throttle = new AccountThrottle(ctx.db, ctx.config.login.maxPerAccount, ctx.config.login.windowS * 1000, ctx.now);
   const log = app.log.child({ category: 'auth' });
   const pair = async (username: string, refreshToken: string) => ({ accessToken: await ctx.tokens.sign(username), refreshToken, expiresIn: ctx.tokens.expiresIn });
 
@@ -66,6 +66,30 @@ export function authRoutes(app: App, ctx: ServerContext): void {
     ctx.accounts.logout(user.username, req.body?.refreshToken);
     ctx.audit.record({ actor: user.username, ip: req.ip, action: 'logout', target: user.username, outcome: 'ok' });
     return { data: { loggedOut: user.username } };
+  });
+
+  app.post('/auth/password', {
+    schema: {
+      tags: ['auth'], summary: 'Changes your password: the current one checked; every refresh token and access token of yours revoked; a new pair answered',
+      body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(12).max(1024) }), response: answers(dataOf(tokenPair)),
+    },
+  }, async (req) => {
+    const { username } = userOf(req);
+    const audit = { actor: username, ip: req.ip, action: 'password.change', target: username };
+    const wait = throttle.retryAfterMs(username);
+    if (wait > 0) throw new HttpError('RATE_LIMITED', `too many failed password checks for ${username}: try again in ${Math.ceil(wait / 1000)} s`, { retryAfterS: Math.ceil(wait / 1000) });
+    if (!(await ctx.accounts.authenticate(username, req.body.currentPassword))) {
+      // A stolen access token must not turn into a password guesser: the failure counts like a failed login.
+      throttle.fail(username);
+      ctx.audit.record({ ...audit, outcome: 'refused', details: { reason: 'wrong current password' } });
+      throw new HttpError('FORBIDDEN', 'the current password is wrong: the password was not changed');
+    }
+    if (req.body.newPassword === req.body.currentPassword) throw new HttpError('VALIDATION_ERROR', 'body.newPassword: the new password is the current one', { issues: [{ path: 'body.newPassword', message: 'same as the current password' }] });
+    await ctx.accounts.changePassword(username, req.body.newPassword);
+    throttle.succeed(username);
+    ctx.audit.record({ ...audit, outcome: 'ok', details: { revoked: 'every refresh token and access token issued before' } });
+    log.info({ username, ip: req.ip }, 'password changed');
+    return { data: await pair(username, ctx.accounts.issueRefresh(username, ctx.config.refreshTokenTtlS)), message: 'password changed: other sessions are logged out' };
   });
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: answers(anyData) } }, async (req) => ({ data: userView(userOf(req)) }));
