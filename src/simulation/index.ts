@@ -16,3 +16,7 @@ export type { SimulationProgress } from './simulate';
 export type { TimelineSample } from './timeline';
 export type { Histogram } from './histogram';
 export { histogram } from './histogram';
+export { pickRun } from './pick';
+export { saveScenario, defaultEdit, BPSIM_NS } from './bpsim/save';
+export type { ScenarioTarget } from './bpsim/save';
+export type { ScenarioEdit } from './bpsim/write';
