@@ -1,5 +1,6 @@
 import { csvField } from '../replay/csv-write';
 import { iso, LogBuilder } from '../replay/model';
+import { writeOcel } from '../replay/ocel-write';
 import { writeXes } from '../replay/xes-write';
 import type { LogEntry } from './replication';
 
@@ -23,12 +24,24 @@ export function toProsimosCsv(log: readonly LogEntry[]): string {
  * (and `assign`, when it waited, at its enable time).
  */
 export function toXes(log: readonly LogEntry[], name = 'flowdeck simulation'): string {
-  const b = new LogBuilder('xes');
+  return writeXes(eventLog(log, 'xes', name));
+}
+
+/**
+ * The simulated log as OCEL 2.0 JSON, written by src/replay's OCEL writer: every case is an object
+ * of type `case`; events as in {@link toXes}.
+ */
+export function toOcel(log: readonly LogEntry[], name = 'flowdeck simulation'): string {
+  return writeOcel(eventLog(log, 'ocel', name));
+}
+
+function eventLog(log: readonly LogEntry[], format: 'xes' | 'ocel', name: string) {
+  const b = new LogBuilder(format);
   b.name = name;
   for (const e of log) {
     if (e.startTime > e.enableTime) b.add(e.caseId, e.activity, 'assign', e.enableTime, e.resource);
     b.add(e.caseId, e.activity, 'start', e.startTime, e.resource);
     b.add(e.caseId, e.activity, 'complete', e.endTime, e.resource);
   }
-  return writeXes(b.finish());
+  return b.finish();
 }

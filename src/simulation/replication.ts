@@ -9,43 +9,12 @@ import type { QueuedWork } from './resources';
 import { Rng } from './random';
 import type { ActivityParameters, Arrival, Scenario, TimeValue } from './scenario';
 import { Summary } from './summary';
+import { Timeline } from './timeline';
 
-/** One row of the simulated log (Prosimos CSV columns; times epoch ms). */
-export interface LogEntry {
-  caseId: string;
-  activity: string;
-  enableTime: number;
-  startTime: number;
-  endTime: number;
-  resource: string;
-}
-
-export interface ElementFigures {
-  count: number;
-  duration: Summary;
-  waiting: Summary;
-  cost: Summary;
-}
-
-/** What one replication measured. Only counted instances (started after the warm-up) are in the figures. */
-export interface ReplicationResult {
-  started: number;
-  completed: number;
-  inProgress: number;
-  incidents: Record<string, string>;
-  cycleTime: Summary;
-  processingTime: Summary;
-  waitingTime: Summary;
-  idleTime: Summary;
-  cost: Summary;
-  elements: Map<string, ElementFigures>;
-  resources: Map<string, { utilization: number; cost: number; busyMs: number }>;
-  /** Flow-node executions (elements completed), for the benchmark. */
-  executions: number;
-  /** Simulated time the replication ended at. */
-  endTime: number;
-  log: LogEntry[];
-}
+export type { LogEntry, ElementFigures, ReplicationResult, ReplicationProgress } from './results';
+export { PROGRESS_EVERY } from './results';
+import type { ElementFigures, ReplicationProgress, ReplicationResult } from './results';
+import { PROGRESS_EVERY } from './results';
 
 interface SimInstance {
   id: string;
@@ -89,6 +58,10 @@ export interface ReplicationOptions {
   log: boolean;
   /** Draws of the branch conditions come from here (prepare.ts reads it through a getter). */
   setRng: (rng: Rng) => void;
+  /** Sampling interval of the role timeline (ms of simulated time); it widens for long runs. */
+  timelineIntervalMs?: number;
+  /** Called every {@link PROGRESS_EVERY} events and once at the end. */
+  onProgress?: (p: ReplicationProgress) => void;
 }
 
 /**
@@ -111,6 +84,7 @@ class Replication {
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
   private nextId = 0;
+  private readonly timeline: Timeline;
 
   constructor(private readonly o: ReplicationOptions) {
     const s = o.scenario;
@@ -123,28 +97,40 @@ class Replication {
     this.r = {
       started: 0, completed: 0, inProgress: 0, incidents: {},
       cycleTime: summary(1), processingTime: summary(2), waitingTime: summary(3), idleTime: summary(4), cost: summary(5),
-      elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [],
+      elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [], timeline: [],
     };
     for (const res of Object.values(s.resources)) this.pools.set(res.id, new Pool<Work>(res, res.calendarId ? s.calendars[res.calendarId] : null));
+    const roles = [...this.pools.values()].map((p) => ({ id: p.params.id, quantity: p.params.quantity, busy: () => p.params.quantity - p.free.length, queued: () => p.queue.size }));
+    this.timeline = new Timeline(s.start, o.timelineIntervalMs ?? 60_000, roles);
   }
 
   run(): ReplicationResult {
     const s = this.o.scenario;
     for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
+    let n = 0;
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
       if (this.stale(ev)) continue; // a canceled task's or a withdrawn timer's event must not stretch the run
+      this.timeline.advance(ev.t);
       this.now = ev.t;
       this.handle(ev);
+      if (this.o.onProgress && ++n % PROGRESS_EVERY === 0) this.progress();
     }
     const endTime = this.end ?? this.now;
+    this.timeline.advance(endTime);
+    this.r.timeline = this.timeline.samples;
     this.r.endTime = endTime;
+    if (this.o.onProgress) this.progress();
     for (const inst of this.live.values()) if (inst.counted) this.r.inProgress++;
     for (const [id, pool] of this.pools) {
       const available = pool.availableMs(s.start, endTime);
       this.r.resources.set(id, { utilization: available > 0 ? pool.busyMs / available : 0, cost: pool.cost, busyMs: pool.busyMs });
     }
     return this.r;
+  }
+
+  private progress(): void {
+    this.o.onProgress?.({ started: this.r.started, completed: this.r.completed, now: this.now, cycleTimeMean: this.r.cycleTime.mean });
   }
 
   private schedule(ev: Event): void {

@@ -1,8 +1,12 @@
 import type { EngineContext, ExecutableProcess } from '../engine';
 import { prepareProcess } from './prepare';
 import { Rng } from './random';
+import { distributionMean } from './distributions';
+import { histogram } from './histogram';
+import type { Histogram } from './histogram';
 import { runReplication } from './replication';
-import type { LogEntry, ReplicationResult } from './replication';
+import type { LogEntry, ReplicationProgress, ReplicationResult } from './replication';
+import type { TimelineSample } from './timeline';
 import type { Scenario } from './scenario';
 import type { Figure } from './summary';
 import { figure, figureOf } from './summary';
@@ -21,6 +25,16 @@ export interface SimulationOptions {
   replications?: number;
   /** Keep the simulated log (every task's enable, start and end). */
   log?: boolean;
+  /** Progress of the running replication (for a progress bar and partial results). */
+  onProgress?: (p: SimulationProgress) => void;
+}
+
+/** Where a run is: the replication under way (1-based) and its progress. */
+export interface SimulationProgress extends ReplicationProgress {
+  replication: number;
+  replications: number;
+  /** Instances each replication starts, when known (trigger counts or `instances`), else null. */
+  expectedInstances: number | null;
 }
 
 /** The results, in the shape `flowdeck simulate --json` prints (times in seconds, utilization a fraction of 1). */
@@ -45,6 +59,10 @@ export interface SimulationReport {
   notSimulated: string[];
   executions: number;
   log: LogEntry[];
+  /** Utilization and queue length per role over time, of the first replication. */
+  timeline: TimelineSample[];
+  /** Cycle times (seconds) of the kept samples, in bins, for a histogram. */
+  cycleTimeHistogram: Histogram;
 }
 
 /**
@@ -65,13 +83,41 @@ export function simulate(o: SimulationOptions): SimulationReport {
   const master = new Rng(seed);
   const ctx: EngineContext = { ...o.ctx, clock: { now: () => scenario.start } };
   const runs: ReplicationResult[] = [];
+  const expected = expectedInstances(scenario, o.instances ?? null);
+  const timelineIntervalMs = Math.max(1, horizonMs(scenario, o.instances ?? null) / 120);
   for (let i = 0; i < replications; i++) {
+    const onProgress = o.onProgress;
     runs.push(runReplication({
       process: o.process, scenario, ctx, seed: master.int(), instances: o.instances ?? null, log: o.log ?? false,
       setRng: (rng) => { current = rng; },
+      timelineIntervalMs,
+      ...(onProgress ? { onProgress: (p: ReplicationProgress) => onProgress({ ...p, replication: i + 1, replications, expectedInstances: expected }) } : {}),
     }));
   }
   return report(scenario, seed, runs);
+}
+
+/** Instances per replication when the trigger counts (or `instances`) bound every arrival. */
+function expectedInstances(s: Scenario, instances: number | null): number | null {
+  let n = 0;
+  for (const a of s.arrivals) {
+    const limit = instances ?? a.triggerCount;
+    if (limit === null) return null;
+    n += limit;
+  }
+  return n;
+}
+
+/** About how long a replication lasts (its Duration, else the arrivals' expected span), for the timeline's interval. */
+function horizonMs(s: Scenario, instances: number | null): number {
+  if (s.duration !== null) return s.duration;
+  let span = 0;
+  for (const a of s.arrivals) {
+    const mean = distributionMean(a.interArrival.dist) * a.interArrival.scale;
+    const limit = instances ?? a.triggerCount ?? 0;
+    if (Number.isFinite(mean)) span = Math.max(span, mean * limit);
+  }
+  return span > 0 ? span : 3_600_000;
 }
 
 function report(scenario: Scenario, seed: number, runs: ReplicationResult[]): SimulationReport {
@@ -116,5 +162,7 @@ function report(scenario: Scenario, seed: number, runs: ReplicationResult[]): Si
     notSimulated: scenario.notSimulated,
     executions: runs.reduce((a, r) => a + r.executions, 0),
     log: runs.flatMap((r) => r.log),
+    timeline: runs[0]?.timeline ?? [],
+    cycleTimeHistogram: histogram(runs.flatMap((r) => r.cycleTime.samples())),
   };
 }

@@ -9,6 +9,7 @@ describe('hash routes', () => {
     ['#/projects/p1/files/f1/versions/v9', { name: 'version', projectId: 'p1', fileId: 'f1', versionId: 'v9' }],
     ['#/processes/f1/scripts', { name: 'scripts', fileId: 'f1' }],
     ['#/processes/f1/scripts/Task_1', { name: 'scripts', fileId: 'f1', nodeId: 'Task_1' }],
+    ['#/processes/f1/simulation', { name: 'simulation', fileId: 'f1' }],
     ['#/instances', { name: 'instances' }],
     ['#/instances?process=order%20v2', { name: 'instances', processId: 'order v2' }],
     ['#/instances/i-1', { name: 'instance', instanceId: 'i-1' }],

@@ -9,6 +9,7 @@
  * | `#/projects/:projectId/files/:fileId` | a file in its editor |
  * | `#/projects/:projectId/files/:fileId/versions/:versionId` | an old version, read-only |
  * | `#/processes/:fileId/scripts[/:nodeId]` | the scripts view of a BPMN file |
+ * | `#/processes/:fileId/simulation` | the simulation view of a BPMN file |
  * | `#/instances[?process=:processId]` | the process instances list (optionally of one process) |
  * | `#/instances/:instanceId` | one instance: diagram, variables, history, tasks, jobs |
  * | `#/tasks` | the tasklist of the local user |
@@ -21,6 +22,7 @@ export type Route =
   | { name: 'file'; projectId: string; fileId: string }
   | { name: 'version'; projectId: string; fileId: string; versionId: string }
   | { name: 'scripts'; fileId: string; nodeId?: string }
+  | { name: 'simulation'; fileId: string }
   | { name: 'instances'; processId?: string }
   | { name: 'instance'; instanceId: string }
   | { name: 'tasks' }
@@ -36,6 +38,7 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [new RegExp(`^/projects/${seg}/files/${seg}/versions/${seg}/?$`), (m) => ({ name: 'version', projectId: m[1], fileId: m[2], versionId: m[3] })],
   [new RegExp(`^/processes/${seg}/scripts/?$`), (m) => ({ name: 'scripts', fileId: m[1] })],
   [new RegExp(`^/processes/${seg}/scripts/${seg}/?$`), (m) => ({ name: 'scripts', fileId: m[1], nodeId: m[2] })],
+  [new RegExp(`^/processes/${seg}/simulation/?$`), (m) => ({ name: 'simulation', fileId: m[1] })],
   [/^\/instances\/?$/, () => ({ name: 'instances' })],
   [new RegExp(`^/instances/${seg}/?$`), (m) => ({ name: 'instance', instanceId: m[1] })],
   [/^\/tasks\/?$/, () => ({ name: 'tasks' })],
@@ -87,6 +90,8 @@ export function formatRoute(route: Route): string {
       return `#/projects/${e(route.projectId)}/files/${e(route.fileId)}/versions/${e(route.versionId)}`;
     case 'scripts':
       return `#/processes/${e(route.fileId)}/scripts${route.nodeId ? `/${e(route.nodeId)}` : ''}`;
+    case 'simulation':
+      return `#/processes/${e(route.fileId)}/simulation`;
     case 'instances':
       return `#/instances${route.processId ? `?process=${e(route.processId)}` : ''}`;
     case 'instance':

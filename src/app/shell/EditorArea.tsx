@@ -4,7 +4,7 @@ import type { Route } from '../routing/routes';
 import { useStudio } from '../state/store';
 import { useSessionSnapshot } from '../workspace/useFileSession';
 import { ConflictBar } from './ConflictBar';
-import { EDITORS, ScriptsView } from './editor-registry';
+import { EDITORS, ScriptsView, SimulationView } from './editor-registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SourceEditor } from './SourceEditor';
 import { SourceProblems } from './SourceProblems';
@@ -26,11 +26,12 @@ export function EditorArea({ file, route }: { file: FileRecord; route: Route }) 
   }
 
   const scripts = route.name === 'scripts';
-  const Editor = scripts ? ScriptsView : EDITORS[file.kind];
+  const simulation = route.name === 'simulation';
+  const Editor = scripts ? ScriptsView : simulation ? SimulationView : EDITORS[file.kind];
   const showSource = viewMode === 'source' || !Editor;
 
   return (
-    <div className="editor-area" data-testid="editor-area" data-file-id={file.id} data-kind={file.kind} data-view={showSource ? 'source' : scripts ? 'scripts' : 'editor'}>
+    <div className="editor-area" data-testid="editor-area" data-file-id={file.id} data-kind={file.kind} data-view={showSource ? 'source' : scripts ? 'scripts' : simulation ? 'simulation' : 'editor'}>
       {snapshot.saveState === 'conflict' && <ConflictBar session={session} snapshot={snapshot} />}
       {snapshot.saveState === 'error' && snapshot.error && (
         <div className="banner banner--error" role="alert" data-testid="session-error">
@@ -39,6 +40,8 @@ export function EditorArea({ file, route }: { file: FileRecord; route: Route }) 
       )}
       {scripts && file.kind !== 'bpmn' ? (
         <div className="empty-state">Scripts live in BPMN processes; this is a {file.kind.toUpperCase()} file.</div>
+      ) : simulation && file.kind !== 'bpmn' ? (
+        <div className="empty-state">Simulation runs BPMN processes; this is a {file.kind.toUpperCase()} file.</div>
       ) : showSource ? (
         <div className="source-pane">
           <SourceEditor key={`${file.id}-${snapshot.externalChanges}`} content={snapshot.content} onChange={onChange} label={`Source of ${file.name}`} />

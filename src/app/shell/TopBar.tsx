@@ -21,9 +21,9 @@ export function TopBar({ route, file, project }: { route: Route; file?: FileReco
   const viewMode = useStudio((s) => s.viewMode);
   const setViewMode = useStudio((s) => s.setViewMode);
   const mac = isMac();
-  const fileOpen = file && (route.name === 'file' || route.name === 'scripts' || route.name === 'version');
+  const fileOpen = file && (route.name === 'file' || route.name === 'scripts' || route.name === 'simulation' || route.name === 'version');
 
-  const views: Array<{ id: string; label: string; active: boolean; go(): void }> = [];
+  const views: Array<{ id: string; label: string; title?: string; active: boolean; go(): void }> = [];
   if (file && fileOpen) {
     const hasEditor = !!EDITORS[file.kind];
     views.push({
@@ -43,6 +43,16 @@ export function TopBar({ route, file, project }: { route: Route; file?: FileReco
         go: () => {
           setViewMode('editor');
           navigate({ name: 'scripts', fileId: file.id });
+        },
+      });
+      views.push({
+        id: 'simulation',
+        label: 'Simulation',
+        title: `Simulate the process (${shortcutOf('goSimulation', mac)})`,
+        active: route.name === 'simulation' && viewMode === 'editor',
+        go: () => {
+          setViewMode('editor');
+          navigate({ name: 'simulation', fileId: file.id });
         },
       });
     }
@@ -86,7 +96,7 @@ export function TopBar({ route, file, project }: { route: Route; file?: FileReco
       {views.length > 0 && (
         <div className="segmented" role="tablist" aria-label="View">
           {views.map((v) => (
-            <button key={v.id} type="button" role="tab" aria-selected={v.active} className={v.active ? 'is-active' : ''} data-testid={`view-${v.id}`} onClick={v.go}>
+            <button key={v.id} type="button" role="tab" aria-selected={v.active} className={v.active ? 'is-active' : ''} data-testid={`view-${v.id}`} title={v.title} onClick={v.go}>
               {v.label}
             </button>
           ))}

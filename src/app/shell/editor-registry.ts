@@ -9,7 +9,7 @@ type EditorModule = { default: ComponentType<ScriptsViewProps> };
  * the shell build while an editor does not exist yet: a missing editor falls back to the source
  * view.
  */
-const modules = import.meta.glob<EditorModule>(['../modeler/BpmnEditor.tsx', '../decisions/DmnEditor.tsx', '../forms/FormEditor.tsx', '../scripts/ScriptsView.tsx']);
+const modules = import.meta.glob<EditorModule>(['../modeler/BpmnEditor.tsx', '../decisions/DmnEditor.tsx', '../forms/FormEditor.tsx', '../scripts/ScriptsView.tsx', '../simulation/SimulationView.tsx']);
 
 function lazyEditor(path: string): LazyExoticComponent<ComponentType<ScriptsViewProps>> | undefined {
   const load = modules[path];
@@ -23,3 +23,4 @@ export const EDITORS: Record<FileKind, LazyExoticComponent<ComponentType<Scripts
 };
 
 export const ScriptsView = lazyEditor('../scripts/ScriptsView.tsx');
+export const SimulationView = lazyEditor('../simulation/SimulationView.tsx');

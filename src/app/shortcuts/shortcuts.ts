@@ -1,5 +1,5 @@
 /** The studio's keyboard commands. */
-export type Command = 'saveVersion' | 'newFile' | 'openFile' | 'focusSearch' | 'help' | 'closeDialog' | 'deploy' | 'goInstances' | 'goTasks' | 'goDashboard';
+export type Command = 'saveVersion' | 'newFile' | 'openFile' | 'focusSearch' | 'help' | 'closeDialog' | 'deploy' | 'goInstances' | 'goTasks' | 'goDashboard' | 'goSimulation';
 
 /** A key binding; `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
 export interface Binding {
@@ -34,6 +34,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'goInstances', key: 'i', alt: true, shift: true },
   { command: 'goTasks', key: 't', alt: true, shift: true },
   { command: 'goDashboard', key: 'b', alt: true, shift: true },
+  { command: 'goSimulation', key: 'm', alt: true, shift: true },
 ];
 
 export const COMMAND_LABELS: Record<Command, string> = {
@@ -47,6 +48,7 @@ export const COMMAND_LABELS: Record<Command, string> = {
   goInstances: 'Go to the process instances',
   goTasks: 'Go to the tasklist',
   goDashboard: 'Go to the dashboard',
+  goSimulation: 'Simulate the open BPMN diagram',
 };
 
 /** What the matcher needs of a KeyboardEvent. */

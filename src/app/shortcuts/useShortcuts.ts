@@ -30,6 +30,13 @@ async function run(command: Command): Promise<void> {
     case 'goDashboard':
       navigate({ name: 'dashboard' });
       return;
+    case 'goSimulation': {
+      const fileId = routeFileId(route);
+      const file = fileId ? await db.files.get(fileId) : undefined;
+      if (file?.kind === 'bpmn') navigate({ name: 'simulation', fileId: file.id });
+      else s.toast('Open a BPMN diagram to simulate it');
+      return;
+    }
     case 'help':
       s.openDialog({ type: 'help' });
       return;

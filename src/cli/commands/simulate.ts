@@ -1,11 +1,10 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
 import { compileDeployment, parseBpmn } from '../../engine';
-import type { ExecutableProcess } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import { FeelExpressions } from '../../host/feel-expressions';
 import { createNodeScriptRunner } from '../../host/scripts/node-script-threads';
-import { CalendarError, readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
+import { CalendarError, pickRun, readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
 import type { Figure, Scenario, SimulationReport } from '../../simulation';
 import type { SimulateArgs } from '../args';
 import { EXIT, InputError, type ExitCode } from '../errors';
@@ -41,10 +40,14 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
     if (error instanceof ScenarioError) throw new InputError(`${args.model}: ${error.message}`);
     throw error;
   }
-  if (scenarios.length === 0) throw new InputError(`${args.model} has no BPSim scenario (a bpmn:relationship type="BPSimData" with a bpsim:Scenario); see docs/simulation.md`);
-  const scenario = args.scenario === undefined ? scenarios[0] : scenarios.find((s) => s.id === args.scenario);
-  if (!scenario) throw new InputError(`${args.model} has no scenario ${args.scenario} (it has ${scenarios.map((s) => s.id).join(', ')})`);
-  const process = processFor(scenario, [...processes.values()], args.model);
+  let picked;
+  try {
+    picked = pickRun(scenarios, [...processes.values()], args.scenario);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new InputError(error.message.startsWith('the model ') ? `${args.model} ${error.message.slice('the model '.length)}` : `${args.model}, ${error.message}`);
+    throw error;
+  }
+  const { scenario, process } = picked;
   const scripts = await createNodeScriptRunner({ logger });
   let report: SimulationReport;
   try {
@@ -63,14 +66,6 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   const incidents = Object.entries(report.incidents);
   for (const [element, message] of incidents) io.stderr(`incident at ${element}: ${message}\n`);
   return incidents.length > 0 ? EXIT.failed : EXIT.ok;
-}
-
-/** The process that holds the scenario's start events (the model may have several). */
-function processFor(scenario: Scenario, processes: ExecutableProcess[], model: string): ExecutableProcess {
-  if (scenario.arrivals.length === 0) throw new InputError(`${model}, scenario ${scenario.id}: no start event has an InterTriggerTimer, so no instance would arrive`);
-  const owner = processes.find((p) => scenario.arrivals.every((a) => p.nodes.get(a.startEventId)?.kind === 'startEvent'));
-  if (!owner) throw new InputError(`${model}, scenario ${scenario.id}: the start events ${scenario.arrivals.map((a) => a.startEventId).join(', ')} are not top-level start events of one executable process`);
-  return owner;
 }
 
 async function writeLog(path: string, text: string, shown: string): Promise<void> {

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { TIME_UNITS } from '../../simulation';
+import type { Draft, ModelOutline } from './draft';
+import { problemsOf } from './draft';
+import { DistField } from './DistField';
+
+/**
+ * The main parameters of one scenario. Saving writes them into the BPMN file as BPSim (through the
+ * file's normal save, so versions can undo it); the rest of the scenario stays as the file has it.
+ */
+export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Draft; outline: ModelOutline; onSave(d: Draft): void; saving: boolean }) {
+  const [d, setD] = useState(initial);
+  const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  const problems = problemsOf(d, outline);
+  const dirty = JSON.stringify(d) !== JSON.stringify(initial);
+  const unit = d.baseTimeUnit;
+  return (
+    <form className="sim-form" data-testid="sim-form" onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) onSave(d); }}>
+      <fieldset>
+        <legend>Scenario</legend>
+        <label className="run-field">Name <input value={d.name} onChange={(e) => set({ name: e.target.value })} data-testid="sim-name" /></label>
+        <label className="run-field">Replications <input type="number" min={1} step={1} value={d.replications} onChange={(e) => set({ replications: Number(e.target.value) })} data-testid="sim-replications" /></label>
+        <label className="run-field">Seed <input type="number" step={1} value={d.seed} onChange={(e) => set({ seed: Number(e.target.value) })} data-testid="sim-seed" /></label>
+        <label className="run-field">Time unit
+          <select value={unit} onChange={(e) => set({ baseTimeUnit: e.target.value })}>{Object.keys(TIME_UNITS).map((u) => <option key={u}>{u}</option>)}</select>
+        </label>
+      </fieldset>
+      {outline.starts.length > 0 && (
+        <fieldset>
+          <legend>Arrivals (time between instances, in {unit})</legend>
+          {outline.starts.map((s) => (
+            <div key={s.id} className="sim-row">
+              <span className="sim-row__name">{s.name}</span>
+              <DistField label={`Arrivals at ${s.name}`} testId={`sim-arrival-${s.id}`} allowNone value={d.arrivals[s.id] ?? null} kept={d.arrivals[s.id] === null && s.id in d.arrivals}
+                onChange={(v) => set({ arrivals: { ...d.arrivals, [s.id]: v } })} />
+              <label className="run-field">instances <input type="number" min={1} step={1} value={d.triggerCounts[s.id] ?? ''} placeholder="until the duration ends" data-testid={`sim-instances-${s.id}`}
+                onChange={(e) => set({ triggerCounts: { ...d.triggerCounts, [s.id]: e.target.value === '' ? null : Number(e.target.value) } })} /></label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {outline.tasks.length > 0 && (
+        <fieldset>
+          <legend>Processing time per task (in {unit})</legend>
+          {outline.tasks.map((t) => (
+            <div key={t.id} className="sim-row">
+              <span className="sim-row__name">{t.name}</span>
+              <DistField label={`Processing of ${t.name}`} testId={`sim-task-${t.id}`} allowNone value={d.processing[t.id] ?? null} onChange={(v) => set({ processing: { ...d.processing, [t.id]: v } })} />
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {outline.splits.length > 0 && (
+        <fieldset>
+          <legend>Branch probabilities (empty: the model&apos;s conditions decide)</legend>
+          {outline.splits.map((sp) => (
+            <div key={sp.id} className="sim-row">
+              <span className="sim-row__name">{sp.name}</span>
+              {sp.flows.map((f) => (
+                <label key={f.id} className="run-field">{f.name}
+                  <input type="number" min={0} max={1} step="any" value={d.probabilities[f.id] ?? ''} data-testid={`sim-prob-${f.id}`}
+                    onChange={(e) => set({ probabilities: { ...d.probabilities, [f.id]: e.target.value === '' ? null : Number(e.target.value) } })} />
+                </label>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {outline.resources.length > 0 && (
+        <fieldset>
+          <legend>Resources (roles)</legend>
+          {outline.resources.map((r) => (
+            <div key={r.id} className="sim-row">
+              <span className="sim-row__name">{r.name}</span>
+              <label className="run-field">quantity <input type="number" min={1} step={1} value={d.resources[r.id]?.quantity ?? 1} data-testid={`sim-qty-${r.id}`}
+                onChange={(e) => set({ resources: { ...d.resources, [r.id]: { ...d.resources[r.id], quantity: Number(e.target.value) } } })} /></label>
+              <label className="run-field">cost per {unit} <input type="number" min={0} step="any" value={d.resources[r.id]?.unitCost ?? 0}
+                onChange={(e) => set({ resources: { ...d.resources, [r.id]: { ...d.resources[r.id], unitCost: Number(e.target.value) } } })} /></label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {problems.length > 0 && <ul className="run-problems" role="alert" data-testid="sim-form-problems">{problems.map((p) => <li key={p} className="run-error">{p}</li>)}</ul>}
+      <div className="run-actions">
+        <button type="submit" className="button" disabled={!dirty || problems.length > 0 || saving} data-testid="sim-save">{saving ? 'Saving…' : 'Save to the model'}</button>
+        <button type="button" className="button" disabled={!dirty} onClick={() => setD(initial)}>Revert</button>
+        {dirty && <span className="muted">Unsaved changes: save them to run with them.</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft, ModelOutline } from './draft';
+import { editOf, problemsOf } from './draft';
+
+const outline: ModelOutline = {
+  starts: [{ id: 'S', name: 'Start' }],
+  tasks: [{ id: 'T', name: 'Check' }],
+  splits: [{ id: 'Route', name: 'Approved?', flows: [{ id: 'yes', name: 'yes' }, { id: 'no', name: 'no' }] }],
+  resources: [{ id: 'Clerk', name: 'Clerk' }],
+  names: { S: 'Start', T: 'Check', Route: 'Approved?', Clerk: 'Clerk' },
+};
+const draft: Draft = {
+  name: 'Base', replications: 1, seed: 1, baseTimeUnit: 'min',
+  arrivals: { S: { kind: 'exponential', mean: 10 } }, triggerCounts: { S: 100 },
+  processing: { T: { kind: 'constant', value: 5 } }, probabilities: { yes: 0.3, no: 0.7 }, resources: { Clerk: { quantity: 1, unitCost: 0 } },
+};
+
+describe('the scenario form', () => {
+  it('given probabilities of a split that sum to 0.9, when checked, then the problem names the gateway and its sum', () => {
+    expect(problemsOf({ ...draft, probabilities: { yes: 0.3, no: 0.6 } }, outline)).toEqual(['The branch probabilities of Approved? (Route) sum to 0.9, not 1.']);
+    expect(problemsOf(draft, outline)).toEqual([]);
+    expect(problemsOf({ ...draft, probabilities: { yes: null, no: null } }, outline)).toEqual([]);
+  });
+
+  it('given counts that are not whole numbers, when checked, then each is named', () => {
+    expect(problemsOf({ ...draft, replications: 0, triggerCounts: { S: 2.5 }, resources: { Clerk: { quantity: 0, unitCost: 0 } } }, outline)).toEqual([
+      'Replications must be a whole number of at least 1.',
+      'Instances of Start must be a whole number of at least 1.',
+      'The quantity of Clerk must be a whole number of at least 1.',
+    ]);
+  });
+
+  it('given an edited draft, when turned into an edit, then only what changed is written', () => {
+    const after: Draft = { ...draft, seed: 9, processing: { T: { kind: 'exponential', mean: 4 } }, resources: { Clerk: { quantity: 2, unitCost: 0 } } };
+    expect(editOf(draft, after)).toEqual({ seed: 9, processing: { T: { kind: 'exponential', mean: 4 } }, resources: { Clerk: { quantity: 2, unitCost: 0 } } });
+    expect(editOf(draft, draft)).toEqual({});
+  });
+});

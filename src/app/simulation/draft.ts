@@ -1,0 +1,117 @@
+import type { ModdleElement } from '../../engine';
+import type { Distribution, Scenario, ScenarioEdit, TimeValue } from '../../simulation';
+
+/** What of the model the form offers to parameterise. */
+export interface ModelOutline {
+  starts: Array<{ id: string; name: string }>;
+  tasks: Array<{ id: string; name: string }>;
+  /** Exclusive and inclusive gateways with more than one outgoing flow. */
+  splits: Array<{ id: string; name: string; flows: Array<{ id: string; name: string }> }>;
+  resources: Array<{ id: string; name: string }>;
+  /** Element id → name (or id), for tables and bottlenecks. */
+  names: Record<string, string>;
+}
+
+const list = (e: ModdleElement | undefined, k: string) => (Array.isArray(e?.[k]) ? (e?.[k] as ModdleElement[]) : []);
+const label = (e: ModdleElement) => (typeof e.name === 'string' && e.name.trim() ? e.name : (e.id as string));
+
+/** The start events, tasks, splits and resources of the model's processes (sub-processes included). */
+export function outline(definitions: ModdleElement): ModelOutline {
+  const o: ModelOutline = { starts: [], tasks: [], splits: [], resources: [], names: {} };
+  const visit = (e: ModdleElement, top: boolean): void => {
+    for (const c of list(e, 'flowElements')) {
+      const id = c.id as string;
+      o.names[id] = label(c);
+      if (c.$type === 'bpmn:StartEvent' && top) o.starts.push({ id, name: label(c) });
+      else if (/Task$/.test(c.$type)) o.tasks.push({ id, name: label(c) });
+      else if (/^bpmn:(Exclusive|Inclusive)Gateway$/.test(c.$type) && list(c, 'outgoing').length > 1) {
+        o.splits.push({ id, name: label(c), flows: list(c, 'outgoing').map((f) => ({ id: f.id as string, name: typeof f.name === 'string' && f.name ? f.name : `to ${label(f.targetRef as ModdleElement)}` })) });
+      }
+      if (list(c, 'flowElements').length > 0) visit(c, false);
+    }
+  };
+  for (const r of list(definitions, 'rootElements')) {
+    if (r.$type === 'bpmn:Process') visit(r, true);
+    else if (r.$type === 'bpmn:Resource') {
+      o.resources.push({ id: r.id as string, name: label(r) });
+      o.names[r.id as string] = label(r);
+    }
+  }
+  return o;
+}
+
+/** The form's values: times in the scenario's base time unit. */
+export interface Draft {
+  name: string;
+  replications: number;
+  seed: number;
+  baseTimeUnit: string;
+  arrivals: Record<string, Distribution | null>;
+  triggerCounts: Record<string, number | null>;
+  processing: Record<string, Distribution | null>;
+  probabilities: Record<string, number | null>;
+  resources: Record<string, { quantity: number; unitCost: number }>;
+}
+
+/** A time value in base units, when its distribution scales linearly (else null: shown as kept from the file). */
+function inBaseUnits(t: TimeValue | null, baseMs: number): Distribution | null {
+  if (!t) return null;
+  const f = t.scale / baseMs;
+  const d = t.dist;
+  const r = (x: number) => Math.round(x * f * 1e6) / 1e6;
+  switch (d.kind) {
+    case 'constant': return typeof d.value === 'number' ? { kind: 'constant', value: r(d.value) } : null;
+    case 'exponential': return { kind: 'exponential', mean: r(d.mean) };
+    case 'uniform': return { kind: 'uniform', min: r(d.min), max: r(d.max) };
+    case 'triangular': return { kind: 'triangular', min: r(d.min), mode: r(d.mode), max: r(d.max) };
+    case 'normal': return { kind: 'normal', mean: r(d.mean), standardDeviation: r(d.standardDeviation) };
+    default: return null;
+  }
+}
+
+/** The form's values of a scenario as read from the file. */
+export function draftOf(s: Scenario, o: ModelOutline): Draft {
+  const d: Draft = { name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {} };
+  for (const a of s.arrivals) {
+    d.arrivals[a.startEventId] = inBaseUnits(a.interArrival, s.baseTimeUnitMs);
+    d.triggerCounts[a.startEventId] = a.triggerCount;
+  }
+  for (const t of o.tasks) d.processing[t.id] = inBaseUnits(s.activities[t.id]?.processing ?? null, s.baseTimeUnitMs);
+  for (const sp of o.splits) for (const f of sp.flows) d.probabilities[f.id] = s.probabilities[f.id] ?? null;
+  for (const r of o.resources) d.resources[r.id] = { quantity: s.resources[r.id]?.quantity ?? 1, unitCost: s.resources[r.id]?.unitCost ?? 0 };
+  return d;
+}
+
+/** Only what changed, so the file keeps what the form does not show (distributions it cannot edit, calendars). */
+export function editOf(before: Draft, after: Draft): ScenarioEdit {
+  const e: ScenarioEdit = {};
+  if (after.name !== before.name) e.name = after.name;
+  if (after.replications !== before.replications) e.replications = after.replications;
+  if (after.seed !== before.seed) e.seed = after.seed;
+  if (after.baseTimeUnit !== before.baseTimeUnit) e.baseTimeUnit = after.baseTimeUnit;
+  const changed = <T,>(a: Record<string, T>, b: Record<string, T>) => Object.keys(b).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  for (const k of changed(before.arrivals, after.arrivals)) if (after.arrivals[k]) (e.arrivals ??= {})[k] = after.arrivals[k] as Distribution;
+  for (const k of changed(before.triggerCounts, after.triggerCounts)) (e.triggerCounts ??= {})[k] = after.triggerCounts[k];
+  for (const k of changed(before.processing, after.processing)) (e.processing ??= {})[k] = after.processing[k];
+  for (const k of changed(before.probabilities, after.probabilities)) (e.probabilities ??= {})[k] = after.probabilities[k];
+  for (const k of changed(before.resources, after.resources)) (e.resources ??= {})[k] = after.resources[k];
+  return e;
+}
+
+/**
+ * What is wrong with the form's values, each naming its element: probabilities of a split that do
+ * not sum to 1 (the same rule the reader applies), counts that are not positive whole numbers.
+ */
+export function problemsOf(d: Draft, o: ModelOutline): string[] {
+  const out: string[] = [];
+  if (!(Number.isInteger(d.replications) && d.replications >= 1)) out.push('Replications must be a whole number of at least 1.');
+  for (const [id, n] of Object.entries(d.triggerCounts)) if (n !== null && !(Number.isInteger(n) && n >= 1)) out.push(`Instances of ${o.names[id] ?? id} must be a whole number of at least 1.`);
+  for (const sp of o.splits) {
+    const ps = sp.flows.map((f) => d.probabilities[f.id]);
+    if (ps.every((p) => p === null || p === undefined)) continue;
+    const sum = ps.reduce<number>((a, p) => a + (p ?? 0), 0);
+    if (Math.abs(sum - 1) > 1e-9) out.push(`The branch probabilities of ${sp.name} (${sp.id}) sum to ${Math.round(sum * 1e6) / 1e6}, not 1.`);
+  }
+  for (const [id, r] of Object.entries(d.resources)) if (!(Number.isInteger(r.quantity) && r.quantity >= 1)) out.push(`The quantity of ${o.names[id] ?? id} must be a whole number of at least 1.`);
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Distribution } from '../distributions';
+import type { GenericElement } from './generic';
+import { attr, child, children, localName } from './generic';
+
+/**
+ * What the studio edits of a scenario. Times are numbers in `baseTimeUnit`; an absent entry
+ * leaves the file's parameter as it is.
+ */
+export interface ScenarioEdit {
+  name?: string;
+  replications?: number;
+  seed?: number;
+  baseTimeUnit?: string;
+  /** Start event id → inter-arrival time. */
+  arrivals?: Record<string, Distribution>;
+  /** Start event id → trigger count (instances per replication); null removes it. */
+  triggerCounts?: Record<string, number | null>;
+  /** Activity id → processing time; null removes it. */
+  processing?: Record<string, Distribution | null>;
+  /** Sequence flow id → probability; null removes it (the split then uses the model's conditions). */
+  probabilities?: Record<string, number | null>;
+  /** `bpmn:resource` id → quantity and cost per base time unit. */
+  resources?: Record<string, { quantity: number; unitCost: number }>;
+}
+
+/** Makes a generic BPSim element (`bpsim:Scenario`) the model's writer can serialise; bpmn-moddle's `createAny` in the app. */
+export type ElementFactory = (localName: string, attributes: Record<string, string>) => GenericElement;
+
+/** The BPSim element of a distribution (the inverse of the reader's). */
+export function valueElement(d: Distribution, make: ElementFactory): GenericElement {
+  const s = (n: number) => String(n);
+  switch (d.kind) {
+    case 'constant':
+      if (typeof d.value === 'number') return make('FloatingParameter', { value: s(d.value) });
+      if (typeof d.value === 'boolean') return make('BooleanParameter', { value: String(d.value) });
+      return make('StringParameter', { value: d.value });
+    case 'uniform': return make('UniformDistribution', { min: s(d.min), max: s(d.max) });
+    case 'triangular': return make('TriangularDistribution', { min: s(d.min), mode: s(d.mode), max: s(d.max) });
+    case 'normal': return make('NormalDistribution', { mean: s(d.mean), standardDeviation: s(d.standardDeviation) });
+    case 'truncatedNormal': return make('TruncatedNormalDistribution', { mean: s(d.mean), standardDeviation: s(d.standardDeviation), min: s(d.min), max: s(d.max) });
+    case 'logNormal': return make('LogNormalDistribution', { mean: s(d.mean), standardDeviation: s(d.standardDeviation) });
+    case 'exponential': return make('ExponentialDistribution', { mean: s(d.mean) });
+    case 'gamma': return make('GammaDistribution', { shape: s(d.shape), scale: s(d.scale) });
+    case 'erlang': return make('ErlangDistribution', { k: s(d.k), mean: s(d.mean) });
+    case 'weibull': return make('WeibullDistribution', { shape: s(d.shape), scale: s(d.scale) });
+    case 'beta': return make('BetaDistribution', { shape: s(d.shape), scale: s(d.scale) });
+    case 'poisson': return make('PoissonDistribution', { mean: s(d.mean) });
+    case 'binomial': return make('BinomialDistribution', { trials: s(d.trials), probability: s(d.probability) });
+    case 'empirical': {
+      const u = make('UserDistribution', {});
+      u.$children = d.points.map((p) => {
+        const point = make('UserDistributionDataPoint', { probability: s(p.probability) });
+        point.$children = [valueElement({ kind: 'constant', value: p.value }, make)];
+        return point;
+      });
+      return u;
+    }
+  }
+}
+
+/**
+ * Writes the studio's edits into a `bpsim:Scenario` element in place. Only the parameters edited
+ * are replaced; every other element and attribute (calendars, unknown parameters, vendor
+ * extensions) stays as it was, so the file keeps what other BPSim tools wrote.
+ *
+ * @example
+ * editScenario(scenarioElement, { replications: 3, processing: { Check: { kind: 'exponential', mean: 5 } } }, make);
+ */
+export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make: ElementFactory): void {
+  if (edit.name !== undefined) scenario.name = edit.name;
+  const params = ensure(scenario, 'ScenarioParameters', make, true);
+  if (edit.replications !== undefined) params.replication = String(edit.replications);
+  if (edit.seed !== undefined) params.seed = String(edit.seed);
+  if (edit.baseTimeUnit !== undefined) params.baseTimeUnit = edit.baseTimeUnit;
+  const set = (ref: string, group: string, name: string, value: GenericElement | null) => {
+    const element = elementParameters(scenario, ref, make, value !== null);
+    if (!element) return;
+    const g = value === null ? child(element, group) : ensure(element, group, make);
+    if (!g) return;
+    if (value === null) {
+      g.$children = children(g).filter((c) => localName(c) !== name);
+      return;
+    }
+    ensure(g, name, make).$children = [value];
+  };
+  for (const [ref, d] of Object.entries(edit.arrivals ?? {})) set(ref, 'ControlParameters', 'InterTriggerTimer', valueElement(d, make));
+  for (const [ref, n] of Object.entries(edit.triggerCounts ?? {})) set(ref, 'ControlParameters', 'TriggerCount', n === null ? null : make('NumericParameter', { value: String(n) }));
+  for (const [ref, d] of Object.entries(edit.processing ?? {})) set(ref, 'TimeParameters', 'ProcessingTime', d === null ? null : valueElement(d, make));
+  for (const [ref, p] of Object.entries(edit.probabilities ?? {})) set(ref, 'ControlParameters', 'Probability', p === null ? null : make('FloatingParameter', { value: String(p) }));
+  for (const [ref, r] of Object.entries(edit.resources ?? {})) {
+    set(ref, 'ResourceParameters', 'Quantity', make('NumericParameter', { value: String(r.quantity) }));
+    set(ref, 'CostParameters', 'UnitCost', make('FloatingParameter', { value: String(r.unitCost) }));
+  }
+}
+
+/** A new, empty scenario element (`ScenarioParameters` only); fill it with {@link editScenario}. */
+export function newScenario(id: string, name: string, make: ElementFactory): GenericElement {
+  const s = make('Scenario', { id, name });
+  s.$children = [make('ScenarioParameters', { replication: '1', seed: '1', baseTimeUnit: 'min' })];
+  return s;
+}
+
+function elementParameters(scenario: GenericElement, ref: string, make: ElementFactory, create: boolean): GenericElement | undefined {
+  const found = children(scenario).find((c) => localName(c) === 'ElementParameters' && attr(c, 'elementRef') === ref);
+  if (found || !create) return found;
+  const e = make('ElementParameters', { elementRef: ref });
+  // Element parameters go before calendars, which BPSim's schema puts last.
+  const list = children(scenario);
+  const at = list.findIndex((c) => localName(c) === 'Calendar');
+  scenario.$children = at < 0 ? [...list, e] : [...list.slice(0, at), e, ...list.slice(at)];
+  return e;
+}
+
+function ensure(parent: GenericElement, name: string, make: ElementFactory, first = false): GenericElement {
+  const found = child(parent, name);
+  if (found) return found;
+  const e = make(name, {});
+  parent.$children = first ? [e, ...children(parent)] : [...children(parent), e];
+  return e;
+}

@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+// The simulator's Worker: a thin comlink facade over src/simulation on the real engine (FEEL,
+// DMN, QuickJS in this thread: a run is sequential, so script threads would only add hand-offs).
+// One worker per run; the studio cancels by terminating it (a run is one synchronous loop).
+import * as Comlink from 'comlink';
+import { compileDeployment, parseBpmn } from '../src/engine';
+import { createQuickJsScriptRunner, DmnDecisions, FeelExpressions } from '../src/host';
+import { CalendarError, pickRun, readScenarios, ScenarioError, simulate } from '../src/simulation';
+import type { SimulationOutcome, SimulationRequest, SimulationWorkerApi } from '../src/app/simulation/protocol';
+
+const logger = { debug: () => undefined, warn: (msg: string) => console.warn(`[simulation] ${msg}`) };
+
+const api: SimulationWorkerApi = {
+  async run(req: SimulationRequest, onProgress): Promise<SimulationOutcome> {
+    const t0 = performance.now();
+    let parsed;
+    try {
+      parsed = await parseBpmn(req.xml);
+    } catch (error) {
+      return { ok: false, error: { code: 'model', message: `the file is not BPMN: ${(error as Error).message}` } };
+    }
+    const { processes, errors } = compileDeployment(parsed.definitions, { expressions: new FeelExpressions() });
+    if (errors.length > 0) return { ok: false, error: { code: 'model', message: `the model cannot run: ${errors.map((e) => `${e.elementId}: ${e.message}`).join('; ')}` } };
+    const decisions = new DmnDecisions();
+    const scripts = await createQuickJsScriptRunner({ logger });
+    try {
+      for (const d of req.dmn ?? []) await decisions.deploy(d);
+      const { scenario, process } = pickRun(readScenarios(parsed.definitions), [...processes.values()], req.scenarioId);
+      // At most ten posts a second: the page only redraws a progress bar.
+      let last = 0;
+      const progress = (p: Parameters<typeof onProgress>[0]) => {
+        const now = performance.now();
+        if (now - last < 100) return;
+        last = now;
+        void onProgress(p);
+      };
+      const { log, ...report } = simulate({ process, scenario, ctx: { scripts, decisions, logger }, seed: req.seed, instances: req.instances, replications: req.replications, log: req.log, onProgress: progress });
+      return { ok: true, report, log, ms: performance.now() - t0 };
+    } catch (error) {
+      const scenarioError = error instanceof ScenarioError || error instanceof CalendarError;
+      return { ok: false, error: { code: scenarioError ? 'scenario' : 'failed', message: (error as Error).message } };
+    } finally {
+      scripts.dispose();
+    }
+  },
+};
+
+Comlink.expose(api);
