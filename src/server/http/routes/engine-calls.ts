@@ -16,7 +16,7 @@ import { visibleTo } from './tasks';
  */
 export const CALL_PERMISSIONS: Record<ApiMethod, Permission[]> = {
   'deployments.deploy': ['deploy'], 'deployments.list': ['read'], 'deployments.get': ['read'], 'deployments.versions': ['read'],
-  'instances.list': ['read'], 'instances.get': ['read'], 'history.get': ['read'], 'incidents.list': ['read'], 'stats.instances': ['read'], 'stats.elements': ['read'],
+  'instances.list': ['read'], 'instances.get': ['read'], 'history.get': ['read'], 'incidents.list': ['read'], 'stats.instances': ['read'], 'stats.elements': ['read'], 'stats.timeline': ['read'],
   'instances.start': ['operate'], 'instances.suspend': ['operate'], 'instances.resume': ['operate'], 'instances.cancel': ['operate'],
   'instances.setVariables': ['operate'], 'instances.fork': ['operate'], 'incidents.retry': ['operate'], 'incidents.resolve': ['operate'],
   'messages.publish': ['operate'], 'messages.correlate': ['operate'], 'signals.broadcast': ['operate'], 'decisions.evaluate': ['operate'], 'timers.fire': ['operate'],
