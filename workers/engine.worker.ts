@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { CHANGES_CHANNEL, DexieCatalog, dexieInstanceSource, EngineApi, type ApiResult, type EngineChange } from '../src/api';
 import { createQuickJsScriptRunner, DmnDecisions, EngineHost, FeelExpressions, RealClock } from '../src/host';
-import { DexieStore, openWorkspaceDb } from '../src/store';
+import { DexieStore, importEngineSnapshot, openWorkspaceDb } from '../src/store';
 import { browserScriptThreads } from './script-threads';
 
 let actor = 'studio';
@@ -25,7 +25,10 @@ const ready: Promise<EngineApi> = (async () => {
   });
   await host.timers.start(); // catch-up: what fell due while no tab was open fires now, once
   changes.postMessage({ type: 'started', at: clock.now() } satisfies EngineChange);
-  return new EngineApi({ host, store, clock, catalog: new DexieCatalog(db, () => actor), instances: dexieInstanceSource(db), decisions });
+  return new EngineApi({
+    host, store, clock, catalog: new DexieCatalog(db, () => actor), instances: dexieInstanceSource(db), decisions,
+    writeEngineData: (snapshot) => importEngineSnapshot(db, snapshot, { actor: () => actor }),
+  });
 })();
 
 const facade = {

@@ -1,5 +1,5 @@
 import type { Clock, DecisionEvaluator } from '../engine';
-import type { EngineHost, Store } from '../host';
+import type { EngineHost, MemoryStoreSnapshot, Store } from '../host';
 import type { InstanceSource } from './instance-source';
 
 /** A deployment as the API lists it (without its source; `deployments.get` has it). */
@@ -47,4 +47,9 @@ export interface ApiPorts {
   instances?: InstanceSource;
   /** For `decisions.evaluate` (the same evaluator the host was given). */
   decisions?: DecisionEvaluator;
+  /**
+   * For `engineData.import`: writes engine data into the empty store in one transaction (the
+   * worker: `importEngineSnapshot`). Without it the call is refused.
+   */
+  writeEngineData?: (snapshot: MemoryStoreSnapshot) => Promise<{ instances: number; deployments: number }>;
 }

@@ -137,3 +137,24 @@ export const decisionsEvaluate = z.strictObject({ decisionId: id, variables: var
 
 /** Rewind and fork: `atSeq` is the history event to restore the instance at. */
 export const instancesFork = z.strictObject({ instanceId: id, atSeq: z.number().int().min(1), variables: variables.optional() });
+
+/*
+ * Engine data as `exportEngineSnapshot` / `MemoryStore.snapshot()` write it (an archive's
+ * `data/instances.json`). Only the keys the stores index are checked here; instance states are
+ * the engine's own JSON and are taken as they are.
+ */
+const keyed = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+export const engineDataImport = z.strictObject({
+  data: z.strictObject({
+    instances: z.array(keyed({ instanceId: id, processId: id, processVersion: z.number().int().min(1), status: z.string() })),
+    history: z.array(keyed({ instanceId: id, seq: z.number().int().min(0) })),
+    commands: z.array(keyed({ instanceId: id, n: z.number().int().min(0) })),
+    deployments: z.array(z.strictObject({
+      id, kind: z.enum(['bpmn', 'dmn']), name: z.string(), xml: z.string().min(1, 'must not be empty'), deployedAt: millis,
+      versions: z.record(z.string(), z.number().int().min(1)), note: z.string().optional(), deployedBy: z.string().optional(),
+    })),
+    startTimers: z.array(keyed({ key: id, processId: id })).default([]),
+    bufferedMessages: z.array(keyed({ key: id, name: z.string() })).default([]),
+    messageStartLocks: z.array(keyed({})).default([]),
+  }),
+});

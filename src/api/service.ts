@@ -3,6 +3,7 @@ import { ApiError, toFailure, type ApiResult } from './errors';
 import type { ApiPorts } from './ports';
 import { deployments } from './resources/deployments';
 import { decisions } from './resources/decisions';
+import { engineData } from './resources/engine-data';
 import { events } from './resources/events';
 import { history } from './resources/history';
 import { replay } from './resources/replay';
@@ -19,7 +20,7 @@ import type { Route } from './route';
  * Every call of the engine API by name (`resource.action`, after the seed's REST resources:
  * `instances.list` is `GET /instances`, `tasks.complete` is `POST /tasks/{id}/complete`...).
  */
-export const ROUTES = { ...deployments, ...instances, ...stats, ...statsTimelineRoutes, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers };
+export const ROUTES = { ...deployments, ...instances, ...stats, ...statsTimelineRoutes, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers, ...engineData };
 
 export type ApiMethod = keyof typeof ROUTES;
 type RouteOf<M extends ApiMethod> = (typeof ROUTES)[M];

@@ -36,6 +36,27 @@ interface DeployedDecision {
 }
 
 /**
+ * Compiles a DMN file as a deployment would, every cell at once (large tables otherwise compile on
+ * first use), so that every syntax error is known before anything runs.
+ * @throws DmnDeployError listing the errors, or when the file holds no decision.
+ */
+export function compileDmnDeployment(xml: string): CompiledDmn {
+  let compiled: CompiledDmn;
+  try {
+    compiled = compileDmn(parseDmn(xml), { compileCells: 'eager' });
+  } catch (error) {
+    throw new DmnDeployError(`not a DMN file: ${(error as Error).message}`);
+  }
+  const errors = compiled.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const lines = errors.map((p) => `  - ${describe(p)}`);
+    throw new DmnDeployError(`the DMN model '${compiled.main.name}' has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${lines.join('\n')}`, errors);
+  }
+  if (compiled.main.decisions.length === 0) throw new DmnDeployError('the DMN file holds no decision');
+  return compiled;
+}
+
+/**
  * The engine's DecisionEvaluator over src/dmn. Each deployed DMN file is parsed and compiled once;
  * every decision in it becomes the next version of its id, and business rule tasks evaluate the
  * latest version. Results are JSON (`toJson` of the FEEL value); the audit holds the DMN audit
@@ -64,21 +85,8 @@ export class DmnDecisions implements DeployableDecisions {
   }
 
   async deploy(xml: string, versions?: Record<string, number>): Promise<{ versions: Record<string, number>; warnings: string[] }> {
-    let compiled: CompiledDmn;
-    try {
-      // Every cell compiled now (large tables otherwise compile on first use), so that every
-      // syntax error is known before anything runs.
-      compiled = compileDmn(parseDmn(xml), { compileCells: 'eager' });
-    } catch (error) {
-      throw new DmnDeployError(`not a DMN file: ${(error as Error).message}`);
-    }
-    const errors = compiled.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      const lines = errors.map((p) => `  - ${describe(p)}`);
-      throw new DmnDeployError(`the DMN model '${compiled.main.name}' has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${lines.join('\n')}`, errors);
-    }
+    const compiled = compileDmnDeployment(xml);
     const decisions = compiled.main.decisions;
-    if (decisions.length === 0) throw new DmnDeployError('the DMN file holds no decision');
     const given: Record<string, number> = {};
     for (const d of decisions) {
       const list = this.byId.get(d.id) ?? [];

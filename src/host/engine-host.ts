@@ -4,6 +4,7 @@ import type {
   InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
+import { compileDmnDeployment } from './dmn-decisions';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
 import { forkInstance, type ForkRequest } from './fork';
@@ -136,6 +137,33 @@ export class EngineHost {
     }
     await host.timers.load();
     return host;
+  }
+
+  /**
+   * Takes in engine data (an archive's `data/instances.json`, a backup) on a host whose store holds
+   * none, between operations: checks that every deployment of `snapshot` compiles (else nothing is
+   * written), lets `write` store it all in one transaction (the store refuses when it is not
+   * empty), then deploys those versions and schedules the timers, as `create` does at start.
+   * @throws DeployError / DmnDeployError naming the deployment that does not compile; whatever `write` throws.
+   * @example
+   * await host.importData(snapshot, (s) => importEngineSnapshot(db, s)); // then run host.timers as usual
+   */
+  importData<R>(snapshot: { deployments: readonly DeploymentRecord[] }, write: () => Promise<R>): Promise<R> {
+    return this.serial(async () => {
+      for (const record of snapshot.deployments) {
+        try {
+          if (record.kind === 'dmn') compileDmnDeployment(record.xml);
+          else await this.compile(record.xml);
+        } catch (error) {
+          (error as Error).message = `deployment ${record.id} (${record.name}): ${(error as Error).message}`;
+          throw error;
+        }
+      }
+      const written = await write();
+      for (const record of snapshot.deployments) await this.restore(record);
+      await this.timers.load();
+      return written;
+    });
   }
 
   /**

@@ -16,7 +16,7 @@ export type { FailJobOptions, FetchAndLockRequest, LockedJob, ThrowJobErrorOptio
 export type { ConditionalStartResult } from './conditional-starts';
 export type { JobWorker } from './transaction';
 export type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
-export { MemoryStore } from './memory-store';
+export { MemoryStore, type MemoryStoreSnapshot } from './memory-store';
 export { StoreConflictError } from './store-errors';
 export { CountingIds, ManualClock, RealClock, SeededRandom, UniqueIds } from './clocks';
 export { FeelExpressions } from './feel-expressions';

@@ -85,7 +85,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       jobWaiters.wake();
       changeFeed.publish(changes.instances.map((s) => s.instanceId));
     } });
-    const api = new EngineApi({ host, store, clock, catalog: new SqliteCatalog(store, () => actor.name), decisions });
+    const api = new EngineApi({
+      host, store, clock, catalog: new SqliteCatalog(store, () => actor.name), decisions,
+      writeEngineData: async (snapshot) => store.restore(snapshot),
+    });
     const ctx: ServerContext = {
       config, db, store, host, api, jobWaiters, changes: changeFeed, now, actor,
       accounts: new Accounts(db, now), tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlS, now), audit: new AuditLog(db, now),

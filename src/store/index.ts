@@ -17,5 +17,6 @@ export { deployForm, listVersionsOf, sha256 } from './engine/deployments';
 export { recordAudit, listAudit, type Actor } from './engine/audit';
 export type { AuditRow, DefinitionRow, DeploymentRow } from './engine/rows';
 export { queryUserTasks, queryJobs, dueTimers, type TaskQuery } from './engine/queries';
-export { exportEngineSnapshot, importEngineSnapshot } from './engine/snapshot';
+export { exportEngineSnapshot } from './engine/snapshot';
+export { importEngineSnapshot } from './engine/snapshot-import';
 export { queryInstances, type InstanceFilter, type InstancePage, type InstanceSummary } from './engine/instance-queries';

@@ -7,7 +7,7 @@ import { DexieCatalog } from '../dexie-catalog';
 import { dexieInstanceSource } from '../dexie-instances';
 import type { InstanceSource } from '../instance-source';
 import { MemoryCatalog } from '../memory-catalog';
-import type { DeploymentCatalog } from '../ports';
+import type { ApiPorts, DeploymentCatalog } from '../ports';
 import { EngineApi } from '../service';
 
 /** A store kind to run the API specs on: its store, its catalog, and how a restarted host sees the same data. */
@@ -52,9 +52,9 @@ export const STORE_KINDS: StoreKind[] = [
 export const ORDER_BPMN = readFileSync(new URL('../api.bpmn', import.meta.url), 'utf8');
 export const DISCOUNT_DMN = readFileSync(new URL('../../host/fixtures/discount.dmn', import.meta.url), 'utf8');
 
-/** The API over a fresh host on a virtual clock (at 2026-01-10). */
-export async function apiOn(store: Store, catalog: DeploymentCatalog, clock = new ManualClock(Date.UTC(2026, 0, 10)), instances?: InstanceSource): Promise<{ api: EngineApi; host: EngineHost; clock: ManualClock }> {
+/** The API over a fresh host on a virtual clock (at 2026-01-10); `more`: further ports (`writeEngineData`). */
+export async function apiOn(store: Store, catalog: DeploymentCatalog, clock = new ManualClock(Date.UTC(2026, 0, 10)), instances?: InstanceSource, more: Pick<ApiPorts, 'writeEngineData'> = {}): Promise<{ api: EngineApi; host: EngineHost; clock: ManualClock }> {
   const decisions = new DmnDecisions();
   const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), decisions });
-  return { api: new EngineApi({ host, store, clock, catalog, decisions, instances }), host, clock };
+  return { api: new EngineApi({ host, store, clock, catalog, decisions, instances, ...more }), host, clock };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArchiveContents } from '../../archive';
 import type { ProjectRecord } from '../../store';
+import { useEngine } from '../engine';
 import { navigate } from '../routing/useRoute';
 import { useStudio } from '../state/store';
 import { db } from '../workspace/db';
@@ -18,6 +19,22 @@ export function ImportArchiveDialog({ contents, fileName, project, onClose }: { 
   const [preview, setPreview] = useState<ImportPreviewItem[]>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const engine = useEngine();
+  const engineData = describeEngineData(contents.data.instances);
+  // The engine takes data only while it is empty; ask it once.
+  const [engineEmpty, setEngineEmpty] = useState<boolean>();
+  const [withData, setWithData] = useState(false);
+  useEffect(() => {
+    if (!engineData) return;
+    let live = true;
+    void engine.call('deployments.list', {}).then((r) => {
+      if (!live) return;
+      const empty = !('error' in r) && r.data.length === 0;
+      setEngineEmpty(empty);
+      setWithData(empty);
+    });
+    return () => { live = false; };
+  }, [engine, engineData]);
   useEffect(() => {
     let live = true;
     void import('./project-archive').then(({ previewImport }) => previewImport(db, contents, target)).then((p) => { if (live) setPreview(p); }, (e: Error) => setError(e.message));
@@ -28,9 +45,16 @@ export function ImportArchiveDialog({ contents, fileName, project, onClose }: { 
     if (!preview) return;
     setBusy(true);
     try {
+      // Engine data first: when the engine refuses it, nothing at all has been written.
+      let dataNote = '';
+      if (withData && engineData) {
+        const r = await engine.call('engineData.import', { data: contents.data.instances as never });
+        if ('error' in r) throw new Error(`The engine data was not imported, nor any file: ${r.message}`);
+        dataNote = ` and ${r.message} into this browser's engine`;
+      }
       const { applyImport } = await import('./project-archive');
       const written = await applyImport(db, contents, target, preview);
-      useStudio.getState().toast(`Imported ${writes} file${writes === 1 ? '' : 's'} from ${fileName} into "${written.name}"`);
+      useStudio.getState().toast(`Imported ${writes} file${writes === 1 ? '' : 's'} from ${fileName} into "${written.name}"${dataNote}`);
       navigate({ name: 'project', projectId: written.id });
       onClose();
     } catch (e) {
@@ -56,8 +80,22 @@ export function ImportArchiveDialog({ contents, fileName, project, onClose }: { 
           </li>
         ))}
       </ul>
-      {Object.keys(contents.data).length > 0 && <p className="muted" data-testid="archive-has-data">The archive also carries engine data ({Object.keys(contents.data).join(', ')}); the studio does not import it.</p>}
+      {engineData && (
+        <label className="archive-data" data-testid="archive-has-data">
+          <input type="checkbox" data-testid="archive-import-data" checked={withData} disabled={engineEmpty !== true} onChange={(e) => setWithData(e.target.checked)} />
+          {' '}Also import its engine data ({engineData}) into this browser's engine
+          {engineEmpty === false && <span className="muted"> — not possible: the engine already holds deployments (engine data goes into an empty engine only)</span>}
+        </label>
+      )}
       {error && <p className="field-error" role="alert" data-testid="dialog-error">{error}</p>}
     </ArchiveDialog>
   );
+}
+
+/** "2 instances, 1 deployment" for an archive's engine data, or undefined when it carries none. */
+function describeEngineData(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const count = (key: string) => { const v = (data as Record<string, unknown>)[key]; return Array.isArray(v) ? v.length : 0; };
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return `${n(count('instances'), 'instance')}, ${n(count('deployments'), 'deployment')}`;
 }

@@ -63,7 +63,7 @@ export class TimerDriver {
     });
   }
 
-  /** Indexes what the store holds: active instances' due items and pending timer start events. */
+  /** Indexes what the store holds: active instances' due items and pending timer start events (again after an import). */
   async load(): Promise<void> {
     for (const state of await this.store.listInstances({ status: 'active' })) this.sync(state);
     for (const t of await this.store.listStartTimers()) {
@@ -72,6 +72,7 @@ export class TimerDriver {
       this.scheduler.add({ key: `start:${t.key}`, at: t.dueAt, kind: 'startTimer', instanceId: null });
     }
     for (const item of await loadHostDueItems(this.store)) this.scheduler.add(item);
+    if (this.running) this.arm(); // data taken in while running (host.importData)
   }
 
   /**

@@ -29,22 +29,30 @@ export interface DeploymentMeta {
 export async function writeDeployment(db: FlowdeckDb, record: DeploymentRecord | (Omit<DeploymentRecord, 'kind'> & { kind: 'form' }), meta: DeploymentMeta, actor: Actor): Promise<DeploymentRow> {
   const hash = await sha256(record.xml);
   const who = meta.deployedBy ?? actor();
-  return db.transaction('rw', [db.deployments, db.definitions, db.counters, db.audit], async () => {
-    const order = await reserve(db.counters, 'deployments', 1);
-    const row: DeploymentRow = {
-      id: record.id, kind: record.kind, name: record.name, xml: record.xml, sha256: hash, deployedAt: record.deployedAt,
-      deployedBy: who, note: meta.note ?? '', versions: { ...record.versions }, order,
-    };
-    const definitions: DefinitionRow[] = Object.entries(record.versions).map(([definitionId, version]) => ({
-      kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,
-    }));
-    await db.deployments.add(row);
-    if (definitions.length > 0) {
-      await db.definitions.bulkAdd(definitions).catch((error: unknown) => alreadyStored(error, `${record.kind} version`, definitions.map((d) => `${d.definitionId} ${d.version}`)));
-    }
-    await db.audit.add({ at: record.deployedAt, who, action: 'deploy', instanceId: '', details: { deploymentId: record.id, kind: record.kind, name: record.name, versions: record.versions } });
-    return row;
-  });
+  return db.transaction('rw', [db.deployments, db.definitions, db.counters, db.audit], () => writeDeploymentRows(db, record, hash, { note: meta.note, deployedBy: who }));
+}
+
+/**
+ * The rows of one deployment (its record, one `definitions` row per version, its audit entry),
+ * written inside the caller's readwrite transaction over deployments, definitions, counters and
+ * audit, with the hash computed before that transaction opened.
+ */
+export async function writeDeploymentRows(db: FlowdeckDb, record: DeploymentRecord | (Omit<DeploymentRecord, 'kind'> & { kind: 'form' }), hash: string, meta: { note?: string; deployedBy: string }): Promise<DeploymentRow> {
+  const who = meta.deployedBy;
+  const order = await reserve(db.counters, 'deployments', 1);
+  const row: DeploymentRow = {
+    id: record.id, kind: record.kind, name: record.name, xml: record.xml, sha256: hash, deployedAt: record.deployedAt,
+    deployedBy: who, note: meta.note ?? '', versions: { ...record.versions }, order,
+  };
+  const definitions: DefinitionRow[] = Object.entries(record.versions).map(([definitionId, version]) => ({
+    kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,
+  }));
+  await db.deployments.add(row);
+  if (definitions.length > 0) {
+    await db.definitions.bulkAdd(definitions).catch((error: unknown) => alreadyStored(error, `${record.kind} version`, definitions.map((d) => `${d.definitionId} ${d.version}`)));
+  }
+  await db.audit.add({ at: record.deployedAt, who, action: 'deploy', instanceId: '', details: { deploymentId: record.id, kind: record.kind, name: record.name, versions: record.versions } });
+  return row;
 }
 
 /** The engine's deployments (BPMN and DMN) in deployment order, as the host stored them. */

@@ -11,7 +11,8 @@ import { freshDbs } from '../test-support/fresh-db';
 import { failWritesWhen } from '../test-support/intercept';
 import { listAudit } from './audit';
 import { DexieStore } from './dexie-store';
-import { exportEngineSnapshot, importEngineSnapshot } from './snapshot';
+import { exportEngineSnapshot } from './snapshot';
+import { importEngineSnapshot } from './snapshot-import';
 
 const XML = readFileSync(join(import.meta.dirname, 'catch-up.bpmn'), 'utf8');
 const T0 = Date.UTC(2026, 0, 1);
@@ -52,11 +53,11 @@ describe('engine snapshots of the DexieStore', () => {
     await host.startInstance('followUp');
     const snapshot = JSON.parse(JSON.stringify(await exportEngineSnapshot(source.db)));
 
-    const target = new DexieStore(fresh(), { actor: () => 'importer' });
-    await importEngineSnapshot(target, snapshot);
+    const target = new DexieStore(fresh());
+    await importEngineSnapshot(target.db, snapshot, { actor: () => 'importer' });
 
     expect(JSON.parse(JSON.stringify(await exportEngineSnapshot(target.db)))).toEqual(snapshot);
     expect((await listAudit(target.db)).map((a) => a.action)).toEqual(['deploy']);
-    await expect(importEngineSnapshot(target, snapshot)).rejects.toThrow(/not empty/);
+    await expect(importEngineSnapshot(target.db, snapshot)).rejects.toThrow(/not empty/);
   });
 });

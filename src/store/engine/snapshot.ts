@@ -1,7 +1,6 @@
 import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import type { FlowdeckDb } from '../db';
 import { engineDeployments } from './deployments';
-import type { DexieStore } from './dexie-store';
 
 /*
  * The engine's data as one plain JSON document, the same shape `MemoryStore.snapshot()` gives:
@@ -43,20 +42,5 @@ export async function exportEngineSnapshot(db: FlowdeckDb): Promise<MemoryStoreS
       bufferedMessages: messages.map(({ order: _order, ...m }) => m),
       messageStartLocks,
     };
-  });
-}
-
-/**
- * Writes a snapshot into an empty DexieStore: its deployments, then everything else in one
- * commit (all or nothing). The imported commands were other people's actions: no audit rows.
- */
-export async function importEngineSnapshot(store: DexieStore, snapshot: MemoryStoreSnapshot): Promise<void> {
-  if ((await store.db.instances.count()) > 0 || (await store.db.deployments.count()) > 0) {
-    throw new Error(`the engine tables of database ${store.db.name} are not empty: import a snapshot into a fresh database`);
-  }
-  for (const d of snapshot.deployments) await store.saveDeployment(d);
-  await store.restoreCommit({
-    instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
-    messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks,
   });
 }

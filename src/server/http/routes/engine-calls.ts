@@ -22,11 +22,13 @@ export const CALL_PERMISSIONS: Record<ApiMethod, Permission[]> = {
   'messages.publish': ['operate'], 'messages.correlate': ['operate'], 'signals.broadcast': ['operate'], 'decisions.evaluate': ['operate'], 'timers.fire': ['operate'],
   'jobs.list': ['work', 'read'], 'jobs.fetchAndLock': ['work'], 'jobs.complete': ['work'], 'jobs.fail': ['work'], 'jobs.throwError': ['work'], 'jobs.extendLock': ['work'],
   'tasks.list': ['tasks'], 'tasks.get': ['tasks'], 'tasks.claim': ['tasks'], 'tasks.unclaim': ['tasks'], 'tasks.complete': ['tasks'], 'tasks.assign': ['tasks.all'],
+  'engineData.import': ['admin'],
 };
 
 /** Calls the audit log records (the same action names as the REST routes), and the target they name. */
 const AUDITED: Partial<Record<ApiMethod, { action: string; target: (r: Record<string, unknown>) => string }>> = {
   'deployments.deploy': { action: 'deploy', target: (r) => String(r.name) },
+  'engineData.import': { action: 'engineData.import', target: () => 'engine' },
   'instances.suspend': { action: 'instance.suspend', target: (r) => String(r.instanceId) },
   'instances.resume': { action: 'instance.resume', target: (r) => String(r.instanceId) },
   'instances.cancel': { action: 'instance.cancel', target: (r) => String(r.instanceId) },
