@@ -10,6 +10,8 @@ export interface User {
   createdAt: number;
   /** Access tokens issued before this instant (ms) are refused. */
   tokensAfter: number;
+  /** When an administrator disabled the account (ms), or null: a disabled account is refused everywhere. */
+  disabledAt: number | null;
 }
 
 /** Why a refresh token was refused: `reused` revoked its whole family. */
@@ -31,7 +33,7 @@ export class Accounts {
     private readonly db: SqliteDb,
     private readonly now: () => number,
   ) {
-    this.byName = db.prepare('SELECT username, roles, groups, created_at, tokens_after FROM users WHERE username = ?');
+    this.byName = db.prepare('SELECT username, roles, groups, created_at, tokens_after, disabled_at FROM users WHERE username = ?');
   }
 
   count(): number {
@@ -40,8 +42,10 @@ export class Accounts {
 
   get(username: string): User | undefined {
     const row = this.byName.get(username) as
-      | { username: string; roles: string; groups: string; created_at: number; tokens_after: number } | undefined;
-    return row ? { username: row.username, roles: JSON.parse(row.roles), groups: JSON.parse(row.groups), createdAt: row.created_at, tokensAfter: row.tokens_after } : undefined;
+      | { username: string; roles: string; groups: string; created_at: number; tokens_after: number; disabled_at: number | null } | undefined;
+    return row ? {
+      username: row.username, roles: JSON.parse(row.roles), groups: JSON.parse(row.groups), createdAt: row.created_at, tokensAfter: row.tokens_after, disabledAt: row.disabled_at,
+    } : undefined;
   }
 
   list(): User[] {
@@ -79,6 +83,31 @@ export class Accounts {
       if (info.changes === 0) throw new AccountError('notFound', `no user ${username}`);
       this.db.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL').run(this.now(), username);
     })();
+  }
+
+  /**
+   * Disables (every session ends: refresh tokens revoked, access tokens refused) or enables an
+   * account. The last enabled administrator cannot be disabled: the server would have no one to
+   * enable it again. One transaction.
+   */
+  setDisabled(username: string, disabled: boolean): User {
+    this.db.transaction(() => {
+      const user = this.get(username);
+      if (!user) throw new AccountError('notFound', `no user ${username}`);
+      if (disabled && user.disabledAt === null && user.roles.includes('administrator')) {
+        const admins = (this.db.prepare("SELECT roles FROM users WHERE disabled_at IS NULL").all() as Array<{ roles: string }>)
+          .filter((r) => (JSON.parse(r.roles) as string[]).includes('administrator')).length;
+        if (admins <= 1) throw new AccountError('lastAdministrator', `${username} is the last enabled administrator: enable or create another first`);
+      }
+      if (!disabled) {
+        this.db.prepare('UPDATE users SET disabled_at = NULL WHERE username = ?').run(username);
+        return;
+      }
+      if (user.disabledAt !== null) return;
+      this.db.prepare('UPDATE users SET disabled_at = ?, tokens_after = ? WHERE username = ?').run(this.now(), this.now(), username);
+      this.db.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL').run(this.now(), username);
+    })();
+    return this.get(username) as User;
   }
 
   /** The user when the password matches; the same work is done for an unknown user. */
@@ -138,7 +167,7 @@ export class Accounts {
 
 export class AccountError extends Error {
   constructor(
-    readonly reason: 'exists' | 'notFound' | 'invalid',
+    readonly reason: 'exists' | 'notFound' | 'invalid' | 'lastAdministrator',
     message: string,
   ) {
     super(message);

@@ -21,6 +21,7 @@ export function guard(ctx: ServerContext) {
     if ('refused' in verified) throw new HttpError('UNAUTHENTICATED', verified.refused);
     const user = ctx.accounts.get(verified.username);
     if (!user) throw new HttpError('UNAUTHENTICATED', `the account ${verified.username} no longer exists`);
+    if (user.disabledAt !== null) throw new HttpError('UNAUTHENTICATED', `the account ${user.username} is disabled`);
     if (verified.issuedAtMs < user.tokensAfter) throw new HttpError('UNAUTHENTICATED', 'the access token was revoked (logged out): log in again');
     request.user = user;
     const needed = config.permission === undefined ? [] : Array.isArray(config.permission) ? config.permission : [config.permission];

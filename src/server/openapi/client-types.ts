@@ -2873,7 +2873,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes roles and groups (a permission change, audited) */
+        /** Changes roles and groups (a permission change, audited); disables or enables the account (a disabled one is logged out and refused) */
         patch: {
             parameters: {
                 query?: never;
@@ -2888,6 +2888,7 @@ export interface paths {
                     "application/json": {
                         roles?: ("administrator" | "deployer" | "operator" | "worker" | "taskUser")[];
                         groups?: string[];
+                        disabled?: boolean;
                     };
                 };
             };
@@ -2924,6 +2925,71 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resets a user's password (a forgotten one): every session of theirs logged out, failed-login lock lifted; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: unknown;
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/audit": {

@@ -113,6 +113,10 @@ const MIGRATIONS: string[] = [
   CREATE INDEX login_failures_by_user ON login_failures (username, at);
   CREATE INDEX login_failures_by_time ON login_failures (at);
   `,
+  // 3: an administrator can disable an account (auth/accounts.ts setDisabled); NULL = enabled.
+  `
+  ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -62,17 +62,20 @@ describe('SqliteStore on a file', () => {
     expect(store.countByState()).toMatchObject({ active: 1, completed: 1 });
   });
 
-  it('given a version 1 database (before login_failures), when opened, then it is migrated to the current version with its data kept', () => {
+  it('given a version 1 database (before login_failures and disabled accounts), when opened, then it is migrated to the current version with its data kept', () => {
     const path = join(dir, 'v1.sqlite');
     const db = openDatabase(path);
     db.prepare("INSERT INTO audit_log (at, actor, ip, action, target, outcome, details) VALUES (1, 'a', '-', 'login', 'a', 'ok', '{}')").run();
     db.exec('DROP TABLE login_failures');
+    db.exec('ALTER TABLE users DROP COLUMN disabled_at');
+    db.prepare("INSERT INTO users (username, password_hash, roles, groups, created_at) VALUES ('ada', 'x', '[\"operator\"]', '[]', 1)").run();
     db.pragma('user_version = 1');
     db.close();
     const again = openDatabase(path);
     expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(again.prepare('SELECT COUNT(*) AS n FROM login_failures').get()).toEqual({ n: 0 });
     expect(again.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    expect(again.prepare("SELECT username, disabled_at FROM users").all()).toEqual([{ username: 'ada', disabled_at: null }]);
     again.close();
   });
 

@@ -10,7 +10,7 @@ import { anyData, answers, dataOf, queryInt, type App } from '../shapes';
 
 const tokenPair = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
 const credentials = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1024) });
-const userView = (u: User) => ({ username: u.username, roles: u.roles, groups: u.groups, createdAt: new Date(u.createdAt).toISOString() });
+const userView = (u: User) => ({ username: u.username, roles: u.roles, groups: u.groups, createdAt: new Date(u.createdAt).toISOString(), disabled: u.disabledAt !== null });
 const roles = z.array(z.enum(ROLES)).min(1);
 const groups = z.array(z.string().min(1).max(100)).max(100);
 
@@ -36,6 +36,10 @@ export function authRoutes(app: App, ctx: ServerContext): void {
       ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'refused', details: { reason: 'wrong username or password' } });
       log.warn({ username, ip: req.ip }, 'login refused');
       throw new HttpError('UNAUTHENTICATED', 'wrong username or password');
+    }
+    if (user.disabledAt !== null) {
+      ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'refused', details: { reason: 'account disabled' } });
+      throw new HttpError('FORBIDDEN', `the account ${username} is disabled: an administrator can enable it`);
     }
     throttle.succeed(username);
     ctx.audit.record({ actor: username, ip: req.ip, action: 'login', target: username, outcome: 'ok' });
@@ -107,12 +111,44 @@ export function authRoutes(app: App, ctx: ServerContext): void {
   });
   app.patch('/users/:username', {
     config: admin,
-    schema: { tags: ['users'], summary: 'Changes roles and groups (a permission change, audited)', params: z.object({ username: z.string().min(1) }), body: z.strictObject({ roles: roles.optional(), groups: groups.optional() }), response: answers(anyData) },
+    schema: {
+      tags: ['users'], summary: 'Changes roles and groups (a permission change, audited); disables or enables the account (a disabled one is logged out and refused)',
+      params: z.object({ username: z.string().min(1) }), body: z.strictObject({ roles: roles.optional(), groups: groups.optional(), disabled: z.boolean().optional() }), response: answers(anyData),
+    },
   }, async (req) => {
+    const { disabled, ...change } = req.body;
+    const actor = userOf(req).username;
     const before = ctx.accounts.get(req.params.username);
-    const user = await accountCall(async () => ctx.accounts.update(req.params.username, req.body));
-    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'permission.change', target: user.username, outcome: 'ok', details: { from: { roles: before?.roles, groups: before?.groups }, to: { roles: user.roles, groups: user.groups } } });
+    let user = before;
+    if (change.roles !== undefined || change.groups !== undefined) {
+      user = await accountCall(async () => ctx.accounts.update(req.params.username, change));
+      ctx.audit.record({ actor, ip: req.ip, action: 'permission.change', target: user.username, outcome: 'ok', details: { from: { roles: before?.roles, groups: before?.groups }, to: { roles: user.roles, groups: user.groups } } });
+    }
+    if (disabled !== undefined) {
+      const audit = { actor, ip: req.ip, action: 'user.disable', target: req.params.username };
+      try {
+        user = await accountCall(async () => ctx.accounts.setDisabled(req.params.username, disabled));
+      } catch (error) {
+        ctx.audit.record({ ...audit, outcome: 'refused', details: { disabled, reason: (error as Error).message } });
+        throw error;
+      }
+      ctx.audit.record({ ...audit, outcome: 'ok', details: { disabled } });
+    }
+    if (!user) throw new HttpError('NOT_FOUND', `no user ${req.params.username}`);
     return { data: userView(user) };
+  });
+  app.post('/users/:username/password', {
+    config: admin,
+    schema: {
+      tags: ['users'], summary: "Resets a user's password (a forgotten one): every session of theirs logged out, failed-login lock lifted; audited",
+      params: z.object({ username: z.string().min(1) }), body: z.strictObject({ password: z.string().min(12).max(1024) }), response: answers(anyData),
+    },
+  }, async (req) => {
+    const { username } = req.params;
+    await accountCall(() => ctx.accounts.changePassword(username, req.body.password));
+    throttle.succeed(username);
+    ctx.audit.record({ actor: userOf(req).username, ip: req.ip, action: 'password.reset', target: username, outcome: 'ok', details: { revoked: 'every refresh token and access token issued before' } });
+    return { data: { username }, message: `password of ${username} reset: every session of ${username} is logged out` };
   });
 
   app.get('/audit', {
@@ -125,11 +161,13 @@ export function authRoutes(app: App, ctx: ServerContext): void {
   });
 }
 
+const ACCOUNT_CODES = { exists: 'CONFLICT', notFound: 'NOT_FOUND', invalid: 'VALIDATION_ERROR', lastAdministrator: 'INVALID_STATE' } as const;
+
 async function accountCall<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AccountError) throw new HttpError(error.reason === 'exists' ? 'CONFLICT' : error.reason === 'notFound' ? 'NOT_FOUND' : 'VALIDATION_ERROR', error.message);
+    if (error instanceof AccountError) throw new HttpError(ACCOUNT_CODES[error.reason], error.message);
     throw error;
   }
 }
