@@ -67,7 +67,7 @@ async function main() {
     console.log(`${`floor: bare IndexedDB, 1 transaction of ${Math.round(r.requestsPerInstance)} puts per instance`.padEnd(64)} ${fmt(r.bare).padStart(8)} instances/s`);
     console.log(`${`DexieStore, ${PARALLEL} starts at once (group commit)`.padEnd(64)} ${fmt(r.parallel).padStart(8)} instances/s`);
     console.log(`${'  IndexedDB readwrite transactions per instance'.padEnd(64)} ${r.parallelReadwritePerInstance.toFixed(2).padStart(8)}`);
-    console.log(`\nMemoryStore / DexieStore: ${(r.memory / r.persisted).toFixed(1)}x (history rows persisted: ${fmt(r.historyRows)})`);
+    console.log(`\nMemoryStore / DexieStore: ${(r.memory / r.persisted).toFixed(1)}x (history events persisted: ${fmt(r.historyRows)})`);
     console.log('The machine is shared (2 cores, several engineers): absolute figures are noisy, the ratio less so.');
     const summary = {
       persistedInstancesPerSec: Math.round(r.persisted),

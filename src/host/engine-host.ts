@@ -15,6 +15,7 @@ import { startTimerDefs } from './time/start-timers';
 import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 import { HostError, HostTransaction, type EffectHandler, type JobWorker, type TransactionPorts } from './transaction';
+import { BarrierStore, OperationQueue } from './pending-commits';
 
 /** A DecisionEvaluator that can also take DMN deployments (see `DmnDecisions`). */
 export interface DeployableDecisions extends DecisionEvaluator {
@@ -72,7 +73,10 @@ export type TaskRef = { taskId: string } | { instanceId: string; elementId: stri
  * The engine with its ports and a store: deploys models, starts instances, runs effects (jobs,
  * user tasks, call activities, incidents) and applies commands. Each operation runs to the next
  * wait state of every instance it touches and commits once. Operations are serialised, so callers
- * may fire them concurrently. Shared by the worker, the CLI and tests.
+ * may fire them concurrently; an operation's work may start while the previous one's commit is
+ * being written, so concurrent operations share the store's transactions (group commit, ADR
+ * 0141), while every read of the store waits for the pending commits it could see. Shared by the
+ * worker, the CLI and tests.
  *
  * @example
  * const host = await EngineHost.create({ store: new MemoryStore(), clock: new RealClock(), expressions: new FeelExpressions() });
@@ -98,10 +102,10 @@ export class EngineHost {
   private readonly ids: IdGenerator;
   private readonly ports: TransactionPorts;
   private readonly listeners: CommitListener[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new OperationQueue();
 
   constructor(private readonly options: EngineHostOptions) {
-    this.store = options.store;
+    this.store = new BarrierStore(options.store, this.queue.pending);
     this.ids = options.ids ?? new UniqueIds();
     this.ctx = {
       clock: options.clock,
@@ -320,7 +324,7 @@ export class EngineHost {
   }
 
   getInstance(instanceId: string): Promise<InstanceState | undefined> {
-    return this.serial(() => this.store.loadInstance(instanceId));
+    return this.queue.inOrder(() => this.store.loadInstance(instanceId));
   }
 
   listInstances(query?: InstanceQuery): Promise<InstanceState[]> {
@@ -348,12 +352,12 @@ export class EngineHost {
   }
 
   history(instanceId: string, afterSeq?: number): Promise<HistoryEvent[]> {
-    return this.serial(() => this.store.loadHistory(instanceId, afterSeq));
+    return this.queue.inOrder(() => this.store.loadHistory(instanceId, afterSeq));
   }
 
   /** The command log of an instance: replaying it (`replayLog`) reproduces its history. */
   commandLog(instanceId: string): Promise<CommandRecord[]> {
-    return this.serial(() => this.store.loadCommands(instanceId));
+    return this.queue.inOrder(() => this.store.loadCommands(instanceId));
   }
 
   /**
@@ -441,24 +445,35 @@ export class EngineHost {
    * @internal
    */
   operate<T>(work: (tx: HostTransaction) => Promise<T>, now?: number): Promise<T> {
-    return this.serial(() => this.operateNow(work, now));
+    return this.queue.pipelined(async () => {
+      const tx = new HostTransaction(this.ports, now ?? this.options.clock.now());
+      const result = await work(tx);
+      const { changes, write } = tx.collect();
+      const committed = (write ? this.store.commit(changes) : Promise.resolve()).then(() => this.committed(changes, tx));
+      return { result, changes, committed };
+    });
   }
 
   /** `operate` for work already running inside `serial` (a module firing several items in order). @internal */
   async operateNow<T>(work: (tx: HostTransaction) => Promise<T>, now?: number): Promise<T> {
     const tx = new HostTransaction(this.ports, now ?? this.options.clock.now());
     const result = await work(tx);
-    const changes = await tx.commitTo(this.store);
-    for (const listener of this.listeners) listener(changes, tx.effects);
-    this.options.onCommit?.(changes);
+    this.committed(await tx.commitTo(this.store), tx);
     return result;
   }
 
-  /** Runs `work` after every operation queued before it; operations never overlap. @internal */
+  private committed(changes: StoreCommit, tx: HostTransaction): void {
+    for (const listener of this.listeners) listener(changes, tx.effects);
+    this.options.onCommit?.(changes);
+  }
+
+  /**
+   * Runs `work` after every operation queued before it and after their commits have settled (and
+   * their commit listeners ran), so module work that reads the host's in-memory indexes (the timer
+   * schedule) sees every operation before it. @internal
+   */
   serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.serial(work);
   }
 
   /** Called after each successful commit with what it wrote and the effects it produced. @internal */

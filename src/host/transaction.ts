@@ -199,6 +199,16 @@ export class HostTransaction {
 
   /** Writes every touched instance, all new history and the command log in one atomic store commit. */
   async commitTo(store: Store): Promise<StoreCommit> {
+    const { changes, write } = this.collect();
+    if (write) await store.commit(changes);
+    return changes;
+  }
+
+  /**
+   * What {@link commitTo} writes: every touched instance, the new history, the command log and the
+   * modules' changes; `write` is false when there is nothing to store.
+   */
+  collect(): { changes: StoreCommit; write: boolean } {
     const instances: InstanceState[] = [];
     for (const id of this.touched) instances.push(this.states.get(id) as InstanceState);
     const changes: StoreCommit = { instances, history: this.history ?? [], commands: this.commands };
@@ -208,8 +218,7 @@ export class HostTransaction {
     }
     let moduleChanges = false;
     if (this.modules !== undefined) for (const m of this.modules.values()) moduleChanges = m.contribute(changes) || moduleChanges;
-    if (changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers || moduleChanges) await store.commit(changes);
-    return changes;
+    return { changes, write: changes.instances.length > 0 || changes.history.length > 0 || changes.startTimers !== undefined || moduleChanges };
   }
 
   private processOf(state: InstanceState): ExecutableProcess {

@@ -2,7 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import { applySchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type { FileRecord, ProjectRecord, VersionRecord } from './types';
 import type {
-  AuditRow, BufferedMessageRow, CommandRow, CounterRow, DefinitionRow, DeploymentRow, HistoryRow, IncidentRow, InstanceRow, JobRow,
+  AuditRow, BufferedMessageRow, CommandRow, CounterRow, DefinitionRow, DeploymentRow, HistoryBatchRow, HistoryRow, IncidentRow, InstanceRow, JobRow,
   MessageStartLockRow, PathRow, StartTimerRow, SubscriptionRow, TimerRow, UserTaskRow, VariableRow,
 } from './engine/rows';
 
@@ -39,6 +39,8 @@ export class FlowdeckDb extends Dexie {
   commands!: Table<CommandRow, [string, number]>;
   audit!: EntityTable<AuditRow, 'id'>;
   counters!: EntityTable<CounterRow, 'name'>;
+  // v3: history in batches (one row per commit per instance)
+  historyBatches!: Table<HistoryBatchRow, [string, number]>;
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

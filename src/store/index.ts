@@ -11,7 +11,7 @@ export { newId } from './ids';
 export { FILE_KINDS, type FileKind, type FileRecord, type ProjectRecord, type VersionRecord, type DeletedSnapshot } from './types';
 export { StorageQuotaError } from './errors';
 export { requestPersistentStorage, estimateStorage, isQuotaError, type PersistResult, type StorageEstimate, type StorageLike } from './storage';
-// The engine's Store on this database (schema v2)
+// The engine's Store on this database (schemas v2 and v3)
 export { DexieStore, type DexieStoreOptions } from './engine/dexie-store';
 export { deployForm, listVersionsOf, sha256 } from './engine/deployments';
 export { recordAudit, listAudit, type Actor } from './engine/audit';

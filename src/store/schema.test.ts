@@ -8,6 +8,7 @@ import { getFile, saveFileContent } from './files';
 import { createVersion, listVersions } from './versions';
 import v1 from './schema-v1.fixture.json';
 import v2 from './schema-v2.fixture.json';
+import v3 from './schema-v3.fixture.json';
 import { DexieStore } from './engine/dexie-store';
 import { event, instance } from '../host/test-support/store-contract';
 
@@ -36,6 +37,10 @@ describe('schema versions', () => {
     expect(SCHEMA_VERSIONS[1]).toEqual({ version: 2, stores: v2.stores });
   });
 
+  it('version 3 (history batches) is kept exactly as shipped', () => {
+    expect(SCHEMA_VERSIONS[2]).toMatchObject({ version: 3, stores: v3.stores });
+  });
+
   it('given a database written by v1, when the current app opens it, then it is at the latest version with v1 rows intact and the engine tables empty and usable', async () => {
     const name = `legacy-engine-${newId()}`;
     await createV1Database(name);
@@ -49,7 +54,7 @@ describe('schema versions', () => {
     expect(await db.files.toArray()).toEqual(v1.rows.files);
     expect(await db.versions.toArray()).toEqual(v1.rows.versions);
     expect(await store.findInstanceByTask('t1')).toBe('i1');
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(v1.stores), ...Object.keys(v2.stores)].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(v1.stores), ...Object.keys(v2.stores), ...Object.keys(v3.stores)].sort());
   });
 
   it('given a database already upgraded to v2, when it is opened again, then nothing changes (the upgrade is idempotent)', async () => {

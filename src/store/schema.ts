@@ -1,4 +1,5 @@
 import type { Dexie, Transaction } from 'dexie';
+import { upgradeToV3 } from './upgrade-v3';
 
 /**
  * One schema version of the `flowdeck` database. Versions are kept here forever and only ever
@@ -39,6 +40,16 @@ const ENGINE_TABLES_V2: Record<string, string> = {
 };
 
 /**
+ * v3: history in batches (docs/adr/0140): one `historyBatches` row per commit per instance, keyed
+ * by [instanceId + the first event's seq], instead of one `history` row per event; ended instances
+ * keep their completed path inline in their hot row. Only adds a table: `history` and `paths` stay
+ * declared (v2 is kept as shipped) and are emptied by the upgrade as far as they were migrated.
+ */
+const HISTORY_BATCHES_V3: Record<string, string> = {
+  historyBatches: '[instanceId+seq]',
+};
+
+/**
  * The history of the workspace schema.
  *
  * v1: projects, files (indexed by project and by project+name), versions (by file and
@@ -56,6 +67,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 2,
     stores: ENGINE_TABLES_V2,
+  },
+  {
+    version: 3,
+    stores: HISTORY_BATCHES_V3,
+    upgrade: upgradeToV3,
   },
 ];
 

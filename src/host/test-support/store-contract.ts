@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandRecord, HistoryEvent, InstanceState, Job, Subscription, UserTask } from '../../engine';
 import type { BufferedMessage, DeploymentRecord, StartTimerRecord, Store } from '../store';
 import { StoreConflictError } from '../store-errors';
+import { concurrentOperationsContract } from './concurrent-contract';
 
 /**
  * The behaviour every {@link Store} must have, as a Vitest suite: run it against an
@@ -193,6 +194,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect(await keys()).toEqual(['p/S3@50', 'q/S@40']);
       expect((await store.listStartTimers()).find((t) => t.key === 'q/S')).toEqual({ ...startTimer('q', 'S', 30), dueAt: 40, fired: 1 });
     });
+
+    concurrentOperationsContract(makeStore);
   });
 }
 

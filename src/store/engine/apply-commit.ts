@@ -5,18 +5,19 @@ import { auditRowsOf, type Actor } from './audit';
 import { writeInstance } from './instance-write';
 import { alreadyStored } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
+import type { HistoryBatchRow, InstanceRow } from './rows';
 
 /** Every table a commit may write: a commit transaction spans them all, so none is left out by mistake. */
 export const COMMIT_TABLES = [
   'instances', 'paths', 'variables', 'jobs', 'timers', 'subscriptions', 'bufferedMessages', 'messageStartLocks', 'startTimers',
-  'userTasks', 'incidents', 'history', 'commands', 'audit', 'counters',
+  'userTasks', 'incidents', 'historyBatches', 'commands', 'audit', 'counters',
 ] as const;
 
 /**
  * Applies one {@link StoreCommit} inside the caller's readwrite transaction over {@link COMMIT_TABLES}
  * (audit rows from its commands unless `actor` is null: a restore).
- * Reads and checks come first (instance revisions, the owners of history events, message start
- * locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
+ * Reads and checks come first (instance revisions, the owners of history events and that none of
+ * them is stored yet, message start locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
 export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null): Promise<void> {
@@ -43,6 +44,14 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
       throw new Error(`history event ${seq} belongs to unknown instance ${id}`);
     }
   });
+  const batches = historyBatches(changes);
+  const stored = new Map<string, InstanceRow | undefined>();
+  ids.forEach((id, i) => stored.set(id, previous[i]));
+  others.forEach((id, i) => stored.set(id, owners[i]));
+  for (const b of batches.values()) {
+    const first = b.events.find((e) => e.seq <= (stored.get(b.instanceId)?.historySeq ?? 0));
+    if (first) throw new Error(`history event ${first.seq} of instance ${b.instanceId} is already stored; nothing was written`);
+  }
 
   const writes: Promise<unknown>[] = [];
   const fresh = previous.filter((row) => row === undefined).length;
@@ -50,12 +59,19 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   if (fresh > 0) writes.push(db.counters.put({ name: 'instances', value: order + fresh - 1 }));
   changes.instances.forEach((state, i) => {
     const row = previous[i];
-    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId)));
+    const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);
+    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq));
+  });
+  // Events of an instance outside the commit (rare: a restore): its row learns their last seq.
+  others.forEach((id, i) => {
+    const b = batches.get(id);
+    if (b && owners[i]) writes.push(db.instances.put({ ...(owners[i] as InstanceRow), historySeq: Math.max(owners[i]?.historySeq ?? 0, b.last) }));
   });
   // One after the other: each reserves subscription order numbers from the same counter.
   writes.push(changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve()));
-  if (changes.history.length > 0) {
-    writes.push(db.history.bulkAdd(changes.history).catch((error: unknown) => alreadyStored(error, 'history event', changes.history.map((e) => `${e.seq} of instance ${e.instanceId}`))));
+  if (batches.size > 0) {
+    const rows = [...batches.values()];
+    writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
   }
   if (changes.commands?.length) {
     const commands = changes.commands;
@@ -65,6 +81,21 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   await Promise.all(writes);
+}
+
+/** The commit's history as one batch per instance, its events in the order the commit has them. */
+function historyBatches(changes: StoreCommit): Map<string, HistoryBatchRow> {
+  const out = new Map<string, HistoryBatchRow>();
+  for (const e of changes.history) {
+    const b = out.get(e.instanceId);
+    if (!b) out.set(e.instanceId, { instanceId: e.instanceId, seq: e.seq, last: e.seq, events: [e] });
+    else {
+      b.events.push(e);
+      if (e.seq < b.seq) b.seq = e.seq;
+      if (e.seq > b.last) b.last = e.seq;
+    }
+  }
+  return out;
 }
 
 async function writeStartTimers(db: FlowdeckDb, changes: StoreCommit): Promise<void> {

@@ -35,6 +35,7 @@ describe('DexieStore: one transaction per operation, group commit', () => {
     const row = await db.instances.get(pi.instanceId);
     expect(row).toMatchObject({ status: 'active', revision: 1, pathLength: 1, processId: 'followUp' });
     expect(row?.state.path).toEqual([]);
+    expect(await db.paths.count()).toBe(1);
     expect((await db.userTasks.where('instanceId').equals(pi.instanceId).toArray()).map((t) => t.elementId)).toEqual(['Call']);
     expect(await db.timers.where('dueAt').belowOrEqual(1000 + 3_600_000).count()).toBe(1);
     expect(await db.variables.get([pi.instanceId, '', 'customer'])).toMatchObject({ value: 'c-7' });
@@ -44,9 +45,12 @@ describe('DexieStore: one transaction per operation, group commit', () => {
     expect(store.transactions - base).toBe(2);
     expect(await db.userTasks.count()).toBe(0);
     expect(await db.timers.count()).toBe(0);
-    expect(await db.instances.get(pi.instanceId)).toMatchObject({ status: 'completed', revision: 2, pathLength: 3 });
+    // Ended: the path is inline in the row (its pieces gone), the history one batch per commit.
+    expect(await db.instances.get(pi.instanceId)).toMatchObject({ status: 'completed', revision: 2, pathLength: 3, pathInline: 1, state: { path: ['Asked', 'Call', 'Done'] } });
     expect((await store.loadInstance(pi.instanceId))?.path).toEqual(['Asked', 'Call', 'Done']);
-    expect(await db.paths.count()).toBe(2);
+    expect(await db.paths.count()).toBe(0);
+    expect(await db.historyBatches.where('[instanceId+seq]').between([pi.instanceId, 0], [pi.instanceId, Infinity]).count()).toBe(2);
+    expect((await store.loadHistory(pi.instanceId)).map((e) => e.seq)).toEqual(Array.from({ length: (await db.instances.get(pi.instanceId))?.historySeq ?? 0 }, (_, i) => i + 1));
     // The audit log names who did it (the deployment and both user actions).
     expect((await listAudit(db)).map((a) => [a.who, a.action, a.instanceId])).toEqual([
       ['ana', 'completeUserTask', pi.instanceId], ['ana', 'start', pi.instanceId], ['ana', 'deploy', ''],

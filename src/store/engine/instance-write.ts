@@ -5,7 +5,7 @@ import { syncRows } from './keyed-rows';
 
 /*
  * Writes one committed instance state as its hot row plus the indexed rows derived from it (jobs,
- * user tasks, timers, incidents, variables, the completed path). Runs inside the commit's
+ * user tasks, timers, incidents, variables, the completed path of a running instance). Runs inside the commit's
  * transaction; `previous` is the row read there (after the revision check).
  */
 
@@ -18,8 +18,11 @@ type Keyed<Row, Key> = Map<string, { key: Key; row: Row }>;
  */
 export const MAX_PATH_PIECES = 32;
 
-/** The hot row of `state`, without its path (see rows.ts). */
-export function instanceRow(state: InstanceState, order: number, pathLength: number, pathPieces: number): InstanceRow {
+/**
+ * The hot row of `state`: without its path while it runs (the path is in `paths`), with it inline
+ * once it has ended (`inline`), when the path no longer grows.
+ */
+export function instanceRow(state: InstanceState, order: number, pathLength: number, pathPieces: number, historySeq: number, inline = false): InstanceRow {
   return {
     instanceId: state.instanceId,
     processId: state.processId,
@@ -34,33 +37,42 @@ export function instanceRow(state: InstanceState, order: number, pathLength: num
     revision: state.commands,
     pathLength,
     pathPieces,
+    ...(inline ? { pathInline: 1 as const } : {}),
+    historySeq,
     order,
-    state: { ...state, path: [] },
+    state: inline ? state : { ...state, path: [] },
   };
 }
 
 /**
- * Puts `state` and brings its projections in step with it. `appendPath`: the commit was checked
- * against the stored revision, so the stored path is a prefix of the new one and only the tail is
- * written; otherwise (a restore without command records) the whole path is rewritten.
+ * Puts `state` and brings its projections in step with it. A running instance's path is appended:
+ * `appendPath` (the commit was checked against the stored revision, so the stored path is a prefix
+ * of the new one) writes only the tail; otherwise (a restore without command records) the whole
+ * path is rewritten. An ended instance's path goes inline into its row and its `paths` rows go
+ * (an instance that starts and ends in one commit writes no path row at all).
  */
-export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean): Promise<unknown>[] {
+export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean, historySeq: number): Promise<unknown>[] {
   const id = state.instanceId;
   const ops: Promise<unknown>[] = [];
-  const stored = previous?.pathLength ?? 0;
-  const storedPieces = previous?.pathPieces ?? (stored > 0 ? 1 : 0);
-  let pieces = storedPieces;
-  if (appendPath && state.path.length >= stored && (state.path.length === stored || storedPieces < MAX_PATH_PIECES)) {
-    if (state.path.length > stored) {
-      ops.push(db.paths.add({ instanceId: id, from: stored, ids: state.path.slice(stored) }));
-      pieces++;
-    }
+  const stored = previous?.pathInline ? 0 : previous?.pathLength ?? 0;
+  const storedPieces = previous?.pathInline ? 0 : previous?.pathPieces ?? (stored > 0 ? 1 : 0);
+  const clearPieces = () => db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete();
+  if (state.status !== 'active') {
+    if (storedPieces > 0) ops.push(clearPieces());
+    ops.push(db.instances.put(instanceRow(state, order, state.path.length, 0, historySeq, true)));
   } else {
-    ops.push(db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete()
-      .then(() => (state.path.length > 0 ? db.paths.add({ instanceId: id, from: 0, ids: state.path.slice() }) : undefined)));
-    pieces = state.path.length > 0 ? 1 : 0;
+    let pieces = storedPieces;
+    if (appendPath && !previous?.pathInline && state.path.length >= stored && (state.path.length === stored || storedPieces < MAX_PATH_PIECES)) {
+      if (state.path.length > stored) {
+        ops.push(db.paths.add({ instanceId: id, from: stored, ids: state.path.slice(stored) }));
+        pieces++;
+      }
+    } else {
+      ops.push(clearPieces().then(() => (state.path.length > 0 ? db.paths.add({ instanceId: id, from: 0, ids: state.path.slice() }) : undefined)));
+      pieces = state.path.length > 0 ? 1 : 0;
+    }
+    ops.push(db.instances.put(instanceRow(state, order, state.path.length, pieces, historySeq)));
   }
-  ops.push(db.instances.put(instanceRow(state, order, state.path.length, pieces)));
   const before = previous?.state;
   ops.push(
     ...syncRows(db.jobs, jobsOf(before), jobsOf(state)),

@@ -2,14 +2,15 @@ import type { CommandRecord, HistoryEvent, Incident, InstanceState, Job, Timer, 
 import type { BufferedMessage, MessageStartLock, StartTimerRecord, StoredSubscription } from '../../host/store';
 
 /*
- * Row shapes of the engine tables (schema v2, see ../schema.ts). Every row is plain data (a
+ * Row shapes of the engine tables (schemas v2 and v3, see ../schema.ts). Every row is plain data (a
  * structured clone). Index fields that may be null are stored as '' because IndexedDB leaves a row
  * out of an index whose key path holds null.
  */
 
 /**
- * An instance's hot record: the engine state without its completed path (kept in `paths`, appended
- * per commit, so a long-running instance's row stays the size of its live state). `revision` is
+ * An instance's hot record: the engine state without its completed path while it runs (kept in
+ * `paths`, appended per commit, so a long-running instance's row stays the size of its live
+ * state); once it has ended, with the path inline (`pathInline`: it no longer grows). `revision` is
  * `state.commands`, checked inside every commit transaction.
  */
 export interface InstanceRow {
@@ -30,6 +31,10 @@ export interface InstanceRow {
   pathLength: number;
   /** Rows of `paths` holding it (compacted to one past `MAX_PATH_PIECES`); absent in rows written before compaction existed. */
   pathPieces?: number;
+  /** v3: the instance has ended and `state.path` holds its whole completed path (no `paths` rows). */
+  pathInline?: 1;
+  /** v3: the highest history seq stored for it (0: none), so a commit refuses an event stored twice without reading its batches. */
+  historySeq?: number;
   /** First-commit order, so lists read in the order instances were created. */
   order: number;
   state: InstanceState;
@@ -67,7 +72,19 @@ export interface SubscriptionRow {
 export type BufferedMessageRow = BufferedMessage & { order: number };
 export type MessageStartLockRow = MessageStartLock;
 export type StartTimerRow = StartTimerRecord;
+/** v2: one history event per row (moved into `historyBatches` by the v3 upgrade; no longer written). */
 export type HistoryRow = HistoryEvent;
+
+/**
+ * v3: the history events one commit appended to one instance, in order. Key: [instanceId, seq of
+ * the first event]; `last` is the last event's seq. One row instead of one per event (ADR 0140).
+ */
+export interface HistoryBatchRow {
+  instanceId: string;
+  seq: number;
+  last: number;
+  events: HistoryEvent[];
+}
 export type CommandRow = CommandRecord;
 
 /** A deployment as stored: the host's record plus the source's SHA-256 and its place in deployment order. */

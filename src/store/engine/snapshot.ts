@@ -1,6 +1,7 @@
 import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import type { FlowdeckDb } from '../db';
 import { engineDeployments } from './deployments';
+import { allHistory } from './history-batches';
 
 /*
  * The engine's data as one plain JSON document, the same shape `MemoryStore.snapshot()` gives:
@@ -15,12 +16,12 @@ import { engineDeployments } from './deployments';
  * const json = JSON.stringify(await exportEngineSnapshot(db)); // then MemoryStore.fromSnapshot(JSON.parse(json))
  */
 export async function exportEngineSnapshot(db: FlowdeckDb): Promise<MemoryStoreSnapshot> {
-  const tables = [db.instances, db.paths, db.history, db.commands, db.deployments, db.startTimers, db.bufferedMessages, db.messageStartLocks];
+  const tables = [db.instances, db.paths, db.historyBatches, db.commands, db.deployments, db.startTimers, db.bufferedMessages, db.messageStartLocks];
   return db.transaction('r', tables, async () => {
     const [rows, pieces, history, commands, deployments, startTimers, messages, messageStartLocks] = await Promise.all([
       db.instances.orderBy('order').toArray(),
       db.paths.toArray(),
-      db.history.toArray(),
+      allHistory(db),
       db.commands.toArray(),
       engineDeployments(db),
       db.startTimers.toArray(),
@@ -34,7 +35,7 @@ export async function exportEngineSnapshot(db: FlowdeckDb): Promise<MemoryStoreS
       for (const id of p.ids) path.push(id);
     }
     return {
-      instances: rows.map((r) => ({ ...r.state, path: paths.get(r.instanceId) ?? [] })),
+      instances: rows.map((r) => (r.pathInline ? r.state : { ...r.state, path: paths.get(r.instanceId) ?? [] })),
       history,
       commands,
       deployments,
