@@ -39,7 +39,7 @@ async function exportedData(): Promise<MemoryStoreSnapshot> {
 }
 
 async function counts(db: FlowdeckDb) {
-  return { instances: await db.instances.count(), deployments: await db.deployments.count(), history: await db.history.count() };
+  return { instances: await db.instances.count(), deployments: await db.deployments.count(), history: await db.historyBatches.count() };
 }
 
 describe('engineData.import', () => {
@@ -101,13 +101,13 @@ describe('engineData.import', () => {
     expect(await counts(target.db)).toEqual({ instances: 0, deployments: 0, history: 0 });
   });
 
-  it('given a write that fails half-way (a duplicate history event), then the deployments written before it in the same transaction are gone too', async () => {
+  it('given a write that fails half-way (a history event of an unknown instance, past the API checks), then the deployments written before it in the same transaction are gone too', async () => {
     const snapshot = await exportedData();
     const db = freshDb();
     opened.push(db);
-    const twice = { ...snapshot, history: [...snapshot.history, snapshot.history[0]] };
+    const orphan = { ...snapshot, history: [...snapshot.history, { ...snapshot.history[0], instanceId: 'ghost', seq: 1 }] };
 
-    await expect(importEngineSnapshot(db, twice)).rejects.toThrow(/history event/);
+    await expect(importEngineSnapshot(db, orphan)).rejects.toThrow(/history event 1 belongs to unknown instance ghost/);
 
     expect(await counts(db)).toEqual({ instances: 0, deployments: 0, history: 0 });
     expect(await db.definitions.count()).toBe(0);
