@@ -21,8 +21,19 @@ export function lifecycleIndex(name: string): number | undefined {
 
 export type LogFormat = 'xes' | 'ocel' | 'csv' | 'engine';
 
-/** An attribute value; dates are kept as `{ date: epochMs }` so writers can type them again. */
-export type AttrValue = string | number | boolean | { date: number };
+/** A simple attribute value; dates are kept as `{ date: epochMs }` so writers can type them again. */
+export type ScalarValue = string | number | boolean | { date: number };
+/** One attribute inside a nested one (keys may repeat inside a list). */
+export interface AttrEntry {
+  key: string;
+  value: AttrValue;
+}
+/**
+ * An attribute value: a simple one, or XES's nested ones (IEEE 1849 "nested-attributes"): a
+ * `list` (ordered), a `container` (keyed, kept in order), or a simple value carrying attributes
+ * of its own (`meta`).
+ */
+export type AttrValue = ScalarValue | { list: AttrEntry[] } | { container: AttrEntry[] } | { value: ScalarValue; meta: AttrEntry[] };
 export type Attributes = Record<string, AttrValue>;
 
 /** An OCEL object (also made from engine histories: process instances, user tasks, jobs). */
@@ -201,6 +212,17 @@ function intern(index: Map<string, number>, table: string[], value: string): num
 export function resized<T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T {
   next.set(old);
   return next;
+}
+
+/** Whether a value is a date (`{ date }`), not a nested one. */
+export function isDate(v: AttrValue): v is { date: number } {
+  return typeof v === 'object' && 'date' in v;
+}
+
+/** The simple value of an attribute (a list or container: null). */
+export function scalarOf(v: AttrValue): ScalarValue | null {
+  if (typeof v !== 'object' || 'date' in v) return v;
+  return 'value' in v ? v.value : null;
 }
 
 /** ISO 8601 UTC of epoch milliseconds. */

@@ -1,5 +1,5 @@
 import { withEngineObjects } from './engine-log';
-import { type AttrValue, type EventLog, iso, LIFECYCLES, type LogObject, type Relation } from './model';
+import { type AttrValue, type EventLog, isDate, iso, LIFECYCLES, type LogObject, type Relation } from './model';
 
 /**
  * Writes a log as OCEL 2.0 JSON. Objects and relations come from the log when it has them (an
@@ -61,12 +61,14 @@ export function writeOcel(source: EventLog): string {
   return `${JSON.stringify(doc, null, 1)}\n`;
 }
 
+/** OCEL attribute values are simple: a nested XES value goes out as its JSON text. */
 function plain(v: AttrValue): string | number | boolean {
-  return typeof v === 'object' ? iso(v.date) : v;
+  if (typeof v !== 'object') return v;
+  return isDate(v) ? iso(v.date) : JSON.stringify(v);
 }
 
 function typeName(v: AttrValue): string {
-  if (typeof v === 'object') return 'time';
+  if (typeof v === 'object') return isDate(v) ? 'time' : 'string';
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'float';
   return typeof v === 'boolean' ? 'boolean' : 'string';
 }

@@ -58,19 +58,25 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
   const timeOf = relative ? relativeTimes(log) : log.timeOf;
   const order = sortedByTime(timeOf, log.size);
   const segs = new SegmentBuilder();
-  const edgeIndex = new Map<string, number>();
+  // Ways by flow id, or by the pair of activities as one number (no text key per step).
+  const byFlow = new Map<string, number>();
+  const byPair = new Map<number, number>();
+  const width = log.activities.length + 1;
   const edges: Edge[] = [];
   const edgeOf = (from: number, to: number, flowId: string | null): number => {
-    const key = flowId ?? `${from}>${to}`;
-    let e = edgeIndex.get(key);
+    const pair = (from + 1) * width + to + 1;
+    let e = flowId === null ? byPair.get(pair) : byFlow.get(flowId);
     if (e === undefined) {
       e = edges.length;
       edges.push({ from, to, flowId });
-      edgeIndex.set(key, e);
+      if (flowId === null) byPair.set(pair, e);
+      else byFlow.set(flowId, e);
     }
     return e;
   };
   const engine = isEngineLog(log);
+  /** A case's started stays per activity, reused from case to case. */
+  const open = new Map<number, number[]>();
   // Events grouped by case in time order, as slices of one array (a counting sort on the case).
   const first = new Uint32Array(log.cases.length + 1);
   for (let i = 0; i < log.size; i++) first[log.caseOf[i] + 1]++;
@@ -88,7 +94,7 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
     start = Math.min(start, timeOf[events[0]]);
     end = Math.max(end, caseEnd);
     if (engine) engineSegments(log, c, events, shift, segs, edgeOf);
-    else logSegments(log, c, events, shift, segs, edgeOf, options.flowBetween);
+    else logSegments(log, c, events, shift, segs, edgeOf, open, options.flowBetween);
   }
   if (start === Infinity) start = end = 0;
   // Stays still open at the end of the log last until the end of the whole log.
@@ -99,8 +105,8 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
 
 type EdgeOf = (from: number, to: number, flowId: string | null) => number;
 
-function logSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, flowBetween?: (a: number, b: number) => string | null): void {
-  const open = new Map<number, number[]>();
+function logSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, open: Map<number, number[]>, flowBetween?: (a: number, b: number) => string | null): void {
+  open.clear();
   let last = -1;
   let lastTime = NaN;
   const arrive = (a: number, t: number) => {
@@ -158,15 +164,51 @@ function relativeTimes(log: EventLog): Float64Array {
   return out;
 }
 
-/** Indices 0..n-1 ordered by `time` (stable). */
+/**
+ * Indices 0..n-1 ordered by `time` (stable: ties keep index order). A least-significant-digit
+ * radix sort on the doubles' bits, 16 bits a pass, passes where every key has the same digit
+ * skipped (epoch times share their high bits): a comparator sort of a million indices was most
+ * of the index's time.
+ */
 export function sortedByTime(time: Float64Array, n: number): Uint32Array {
-  const order = new Uint32Array(n);
+  let order = new Uint32Array(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
     order[i] = i;
     if (i > 0 && time[i] < time[i - 1]) sorted = false;
   }
-  if (!sorted) order.sort((a, b) => time[a] - time[b] || a - b);
+  if (sorted) return order;
+  // Doubles as two 32-bit words that sort as unsigned integers (IEEE 754: flip negatives, set the sign bit of the rest).
+  const words = new Uint32Array(new Float64Array(time.subarray(0, n)).buffer);
+  for (let i = 0; i < n; i++) {
+    const hi = words[2 * i + 1];
+    if (hi & 0x80000000) {
+      words[2 * i + 1] = ~hi >>> 0;
+      words[2 * i] = ~words[2 * i] >>> 0;
+    } else words[2 * i + 1] = (hi | 0x80000000) >>> 0;
+  }
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(words[2 * i + word] >>> shift) & 0xffff]++;
+    if (count[(words[word] >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      next[count[(words[2 * i + word] >>> shift) & 0xffff]++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
   return order;
 }
 
@@ -228,10 +270,18 @@ class SegmentBuilder {
 export function flowLookup(model: { flows: Array<{ id: string; sourceId: string; targetId: string }>; nodes: Array<{ id: string }> }, nodeOf: Int32Array): (from: number, to: number) => string | null {
   const byPair = new Map<string, string>();
   for (const f of model.flows) byPair.set(`${f.sourceId}>${f.targetId}`, f.id);
+  // Answers per pair of activities, cached under one number: no text key per step of a case.
+  const width = nodeOf.length + 1;
+  const known = new Map<number, string | null>();
   return (from, to) => {
-    const a = nodeOf[from];
-    const b = nodeOf[to];
-    if (a < 0 || b < 0) return null;
-    return byPair.get(`${model.nodes[a].id}>${model.nodes[b].id}`) ?? null;
+    const key = (from + 1) * width + to + 1;
+    let flow = known.get(key);
+    if (flow === undefined) {
+      const a = nodeOf[from];
+      const b = nodeOf[to];
+      flow = a < 0 || b < 0 ? null : (byPair.get(`${model.nodes[a].id}>${model.nodes[b].id}`) ?? null);
+      known.set(key, flow);
+    }
+    return flow;
   };
 }

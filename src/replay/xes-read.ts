@@ -1,18 +1,15 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { TextStream } from './bytes';
-import { type Attributes, type AttrValue, type EventLog, LogBuilder, LogError, lifecycleIndex, UNKNOWN } from './model';
+import type { EventLog } from './model';
+import { XES_STRINGS, XesHandler } from './xes-handler';
+import { XmlScanner } from './xes-scan';
 
 /** Reading progress: bytes consumed so far, events read. */
 export type Progress = (p: { bytes: number; events: number }) => void;
 
-const ATTRIBUTE_TAGS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
-
 /**
- * Streams an XES (IEEE 1849) log, plain or gzipped, into an {@link EventLog}: one case per trace
- * (`concept:name`), events with `concept:name`, `time:timestamp`, `lifecycle:transition` (a
- * non-standard one becomes `unknown`, its text kept in the attributes) and `org:resource`; other
- * top-level attributes are kept; nested attribute values are skipped. Event globals fill missing
- * attributes. Errors name the line.
+ * Streams an XES (IEEE 1849) log, plain or gzipped, into an {@link EventLog} (what is read:
+ * {@link XesHandler}); the XML is tokenized by the hand-written {@link XmlScanner}. Errors name
+ * the line.
  *
  * @example
  * const r = new XesReader('log.xes.gz');
@@ -20,194 +17,34 @@ const ATTRIBUTE_TAGS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id
  * const log = r.end();
  */
 export class XesReader {
-  private readonly builder = new LogBuilder('xes');
-  private readonly parser = new SaxesParser<{ position: true }>({ position: true });
+  private readonly handler = new XesHandler();
+  private readonly scanner: XmlScanner;
   private readonly text: TextStream;
   private bytes = 0;
-  /** Element nesting: what each open element is. */
-  private readonly stack: string[] = [];
-  private globalScope: 'trace' | 'event' | null = null;
-  private readonly eventGlobals: Attributes = {};
-  private traceName: string | null = null;
-  private traceAttrs: Attributes = {};
-  private traceEvents: PendingEvent[] = [];
-  private traces = 0;
-  private inEvent = false;
-  private event: PendingEvent = newEvent(0);
-  private nested = 0;
-  private failure: LogError | null = null;
-  private sawLog = false;
 
   constructor(
-    private readonly file = 'log',
+    file = 'log',
     private readonly onProgress?: Progress,
   ) {
-    this.text = new TextStream((s) => this.parser.write(s));
-    this.parser.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
-    this.parser.on('closetag', (tag) => this.close(tag.name));
-    this.parser.on('error', (e) => {
-      throw this.fail(e.message.replace(/^([^:]*:)?\d+:\d+: /, ''));
-    });
+    this.scanner = new XmlScanner(file, this.handler, XES_STRINGS);
+    this.handler.attach(this.scanner);
+    this.text = new TextStream((s) => this.scanner.write(s));
   }
 
   write(chunk: Uint8Array | string): void {
-    if (this.failure) throw this.failure;
-    if (typeof chunk === 'string') this.parser.write(chunk);
+    if (typeof chunk === 'string') this.scanner.write(chunk);
     else {
       this.bytes += chunk.length;
       this.text.push(chunk);
     }
-    this.onProgress?.({ bytes: this.bytes, events: this.builder.size });
+    this.onProgress?.({ bytes: this.bytes, events: this.handler.builder.size });
   }
 
   end(): EventLog {
-    if (this.failure) throw this.failure;
     this.text.push(new Uint8Array(0), true);
-    this.parser.close();
-    if (!this.sawLog) throw this.fail('not an XES log: no <log> element');
-    return this.builder.finish();
+    this.scanner.end();
+    return this.handler.finish();
   }
-
-  private fail(reason: string, line = this.parser.line): LogError {
-    this.failure ??= new LogError(`${this.file}: line ${line}`, reason);
-    return this.failure;
-  }
-
-  private open(tag: SaxesTagPlain): void {
-    const name = tag.name;
-    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : null;
-    this.stack.push(name);
-    if (this.nested > 0 || (ATTRIBUTE_TAGS.has(name) && parent !== null && ATTRIBUTE_TAGS.has(parent))) {
-      this.nested++;
-      return;
-    }
-    if (ATTRIBUTE_TAGS.has(name)) return this.attribute(tag, parent);
-    switch (name) {
-      case 'log':
-        if (parent !== null) throw this.fail('<log> inside another element');
-        this.sawLog = true;
-        return;
-      case 'trace':
-        if (parent !== 'log') throw this.fail('<trace> outside <log>');
-        this.traceName = null;
-        this.traceAttrs = {};
-        this.traceEvents = [];
-        this.traces++;
-        return;
-      case 'event':
-        if (parent !== 'trace') throw this.fail('<event> outside a <trace>');
-        this.inEvent = true;
-        this.event = newEvent(this.parser.line);
-        return;
-      case 'global': {
-        const scope = tag.attributes.scope;
-        this.globalScope = scope === 'trace' ? 'trace' : 'event';
-        return;
-      }
-      default:
-        if (!this.sawLog) throw this.fail(`not an XES log: the root element is <${name}>, not <log>`);
-    }
-  }
-
-  private attribute(tag: SaxesTagPlain, parent: string | null): void {
-    const { key, value } = tag.attributes;
-    if (key === undefined) throw this.fail(`<${tag.name}> without a key`);
-    if (tag.name === 'list' || tag.name === 'container') return;
-    if (value === undefined) throw this.fail(`<${tag.name} key="${key}"> without a value`);
-    if (parent === 'event') return this.eventAttribute(tag.name, key, value);
-    const v = this.value(tag.name, key, value);
-    if (parent === 'trace') {
-      if (key === 'concept:name') this.traceName = String(v);
-      else this.traceAttrs[key] = v;
-    } else if (parent === 'global' && this.globalScope === 'event') this.eventGlobals[key] = v;
-    else if (parent === 'log' && key === 'concept:name') this.builder.name = String(v);
-  }
-
-  /** The standard keys go straight to their fields: no attribute object per event for them. */
-  private eventAttribute(type: string, key: string, raw: string): void {
-    const e = this.event;
-    if (key === 'concept:name') e.name = raw;
-    else if (key === 'time:timestamp' && type === 'date') e.time = (this.value(type, key, raw) as { date: number }).date;
-    else if (key === 'lifecycle:transition') e.transition = raw;
-    else if (key === 'org:resource') e.resource = raw;
-    else (e.extra ??= {})[key] = this.value(type, key, raw);
-  }
-
-  private value(type: string, key: string, raw: string): AttrValue {
-    switch (type) {
-      case 'date': {
-        const t = Date.parse(raw);
-        if (Number.isNaN(t)) throw this.fail(`${key}: "${raw}" is not an xs:dateTime`);
-        return { date: t };
-      }
-      case 'int':
-      case 'float': {
-        const n = Number(raw);
-        if (raw.trim() === '' || Number.isNaN(n)) throw this.fail(`${key}: "${raw}" is not a number`);
-        return n;
-      }
-      case 'boolean':
-        if (raw !== 'true' && raw !== 'false') throw this.fail(`${key}: "${raw}" is not a boolean`);
-        return raw === 'true';
-      default:
-        return raw;
-    }
-  }
-
-  private close(name: string): void {
-    this.stack.pop();
-    if (this.nested > 0) {
-      this.nested--;
-      return;
-    }
-    if (name === 'event' && this.inEvent) {
-      this.inEvent = false;
-      this.traceEvents.push(this.event);
-    } else if (name === 'trace') this.flushTrace();
-    else if (name === 'global') this.globalScope = null;
-  }
-
-  /** A trace's events are added when it closes: its name may come after its first event. */
-  private flushTrace(): void {
-    const b = this.builder;
-    const caseIdx = b.caseId(this.traceName ?? `trace ${this.traces}`);
-    b.setCaseAttributes(caseIdx, this.traceAttrs);
-    const g = this.eventGlobals;
-    const gTime = g['time:timestamp'];
-    for (const e of this.traceEvents) {
-      const activity = e.name ?? (g['concept:name'] as string | undefined);
-      if (activity === undefined || activity === '__INVALID__') throw this.fail('an event without concept:name', e.line);
-      const time = e.time ?? (typeof gTime === 'object' ? gTime.date : undefined);
-      if (time === undefined) throw this.fail(`event "${activity}" has no time:timestamp date`, e.line);
-      const transition = e.transition ?? (g['lifecycle:transition'] as string | undefined);
-      let lifecycle = UNKNOWN;
-      let extra = e.extra;
-      if (transition !== undefined) {
-        const known = lifecycleIndex(transition);
-        if (known === undefined) (extra ??= {})['lifecycle:transition'] = transition;
-        else lifecycle = known;
-      }
-      for (const k in g) {
-        if (k !== 'concept:name' && k !== 'time:timestamp' && k !== 'lifecycle:transition' && k !== 'org:resource' && !(extra && k in extra)) (extra ??= {})[k] = g[k];
-      }
-      const resource = e.resource ?? (g['org:resource'] as string | undefined);
-      b.add(caseIdx, activity, lifecycle, time, resource ?? null, extra);
-    }
-  }
-}
-
-/** An event read but not yet added (its trace is still open). */
-interface PendingEvent {
-  name?: string;
-  time?: number;
-  transition?: string;
-  resource?: string;
-  extra?: Attributes;
-  line: number;
-}
-
-function newEvent(line: number): PendingEvent {
-  return { name: undefined, time: undefined, transition: undefined, resource: undefined, extra: undefined, line };
 }
 
 /**

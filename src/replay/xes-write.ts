@@ -1,4 +1,4 @@
-import { type Attributes, type AttrValue, type EventLog, eventsByCase, iso, LIFECYCLES } from './model';
+import { type AttrEntry, type Attributes, type AttrValue, type EventLog, type ScalarValue, eventsByCase, iso, LIFECYCLES } from './model';
 
 const HEADER = [
   '<?xml version="1.0" encoding="UTF-8"?>',
@@ -16,7 +16,8 @@ const HEADER = [
 /**
  * Writes a log as XES (IEEE 1849-2016, concept / time / lifecycle / org extensions): one trace per
  * case in first-seen order, its events in log order, every kept attribute typed (string, int,
- * float, boolean, date). Yields text chunks of about a trace each, so a large log is never one string.
+ * float, boolean, date; nested ones as `list` (in `<values>`), `container` and attributes inside
+ * attributes). Yields text chunks of about a trace each, so a large log is never one string.
  *
  * @example
  * for (const chunk of xesChunks(log)) stream.write(chunk);
@@ -59,10 +60,30 @@ function attributes(a: Attributes): string {
 
 function attribute(key: string, v: AttrValue): string {
   const k = xml(key);
-  if (typeof v === 'object') return `<date key="${k}" value="${iso(v.date)}"/>`;
-  if (typeof v === 'boolean') return `<boolean key="${k}" value="${v}"/>`;
-  if (typeof v === 'number') return `<${Number.isInteger(v) ? 'int' : 'float'} key="${k}" value="${v}"/>`;
-  return `<string key="${k}" value="${xml(v)}"/>`;
+  if (typeof v !== 'object') return simple(k, v, '/>');
+  if ('date' in v) return simple(k, v, '/>');
+  if ('list' in v) return `<list key="${k}"><values>${entries(v.list)}</values></list>`;
+  if ('container' in v) return `<container key="${k}">${entries(v.container)}</container>`;
+  return simple(k, v.value, `>${entries(v.meta)}</${typeOf(v.value)}>`);
+}
+
+/** A simple attribute, `end` closing it (`/>`, or its children and the end tag). */
+function simple(k: string, v: ScalarValue, end: string): string {
+  const value = typeof v === 'object' ? iso(v.date) : typeof v === 'string' ? xml(v) : String(v);
+  return `<${typeOf(v)} key="${k}" value="${value}"${end}`;
+}
+
+function typeOf(v: ScalarValue): string {
+  if (typeof v === 'object') return 'date';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  return 'string';
+}
+
+function entries(list: AttrEntry[]): string {
+  let s = '';
+  for (const e of list) s += attribute(e.key, e.value);
+  return s;
 }
 
 /** XML attribute text (line breaks and tabs as references, so they survive attribute normalisation). */
