@@ -227,7 +227,7 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
             <MonacoEditor
               key={`${draft.nodeId}:${draft.language}`}
               value={draft.body}
-              language={draft.language === 'javascript' ? 'javascript' : 'plaintext'}
+              language={draft.language === 'javascript' ? 'javascript' : 'feel'}
               path={scriptModelPath(fileId, draft.nodeId, draft.language)}
               onChange={(body) => {
                 if (body !== draftRef.current?.body) edit({ body });
