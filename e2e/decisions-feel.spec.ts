@@ -1,15 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { focusMonacoEnd, openDocument } from './editors-helpers';
 
 // FEEL where people type it (issue 12): the Monaco `feel` language of a FEEL script task, and the
 // variables in scope at a script task offered by completion, FEEL and JavaScript alike.
 
-async function openScripts(page: Page): Promise<void> {
+/** Opens the fixture's script `nodeId` once its text shows, with the cursor at its end. */
+async function openScript(page: Page, nodeId: string, text: string): Promise<Locator> {
   const xml = await readFile(new URL('./decisions-feel.bpmn', import.meta.url), 'utf8');
   await openDocument(page, 'greeting.bpmn', xml);
   await page.getByTestId('view-scripts').click();
-  await expect(page.getByTestId('script-item-Greet')).toBeVisible();
+  await page.getByTestId(`script-item-${nodeId}`).click();
+  const editor = page.getByTestId('script-editor');
+  await expect(editor.locator('.view-lines')).toContainText(text);
+  await focusMonacoEnd(page, editor);
+  return editor;
 }
 
 // The TypeScript worker starts slowly on a loaded machine (2 cores shared by several builds).
@@ -19,12 +24,7 @@ const WAIT = { timeout: 60_000 };
 const suggestion = (page: Page, label: string) => page.locator('.suggest-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 
 test('given a FEEL script, when an error is typed, then a marker shows it; when a built-in is completed, then its parameters are inserted and the marker goes', async ({ page }) => {
-  await openScripts(page);
-  await page.getByTestId('script-item-Greet').click();
-  const editor = page.getByTestId('script-editor');
-  await expect(editor.locator('.view-lines')).toContainText('"Hi " + customerName');
-
-  await focusMonacoEnd(page, editor);
+  const editor = await openScript(page, 'Greet', '"Hi " + customerName');
   await page.keyboard.type(' + (');
   await expect(editor.locator('.squiggly-error')).toHaveCount(1, WAIT);
 
@@ -43,22 +43,14 @@ test('given a FEEL script, when an error is typed, then a marker shows it; when 
 });
 
 test('given a FEEL script after a task with an output mapping, when completing, then the variable is offered with its source', async ({ page }) => {
-  await openScripts(page);
-  await page.getByTestId('script-item-Greet').click();
-  const editor = page.getByTestId('script-editor');
-  await expect(editor.locator('.view-lines')).toContainText('customerName');
-  await focusMonacoEnd(page, editor);
+  await openScript(page, 'Greet', 'customerName');
   await page.keyboard.type(' + cust');
   await expect(suggestion(page, 'customerName')).toBeVisible(WAIT);
   await expect(page.locator('.suggest-widget')).toContainText('output mapping of Fetch customer');
 });
 
 test('given a JavaScript script after the same task, when completing variables., then the variable in scope is offered', async ({ page }) => {
-  await openScripts(page);
-  await page.getByTestId('script-item-Log').click();
-  const editor = page.getByTestId('script-editor');
-  await expect(editor.locator('.view-lines')).toContainText('return 0;');
-  await focusMonacoEnd(page, editor);
+  await openScript(page, 'Log', 'return 0;');
   await page.keyboard.press('Enter');
   await page.keyboard.type('variables.');
   await expect(suggestion(page, 'customerName')).toBeVisible(WAIT);
