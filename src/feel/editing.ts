@@ -39,6 +39,11 @@ export interface FeelCompletion {
   /** A function's signature (`substring(string, start position, length?)`) or a variable's source. */
   readonly detail: string;
   readonly insertText: string;
+  /**
+   * A function's call with its required parameters as snippet placeholders
+   * (`substring(${1:string}, ${2:start position})`), in the TextMate/LSP snippet syntax editors share.
+   */
+  readonly snippet?: string;
 }
 
 const KEYWORDS = ['if', 'then', 'else', 'for', 'in', 'return', 'some', 'every', 'satisfies', 'and', 'or', 'not', 'instance', 'of', 'function', 'between', 'null', 'true', 'false'];
@@ -102,12 +107,24 @@ export function signatureOf(fn: FeelFunction): string {
   return [fn, ...fn.overloads].map(one).join(' | ');
 }
 
+/**
+ * A built-in's call as a snippet: its required parameters as tab stops, then the cursor after the
+ * closing parenthesis. Optional parameters are left out (most calls do without them; the signature
+ * in `detail` names them); a variadic function gets one placeholder for its list.
+ */
+export function snippetOf(fn: FeelFunction): string {
+  const escape = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
+  const required = fn.params.filter((p) => !p.optional);
+  const params = required.map((p, i) => `\${${i + 1}:${escape(p.name)}}`);
+  return `${escape(fn.name)}(${params.join(', ')})$0`;
+}
+
 /** Completions for the word being typed (`prefix`, maybe empty): variables first, then built-ins, then keywords. */
 export function feelCompletions(prefix: string, variables: readonly ScopeVariable[] = []): FeelCompletion[] {
   const p = prefix.toLowerCase();
   const fits = (label: string) => label.toLowerCase().startsWith(p) || (p.length > 1 && label.toLowerCase().includes(p));
   const vars = variables.filter((v) => fits(v.name)).map((v): FeelCompletion => ({ label: v.name, kind: 'variable', detail: v.source, insertText: v.name }));
-  const fns = [...BUILTINS.values()].filter((f) => fits(f.name)).map((f): FeelCompletion => ({ label: f.name, kind: 'function', detail: signatureOf(f), insertText: `${f.name}(` }));
+  const fns = [...BUILTINS.values()].filter((f) => fits(f.name)).map((f): FeelCompletion => ({ label: f.name, kind: 'function', detail: signatureOf(f), insertText: `${f.name}(`, snippet: snippetOf(f) }));
   const kws = KEYWORDS.filter((k) => p !== '' && k.startsWith(p)).map((k): FeelCompletion => ({ label: k, kind: 'keyword', detail: 'keyword', insertText: k }));
   return [...vars, ...fns.sort((a, b) => a.label.localeCompare(b.label)), ...kws];
 }

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { ContentSync } from './content-sync';
 import { loadMonaco, type Monaco } from './monaco';
+import { registerFeelLanguage } from './monaco-feel';
 
 type CodeEditor = ReturnType<Monaco['editor']['create']>;
 
 export interface MonacoEditorProps {
   /** Initial text; a different value later replaces the model's text (outside change). */
   value: string;
-  language: 'xml' | 'javascript' | 'plaintext';
+  language: 'xml' | 'javascript' | 'feel' | 'plaintext';
   /** Model URI path, e.g. `file:///scripts/Calc.js`: lets extra libs and markers target one model. */
   path?: string;
   onChange?(value: string): void;
@@ -48,6 +49,8 @@ export default function MonacoEditor({ value, language, path, onChange, onReady,
       (monaco) => {
         if (disposed || !host.current) return;
         const { value: text, language: lang, path: modelPath, ariaLabel: label } = initial.current;
+        // A model made before its language is registered stays plain text.
+        if (lang === 'feel') registerFeelLanguage(monaco);
         const uri = modelPath ? monaco.Uri.parse(modelPath) : undefined;
         const model = (uri && monaco.editor.getModel(uri)) || monaco.editor.createModel(text, lang, uri);
         model.setValue(text);

@@ -19,6 +19,7 @@ import lintModule from 'bpmn-js-bpmnlint';
 import { camundaLintVersion, createLintConfig, DEFAULT_CAMUNDA_VERSION } from './lint/lint-config';
 import { svgToPng } from './export-image';
 import { flowdeckScriptPropsModule } from './properties/flowdeck-script-props';
+import { flowdeckVariablesModule } from '../editors/feel-variable-resolver';
 import { linkSequenceFlows } from './flow-links';
 import { formatXmlProblem, toXmlProblem } from './xml-problem';
 
@@ -97,7 +98,7 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
   const modeler = new Modeler({
     container: options.container,
     ...(options.propertiesParent ? { propertiesPanel: { parent: options.propertiesParent } } : {}),
-    additionalModules: [...(options.propertiesParent ? [flowdeckScriptPropsModule] : []), ...(linting ? [lintModule] : [])],
+    additionalModules: [...(options.propertiesParent ? [flowdeckScriptPropsModule, flowdeckVariablesModule] : []), ...(linting ? [lintModule] : [])],
     ...(linting ? { linting: { bpmnlint: { ...createLintConfig(), camundaVersion: DEFAULT_CAMUNDA_VERSION }, active: true } } : {}),
     // Element templates need a catalogue we do not ship; the chooser would show an empty list.
     elementTemplateChooser: false,

@@ -4,7 +4,11 @@ import { ContentSync } from '../editors/content-sync';
 import MonacoEditor from '../editors/MonacoEditor';
 import { registerEditor } from '../editors/test-hooks';
 import { listScripts, putScript, type ScriptInfo, type ScriptLanguage } from './scripts-api';
-import { configureScriptLanguage, scriptModelPath } from './script-language';
+import { configureScriptLanguage, scriptModelPath, setScriptScope } from './script-language';
+import { useScopeVariables } from './use-scope-variables';
+import { setFeelContext } from '../editors/monaco-feel';
+import type { Monaco } from '../editors/monaco';
+import type { VariableInScope } from '../../engine/model/variables-in-scope';
 import { switchedBody } from './script-task-props';
 import { OWNS_SAVE_ATTRIBUTE } from '../shortcuts/shortcuts';
 import '../editors/editors.css';
@@ -43,6 +47,7 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
   const timer = useRef<number | undefined>(undefined);
   const draftRef = useRef<Draft | null>(null);
   const callbacks = useRef({ onChange, onError });
+  const live = useRef<{ monaco: Monaco; model: Parameters<typeof setFeelContext>[0]; language: ScriptLanguage } | null>(null);
 
   useEffect(() => {
     callbacks.current = { onChange, onError };
@@ -144,6 +149,12 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
     setSelected(id);
   };
 
+  // The variables known at the open script task, offered by completion (FEEL and JavaScript).
+  const scope = useScopeVariables(fileId, content, draft?.nodeId);
+  useEffect(() => {
+    if (live.current) applyScope(live.current, scope);
+  }, [scope]);
+
   const current = scripts?.find((s) => s.nodeId === draft?.nodeId);
   const feelNeedsVariable = draft?.language === 'feel' && !draft.resultVariable.trim();
 
@@ -227,13 +238,16 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
             <MonacoEditor
               key={`${draft.nodeId}:${draft.language}`}
               value={draft.body}
-              language={draft.language === 'javascript' ? 'javascript' : 'plaintext'}
+              language={draft.language === 'javascript' ? 'javascript' : 'feel'}
               path={scriptModelPath(fileId, draft.nodeId, draft.language)}
               onChange={(body) => {
                 if (body !== draftRef.current?.body) edit({ body });
               }}
               onReady={(editor, monaco) => {
                 configureScriptLanguage(monaco);
+                const model = editor.getModel();
+                live.current = model ? { monaco, model, language: draft.language } : null;
+                if (live.current) applyScope(live.current, scope);
                 editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void apply());
               }}
               testId="script-editor"
@@ -248,6 +262,11 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
       </div>
     </div>
   );
+}
+
+function applyScope(target: { monaco: Monaco; model: Parameters<typeof setFeelContext>[0]; language: ScriptLanguage }, scope: readonly VariableInScope[]): void {
+  if (target.language === 'feel') setFeelContext(target.model, { variables: scope });
+  else setScriptScope(target.monaco, scope);
 }
 
 function toDraft(script: ScriptInfo): Draft {

@@ -10,7 +10,9 @@
  * ```
  */
 import { SCRIPT_API_DTS } from '../../host/scripts/script-api.d.ts';
+import type { VariableInScope } from '../../engine/model/variables-in-scope';
 import type { Monaco } from '../editors/monaco';
+import { SCOPE_LIB_PATH, scopeVariablesDts } from './script-scope';
 
 /**
  * The host's declaration types variable values as JSON, exact but too strict for plain JavaScript:
@@ -20,8 +22,12 @@ import type { Monaco } from '../editors/monaco';
  * `variables`) without blocking; writes stay checked (`variables.total = 1` is still an error).
  */
 const STRICT_READS: ReadonlyArray<readonly [string, string]> = [
-  ['declare const variables: { readonly [name: string]: FlowdeckJson };', 'declare const variables: { readonly [name: string]: any };'],
-  ['getVariable(name: string): FlowdeckJson;', 'getVariable(name: string): any;'],
+  [
+    'declare const variables: { readonly [name: string]: FlowdeckJson };',
+    '/** The variables known at this task (filled by the editor, see script-scope.ts). */\ninterface FlowdeckScopeVariables {}\ndeclare const variables: FlowdeckScopeVariables & { readonly [name: string]: any };',
+  ],
+  // `string & {}` keeps any name allowed while the known ones are offered inside the quotes.
+  ['getVariable(name: string): FlowdeckJson;', 'getVariable(name: keyof FlowdeckScopeVariables | (string & {})): any;'],
 ];
 
 /**
@@ -59,6 +65,14 @@ export function configureScriptLanguage(monaco: Monaco): void {
     diagnosticCodesToIgnore: [TOP_LEVEL_RETURN],
   });
   defaults.addExtraLib(editorScriptApiDts(), 'file:///flowdeck/script-api.d.ts');
+}
+
+let scopeLib: { dispose(): void } | undefined;
+
+/** Offers `variables` in scope at the open script (completion on `variables.` and in `getVariable('…')`). */
+export function setScriptScope(monaco: Monaco, variables: readonly VariableInScope[]): void {
+  scopeLib?.dispose();
+  scopeLib = monaco.typescript.javascriptDefaults.addExtraLib(scopeVariablesDts(variables), SCOPE_LIB_PATH);
 }
 
 /** Model path of one script, so each task has its own Monaco model (and undo history). */
