@@ -50,6 +50,8 @@ type Event =
   | { t: number; seq: number; kind: 'arrival'; arrival: Arrival; n: number }
   | { t: number; seq: number; kind: 'enqueue' | 'workEnd' | 'complete'; work: Work }
   | { t: number; seq: number; kind: 'timer'; instance: SimInstance; key: string }
+  /** A message or signal for the open subscription `key` of a catching element with a simulated arrival. */
+  | { t: number; seq: number; kind: 'message' | 'signal'; instance: SimInstance; key: string }
   | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> };
 
 export interface ReplicationOptions {
@@ -158,6 +160,7 @@ class Replication {
   private stale(ev: Event): boolean {
     if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
     if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
+    if (ev.kind === 'message' || ev.kind === 'signal') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.subscriptions[ev.key];
     return false;
   }
 
@@ -172,6 +175,12 @@ class Replication {
         this.step(inst, { type: 'timerFired', timerKey: ev.key });
         return;
       }
+      case 'message':
+        this.step(ev.instance, { type: 'correlateMessage', subscriptionKey: ev.key });
+        return;
+      case 'signal':
+        this.step(ev.instance, { type: 'signalReceived', subscriptionKey: ev.key });
+        return;
       case 'wake':
         ev.pool.wakePending = false;
         return this.serveAll();
@@ -230,6 +239,12 @@ class Replication {
         case 'jobCanceled': this.cancel(inst, e.jobKey); break;
         case 'userTaskCanceled': this.cancel(inst, e.taskId); break;
         case 'timerScheduled': this.schedule({ t: Math.max(this.now, e.timer.dueAt), seq: 0, kind: 'timer', instance: inst, key: e.timer.key }); break;
+        case 'subscriptionOpened': {
+          const sub = e.subscription;
+          const delay = this.o.scenario.catches[sub.elementId];
+          if (delay && (sub.kind === 'message' || sub.kind === 'signal')) this.schedule({ t: this.now + this.draw(delay), seq: 0, kind: sub.kind, instance: inst, key: sub.key });
+          break;
+        }
         default: break;
       }
     }
