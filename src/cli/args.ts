@@ -51,6 +51,10 @@ export interface SimulateArgs {
   json: boolean;
   /** `out.csv` (Prosimos columns) or `out.xes`. */
   log?: string;
+  /** `--prosimos scenario.json`: import a Prosimos scenario into the model first and run it. */
+  prosimos?: string;
+  /** `--save-model out.bpmn`: with `--prosimos`, write the model with the imported scenario. */
+  saveModel?: string;
 }
 
 /** `flowdeck serve [folder or archive] [--port N] [--db FILE] [--host ADDR]`. */
@@ -92,6 +96,8 @@ const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
   '--dmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
   '--log': { takesValue: true },
+  '--prosimos': { takesValue: true },
+  '--save-model': { takesValue: true },
 };
 const SERVE_OPTIONS: Record<string, OptionSpec> = {
   '--port': { takesValue: true },
@@ -177,6 +183,8 @@ function parseSimulate(argv: readonly string[]): SimulateArgs {
     dmn: repeated.get('--dmn') ?? [],
     json: options.has('--json'),
     log: options.get('--log'),
+    prosimos: options.get('--prosimos'),
+    saveModel: options.get('--save-model'),
   };
 }
 

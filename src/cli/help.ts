@@ -6,7 +6,7 @@ Usage:
   flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json] [--log out.xes|out.jsonocel]
   flowdeck test <scenario or CPT test files, or folders...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
-  flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes]
+  flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes] [--prosimos scenario.json]
   flowdeck pack <folder> -o <archive.flowdeck> [--project NAME] [--created-by WHO]
   flowdeck unpack <archive.flowdeck> <new folder>
   flowdeck check <archive.flowdeck> [--json]
@@ -80,6 +80,10 @@ Options:
   --dmn FILE             deploy a DMN file first, for business rule tasks (repeatable)
   --json                 print one object: {"scenario","seed","replications","instances","process","elements","resources"}
   --log FILE             write the simulated log: .csv (Prosimos columns) or .xes (IEEE 1849)
+  --prosimos FILE        import a Prosimos JSON scenario into the model as a BPSim scenario and run
+                         it (times in seconds; --instances sets its TriggerCount, default 100);
+                         what Prosimos does that is not simulated here is listed on stderr
+  --save-model FILE      with --prosimos: also write the model with the imported scenario
 
 Parameters the simulator does not simulate are listed on stderr (they stay in the model).
 Exit: 0 done, 1 an instance hit an incident, 2 bad command line, 3 bad model or scenario.`;

@@ -6,6 +6,8 @@ import type { SimulationResult } from '../simulation';
 import { runInProcess } from './run-in-process';
 
 const MODEL = 'src/cli/fixtures/simulation/claims.bpmn';
+const PROSIMOS_MODEL = 'src/simulation/specs/prosimos-loan.bpmn';
+const PROSIMOS_JSON = 'src/simulation/specs/prosimos-loan.json';
 const FIGURE = ['ci95', 'max', 'mean', 'median', 'min', 'p90'];
 
 describe('flowdeck simulate', { timeout: 60_000 }, () => {
@@ -69,5 +71,27 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     expect(endless.stderr).toContain('scenario base, start event Start: the scenario has neither a Duration nor a TriggerCount');
     const usage = await runInProcess('simulate', MODEL, '--instances', 'many');
     expect(usage.code).toBe(2);
+  });
+
+  it('given a BPMN model and a Prosimos scenario, when simulated with --prosimos, then the imported scenario runs, what is not imported is noted, and --save-model writes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sim-'));
+    const out = join(dir, 'with-scenario.bpmn');
+    const r = await runInProcess('simulate', PROSIMOS_MODEL, '--prosimos', PROSIMOS_JSON, '--instances', '10', '--json', '--save-model', out);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as SimulationResult;
+    expect(res).toMatchObject({ scenario: 'prosimos', instances: { started: 10, completed: 10 } });
+    expect(res.elements.Check.duration.mean).toBe(300);
+    expect(Object.keys(res.resources).sort()).toEqual(['Clerk', 'Manager_1']);
+    expect(r.stderr).toContain('note: Prosimos import: batch_processing: not imported (not simulated here)');
+    const saved = readFileSync(out, 'utf8');
+    expect(saved).toContain('<bpsim:Scenario id="prosimos" name="Imported from Prosimos">');
+    const again = await runInProcess('simulate', out, '--json', '--instances', '10');
+    expect(JSON.parse(again.stdout)).toEqual(res);
+    const bad = await runInProcess('simulate', PROSIMOS_MODEL, '--prosimos', PROSIMOS_MODEL);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('is not JSON');
+    const lonely = await runInProcess('simulate', PROSIMOS_MODEL, '--save-model', out);
+    expect(lonely.code).toBe(3);
+    expect(lonely.stderr).toContain('--save-model writes the model with an imported scenario: it needs --prosimos FILE');
   });
 });

@@ -20,3 +20,5 @@ export { pickRun } from './pick';
 export { saveScenario, defaultEdit, BPSIM_NS } from './bpsim/save';
 export type { ScenarioTarget } from './bpsim/save';
 export type { ScenarioEdit } from './bpsim/write';
+export { importProsimos } from './bpsim/import-prosimos';
+export type { ProsimosImportOptions, ProsimosImportResult } from './bpsim/import-prosimos';

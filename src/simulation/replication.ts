@@ -17,7 +17,10 @@ import type { ElementFigures, ReplicationProgress, ReplicationResult } from './r
 import { PROGRESS_EVERY } from './results';
 
 interface SimInstance {
+  /** Unique in the run (the log's case id). */
   id: string;
+  /** The engine's instance id: reused once an instance has finished (see {@link Replication.engineIds}). */
+  engineId: string;
   state: InstanceState;
   startedAt: number;
   counted: boolean;
@@ -25,7 +28,8 @@ interface SimInstance {
   waiting: number;
   idle: number;
   cost: number;
-  entered: Map<string, number>;
+  /** Entry time by element instance id (the engine numbers them 1, 2, 3… per instance). */
+  entered: number[];
   /** Work by job key / task id / continuation key. */
   work: Map<string, Work>;
 }
@@ -46,6 +50,8 @@ type Event =
   | { t: number; seq: number; kind: 'arrival'; arrival: Arrival; n: number }
   | { t: number; seq: number; kind: 'enqueue' | 'workEnd' | 'complete'; work: Work }
   | { t: number; seq: number; kind: 'timer'; instance: SimInstance; key: string }
+  /** A message or signal for the open subscription `key` of a catching element with a simulated arrival. */
+  | { t: number; seq: number; kind: 'message' | 'signal'; instance: SimInstance; key: string }
   | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> };
 
 export interface ReplicationOptions {
@@ -84,6 +90,15 @@ class Replication {
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
   private nextId = 0;
+  /**
+   * Engine instance ids of finished instances, handed out again. The engine names jobs and
+   * continuations `${instanceId}-${kind}-${n}` and keeps them as object keys; a million distinct
+   * ids are a million distinct property names, each a new hidden-class transition in V8 (the cost
+   * that showed as `suspend` in the profile). With reuse only as many ids exist as instances are
+   * ever live at once. Nothing the simulator reports names an engine id.
+   */
+  private readonly engineIds: string[] = [];
+  private engineIdCount = 0;
   private readonly timeline: Timeline;
 
   constructor(private readonly o: ReplicationOptions) {
@@ -145,6 +160,7 @@ class Replication {
   private stale(ev: Event): boolean {
     if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
     if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
+    if (ev.kind === 'message' || ev.kind === 'signal') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.subscriptions[ev.key];
     return false;
   }
 
@@ -159,6 +175,12 @@ class Replication {
         this.step(inst, { type: 'timerFired', timerKey: ev.key });
         return;
       }
+      case 'message':
+        this.step(ev.instance, { type: 'correlateMessage', subscriptionKey: ev.key });
+        return;
+      case 'signal':
+        this.step(ev.instance, { type: 'signalReceived', subscriptionKey: ev.key });
+        return;
       case 'wake':
         ev.pool.wakePending = false;
         return this.serveAll();
@@ -173,11 +195,12 @@ class Replication {
     for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
-    const inst: SimInstance = { id, state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: new Map(), work: new Map() };
+    const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
+    const inst: SimInstance = { id, engineId, state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: id, seed: this.rng.int(), now: this.now, variables, ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
+    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
     this.absorb(inst, result);
     if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.now + this.draw(a.interArrival);
@@ -190,18 +213,17 @@ class Replication {
   }
 
   private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
-    this.absorb(inst, dispatch(this.o.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true }));
+    this.absorb(inst, dispatch(this.o.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
   /** Takes in a step's result: counts, work to do, timers, the end of the instance. */
   private absorb(inst: SimInstance, r: StepResult): void {
     inst.state = r.state;
     for (const h of r.history) {
-      if (h.type === 'elementEntered') inst.entered.set(h.elementInstanceId, this.now);
+      if (h.type === 'elementEntered') inst.entered[+h.elementInstanceId] = this.now;
       else if (h.type === 'elementCompleted' || h.type === 'elementTerminated') {
-        const enteredAt = inst.entered.get(h.elementInstanceId) ?? this.now;
-        inst.entered.delete(h.elementInstanceId);
         if (h.type === 'elementTerminated') continue;
+        const enteredAt = inst.entered[+h.elementInstanceId] ?? this.now;
         this.r.executions++;
         if (inst.counted) {
           const e = this.element(h.elementId);
@@ -217,6 +239,12 @@ class Replication {
         case 'jobCanceled': this.cancel(inst, e.jobKey); break;
         case 'userTaskCanceled': this.cancel(inst, e.taskId); break;
         case 'timerScheduled': this.schedule({ t: Math.max(this.now, e.timer.dueAt), seq: 0, kind: 'timer', instance: inst, key: e.timer.key }); break;
+        case 'subscriptionOpened': {
+          const sub = e.subscription;
+          const delay = this.o.scenario.catches[sub.elementId];
+          if (delay && (sub.kind === 'message' || sub.kind === 'signal')) this.schedule({ t: this.now + this.draw(delay), seq: 0, kind: sub.kind, instance: inst, key: sub.key });
+          break;
+        }
         default: break;
       }
     }
@@ -342,6 +370,7 @@ class Replication {
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
+    this.engineIds.push(inst.engineId);
     if (!inst.counted || inst.state.status !== 'completed') return;
     this.r.completed++;
     this.r.cycleTime.add((this.now - inst.startedAt) / 1000);

@@ -79,6 +79,12 @@ export interface Scenario {
   currency: string | null;
   arrivals: Arrival[];
   activities: Record<string, ActivityParameters>;
+  /**
+   * Catching element id (intermediate catch event, boundary event, receive task with a message or
+   * signal) → the delay from the moment it starts waiting until its message or signal arrives
+   * (BPSim `InterTriggerTimer` on the element), drawn per wait. ADR 0171.
+   */
+  catches: Record<string, TimeValue>;
   /** Sequence flow id to probability, for splits simulated by probability instead of their conditions. */
   probabilities: Record<string, number>;
   resources: Record<string, ResourceParameters>;

@@ -8,6 +8,7 @@ import type { Draft } from './draft';
 import { downloadLog } from './export-log';
 import { duration } from './format';
 import { HeatDiagram } from './HeatDiagram';
+import { ImportProsimos } from './ImportProsimos';
 import type { SimulationOutcome, SimulationProgress } from './protocol';
 import { RunPanel } from './RunPanel';
 import { startSimulation } from './run-simulation';
@@ -37,6 +38,7 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
   const [results, setResults] = useState<Record<string, Done>>({});
   const [runError, setRunError] = useState<string | null>(null);
   const [compareWith, setCompareWith] = useState<string>('');
+  const [imported, setImported] = useState<{ scenarioId: string; report: string[] } | null>(null);
   const runRef = useRef<RunningSimulation | null>(null);
   useEffect(() => () => runRef.current?.cancel(), []);
 
@@ -114,9 +116,25 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
           </label>
         )}
         <button type="button" className="button" onClick={() => void create()} disabled={saving || !!running} data-testid="sim-new-scenario">New scenario</button>
+        <ImportProsimos
+          content={content} disabled={saving || !!running} onError={setSaveError}
+          onImported={(xml, scenarioId, report) => {
+            setSaveError(null);
+            onChange(xml);
+            setSelected(scenarioId);
+            setImported({ scenarioId, report });
+          }}
+        />
         {scenario && <button type="button" className="button button--primary" onClick={run} disabled={!!running} data-testid="sim-run">Run</button>}
       </header>
       {saveError && <p className="run-error" role="alert">{saveError}</p>}
+      {imported && (
+        <div className="sim-import-report" role="status" data-testid="sim-import-report">
+          <p>Imported from Prosimos as scenario {imported.scenarioId} (times in seconds).{imported.report.length === 0 ? ' Everything in the file is simulated.' : ' Not simulated as Prosimos would:'}</p>
+          {imported.report.length > 0 && <ul>{imported.report.map((line) => <li key={line}>{line}</li>)}</ul>}
+          <button type="button" className="button button--small" onClick={() => setImported(null)}>Dismiss</button>
+        </div>
+      )}
       {scenarios.length === 0 ? (
         <div className="empty-state" data-testid="sim-empty">
           <p>This model has no simulation scenario yet.</p>

@@ -4,7 +4,7 @@ import { compileDeployment, parseBpmn } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import { FeelExpressions } from '../../host/feel-expressions';
 import { createNodeScriptRunner } from '../../host/scripts/node-script-threads';
-import { CalendarError, pickRun, readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
+import { CalendarError, importProsimos, pickRun, readScenarios, ScenarioError, simulate, toProsimosCsv, toXes } from '../../simulation';
 import type { Figure, Scenario, SimulationReport } from '../../simulation';
 import type { SimulateArgs } from '../args';
 import { EXIT, InputError, type ExitCode } from '../errors';
@@ -13,15 +13,24 @@ import { stderrLogger, type CliIo } from '../io';
 
 /**
  * `flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--replications R]
- * [--dmn FILE]... [--json] [--log out.csv|out.xes]`: runs a BPSim scenario of the model on the
- * engine, on a virtual clock, and prints the results (with `--json`, one object).
+ * [--dmn FILE]... [--json] [--log out.csv|out.xes] [--prosimos scenario.json [--save-model out.bpmn]]`:
+ * runs a BPSim scenario of the model on the engine, on a virtual clock, and prints the results
+ * (with `--json`, one object). `--prosimos` imports a Prosimos scenario into the model first
+ * (in memory; `--save-model` writes the result) and runs that one.
  * Exit: 0 done, 1 some instance hit an incident, 3 bad model or scenario.
  */
 export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<ExitCode> {
   const file = resolve(io.cwd, args.model);
   const logExt = args.log === undefined ? undefined : extname(args.log).toLowerCase();
   if (logExt !== undefined && logExt !== '.csv' && logExt !== '.xes') throw new InputError(`--log ${args.log}: the log is written as .csv (Prosimos) or .xes (IEEE 1849)`);
-  const xml = await readTextFile(file, 'model');
+  if (args.saveModel !== undefined && args.prosimos === undefined) throw new InputError('--save-model writes the model with an imported scenario: it needs --prosimos FILE');
+  let xml = await readTextFile(file, 'model');
+  let importedScenario: string | undefined;
+  if (args.prosimos !== undefined) {
+    const imported = await importProsimosFile(xml, args, io);
+    xml = imported.xml;
+    importedScenario = imported.scenarioId;
+  }
   let parsed;
   try {
     parsed = await parseBpmn(xml);
@@ -42,7 +51,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   }
   let picked;
   try {
-    picked = pickRun(scenarios, [...processes.values()], args.scenario);
+    picked = pickRun(scenarios, [...processes.values()], args.scenario ?? importedScenario);
   } catch (error) {
     if (error instanceof ScenarioError) throw new InputError(error.message.startsWith('the model ') ? `${args.model} ${error.message.slice('the model '.length)}` : `${args.model}, ${error.message}`);
     throw error;
@@ -66,6 +75,30 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   const incidents = Object.entries(report.incidents);
   for (const [element, message] of incidents) io.stderr(`incident at ${element}: ${message}\n`);
   return incidents.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Reads `--prosimos FILE` into the model; says on stderr what of it is not simulated here. */
+async function importProsimosFile(xml: string, args: SimulateArgs, io: CliIo): Promise<{ xml: string; scenarioId: string }> {
+  const shown = args.prosimos as string;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readTextFile(resolve(io.cwd, shown), 'Prosimos scenario'));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`--prosimos ${shown} is not JSON: ${(error as Error).message}`);
+  }
+  let result;
+  try {
+    result = await importProsimos(xml, json, { instances: args.instances });
+  } catch (error) {
+    throw new InputError(`cannot import ${shown} into ${args.model}: ${(error as Error).message}`);
+  }
+  for (const line of result.report) io.stderr(`note: Prosimos import: ${line}\n`);
+  if (args.saveModel !== undefined) {
+    await writeLog(resolve(io.cwd, args.saveModel), result.xml, args.saveModel);
+    io.stderr(`wrote the model with scenario ${result.scenarioId} to ${relative(io.cwd, resolve(io.cwd, args.saveModel))}\n`);
+  }
+  return result;
 }
 
 async function writeLog(path: string, text: string, shown: string): Promise<void> {

@@ -7,7 +7,7 @@ import { seedFrom } from './random';
 import { STATE_SCHEMA_VERSION } from './state';
 import type { InstanceState } from './state';
 import { Step } from './step';
-import type { CommandRecord, StartOptions, StepResult } from './step-result';
+import type { CommandRecord, HistoryMode, StartOptions, StepResult } from './step-result';
 import { setAll } from './variables';
 
 /**
@@ -64,7 +64,7 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
       ...(options.startEventId ? { startEventId: options.startEventId } : {}),
     },
   };
-  const step = new Step(process, state, ctx, now);
+  const step = new Step(process, state, ctx, now, options.history === 'elements');
   step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
   if (variables) setAll(step, null, variables, true);
   step.openEventSubprocessWaits(null, process.eventSubprocesses);
@@ -82,6 +82,8 @@ export interface DispatchOptions {
   inPlace?: boolean;
   /** The step's time; default `ctx.clock.now()`. */
   now?: number;
+  /** See {@link HistoryMode}; default `full`. */
+  history?: HistoryMode;
 }
 
 /**
@@ -106,7 +108,7 @@ export function dispatch(process: ExecutableProcess, state: InstanceState, comma
   const now = options.now ?? ctx.clock.now();
   // The state must not share objects with the caller's command, which it may reuse or mutate.
   const applied = cloneJson(command) as StepResult['record']['command'];
-  const step = new Step(process, options.inPlace ? state : cloneJson(state), ctx, now);
+  const step = new Step(process, options.inPlace ? state : cloneJson(state), ctx, now, options.history === 'elements');
   applyCommand(step, applied);
   step.state.commands++;
   step.run();

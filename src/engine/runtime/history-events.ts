@@ -5,6 +5,8 @@ interface Emitter {
   readonly state: { seq: number; readonly instanceId: string };
   readonly now: number;
   readonly history: HistoryEvent[];
+  /** A reduced history (see `HistoryMode`): flows taken and variables set are not recorded. */
+  readonly reduced: boolean;
 }
 
 /*
@@ -23,12 +25,20 @@ export function emitElementEvent(
 
 export function emitFlowTaken(step: Emitter, flowId: string, elementInstanceId: string | null, scopeId: string | null): void {
   const { state } = step;
+  if (step.reduced) {
+    ++state.seq;
+    return;
+  }
   step.history.push({ type: 'flowTaken', flowId, elementInstanceId, scopeId, seq: ++state.seq, time: step.now, instanceId: state.instanceId });
 }
 
 /** A variable set; `created`: it had no value before (the event then has no `oldValue`). */
 export function emitVariableSet(step: Emitter, name: string, scopeId: string | null, created: boolean, oldValue: unknown, newValue: unknown): void {
   const { state } = step;
+  if (step.reduced) {
+    ++state.seq;
+    return;
+  }
   step.history.push(created
     ? { type: 'variableSet', name, scopeId, newValue, seq: ++state.seq, time: step.now, instanceId: state.instanceId }
     : { type: 'variableSet', name, scopeId, oldValue, newValue, seq: ++state.seq, time: step.now, instanceId: state.instanceId });

@@ -39,4 +39,16 @@ export interface StartOptions {
   now?: number;
   /** Start at this start event instead of the process's none start event (message, timer, signal starts). */
   startEventId?: string;
+  /** See {@link HistoryMode}; default `full`. */
+  history?: HistoryMode;
 }
+
+/**
+ * What a step records in `history`. `full`: everything (what stores keep and replay reproduces).
+ * `elements`: only `elementEntered`, `elementCompleted`, `elementTerminated`, `incidentRaised`
+ * and `instanceCompleted`/`instanceCanceled` (what the simulator's figures need); the state,
+ * the effects and the event sequence numbers are the same as with `full`, so a simulator that
+ * keeps no log does not build and collect the other events.
+ */
+export type HistoryMode = 'full' | 'elements';
+

@@ -17,6 +17,9 @@ import { setAll, visibleVariables } from './variables';
 import { closeWaits, openWaits } from './waits';
 import { checkWatches } from './watch';
 
+/** The events `Step.emit` records in a reduced history (element events have their own builders). */
+const KEPT_WHEN_REDUCED: ReadonlySet<string> = new Set(['elementEntered', 'elementCompleted', 'elementTerminated', 'incidentRaised', 'instanceCompleted', 'instanceCanceled']);
+
 export type Work = { t: 'activate' | 'complete'; id: string };
 
 /** Default number of element executions one step may run (see {@link EngineLimits}). */
@@ -57,6 +60,8 @@ export class Step {
     readonly ctx: EngineContext,
     /** The step's time: every event of the step carries it. */
     readonly now: number,
+    /** `history: 'elements'` (see `HistoryMode`): only element and incident events are recorded. */
+    readonly reduced = false,
   ) {
     this.budget = ctx.limits?.stepBudget ?? DEFAULT_STEP_BUDGET;
     this.maxElements = ctx.limits?.maxElementInstances ?? DEFAULT_MAX_ELEMENT_INSTANCES;
@@ -64,6 +69,10 @@ export class Step {
   }
 
   emit(body: HistoryBody): void {
+    if (this.reduced && !KEPT_WHEN_REDUCED.has(body.type)) {
+      ++this.state.seq; // the same numbering as a full history
+      return;
+    }
     const event = body as HistoryEvent;
     event.seq = ++this.state.seq;
     event.time = this.now;

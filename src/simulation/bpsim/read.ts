@@ -71,6 +71,7 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     currency: attr(params, 'baseCurrencyUnit') ?? null,
     arrivals: [],
     activities: {},
+    catches: {},
     probabilities: {},
     resources: {},
     calendars: {},
@@ -141,7 +142,14 @@ function readElement(e: GenericElement, s: Scenario, index: ModelIndex, at: stri
       used.add('PropertyParameters Property');
       s.arrivals.push(arrival);
     }
+  } else if (type === 'bpmn:IntermediateCatchEvent' || type === 'bpmn:BoundaryEvent') {
+    const delay = time('ControlParameters', 'InterTriggerTimer');
+    if (delay) s.catches[ref] = delay;
   } else if (index.activities.has(ref)) {
+    if (type === 'bpmn:ReceiveTask') {
+      const delay = time('ControlParameters', 'InterTriggerTimer');
+      if (delay) s.catches[ref] = delay;
+    }
     const activity: ActivityParameters = {
       elementId: ref,
       setup: time('TimeParameters', 'SetupTime'),

@@ -11,7 +11,7 @@ import type { ElementFactory, ScenarioEdit } from './write';
 /** The namespace new BPSim elements are written in (BPSim 2.0; the reader takes 1.0 too). */
 export const BPSIM_NS = 'http://www.bpsim.org/schemas/2.0';
 
-interface Moddle {
+export interface Moddle {
   fromXML(xml: string, type: string): Promise<{ rootElement: ModdleElement }>;
   toXML(e: ModdleElement, o?: { format?: boolean }): Promise<{ xml: string }>;
   create(type: string, attrs?: Record<string, unknown>): ModdleElement;
@@ -30,8 +30,7 @@ export type ScenarioTarget = { scenarioId: string } | { create: { id: string; na
  * @throws Error when the XML is not BPMN or the scenario does not exist.
  */
 export async function saveScenario(xml: string, target: ScenarioTarget, edit: ScenarioEdit): Promise<string> {
-  const moddle = new BpmnModdle({ zeebe: zeebeSchema }) as unknown as Moddle;
-  const { rootElement: definitions } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  const { moddle, definitions } = await openModel(xml);
   const prefix = bpsimPrefix(definitions);
   const make: ElementFactory = (name, attributes) => moddle.createAny(`${prefix}:${name}`, BPSIM_NS, attributes);
   let scenario: GenericElement | undefined;
@@ -47,8 +46,15 @@ export async function saveScenario(xml: string, target: ScenarioTarget, edit: Sc
   return (await moddle.toXML(definitions, { format: true })).xml;
 }
 
+/** A BPMN file parsed by a bpmn-moddle that writes it back with its BPSim and Zeebe extensions. */
+export async function openModel(xml: string): Promise<{ moddle: Moddle; definitions: ModdleElement }> {
+  const moddle = new BpmnModdle({ zeebe: zeebeSchema }) as unknown as Moddle;
+  const { rootElement: definitions } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  return { moddle, definitions };
+}
+
 /** The prefix the file already uses for BPSim elements, else `bpsim`. */
-function bpsimPrefix(definitions: ModdleElement): string {
+export function bpsimPrefix(definitions: ModdleElement): string {
   const first = bpsimData(definitions)[0];
   if (!first) return 'bpsim';
   const i = first.$type.indexOf(':');
@@ -56,7 +62,7 @@ function bpsimPrefix(definitions: ModdleElement): string {
 }
 
 /** The file's `bpsim:BPSimData`, created with its `bpmn:relationship` when missing. */
-function dataElement(definitions: ModdleElement, moddle: Moddle, make: ElementFactory): GenericElement {
+export function dataElement(definitions: ModdleElement, moddle: Moddle, make: ElementFactory): GenericElement {
   const existing = bpsimData(definitions)[0];
   if (existing) {
     existing.$children ??= [];
