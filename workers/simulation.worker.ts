@@ -34,7 +34,7 @@ const api: SimulationWorkerApi = {
         last = now;
         void onProgress(p);
       };
-      const { log, ...report } = simulate({ process, scenario, ctx: { scripts, decisions, logger }, seed: req.seed, instances: req.instances, replications: req.replications, log: req.log, onProgress: progress });
+      const { log, ...report } = simulate({ process, called: processes, scenario, ctx: { scripts, decisions, logger }, seed: req.seed, instances: req.instances, replications: req.replications, log: req.log, onProgress: progress });
       return { ok: true, report, log, ms: performance.now() - t0 };
     } catch (error) {
       const scenarioError = error instanceof ScenarioError || error instanceof CalendarError;

@@ -1,74 +1,21 @@
 import { dispatch, start } from '../engine';
-import type { EngineContext, ExecutableProcess, InstanceState, StepResult } from '../engine';
+import type { InstanceState, StepResult } from '../engine';
+import type { CallEffect, Event, ReplicationOptions, SimInstance, Work } from './replication-types';
+export type { ReplicationOptions } from './replication-types';
 import { ScenarioError } from './bpsim/errors';
 import { nextOpen } from './calendar';
 import { sample, sampleNumber } from './distributions';
 import { Heap } from './heap';
 import { Pool } from './resources';
-import type { QueuedWork } from './resources';
 import { Rng } from './random';
-import type { ActivityParameters, Arrival, Scenario, TimeValue } from './scenario';
+import type { ActivityParameters, Arrival, TimeValue } from './scenario';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
 
 export type { LogEntry, ElementFigures, ReplicationResult, ReplicationProgress } from './results';
 export { PROGRESS_EVERY } from './results';
-import type { ElementFigures, ReplicationProgress, ReplicationResult } from './results';
+import type { ElementFigures, ReplicationResult } from './results';
 import { PROGRESS_EVERY } from './results';
-
-interface SimInstance {
-  /** Unique in the run (the log's case id). */
-  id: string;
-  /** The engine's instance id: reused once an instance has finished (see {@link Replication.engineIds}). */
-  engineId: string;
-  state: InstanceState;
-  startedAt: number;
-  counted: boolean;
-  processing: number;
-  waiting: number;
-  idle: number;
-  cost: number;
-  /** Entry time by element instance id (the engine numbers them 1, 2, 3… per instance). */
-  entered: number[];
-  /** Work by job key / task id / continuation key. */
-  work: Map<string, Work>;
-}
-
-interface Work extends QueuedWork {
-  instance: SimInstance;
-  key: string;
-  kind: 'job' | 'task' | 'async';
-  elementId: string;
-  params: ActivityParameters | null;
-  units: Array<[Pool<Work>, number[]]>;
-  startedAt: number;
-  workMs: number;
-  cost: number;
-}
-
-type Event =
-  | { t: number; seq: number; kind: 'arrival'; arrival: Arrival; n: number }
-  | { t: number; seq: number; kind: 'enqueue' | 'workEnd' | 'complete'; work: Work }
-  | { t: number; seq: number; kind: 'timer'; instance: SimInstance; key: string }
-  /** A message or signal for the open subscription `key` of a catching element with a simulated arrival. */
-  | { t: number; seq: number; kind: 'message' | 'signal'; instance: SimInstance; key: string }
-  | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> };
-
-export interface ReplicationOptions {
-  process: ExecutableProcess;
-  scenario: Scenario;
-  ctx: EngineContext;
-  seed: number;
-  /** Per start event; overrides its trigger count. */
-  instances: number | null;
-  log: boolean;
-  /** Draws of the branch conditions come from here (prepare.ts reads it through a getter). */
-  setRng: (rng: Rng) => void;
-  /** Sampling interval of the role timeline (ms of simulated time); it widens for long runs. */
-  timelineIntervalMs?: number;
-  /** Called every {@link PROGRESS_EVERY} events and once at the end. */
-  onProgress?: (p: ReplicationProgress) => void;
-}
 
 /**
  * One replication: a discrete-event simulation on a virtual clock that drives the real engine
@@ -160,6 +107,7 @@ class Replication {
   private stale(ev: Event): boolean {
     if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
     if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
+    if (ev.kind === 'call') return this.live.get(ev.instance.id) !== ev.instance;
     if (ev.kind === 'message' || ev.kind === 'signal') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.subscriptions[ev.key];
     return false;
   }
@@ -184,6 +132,8 @@ class Replication {
       case 'wake':
         ev.pool.wakePending = false;
         return this.serveAll();
+      case 'call':
+        return this.call(ev.instance, ev.effect);
     }
   }
 
@@ -196,7 +146,7 @@ class Replication {
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
     const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
-    const inst: SimInstance = { id, engineId, state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
+    const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
@@ -213,7 +163,7 @@ class Replication {
   }
 
   private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
-    this.absorb(inst, dispatch(this.o.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true, history: 'elements' }));
+    this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
   /** Takes in a step's result: counts, work to do, timers, the end of the instance. */
@@ -239,6 +189,15 @@ class Replication {
         case 'jobCanceled': this.cancel(inst, e.jobKey); break;
         case 'userTaskCanceled': this.cancel(inst, e.taskId); break;
         case 'timerScheduled': this.schedule({ t: Math.max(this.now, e.timer.dueAt), seq: 0, kind: 'timer', instance: inst, key: e.timer.key }); break;
+        case 'startChildInstance':
+        case 'notifyParent':
+        case 'errorToParent':
+        case 'escalationToParent':
+        case 'cancelChildInstance':
+          // An answer goes to the parent, which must still be there when it is taken in (the child may be gone by then).
+          if (e.type === 'startChildInstance' || e.type === 'cancelChildInstance') this.schedule({ t: this.now, seq: 0, kind: 'call', instance: inst, effect: e });
+          else if (inst.parent) this.schedule({ t: this.now, seq: 0, kind: 'call', instance: inst.parent, effect: e });
+          break;
         case 'subscriptionOpened': {
           const sub = e.subscription;
           const delay = this.o.scenario.catches[sub.elementId];
@@ -349,7 +308,7 @@ class Replication {
     const resourceNames = logged ? w.units.flatMap(([pool, units]) => units.map((u) => pool.unitName(u))).join(';') : '';
     if (w.units.length > 0) this.release(w, w.workMs);
     if (logged) {
-      this.r.log.push({ caseId: w.instance.id, activity: this.o.process.nodes.get(w.elementId)?.name ?? w.elementId, enableTime: w.enabledAt, startTime: w.startedAt, endTime: this.now, resource: resourceNames });
+      this.r.log.push({ caseId: w.instance.id, activity: w.instance.process.nodes.get(w.elementId)?.name ?? w.elementId, enableTime: w.enabledAt, startTime: w.startedAt, endTime: this.now, resource: resourceNames });
     }
     this.schedule({ t: this.now + this.draw(w.params?.wait ?? null), seq: 0, kind: 'complete', work: w });
   }
@@ -367,9 +326,60 @@ class Replication {
     else if (w.kind === 'async' && s.continuations?.[w.key]) this.step(inst, { type: 'continueAsync', key: w.key });
   }
 
+  /**
+   * Call activities: a child instance of the called process runs like a case of its own (its
+   * tasks queue for the same roles), is not counted as a case, and adds its times and costs to
+   * its parent's; its answer goes back to the parent as the host would send it.
+   */
+  private call(inst: SimInstance, e: CallEffect): void {
+    if (e.type === 'startChildInstance') {
+      const process = this.o.called.get(e.processId);
+      if (!process) {
+        this.step(inst, { type: 'childCanceled', elementInstanceId: e.parentElementInstanceId, reason: `process ${e.processId} is not in the simulated model` });
+        return;
+      }
+      const child: SimInstance = {
+        id: `${++this.nextId}`, engineId: e.childInstanceId, process, parent: inst, children: new Map(), state: undefined as unknown as InstanceState,
+        startedAt: this.now, counted: inst.counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map(),
+      };
+      this.live.set(child.id, child);
+      inst.children.set(child.engineId, child);
+      const parent = { instanceId: inst.engineId, elementInstanceId: e.parentElementInstanceId };
+      this.absorb(child, start(process, { instanceId: child.engineId, parent, callDepth: e.callDepth, businessKey: e.businessKey, variables: e.variables, seed: this.rng.int(), now: this.now, history: 'elements' }, this.o.ctx));
+    } else if (e.type === 'cancelChildInstance') {
+      const child = e.childInstanceId === null ? undefined : inst.children.get(e.childInstanceId);
+      if (child) this.drop(child);
+    } else {
+      const parent = inst; // answers are scheduled on the parent
+      if (parent.state.status !== 'active') return;
+      if (e.type === 'notifyParent') this.step(parent, { type: 'childCompleted', elementInstanceId: e.parentElementInstanceId, variables: e.variables });
+      else if (e.type === 'errorToParent') this.step(parent, { type: 'childError', elementInstanceId: e.parentElementInstanceId, errorCode: e.errorCode, errorMessage: e.errorMessage, variables: e.variables });
+      else this.step(parent, { type: 'childEscalation', elementInstanceId: e.parentElementInstanceId, escalationCode: e.escalationCode });
+    }
+  }
+
+  /** Ends a child its parent no longer waits for, with its own children; its work is canceled. */
+  private drop(inst: SimInstance): void {
+    for (const c of inst.children.values()) this.drop(c);
+    this.live.delete(inst.id);
+    for (const w of inst.work.values()) this.cancel(inst, w.key);
+    inst.parent?.children.delete(inst.engineId);
+  }
+
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
+    for (const c of inst.children.values()) this.drop(c);
+    const parent = inst.parent;
+    if (parent) {
+      // A child: its times and costs are its parent's; its engine id is the parent's to name.
+      parent.children.delete(inst.engineId);
+      parent.processing += inst.processing;
+      parent.waiting += inst.waiting;
+      parent.idle += inst.idle;
+      parent.cost += inst.cost;
+      return;
+    }
     this.engineIds.push(inst.engineId);
     if (!inst.counted || inst.state.status !== 'completed') return;
     this.r.completed++;

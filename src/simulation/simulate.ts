@@ -15,6 +15,12 @@ export interface SimulationOptions {
   /** Compiled for this run: the runner adapts it to the scenario (see prepare.ts). */
   process: ExecutableProcess;
   scenario: Scenario;
+  /**
+   * Processes that call activities start, by process id, compiled for this run like `process`
+   * (e.g. every process of the model's deployment). A call to a process not here gives the call
+   * activity an incident.
+   */
+  called?: ReadonlyMap<string, ExecutableProcess>;
   /** Scripts and decisions as in production; the clock is the simulator's. */
   ctx: Omit<EngineContext, 'clock'>;
   /** Default: the scenario's seed. */
@@ -80,6 +86,11 @@ export function simulate(o: SimulationOptions): SimulationReport {
   const replications = o.replications ?? scenario.replications;
   let current = new Rng(seed);
   prepareProcess(o.process, scenario, () => current);
+  const called = new Map(o.called ?? []);
+  for (const [id, p] of called) {
+    if (p === o.process || id === o.process.id) called.set(id, o.process);
+    else prepareProcess(p, scenario, () => current);
+  }
   const master = new Rng(seed);
   const ctx: EngineContext = { ...o.ctx, clock: { now: () => scenario.start } };
   const runs: ReplicationResult[] = [];
@@ -88,7 +99,7 @@ export function simulate(o: SimulationOptions): SimulationReport {
   for (let i = 0; i < replications; i++) {
     const onProgress = o.onProgress;
     runs.push(runReplication({
-      process: o.process, scenario, ctx, seed: master.int(), instances: o.instances ?? null, log: o.log ?? false,
+      process: o.process, called, scenario, ctx, seed: master.int(), instances: o.instances ?? null, log: o.log ?? false,
       setRng: (rng) => { current = rng; },
       timelineIntervalMs,
       ...(onProgress ? { onProgress: (p: ReplicationProgress) => onProgress({ ...p, replication: i + 1, replications, expectedInstances: expected }) } : {}),

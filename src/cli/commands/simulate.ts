@@ -60,7 +60,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   const scripts = await createNodeScriptRunner({ logger });
   let report: SimulationReport;
   try {
-    report = simulate({ process, scenario, ctx: { scripts, decisions, logger }, seed: args.seed, instances: args.instances, replications: args.replications, log: args.log !== undefined });
+    report = simulate({ process, called: processes, scenario, ctx: { scripts, decisions, logger }, seed: args.seed, instances: args.instances, replications: args.replications, log: args.log !== undefined });
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof CalendarError) throw new InputError(`${args.model}: ${error.message}`);
     throw error;

@@ -1,0 +1,73 @@
+import type { Effect, EngineContext, ExecutableProcess, InstanceState } from '../engine';
+import type { Pool, QueuedWork } from './resources';
+import type { Rng } from './random';
+import type { ReplicationProgress } from './results';
+import type { ActivityParameters, Arrival, Scenario } from './scenario';
+
+/* The replication's data: cases and child instances, work items, events, options (replication.ts). */
+
+export interface SimInstance {
+  /** Unique in the run (the log's case id). */
+  id: string;
+  /** The engine's instance id: reused once an instance has finished (see {@link Replication.engineIds}). */
+  engineId: string;
+  process: ExecutableProcess;
+  /** A call activity's child: the instance that called it (its figures roll up there); null for a case. */
+  parent: SimInstance | null;
+  /** Child instances still running, by engine id. */
+  children: Map<string, SimInstance>;
+  state: InstanceState;
+  startedAt: number;
+  counted: boolean;
+  processing: number;
+  waiting: number;
+  idle: number;
+  cost: number;
+  /** Entry time by element instance id (the engine numbers them 1, 2, 3… per instance). */
+  entered: number[];
+  /** Work by job key / task id / continuation key. */
+  work: Map<string, Work>;
+}
+
+export interface Work extends QueuedWork {
+  instance: SimInstance;
+  key: string;
+  kind: 'job' | 'task' | 'async';
+  elementId: string;
+  params: ActivityParameters | null;
+  units: Array<[Pool<Work>, number[]]>;
+  startedAt: number;
+  workMs: number;
+  cost: number;
+}
+
+export type Event =
+  | { t: number; seq: number; kind: 'arrival'; arrival: Arrival; n: number }
+  | { t: number; seq: number; kind: 'enqueue' | 'workEnd' | 'complete'; work: Work }
+  | { t: number; seq: number; kind: 'timer'; instance: SimInstance; key: string }
+  /** A message or signal for the open subscription `key` of a catching element with a simulated arrival. */
+  | { t: number; seq: number; kind: 'message' | 'signal'; instance: SimInstance; key: string }
+  | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> }
+  /** A call activity's request, or a child's answer to its parent, taken in after the step that made it. */
+  | { t: number; seq: number; kind: 'call'; instance: SimInstance; effect: CallEffect };
+
+export type CallEffect = Extract<Effect, { type: 'startChildInstance' | 'notifyParent' | 'errorToParent' | 'escalationToParent' | 'cancelChildInstance' }>;
+
+export interface ReplicationOptions {
+  process: ExecutableProcess;
+  /** Processes call activities start, by process id (prepared like `process`). */
+  called: ReadonlyMap<string, ExecutableProcess>;
+  scenario: Scenario;
+  ctx: EngineContext;
+  seed: number;
+  /** Per start event; overrides its trigger count. */
+  instances: number | null;
+  log: boolean;
+  /** Draws of the branch conditions come from here (prepare.ts reads it through a getter). */
+  setRng: (rng: Rng) => void;
+  /** Sampling interval of the role timeline (ms of simulated time); it widens for long runs. */
+  timelineIntervalMs?: number;
+  /** Called every {@link PROGRESS_EVERY} events and once at the end. */
+  onProgress?: (p: ReplicationProgress) => void;
+}
+
