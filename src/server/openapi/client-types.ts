@@ -82,6 +82,9 @@ export interface paths {
                             [key: string]: unknown;
                         };
                         businessKey?: string | null;
+                        formValues?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -3157,7 +3160,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    method: "deployments.deploy" | "deployments.list" | "deployments.get" | "deployments.versions" | "instances.list" | "instances.get" | "instances.start" | "instances.suspend" | "instances.resume" | "instances.cancel" | "instances.setVariables" | "stats.instances" | "stats.elements" | "stats.timeline" | "tasks.list" | "tasks.get" | "tasks.claim" | "tasks.unclaim" | "tasks.assign" | "tasks.complete" | "jobs.list" | "jobs.fetchAndLock" | "jobs.complete" | "jobs.fail" | "jobs.throwError" | "jobs.extendLock" | "messages.publish" | "messages.correlate" | "signals.broadcast" | "incidents.list" | "incidents.retry" | "incidents.resolve" | "history.get" | "decisions.evaluate" | "instances.fork" | "timers.fire";
+                    method: "deployments.deploy" | "deployments.list" | "deployments.get" | "deployments.versions" | "instances.list" | "instances.get" | "instances.start" | "instances.suspend" | "instances.resume" | "instances.cancel" | "instances.setVariables" | "stats.instances" | "stats.elements" | "stats.timeline" | "tasks.list" | "tasks.get" | "tasks.claim" | "tasks.unclaim" | "tasks.assign" | "tasks.complete" | "jobs.list" | "jobs.fetchAndLock" | "jobs.complete" | "jobs.fail" | "jobs.throwError" | "jobs.extendLock" | "messages.publish" | "messages.correlate" | "signals.broadcast" | "incidents.list" | "incidents.retry" | "incidents.resolve" | "history.get" | "decisions.evaluate" | "instances.fork" | "timers.fire" | "processes.scripts.list" | "processes.scripts.get" | "processes.scripts.put";
                 };
                 cookie?: never;
             };
