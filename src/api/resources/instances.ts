@@ -55,6 +55,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 export const instances = {
   'instances.list': route(instancesList, async (ports, q) => {
+    // A source that answers the whole query from its indexes reads only the page's rows.
+    if (q.version === undefined || q.processId !== undefined) {
+      const indexed = await sourceOf(ports).page?.(q);
+      if (indexed) return ok({ items: indexed.items.map((r) => summaryOf({ ...r, variables: {} })), total: indexed.total, page: q.page, pageSize: q.pageSize });
+    }
     // The source narrows by process, version, status, business key and incidents (from an index where it can); the rest is filtered here.
     const status = q.state === 'suspended' ? 'active' : q.state;
     const found = await sourceOf(ports).rows({ processId: q.processId, version: q.version, status, businessKey: q.businessKey, withIncidents: q.hasIncident === true });
