@@ -25,9 +25,32 @@ export interface InstanceRowView {
   variables: Variables;
 }
 
+/** The `instances.list` query as a source may answer it whole (filters, order, page). */
+export interface InstanceListQuery extends InstanceFilter {
+  state?: 'active' | 'suspended' | 'completed' | 'canceled';
+  variable?: { name: string; value: unknown };
+  startedFrom?: number;
+  startedTo?: number;
+  endedFrom?: number;
+  endedTo?: number;
+  hasIncident?: boolean;
+  sortBy: string;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** A page of list rows with the total. */
+export interface InstanceRowPage {
+  items: Array<Omit<InstanceRowView, 'variables'>>;
+  total: number;
+}
+
 /** Where `instances.list` and `stats.instances` read instances from. */
 export interface InstanceSource {
   rows(filter: InstanceFilter): Promise<InstanceRowView[]>;
+  /** The whole list query from indexes, reading only the page's rows; undefined when this query needs `rows` (the API filters and sorts then). */
+  page?(query: InstanceListQuery): Promise<InstanceRowPage | undefined>;
 }
 
 export function rowView(s: InstanceState): InstanceRowView {

@@ -52,6 +52,8 @@ export const instancesStart = z.strictObject({
   version: z.number().int().min(1).optional(),
   variables: variables.optional(),
   businessKey: z.string().nullable().optional(),
+  /** Start through the process's start form: the values are checked against its fields, then become the variables (not with `variables`). */
+  formValues: variables.optional(),
 });
 /** A timer an instance waits for: `timerKey` as listed in the instance's `timers`. */
 export const timersFire = z.strictObject({ instanceId: id, timerKey: id });
@@ -86,8 +88,12 @@ export const tasksList = z.strictObject({
   /** ISO date-times compared as text (tasks without a due date are left out). */
   dueBefore: z.string().optional(),
   dueAfter: z.string().optional(),
+  /** Follow-up dates (zeebe:taskSchedule followUpDate), ISO, compared like due dates. */
+  followUpBefore: z.string().optional(),
+  followUpAfter: z.string().optional(),
   minPriority: z.number().optional(),
-  sortBy: z.enum(['priority', 'createdAt', 'dueDate']).default('priority'),
+  maxPriority: z.number().optional(),
+  sortBy: z.enum(['priority', 'createdAt', 'dueDate', 'followUpDate']).default('priority'),
   order: z.enum(['asc', 'desc']).default('desc'),
   ...page,
 });
@@ -157,4 +163,15 @@ export const engineDataImport = z.strictObject({
     bufferedMessages: z.array(keyed({ key: id, name: z.string() })).default([]),
     messageStartLocks: z.array(keyed({})).default([]),
   }),
+/** `processes.scripts.*`: the script tasks of the latest (or the given) deployed version of a process. */
+export const scriptsList = z.strictObject({ processId: id, version: z.number().int().min(1).optional() });
+export const scriptsGet = z.strictObject({ processId: id, nodeId: id, version: z.number().int().min(1).optional() });
+/** Changes one script task's body (and language, result variable): deploys the changed model as the next version. */
+export const scriptsPut = z.strictObject({
+  processId: id,
+  nodeId: id,
+  body: z.string(),
+  language: z.enum(['javascript', 'feel']).optional(),
+  resultVariable: z.string().optional(),
+  note: z.string().max(10_000).optional(),
 });

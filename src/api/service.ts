@@ -14,13 +14,14 @@ import { stats } from './resources/stats';
 import { statsTimelineRoutes } from './resources/stats-timeline';
 import { tasks } from './resources/tasks';
 import { timers } from './resources/timers';
+import { scripts } from './resources/scripts';
 import type { Route } from './route';
 
 /**
  * Every call of the engine API by name (`resource.action`, after the seed's REST resources:
  * `instances.list` is `GET /instances`, `tasks.complete` is `POST /tasks/{id}/complete`...).
  */
-export const ROUTES = { ...deployments, ...instances, ...stats, ...statsTimelineRoutes, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers, ...engineData };
+export const ROUTES = { ...deployments, ...instances, ...stats, ...statsTimelineRoutes, ...tasks, ...jobs, ...events, ...incidents, ...history, ...decisions, ...replay, ...timers, ...engineData, ...scripts };
 
 export type ApiMethod = keyof typeof ROUTES;
 type RouteOf<M extends ApiMethod> = (typeof ROUTES)[M];

@@ -1,4 +1,5 @@
 import type { InstanceState } from '../../engine';
+import { startFormVariables } from '../start-form';
 import { ApiError } from '../errors';
 import { hostInstanceSource, rowView, type InstanceRowView, type InstanceSource } from '../instance-source';
 import type { ApiPorts } from '../ports';
@@ -54,6 +55,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 export const instances = {
   'instances.list': route(instancesList, async (ports, q) => {
+    // A source that answers the whole query from its indexes reads only the page's rows.
+    if (q.version === undefined || q.processId !== undefined) {
+      const indexed = await sourceOf(ports).page?.(q);
+      if (indexed) return ok({ items: indexed.items.map((r) => summaryOf({ ...r, variables: {} })), total: indexed.total, page: q.page, pageSize: q.pageSize });
+    }
     // The source narrows by process, version, status, business key and incidents (from an index where it can); the rest is filtered here.
     const status = q.state === 'suspended' ? 'active' : q.state;
     const found = await sourceOf(ports).rows({ processId: q.processId, version: q.version, status, businessKey: q.businessKey, withIncidents: q.hasIncident === true });
@@ -69,8 +75,10 @@ export const instances = {
     return ok(pageOf(rows, q.page, q.pageSize));
   }),
   'instances.get': route(instanceRef, async (ports, { instanceId }) => ok(await instanceOf(ports, instanceId))),
-  'instances.start': route(instancesStart, async ({ host }, r) => {
-    const s = await host.startInstance(r.processId, { variables: r.variables, businessKey: r.businessKey, version: r.version });
+  'instances.start': route(instancesStart, async (ports, r) => {
+    if (r.formValues !== undefined && r.variables !== undefined) throw new ApiError('invalidRequest', 'give either variables or formValues (the start form\'s values), not both', { issues: [{ path: ['formValues'], message: 'not with variables' }] });
+    const variables = r.formValues === undefined ? r.variables : await startFormVariables(ports, r.processId, r.version, r.formValues);
+    const s = await ports.host.startInstance(r.processId, { variables, businessKey: r.businessKey, version: r.version });
     return ok(summarize(s), `started ${s.processId} v${s.processVersion} as ${s.instanceId}`);
   }),
   'instances.suspend': route(instanceRef, async (ports, { instanceId }) => {

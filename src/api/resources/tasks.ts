@@ -36,7 +36,10 @@ export const tasks = {
       && (q.candidateUser === undefined || t.candidateUsers.includes(q.candidateUser))
       && (q.dueBefore === undefined || (t.dueDate !== null && t.dueDate < q.dueBefore))
       && (q.dueAfter === undefined || (t.dueDate !== null && t.dueDate > q.dueAfter))
-      && (q.minPriority === undefined || t.priority >= q.minPriority));
+      && (q.followUpBefore === undefined || (t.followUpDate !== null && t.followUpDate < q.followUpBefore))
+      && (q.followUpAfter === undefined || (t.followUpDate !== null && t.followUpDate > q.followUpAfter))
+      && (q.minPriority === undefined || t.priority >= q.minPriority)
+      && (q.maxPriority === undefined || t.priority <= q.maxPriority));
     const withProcess = [];
     const processOf = new Map<string, string>();
     for (const t of found) {

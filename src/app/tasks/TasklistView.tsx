@@ -3,7 +3,7 @@ import type { UserTask } from '../../engine';
 import { ApiErrorNote } from '../run/ApiErrorNote';
 import { useEngineQuery } from '../run/engine';
 import { useLocalUser } from '../state/user-store';
-import { dueNote, TASK_LIST_LABELS, taskListRequest, type TaskListKind } from './task-queries';
+import { dueNote, TASK_LIST_LABELS, taskListRequest, type TaskFilter, type TaskListKind, type TaskSort } from './task-queries';
 import { TaskPanel } from './TaskPanel';
 
 /** The local user's tasklist: tabs, the open tasks sorted, and the chosen task to work on. */
@@ -11,9 +11,16 @@ export function TasklistView() {
   const name = useLocalUser((s) => s.name);
   const groups = useLocalUser((s) => s.groups);
   const [kind, setKind] = useState<TaskListKind>('all');
-  const [sortBy, setSortBy] = useState<'priority' | 'createdAt' | 'dueDate'>('priority');
+  const [sortBy, setSortBy] = useState<TaskSort>('priority');
+  const [filter, setFilter] = useState<TaskFilter>({});
+  // The filter's "now" moves when the filter changes, not at every render (the query stays stable).
+  const [now, setNow] = useState(() => Date.now());
+  const changeFilter = (next: TaskFilter) => {
+    setNow(Date.now());
+    setFilter(next);
+  };
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('task'));
-  const request = taskListRequest(kind, { name, groups }, sortBy);
+  const request = taskListRequest(kind, { name, groups }, sortBy, filter, now);
   const { data, error } = useEngineQuery('tasks.list', request);
   const tasks = request === null ? [] : (data?.items ?? []);
   const current = tasks.find((t) => t.id === selected);
@@ -32,9 +39,10 @@ export function TasklistView() {
         ))}
         <label className="run-field">Sort
           <select data-testid="tasks-sort" value={sortBy} onChange={(e) => setSortBy(e.target.value as typeof sortBy)}>
-            <option value="priority">priority</option><option value="dueDate">due date</option><option value="createdAt">created</option>
+            <option value="priority">priority</option><option value="dueDate">due date</option><option value="followUpDate">follow-up date</option><option value="createdAt">created</option>
           </select>
         </label>
+        <TaskFilters filter={filter} onChange={changeFilter} />
       </div>
       <ApiErrorNote error={error} />
       <div className="run-tasklist__body">
@@ -64,9 +72,30 @@ function TaskItem({ task, selected, onSelect }: { task: UserTask; selected: bool
     <li>
       <button type="button" className={`run-task${selected ? ' run-task--on' : ''}`} data-testid="task-item" data-task-id={task.id} data-assignee={task.assignee ?? ''} onClick={onSelect}>
         <strong>{task.name ?? task.elementId}</strong>
-        <span className="run-muted">priority {task.priority}{task.assignee ? ` · ${task.assignee}` : ' · unassigned'}</span>
-        {task.dueDate && <span className={due ? 'run-error' : 'run-muted'}>due {new Date(task.dueDate).toLocaleString()}{due ? ` (${due})` : ''}</span>}
+        <span className="run-muted" data-testid="task-priority" data-priority={task.priority}>priority {task.priority}{task.assignee ? ` · ${task.assignee}` : ' · unassigned'}</span>
+        {task.dueDate && <span className={due ? 'run-error' : 'run-muted'} data-testid="task-due">due {new Date(task.dueDate).toLocaleString()}{due ? ` (${due})` : ''}</span>}
+        {task.followUpDate && <span className="run-muted" data-testid="task-follow-up" data-follow-up={task.followUpDate}>follow up {new Date(task.followUpDate).toLocaleString()}</span>}
       </button>
     </li>
+  );
+}
+
+/** Due date, follow-up date and priority filters of the tasklist. */
+function TaskFilters({ filter, onChange }: { filter: TaskFilter; onChange(next: TaskFilter): void }) {
+  return (
+    <>
+      <label className="run-field">Due
+        <select data-testid="tasks-filter-due" value={filter.due ?? ''} onChange={(e) => onChange({ ...filter, due: (e.target.value || undefined) as TaskFilter['due'] })}>
+          <option value="">any</option><option value="overdue">overdue</option><option value="week">within 7 days</option>
+        </select>
+      </label>
+      <label className="run-field">
+        <input type="checkbox" data-testid="tasks-filter-follow-up" checked={filter.followUp === true} onChange={(e) => onChange({ ...filter, followUp: e.target.checked || undefined })} /> follow-up reached
+      </label>
+      <label className="run-field">Priority at least
+        <input type="number" data-testid="tasks-filter-priority" style={{ width: '5em' }} value={filter.minPriority ?? ''}
+          onChange={(e) => onChange({ ...filter, minPriority: e.target.value === '' ? undefined : Number(e.target.value) })} />
+      </label>
+    </>
   );
 }

@@ -43,3 +43,14 @@ describe('tasklist tabs', () => {
     expect(dueNote('not a date', now)).toBeNull();
   });
 });
+
+describe('tasklist filters', () => {
+  it('given due, follow-up and priority filters, then the request compares dates at the filter\'s now', () => {
+    const now = Date.UTC(2026, 0, 10);
+    expect(taskListRequest('all', ana, 'followUpDate', { due: 'week', followUp: true, minPriority: 50 }, now)).toEqual({
+      sortBy: 'followUpDate', order: 'asc', pageSize: 1000,
+      dueBefore: '2026-01-17T00:00:00.000Z', followUpBefore: '2026-01-10T00:00:00.000Z', minPriority: 50,
+    });
+    expect(taskListRequest('all', ana, 'priority', { due: 'overdue' }, now)).toMatchObject({ dueBefore: '2026-01-10T00:00:00.000Z', order: 'desc' });
+  });
+});

@@ -14,12 +14,35 @@ export const TASK_LIST_LABELS: Record<TaskListKind, string> = { mine: 'My tasks'
  * @example
  * taskListRequest('groups', { name: 'ana', groups: ['clerks'] }, 'priority') // { candidateGroups: ['clerks'], sortBy: 'priority', ... }
  */
-export function taskListRequest(kind: TaskListKind, user: LocalUser, sortBy: 'priority' | 'createdAt' | 'dueDate' = 'priority'): ApiRequest<'tasks.list'> | null {
-  const base = { sortBy, order: sortBy === 'priority' ? ('desc' as const) : ('asc' as const), pageSize: 1000 };
+export function taskListRequest(kind: TaskListKind, user: LocalUser, sortBy: TaskSort = 'priority', filter: TaskFilter = {}, now = Date.now()): ApiRequest<'tasks.list'> | null {
+  const base = { sortBy, order: sortBy === 'priority' ? ('desc' as const) : ('asc' as const), pageSize: 1000, ...filterRequest(filter, now) };
   if (kind === 'mine') return { ...base, assignee: user.name };
   if (kind === 'groups') return user.groups.length ? { ...base, candidateGroups: user.groups } : null;
   if (kind === 'unassigned') return { ...base, assignee: null };
   return base;
+}
+
+export type TaskSort = 'priority' | 'createdAt' | 'dueDate' | 'followUpDate';
+
+/** The tasklist's filters: by due date, by follow-up date (zeebe:taskSchedule), by priority (zeebe:priorityDefinition). */
+export interface TaskFilter {
+  /** `overdue`: due before now; `week`: due within the next 7 days (overdue included). */
+  due?: 'overdue' | 'week';
+  /** Follow-up date reached (before now): time to look at it again. */
+  followUp?: boolean;
+  minPriority?: number;
+}
+
+const DAY = 86_400_000;
+
+/** The `tasks.list` fields of a filter at `now` (dates as ISO text, as the API compares them). */
+export function filterRequest(filter: TaskFilter, now: number): Partial<ApiRequest<'tasks.list'>> {
+  const out: Partial<ApiRequest<'tasks.list'>> = {};
+  if (filter.due === 'overdue') out.dueBefore = new Date(now).toISOString();
+  if (filter.due === 'week') out.dueBefore = new Date(now + 7 * DAY).toISOString();
+  if (filter.followUp) out.followUpBefore = new Date(now).toISOString();
+  if (filter.minPriority !== undefined) out.minPriority = filter.minPriority;
+  return out;
 }
 
 /** "overdue", "due today", or null, for a due date (ISO text) at `now`. */

@@ -34,6 +34,8 @@ export interface InstancePage {
   sortBy?: 'startedAt' | 'endedAt' | 'businessKey' | 'processId';
   /** Default 'desc' (newest first). */
   direction?: 'asc' | 'desc';
+  /** Equal sort keys in ascending instance id order in both directions (the API's order); default: the index's (reversed with it). */
+  tiesById?: boolean;
 }
 
 /** One row of the instance list: the hot row's index fields, not the state. */
@@ -88,7 +90,8 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
     const matching = await intersect(sets);
 
     const sortBy = paging.sortBy ?? 'startedAt';
-    const ordered = await keys(paging.direction === 'asc' ? t.orderBy(sortBy) : t.orderBy(sortBy).reverse());
+    const ordered = paging.tiesById ? await orderTiesById(t.orderBy(sortBy), paging.direction === 'asc')
+      : await keys(paging.direction === 'asc' ? t.orderBy(sortBy) : t.orderBy(sortBy).reverse());
     // Rows missing from the sort index (a running instance has no endedAt) come last.
     const inOrder = new Set(ordered);
     const all = matching ?? (sortBy === 'endedAt' ? new Set(await keys(t.toCollection())) : inOrder);
@@ -99,6 +102,15 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
     const rows = await t.bulkGet(pageIds);
     return { items: rows.filter((r): r is InstanceRow => r !== undefined).map(summary), total: ids.length, page, pageSize };
   });
+}
+
+/** Ids in sort-key order, equal keys by ascending id: index keys and primary keys only (two key reads of one index, same order). */
+async function orderTiesById(c: Collection<InstanceRow, string, InsertType<InstanceRow, 'instanceId'>>, ascending: boolean): Promise<string[]> {
+  const [sortKeys, ids] = await Promise.all([c.keys(), c.primaryKeys() as Promise<string[]>]);
+  if (ascending) return ids; // the index orders equal keys by primary key already
+  const at = ids.map((_, i) => i);
+  at.sort((a, b) => (sortKeys[a] < sortKeys[b] ? 1 : sortKeys[a] > sortKeys[b] ? -1 : ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  return at.map((i) => ids[i]);
 }
 
 /** The ids in every set (null: no filter at all). */

@@ -16,6 +16,7 @@ import { visibleTo } from './tasks';
  */
 export const CALL_PERMISSIONS: Record<ApiMethod, Permission[]> = {
   'deployments.deploy': ['deploy'], 'deployments.list': ['read'], 'deployments.get': ['read'], 'deployments.versions': ['read'],
+  'processes.scripts.list': ['read'], 'processes.scripts.get': ['read'], 'processes.scripts.put': ['deploy'],
   'instances.list': ['read'], 'instances.get': ['read'], 'history.get': ['read'], 'incidents.list': ['read'], 'stats.instances': ['read'], 'stats.elements': ['read'], 'stats.timeline': ['read'],
   'instances.start': ['operate'], 'instances.suspend': ['operate'], 'instances.resume': ['operate'], 'instances.cancel': ['operate'],
   'instances.setVariables': ['operate'], 'instances.fork': ['operate'], 'incidents.retry': ['operate'], 'incidents.resolve': ['operate'],
@@ -29,6 +30,7 @@ export const CALL_PERMISSIONS: Record<ApiMethod, Permission[]> = {
 const AUDITED: Partial<Record<ApiMethod, { action: string; target: (r: Record<string, unknown>) => string }>> = {
   'deployments.deploy': { action: 'deploy', target: (r) => String(r.name) },
   'engineData.import': { action: 'engineData.import', target: () => 'engine' },
+  'processes.scripts.put': { action: 'script.change', target: (r) => `${String(r.processId)}/${String(r.nodeId)}` },
   'instances.suspend': { action: 'instance.suspend', target: (r) => String(r.instanceId) },
   'instances.resume': { action: 'instance.resume', target: (r) => String(r.instanceId) },
   'instances.cancel': { action: 'instance.cancel', target: (r) => String(r.instanceId) },
