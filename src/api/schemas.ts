@@ -163,6 +163,8 @@ export const engineDataImport = z.strictObject({
     bufferedMessages: z.array(keyed({ key: id, name: z.string() })).default([]),
     messageStartLocks: z.array(keyed({})).default([]),
   }),
+});
+
 /** `processes.scripts.*`: the script tasks of the latest (or the given) deployed version of a process. */
 export const scriptsList = z.strictObject({ processId: id, version: z.number().int().min(1).optional() });
 export const scriptsGet = z.strictObject({ processId: id, nodeId: id, version: z.number().int().min(1).optional() });

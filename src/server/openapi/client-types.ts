@@ -2876,7 +2876,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes roles and groups (a permission change, audited) */
+        /** Changes roles and groups (a permission change, audited); disables or enables the account (a disabled one is logged out and refused) */
         patch: {
             parameters: {
                 query?: never;
@@ -2891,6 +2891,7 @@ export interface paths {
                     "application/json": {
                         roles?: ("administrator" | "deployer" | "operator" | "worker" | "taskUser")[];
                         groups?: string[];
+                        disabled?: boolean;
                     };
                 };
             };
@@ -2927,6 +2928,71 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resets a user's password (a forgotten one): every session of theirs logged out, failed-login lock lifted; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: unknown;
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/audit": {
@@ -3160,7 +3226,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    method: "deployments.deploy" | "deployments.list" | "deployments.get" | "deployments.versions" | "instances.list" | "instances.get" | "instances.start" | "instances.suspend" | "instances.resume" | "instances.cancel" | "instances.setVariables" | "stats.instances" | "stats.elements" | "stats.timeline" | "tasks.list" | "tasks.get" | "tasks.claim" | "tasks.unclaim" | "tasks.assign" | "tasks.complete" | "jobs.list" | "jobs.fetchAndLock" | "jobs.complete" | "jobs.fail" | "jobs.throwError" | "jobs.extendLock" | "messages.publish" | "messages.correlate" | "signals.broadcast" | "incidents.list" | "incidents.retry" | "incidents.resolve" | "history.get" | "decisions.evaluate" | "instances.fork" | "timers.fire" | "processes.scripts.list" | "processes.scripts.get" | "processes.scripts.put";
+                    method: "deployments.deploy" | "deployments.list" | "deployments.get" | "deployments.versions" | "instances.list" | "instances.get" | "instances.start" | "instances.suspend" | "instances.resume" | "instances.cancel" | "instances.setVariables" | "stats.instances" | "stats.elements" | "stats.timeline" | "tasks.list" | "tasks.get" | "tasks.claim" | "tasks.unclaim" | "tasks.assign" | "tasks.complete" | "jobs.list" | "jobs.fetchAndLock" | "jobs.complete" | "jobs.fail" | "jobs.throwError" | "jobs.extendLock" | "messages.publish" | "messages.correlate" | "signals.broadcast" | "incidents.list" | "incidents.retry" | "incidents.resolve" | "history.get" | "decisions.evaluate" | "instances.fork" | "timers.fire" | "engineData.import" | "processes.scripts.list" | "processes.scripts.get" | "processes.scripts.put";
                 };
                 cookie?: never;
             };
