@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, resolveChromium } from '../tools/chromium.mjs';
 import { startPreview } from './preview-server.mjs';
 
-const PORT = 4183;
+// FLOWDECK_BENCH_PORT: another checkout may be serving on the default one.
+const PORT = Number(process.env.FLOWDECK_BENCH_PORT ?? 4183);
 const CASES = 10_000;
 const PLAY_MS = 5000;
 

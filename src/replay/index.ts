@@ -11,6 +11,8 @@
 export * from './model';
 export { TextStream, isGzip, textOf } from './bytes';
 export { XesReader, readXes, type Progress } from './xes-read';
+export { XmlScanner, type XmlHandler, type XmlSource } from './xes-scan';
+export { parseXesDate } from './xes-date';
 export { writeXes, xesChunks } from './xes-write';
 export { readOcel, ocelObjectTypes } from './ocel-read';
 export { writeOcel } from './ocel-write';

@@ -178,18 +178,37 @@ export function sortedByTime(time: Float64Array, n: number): Uint32Array {
     if (i > 0 && time[i] < time[i - 1]) sorted = false;
   }
   if (sorted) return order;
-  // Doubles as two 32-bit words that sort as unsigned integers (IEEE 754: flip negatives, set the sign bit of the rest).
-  const words = new Uint32Array(new Float64Array(time.subarray(0, n)).buffer);
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (let i = 0; i < n; i++) {
-    const hi = words[2 * i + 1];
-    if (hi & 0x80000000) {
-      words[2 * i + 1] = ~hi >>> 0;
-      words[2 * i] = ~words[2 * i] >>> 0;
-    } else words[2 * i + 1] = (hi | 0x80000000) >>> 0;
+    const t = time[i];
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (whole && t !== Math.floor(t)) whole = false;
+  }
+  let words: Uint32Array;
+  let passes: number;
+  if (whole && max - min < 2 ** 32) {
+    // Whole milliseconds within 49 days of each other (the usual log): one 32-bit key, two passes.
+    words = new Uint32Array(2 * n);
+    for (let i = 0; i < n; i++) words[2 * i] = time[i] - min;
+    passes = 2;
+  } else {
+    // Doubles as two 32-bit words that sort as unsigned integers (IEEE 754: flip negatives, set the sign bit of the rest).
+    words = new Uint32Array(new Float64Array(time.subarray(0, n)).buffer);
+    for (let i = 0; i < n; i++) {
+      const hi = words[2 * i + 1];
+      if (hi & 0x80000000) {
+        words[2 * i + 1] = ~hi >>> 0;
+        words[2 * i] = ~words[2 * i] >>> 0;
+      } else words[2 * i + 1] = (hi | 0x80000000) >>> 0;
+    }
+    passes = 4;
   }
   let next = new Uint32Array(n);
   const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     const word = pass >> 1;
     const shift = (pass & 1) * 16;
     count.fill(0);

@@ -36,6 +36,8 @@ export class XmlScanner {
   // Lines: `line` is the line at `counted` (a position in `buf`); `nextNl` the next newline after it.
   private line = 1;
   private counted = 0;
+  /** The line at the start of a cut construct being finished (see {@link write}). */
+  private lineBefore = 1;
   private nextNl = -1;
   private readonly names = new StringCache(256);
   private readonly values = new StringCache(1024);
@@ -52,17 +54,50 @@ export class XmlScanner {
     }
   }
 
-  /** Scans a chunk of text; a construct cut by the chunk's end is finished by the next. */
+  /**
+   * Scans a chunk of text; a construct cut by the chunk's end is finished by the next. The cut
+   * construct is finished in a small string of its own (up to the `>` that ends it), and the
+   * chunk is then scanned as it came: gluing the rest to a whole chunk would copy every chunk once.
+   */
   write(text: string): void {
-    if (this.pos > 0) {
-      this.lineAt(this.pos);
-      this.counted -= this.pos;
-      this.buf = this.buf.slice(this.pos) + text;
-      this.pos = 0;
-    } else this.buf += text;
+    const left = this.pos < this.buf.length ? this.buf.slice(this.pos) : '';
+    this.moveTo(left, 0);
+    if (left !== '') {
+      for (let j = text.indexOf('>') + 1; ; j = text.indexOf('>', j) + 1) {
+        if (j === 0) {
+          // No end in this chunk either: keep gluing (a construct longer than a chunk).
+          this.moveTo(left + text, 0);
+          this.scan();
+          return;
+        }
+        this.buf = left + text.slice(0, j);
+        this.pos = 0;
+        this.resetSearches();
+        this.scan();
+        if (this.pos === this.buf.length) {
+          this.moveTo(text, j);
+          break;
+        }
+        this.counted = 0;
+        this.line = this.lineBefore;
+      }
+    } else this.moveTo(text, 0);
+    this.scan();
+  }
+
+  /** Lines counted up to the end of `buf`, then `buf` = `next`, scanning from `at` (its part before `at` already counted). */
+  private moveTo(next: string, at: number): void {
+    this.lineAt(this.pos);
+    this.lineBefore = this.line;
+    this.buf = next;
+    this.pos = at;
+    this.counted = at;
+    this.resetSearches();
+  }
+
+  private resetSearches(): void {
     this.nextNl = -1;
     this.next.fill(-1);
-    this.scan();
   }
 
   /** The end of the input: everything must be closed. */

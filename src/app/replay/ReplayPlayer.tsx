@@ -16,9 +16,11 @@ import { VariablesAtEvent } from './VariablesAtEvent';
 export interface ReplaySource {
   log: EventLog;
   xml: string;
-  /** Engine instances: the history the log was made from, and the instance (fork). */
+  /** One engine instance: the history the log was made from, and the instance (fork). */
   history?: readonly HistoryEvent[];
   instanceId?: string;
+  /** Several engine instances played together: each case's history by instance id (the case id). */
+  histories?: ReadonlyMap<string, readonly HistoryEvent[]>;
   title: string;
 }
 
@@ -30,7 +32,7 @@ const MARK_TYPES: Record<string, TimelineMark['kind']> = { incidentRaised: 'inci
  * ← / → step to the previous / next event.
  */
 export function ReplayPlayer({ source }: { source: ReplaySource }) {
-  const { log, xml, history } = source;
+  const { log, xml } = source;
   const [relative, setRelative] = useState(false);
   const model = useMemo(() => readDiagramModel(xml), [xml]);
   const matching = useMemo(() => matchActivities(log, model), [log, model]);
@@ -127,13 +129,16 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
 
   const current = position >= 0 ? index.order[position] : -1;
   const seq = current >= 0 ? Number(log.attributes.get(current)?.['flowdeck:seq'] ?? 0) : 0;
-  const activeInstance = source.instanceId;
+  // With several instances, the variables and the fork are those of the current event's instance.
+  const currentCase = current >= 0 ? log.cases[log.caseOf[current]] : undefined;
+  const activeInstance = source.histories ? currentCase : source.instanceId;
+  const history = source.histories ? (currentCase === undefined ? undefined : source.histories.get(currentCase)) : source.history;
 
   return (
-    <div className="replay-player" data-testid="replay-player" data-position={position} data-seq={seq}>
+    <div className="replay-player" data-testid="replay-player" data-position={position} data-seq={seq} data-cases={log.cases.length} data-instance-id={activeInstance}>
       <div className="run-actions">
         <label className="run-field"><input type="checkbox" checked={heatOn} onChange={(e) => setHeatOn(e.target.checked)} data-testid="replay-heat-toggle" /> Heatmap</label>
-        {!engine && log.cases.length > 1 && (
+        {log.cases.length > 1 && (
           <label className="run-field"><input type="checkbox" checked={relative} onChange={(e) => setRelative(e.target.checked)} data-testid="replay-relative" /> Relative time (every case from 0)</label>
         )}
         <button type="button" onClick={() => exportLog(log, 'xes', source.title)} data-testid="replay-export-xes" title="Save as XES (IEEE 1849)">Export XES</button>
@@ -152,7 +157,7 @@ export function ReplayPlayer({ source }: { source: ReplaySource }) {
         <ForkPanel instanceId={activeInstance} seq={seq} variables={variablesAt(history, seq).process ?? {}} onClose={() => setForking(false)} />
       )}
       <div className="run-columns">
-        {history && seq > 0 && <VariablesAtEvent history={history} seq={seq} />}
+        {history && seq > 0 && <VariablesAtEvent key={activeInstance} history={history} seq={seq} />}
         {heatOn && <HeatmapPanel metric={metric} onMetric={setMetric} windowed={windowed} onWindowed={setWindowed} min={heat.min} max={heat.max} />}
         {matching.unmatched.length > 0 && !engine && (
           <div className="run-panel" data-testid="replay-unmatched">

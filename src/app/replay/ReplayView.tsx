@@ -4,19 +4,40 @@ import { formatRoute } from '../routing/routes';
 import { ApiErrorNote } from '../run/ApiErrorNote';
 import { loadProcessXml } from '../run/deployed-process';
 import { useEngineQuery } from '../run/engine';
+import { type HandedSource, takeHandedSource } from './handoff';
 import { ImportLog } from './ImportLog';
+import { InstancePicker } from './InstancePicker';
 import { ReplayPlayer } from './ReplayPlayer';
 import './replay.css';
 
-/** `#/replay/:instanceId` plays an engine instance's history; `#/replay` imports an event log. */
+type Mode = 'import' | 'instances' | 'handed';
+
+/**
+ * `#/replay/:instanceId` plays an engine instance's history; `#/replay` imports an event log,
+ * plays several engine instances together, or plays what another view handed over (a simulation run).
+ */
 export function ReplayView({ instanceId }: { instanceId?: string }) {
+  const [source] = useState<HandedSource | null>(() => (instanceId ? null : takeHandedSource()));
+  const [mode, setMode] = useState<Mode>(source ? 'handed' : 'import');
   return (
     <section className="run-view replay-view" data-testid="replay-view">
       <header className="run-view__header">
         <h1>Replay{instanceId && <> · <a className="run-mono" href={formatRoute({ name: 'instance', instanceId })}>{instanceId}</a></>}</h1>
-        {instanceId && <a href={formatRoute({ name: 'replay' })}>Import a log instead</a>}
+        {instanceId && <a href={formatRoute({ name: 'replay' })}>Import a log or play several instances instead</a>}
+        {!instanceId && (
+          <div className="run-actions" role="group" aria-label="What to play">
+            {source && <button type="button" aria-pressed={mode === 'handed'} onClick={() => setMode('handed')} data-testid="replay-mode-handed">{source.title}</button>}
+            <button type="button" aria-pressed={mode === 'import'} onClick={() => setMode('import')} data-testid="replay-mode-import">Import a log</button>
+            <button type="button" aria-pressed={mode === 'instances'} onClick={() => setMode('instances')} data-testid="replay-mode-instances">Engine instances</button>
+          </div>
+        )}
       </header>
-      {instanceId ? <InstanceReplay instanceId={instanceId} /> : <ImportLog />}
+      {instanceId ? <InstanceReplay instanceId={instanceId} /> : mode === 'instances' ? <InstancePicker /> : mode === 'handed' && source ? (
+        <>
+          <p data-testid="replay-handed-summary">{source.title}: {source.log.cases.length} cases, {source.log.size} events</p>
+          <ReplayPlayer source={source} />
+        </>
+      ) : <ImportLog />}
     </section>
   );
 }

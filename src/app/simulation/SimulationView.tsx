@@ -6,6 +6,7 @@ import { Compare } from './Compare';
 import { draftOf, editOf } from './draft';
 import type { Draft } from './draft';
 import { downloadLog } from './export-log';
+import { openInReplay, simulationSource } from '../replay/handoff';
 import { duration } from './format';
 import { HeatDiagram } from './HeatDiagram';
 import { ImportProsimos } from './ImportProsimos';
@@ -168,6 +169,7 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
                   {(['csv', 'xes', 'ocel'] as const).map((f) => (
                     <button key={f} type="button" className="button button--small" disabled={current.log.length === 0} onClick={() => downloadLog(current.log, f, `${base}-${scenario.id}`)} data-testid={`sim-export-${f}`}>{f === 'ocel' ? 'OCEL 2.0' : f.toUpperCase()}</button>
                   ))}
+                  <button type="button" className="button button--small" disabled={current.log.length === 0} onClick={() => openInReplay(simulationSource(current.log, content, `${base}-${scenario.id}`))} data-testid="sim-replay" title="Play the simulated log on the diagram (the replay player)">Replay</button>
                   {current.log.length === 0 && <span className="muted">(not kept: runs of more than {LOG_LIMIT.toLocaleString('en')} instances; use `flowdeck simulate --log`)</span>}
                 </div>
                 <div className="run-actions">

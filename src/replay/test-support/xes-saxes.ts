@@ -8,7 +8,7 @@ import { XesHandler } from '../xes-handler';
  * (`xes-scan.test.ts`): the same {@link XesHandler}, a different tokenizer. Not for production:
  * it is the slower one (docs/adr/0180).
  */
-export function readXesWithSaxes(input: Uint8Array | string, file = 'log'): EventLog {
+export function readXesWithSaxes(input: Uint8Array | string | Iterable<Uint8Array>, file = 'log'): EventLog {
   const parser = new SaxesParser<{ position: true }>({ position: true });
   const handler = new XesHandler();
   let attrs: Record<string, string> = {};
@@ -31,7 +31,8 @@ export function readXesWithSaxes(input: Uint8Array | string, file = 'log'): Even
   });
   const text = new TextStream((s) => parser.write(s));
   if (typeof input === 'string') parser.write(input);
-  else for (let at = 0; at < input.length; at += 1 << 16) text.push(input.subarray(at, Math.min(input.length, at + (1 << 16))));
+  else if (input instanceof Uint8Array) for (let at = 0; at < input.length; at += 1 << 16) text.push(input.subarray(at, Math.min(input.length, at + (1 << 16))));
+  else for (const chunk of input) text.push(chunk);
   text.push(new Uint8Array(0), true);
   parser.close();
   return handler.finish();
