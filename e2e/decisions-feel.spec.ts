@@ -47,6 +47,14 @@ test('given a FEEL script after a task with an output mapping, when completing, 
   await page.keyboard.type(' + cust');
   await expect(suggestion(page, 'customerName')).toBeVisible(WAIT);
   await expect(page.locator('.suggest-widget')).toContainText('output mapping of Fetch customer');
+  await page.keyboard.press('Escape');
+  // Hover over the name in the text says where it comes from too.
+  // (Monaco may draw the name and the spaces around it as one span: aim inside the name.)
+  const span = page.getByTestId('script-editor').locator('.view-line span span', { hasText: 'customerName' }).first();
+  const [text, box] = [(await span.textContent()) ?? '', await span.boundingBox()];
+  const at = (text.indexOf('customerName') + 6) / text.length;
+  await page.mouse.move(box!.x + box!.width * at, box!.y + box!.height / 2);
+  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('customerName: output mapping of Fetch customer', WAIT);
 });
 
 test('given a JavaScript script after the same task, when completing variables., then the variable in scope is offered', async ({ page }) => {
