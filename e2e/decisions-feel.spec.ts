@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { focusMonacoEnd, openDocument } from './editors-helpers';
+import { focusMonacoEnd, openDocument, shape } from './editors-helpers';
 
 // FEEL where people type it (issue 12): the Monaco `feel` language of a FEEL script task, and the
 // variables in scope at a script task offered by completion, FEEL and JavaScript alike.
@@ -47,6 +47,14 @@ test('given a FEEL script after a task with an output mapping, when completing, 
   await page.keyboard.type(' + cust');
   await expect(suggestion(page, 'customerName')).toBeVisible(WAIT);
   await expect(page.locator('.suggest-widget')).toContainText('output mapping of Fetch customer');
+  await page.keyboard.press('Escape');
+  // Hover over the name in the text says where it comes from too.
+  // (Monaco may draw the name and the spaces around it as one span: aim inside the name.)
+  const span = page.getByTestId('script-editor').locator('.view-line span span', { hasText: 'customerName' }).first();
+  const [text, box] = [(await span.textContent()) ?? '', await span.boundingBox()];
+  const at = (text.indexOf('customerName') + 6) / text.length;
+  await page.mouse.move(box!.x + box!.width * at, box!.y + box!.height / 2);
+  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('customerName: output mapping of Fetch customer', WAIT);
 });
 
 test('given a JavaScript script after the same task, when completing variables., then the variable in scope is offered', async ({ page }) => {
@@ -54,4 +62,20 @@ test('given a JavaScript script after the same task, when completing variables.,
   await page.keyboard.press('Enter');
   await page.keyboard.type('variables.');
   await expect(suggestion(page, 'customerName')).toBeVisible(WAIT);
+});
+
+test('given the properties panel, when a FEEL field of the script task is completed, then it offers the variables in scope with their source', async ({ page }) => {
+  const xml = await readFile(new URL('./decisions-feel.bpmn', import.meta.url), 'utf8');
+  await openDocument(page, 'greeting.bpmn', xml);
+  await shape(page, 'Greet').click();
+  const properties = page.getByTestId('bpmn-properties');
+  const entry = properties.locator('[data-entry-id="scriptExpression"]');
+  if (!(await entry.isVisible())) await properties.locator('[data-group-id="group-script"] .bio-properties-panel-group-header').click();
+  await entry.locator('.cm-content').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' + cust');
+  const completion = page.locator('.cm-tooltip-autocomplete');
+  await expect(completion).toContainText('customerName', WAIT);
+  // bpmn-io's own resolver would say "Written in Fetch customer"; ours names the mapping.
+  await expect(completion).toContainText('output mapping of Fetch customer');
 });

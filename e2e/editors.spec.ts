@@ -86,7 +86,8 @@ test.describe('Scripts view', () => {
     await page.getByTestId('view-scripts').click();
     await expect(page.getByTestId('script-item-ComputeTotal')).toBeVisible();
     const editor = page.getByTestId('script-editor');
-    await expect(editor.locator('.view-lines')).toContainText("getVariable('items')");
+    // Monaco's first load took 19 s with the machine's 2 cores at load 18 (10 s is the default wait).
+    await expect(editor.locator('.view-lines')).toContainText("getVariable('items')", { timeout: 60_000 });
 
     await focusMonacoEnd(page, editor);
     await page.keyboard.press('Enter');
@@ -103,7 +104,7 @@ test.describe('Scripts view', () => {
     await openDocument(page, 'order.bpmn', SAMPLE_BPMN);
     await page.getByTestId('view-scripts').click();
     const editor = page.getByTestId('script-editor');
-    await expect(editor.locator('.view-lines')).toContainText('return 0;');
+    await expect(editor.locator('.view-lines')).toContainText('return 0;', { timeout: 60_000 });
 
     await focusMonacoEnd(page, editor);
     await page.keyboard.press('Enter');

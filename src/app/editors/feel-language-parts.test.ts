@@ -45,6 +45,16 @@ describe('Monaco FEEL language parts', () => {
     expect(feelSuggestions('now').find((i) => i.label === 'now')!.insertText).toBe('now()$0');
   });
 
+  it('given a name with spaces partly typed, when completing, then the suggestion replaces every typed word of it', () => {
+    const vars = [{ name: 'Monthly Income', source: 'input data' }];
+    const items = feelSuggestions('In', vars, 'if Monthly In');
+    expect(items.find((i) => i.label === 'Monthly Income')).toMatchObject({ replace: 'Monthly In'.length });
+    expect(feelSuggestions('le', [], 'string le').find((i) => i.label === 'string length')).toMatchObject({ replace: 'string le'.length });
+    // A one-word name replaces only its word, not the text before it.
+    expect(feelSuggestions('sub', [], 'x + sub').find((i) => i.label === 'substring')).toMatchObject({ replace: 3 });
+    expect(feelSuggestions('', [], 'x + ').find((i) => i.label === 'abs')).toMatchObject({ replace: 0 });
+  });
+
   it('given a line and column, when hovered, then the variable under it names its source', () => {
     const vars = [{ name: 'amount', source: 'start form field (Order)' }];
     expect(feelHoverAt('1 +\n amount * 2', 2, 3, vars)).toBe('amount: start form field (Order)');

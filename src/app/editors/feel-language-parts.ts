@@ -84,13 +84,18 @@ export interface FeelSuggestion {
   readonly snippet: boolean;
   /** Variables first, then functions, then keywords, in `feelCompletions`' order. */
   readonly sortText: string;
+  /** Characters before the cursor the suggestion replaces (its typed part, spaces included). */
+  readonly replace: number;
 }
 
 /**
- * Completions for the word before the cursor (as Monaco finds it: one word, so `Monthly Income`
- * is offered while typing `Mon`, and replaces that word).
+ * Completions at the cursor. `linePrefix` is the line up to the cursor; `word` the word Monaco
+ * found there (one word: it splits at spaces). FEEL names have spaces (`Monthly Income`,
+ * `string length`), so each suggestion says how many characters before the cursor it replaces:
+ * the longest typed part of its name (`Monthly In`), not only the last word, else accepting it
+ * would write `Monthly Monthly Income`.
  */
-export function feelSuggestions(word: string, variables: readonly ScopeVariable[] = []): FeelSuggestion[] {
+export function feelSuggestions(word: string, variables: readonly ScopeVariable[] = [], linePrefix: string = word): FeelSuggestion[] {
   return feelCompletions(word, variables).map((c, i) => ({
     label: c.label,
     kind: c.kind,
@@ -99,7 +104,18 @@ export function feelSuggestions(word: string, variables: readonly ScopeVariable[
     insertText: c.snippet ?? c.insertText,
     snippet: c.snippet !== undefined,
     sortText: String(i).padStart(4, '0'),
+    replace: typedLength(linePrefix, c.label, word.length),
   }));
+}
+
+/** Length of the longest end of `linePrefix` that starts a word and begins `name` (case-insensitive). */
+function typedLength(linePrefix: string, name: string, fallback: number): number {
+  const lower = name.toLowerCase();
+  for (let start = Math.max(0, linePrefix.length - name.length); start < linePrefix.length; start++) {
+    if (start > 0 && /[\p{L}\p{N}_]/u.test(linePrefix[start - 1]!)) continue;
+    if (lower.startsWith(linePrefix.slice(start).toLowerCase())) return linePrefix.length - start;
+  }
+  return fallback;
 }
 
 /** Hover text at a 1-based line and column, or undefined. */

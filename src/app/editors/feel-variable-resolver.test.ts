@@ -21,7 +21,8 @@ describe('variables for the properties panel FEEL fields', () => {
     const resolver = { getVariablesForElement: async (_bo: unknown): Promise<Array<{ name: string }>> => [{ name: 'everything' }], getProcessVariables: async () => ['kept'] };
     const [, Type] = flowdeckVariablesModule.flowdeckScopeVariables;
     new (Type as unknown as new (r: unknown, c: unknown) => unknown)(resolver, {});
-    expect((await resolver.getVariablesForElement(await businessObject('Score'))).map((v) => v.name)).toEqual([]);
+    // Score's own result variable, for its output mappings; nothing written before it (no forms given).
+    expect((await resolver.getVariablesForElement(await businessObject('Score'))).map((v) => v.name)).toEqual(['score']);
     expect(await resolver.getVariablesForElement(await businessObject('Remind'))).toContainEqual(expect.objectContaining({ name: 'score' }));
     expect(await resolver.getProcessVariables()).toEqual(['kept']);
   });

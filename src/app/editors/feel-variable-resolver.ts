@@ -38,7 +38,9 @@ class FlowdeckScopeVariables {
   static $inject = ['variableResolver', 'config'];
   constructor(variableResolver: Resolver | undefined, config: { flowdeckScope?: ScopeOptions } | undefined) {
     if (!variableResolver) return;
-    const options = config?.flowdeckScope ?? {};
+    // The panel asks once per element for all its fields, output mappings included, which see the
+    // element's own result variable; the source text says it is for those.
+    const options = { ownOutputs: true, ...config?.flowdeckScope };
     variableResolver.getVariablesForElement = async (businessObject) => panelVariables(businessObject, options);
   }
 }

@@ -76,9 +76,10 @@ export function registerFeelLanguage(monaco: Monaco): void {
   languages.registerCompletionItemProvider(FEEL_LANGUAGE_ID, {
     provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position);
-      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       const variables = contexts.get(model.uri.toString())?.variables ?? [];
-      const suggestions = feelSuggestions(word.word, variables).map((s) => ({
+      const linePrefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      const line = position.lineNumber;
+      const suggestions = feelSuggestions(word.word, variables, linePrefix).map((s) => ({
         label: s.label,
         kind: kinds[s.kind],
         detail: s.detail,
@@ -86,7 +87,7 @@ export function registerFeelLanguage(monaco: Monaco): void {
         insertText: s.insertText,
         ...(s.snippet ? { insertTextRules: languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
         sortText: s.sortText,
-        range,
+        range: { startLineNumber: line, endLineNumber: line, startColumn: position.column - s.replace, endColumn: word.endColumn },
       }));
       return { suggestions };
     },

@@ -265,6 +265,8 @@ export default function ScriptsView({ fileId, content, nodeId, onChange, onError
 }
 
 function applyScope(target: { monaco: Monaco; model: Parameters<typeof setFeelContext>[0]; language: ScriptLanguage }, scope: readonly VariableInScope[]): void {
+  // A script switched away from leaves its editor's model disposed until the next one is ready.
+  if (target.model.isDisposed()) return;
   if (target.language === 'feel') setFeelContext(target.model, { variables: scope });
   else setScriptScope(target.monaco, scope);
 }

@@ -12,6 +12,16 @@ async function scopeAt(elementId: string, extra: ScopeOptions = {}) {
   return Object.fromEntries(vars.map((v) => [v.name, v.source]));
 }
 
+const LOOP = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="loop" isExecutable="true">
+    <bpmn:startEvent id="S" /><bpmn:sequenceFlow id="a" sourceRef="S" targetRef="Check" />
+    <bpmn:businessRuleTask id="Check"><bpmn:extensionElements><zeebe:calledDecision decisionId="c" resultVariable="checked" /></bpmn:extensionElements></bpmn:businessRuleTask>
+    <bpmn:sequenceFlow id="b" sourceRef="Check" targetRef="Retry" />
+    <bpmn:scriptTask id="Retry"><bpmn:extensionElements><zeebe:script expression="=1" resultVariable="attempt" /></bpmn:extensionElements></bpmn:scriptTask>
+    <bpmn:sequenceFlow id="c" sourceRef="Retry" targetRef="Check" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 describe('variables in scope at a BPMN element', () => {
   it('given a start form, when asking after the start, then its fields are known as start form fields', async () => {
     expect(await scopeAt('Score')).toEqual({ amount: 'start form field (form order-form)', items: 'start form field (form order-form)' });
@@ -30,7 +40,7 @@ describe('variables in scope at a BPMN element', () => {
     expect(scope.approved).toBeUndefined();
     // Its own result variable is not known to its own expression, only to its output mappings.
     expect(scope.total).toBeUndefined();
-    expect((await scopeAt('Total', { ownOutputs: true })).total).toBe('result variable of Total');
+    expect((await scopeAt('Total', { ownOutputs: true })).total).toBe('result variable of Total (for its output mappings)');
   });
 
   it('given a boundary event, when asked after it, then the interrupted task wrote nothing', async () => {
@@ -50,6 +60,13 @@ describe('variables in scope at a BPMN element', () => {
   it('given an event subprocess, when asked inside it, then what any element of the process writes is known', async () => {
     const scope = await scopeAt('Refund');
     expect(scope).toMatchObject({ total: 'result variable of Total', reviewOk: 'output mapping of Review', amount: 'start form field (form order-form)' });
+  });
+
+  it('given a loop back to an earlier element, when asked, then what the loop writes counts and the walk ends', async () => {
+    const { definitions } = await parseBpmn(LOOP);
+    const scope = Object.fromEntries(variablesInScope(definitions, 'Check').map((v) => [v.name, v.source]));
+    // Check's own result is known from the second round on, through Retry.
+    expect(scope).toEqual({ attempt: 'result variable of Retry', checked: 'result variable of Check' });
   });
 
   it('given an unknown element or unknown forms, when asked, then nothing is invented', async () => {

@@ -52,27 +52,30 @@ export function variablesInScope(definitions: ModdleElement, elementId: string, 
     for (const p of list(ext(el, 'zeebe:IoMapping'), 'inputParameters')) add(str(p, 'target'), `input mapping of ${labelOf(el)}`, el);
     add(str(loopOf(el), 'inputElement'), `input element of ${labelOf(el)}`, el);
   };
-  const outputsOf = (el: ModdleElement, own: boolean) => {
+  /** Result variable and form fields: what an element writes unless output mappings narrow it. */
+  const resultsOf = (el: ModdleElement, suffix: string) => {
+    const label = labelOf(el);
+    add(resultVariableOf(el), `result variable of ${label}${suffix}`, el);
+    const form = ext(el, 'zeebe:FormDefinition');
+    const ref = { formId: str(form, 'formId'), formKey: str(form, 'formKey') ?? str(form, 'externalReference') };
+    const formName = ref.formId ?? ref.formKey;
+    const isStart = el.$type === 'bpmn:StartEvent' && !index.get(el.id as string)?.container;
+    for (const key of form ? (options.formFields?.(ref) ?? []) : []) add(key, isStart ? `start form field (form ${formName})` : `form field of ${label} (form ${formName})${suffix}`, el);
+  };
+  const outputsOf = (el: ModdleElement) => {
     const label = labelOf(el);
     const mapped = list(ext(el, 'zeebe:IoMapping'), 'outputParameters');
     for (const p of mapped) add(str(p, 'target'), `output mapping of ${label}`, el);
-    if (mapped.length === 0 || own) {
-      add(resultVariableOf(el), `result variable of ${label}`, el);
-      const form = ext(el, 'zeebe:FormDefinition');
-      const ref = { formId: str(form, 'formId'), formKey: str(form, 'formKey') ?? str(form, 'externalReference') };
-      const formName = ref.formId ?? ref.formKey;
-      const isStart = el.$type === 'bpmn:StartEvent' && !index.get(el.id as string)?.container;
-      for (const key of form ? (options.formFields?.(ref) ?? []) : []) add(key, isStart ? `start form field (form ${formName})` : `form field of ${label} (form ${formName})`, el);
-    }
+    if (mapped.length === 0) resultsOf(el, '');
     add(str(loopOf(el), 'outputCollection'), `output collection of ${label}`, el);
   };
 
   inputsOf(target.el);
-  if (options.ownOutputs) outputsOf(target.el, true);
+  if (options.ownOutputs) resultsOf(target.el, ' (for its output mappings)');
   for (let level: Indexed | undefined = target; level; level = level.container ? index.get(level.container.id as string) : undefined) {
     if (level !== target) inputsOf(level.el);
     if (level.el.triggeredByEvent) {
-      for (const sibling of index.values()) if (sibling.container === level.container && sibling !== level && !sibling.el.triggeredByEvent) outputsOf(sibling.el, false);
+      for (const sibling of index.values()) if (sibling.container === level.container && sibling !== level && !sibling.el.triggeredByEvent) outputsOf(sibling.el);
       continue;
     }
     const seen = new Set<Indexed>();
@@ -81,7 +84,7 @@ export function variablesInScope(definitions: ModdleElement, elementId: string, 
       const node = queue.shift() as Indexed;
       if (seen.has(node)) continue;
       seen.add(node);
-      outputsOf(node.el, false);
+      outputsOf(node.el);
       queue.push(...predecessors(node, index));
     }
   }
