@@ -34,14 +34,15 @@ export function dexieInstanceSource(db: FlowdeckDb): InstanceSource {
 /**
  * `instances.list` from the indexes (`queryInstances`: filter sets as keys, the order from the
  * sort index's keys, only the page's rows read), for 100,000 instances. Sorted by start time
- * (the list's default) and for the states the index holds; the rest (`active` / `suspended`, told
- * apart by a field no index has, other sort keys whose empty values the API orders otherwise)
- * goes the way of `rows`.
+ * (the list's default); other sort keys, whose empty values the API orders otherwise, go the way
+ * of `rows`.
  */
 async function indexedPage(db: FlowdeckDb, q: InstanceListQuery): Promise<InstanceRowPage | undefined> {
-  if (q.sortBy !== 'startedAt' || q.state === 'active' || q.state === 'suspended' || q.hasIncident === false) return undefined;
+  if (q.sortBy !== 'startedAt' || q.hasIncident === false) return undefined;
+  const running = q.state === 'active' || q.state === 'suspended';
   const r = await queryInstances(db, {
-    processId: q.processId, processVersion: q.processId !== undefined ? q.version : undefined, status: q.state, businessKey: q.businessKey,
+    processId: q.processId, processVersion: q.processId !== undefined ? q.version : undefined, status: running ? 'active' : (q.state as 'completed' | 'canceled' | undefined),
+    suspended: running ? q.state === 'suspended' : undefined, businessKey: q.businessKey,
     withIncidents: q.hasIncident === true || undefined, startedFrom: q.startedFrom, startedTo: q.startedTo, endedFrom: q.endedFrom, endedTo: q.endedTo,
     variables: q.variable ? { [q.variable.name]: q.variable.value } : undefined,
   }, { page: q.page, pageSize: q.pageSize, sortBy: 'startedAt', direction: q.order, tiesById: true });

@@ -34,7 +34,7 @@ describe('instances.list paged inside IndexedDB', () => {
     const store = new DexieStore(db);
     const states: InstanceState[] = Array.from({ length: N }, (_, n) => ({
       ...instance(`i${String(n).padStart(6, '0')}`), processId: n % 4 === 0 ? 'refund' : 'order', startedAt: Math.floor(n / 10),
-      status: n % 7 === 0 ? 'completed' : 'active', endedAt: n % 7 === 0 ? 5000 + n : null, variables: { region: n % 2 ? 'EU' : 'US' },
+      status: n % 7 === 0 ? 'completed' : 'active', suspended: n % 5 === 0 && n % 7 !== 0, endedAt: n % 7 === 0 ? 5000 + n : null, variables: { region: n % 2 ? 'EU' : 'US' },
     }));
     for (let i = 0; i < N; i += 500) await store.commit({ instances: states.slice(i, i + 500), history: [] });
     const clock = new ManualClock(0);
@@ -49,6 +49,8 @@ describe('instances.list paged inside IndexedDB', () => {
       { order: 'asc' as const, page: 7, pageSize: 100 },
       { processId: 'refund', state: 'completed' as const, page: 2, pageSize: 20 },
       { variable: { name: 'region', value: 'EU' }, startedFrom: 10, startedTo: 90, page: 1, pageSize: 40 },
+      { state: 'active' as const, processId: 'order', page: 4, pageSize: 30 },
+      { state: 'suspended' as const, order: 'asc' as const, page: 2, pageSize: 25 },
     ];
     for (const q of queries) {
       seen.rowsRead = 0;

@@ -63,6 +63,8 @@ describe('schema v3: history batches, inline paths of ended instances', () => {
     expect(await db.paths.where('[instanceId+from]').between(['instance-1', 0], ['instance-1', Infinity]).count()).toBe(0);
     expect((await store.loadInstance('instance-2'))?.path).toEqual(pathOf('instance-2'));
     expect(await db.paths.count()).toBe(v2.rows.paths.filter((p) => p.instanceId === 'instance-2').length);
+    // The new [status+suspended] index holds the upgraded rows.
+    expect(await db.instances.where('[status+suspended]').equals(['active', 0]).primaryKeys()).toEqual(['instance-2']);
 
     // And: the waiting instance completes on the new schema; its new events follow the old ones.
     const host = await EngineHost.create({ store, clock: new ManualClock(Date.UTC(2026, 0, 2)), expressions: testFeel, ids: new CountingIds() });

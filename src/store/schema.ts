@@ -42,11 +42,14 @@ const ENGINE_TABLES_V2: Record<string, string> = {
 /**
  * v3: history in batches (docs/adr/0140): one `historyBatches` row per commit per instance, keyed
  * by [instanceId + the first event's seq], instead of one `history` row per event; ended instances
- * keep their completed path inline in their hot row. Only adds a table: `history` and `paths` stay
- * declared (v2 is kept as shipped) and are emptied by the upgrade as far as they were migrated.
+ * keep their completed path inline in their hot row; instances get a [status+suspended] index. Adds
+ * a table and an index: `history` and `paths` stay declared (v2 is kept as shipped) and are emptied
+ * by the upgrade as far as they were migrated.
  */
 const HISTORY_BATCHES_V3: Record<string, string> = {
   historyBatches: '[instanceId+seq]',
+  // + [status+suspended]: the list's "active" (running, not suspended) and "suspended" from an index.
+  instances: 'instanceId, &order, processId, [processId+processVersion], status, businessKey, parentId, startedAt, endedAt, incidentCount, [status+suspended]',
 };
 
 /**

@@ -16,6 +16,8 @@ export interface InstanceFilter {
   /** Needs `processId`. */
   processVersion?: number;
   status?: InstanceState['status'];
+  /** With `status: 'active'`: only suspended (true) or only not suspended (false) instances. */
+  suspended?: boolean;
   businessKey?: string;
   withIncidents?: boolean;
   startedFrom?: number;
@@ -73,7 +75,8 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
         ? keys(t.where('[processId+processVersion]').equals([filter.processId, filter.processVersion]))
         : keys(t.where('processId').equals(filter.processId)));
     }
-    if (filter.status !== undefined) sets.push(keys(t.where('status').equals(filter.status)));
+    if (filter.suspended !== undefined) sets.push(keys(t.where('[status+suspended]').equals([filter.status ?? 'active', filter.suspended ? 1 : 0])));
+    else if (filter.status !== undefined) sets.push(keys(t.where('status').equals(filter.status)));
     if (filter.businessKey !== undefined) sets.push(keys(t.where('businessKey').equals(filter.businessKey)));
     if (filter.withIncidents) sets.push(keys(t.where('incidentCount').above(0)));
     if (filter.startedFrom !== undefined || filter.startedTo !== undefined) {
