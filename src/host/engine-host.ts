@@ -1,10 +1,12 @@
-import { compileDeployment, Deployments, parseBpmn } from '../engine';
+import { Deployments } from '../engine';
 import type {
-  Clock, CommandRecord, CompileError, DecisionEvaluator, Effect, EngineContext, EngineLimits, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
+  Clock, CommandRecord, DecisionEvaluator, Effect, EngineContext, EngineLimits, ExpressionLanguage, HistoryEvent, IdGenerator, Incident,
   InstanceState, Job, Logger, Random, ScriptLimits, ScriptRunner, UserTask, Variables,
 } from '../engine';
 import { SeededRandom, UniqueIds } from './clocks';
 import { compileDmnDeployment } from './dmn-decisions';
+import { compileBpmn, DeployError } from './compile-bpmn';
+import { resolveJob, resolveTask, type JobRef, type TaskRef } from './host-refs';
 import { checkVariables } from './limits';
 import { evaluateConditions, type ConditionalStartResult } from './conditional-starts';
 import { forkInstance, type ForkRequest } from './fork';
@@ -16,6 +18,9 @@ import { TimerDriver } from './time/timer-driver';
 import type { DeploymentRecord, InstanceQuery, Store, StoreCommit } from './store';
 import { HostError, HostTransaction, type EffectHandler, type JobWorker, type TransactionPorts } from './transaction';
 import { BarrierStore, OperationQueue } from './pending-commits';
+
+export { DeployError } from './compile-bpmn';
+export type { JobRef, TaskRef } from './host-refs';
 
 /** A DecisionEvaluator that can also take DMN deployments (see `DmnDecisions`). */
 export interface DeployableDecisions extends DecisionEvaluator {
@@ -53,21 +58,6 @@ export interface DeployResult {
   warnings: string[];
 }
 
-/** A BPMN file that could not be deployed: not XML/BPMN, no process, or compile errors per element. */
-export class DeployError extends Error {
-  constructor(
-    message: string,
-    readonly errors: CompileError[] = [],
-  ) {
-    super(errors.length === 0 ? message : `${message}:\n${errors.map((e) => `  ${e.processId ?? '?'}/${e.elementId}: ${e.message}`).join('\n')}`);
-    this.name = 'DeployError';
-  }
-}
-
-/** A job by key, or the open job of an element in an instance. */
-export type JobRef = { jobKey: string } | { instanceId: string; elementId: string };
-/** A user task by id, or the open task of an element in an instance. */
-export type TaskRef = { taskId: string } | { instanceId: string; elementId: string };
 
 /**
  * The engine with its ports and a store: deploys models, starts instances, runs effects (jobs,
@@ -157,7 +147,7 @@ export class EngineHost {
       for (const record of snapshot.deployments) {
         try {
           if (record.kind === 'dmn') compileDmnDeployment(record.xml);
-          else await this.compile(record.xml);
+          else await compileBpmn(record.xml, this.options.expressions);
         } catch (error) {
           (error as Error).message = `deployment ${record.id} (${record.name}): ${(error as Error).message}`;
           throw error;
@@ -176,7 +166,7 @@ export class EngineHost {
    */
   deploy(xml: string, name = 'model.bpmn', meta: DeploymentNote = {}): Promise<DeployResult> {
     return this.serial(async () => {
-      const { processes, warnings } = await this.compile(xml);
+      const { processes, warnings } = await compileBpmn(xml, this.options.expressions);
       for (const process of processes.values()) {
         try {
           startTimerDefs(process, this.options.clock.now());
@@ -250,7 +240,7 @@ export class EngineHost {
   async completeJob(ref: JobRef, variables?: Variables): Promise<InstanceState> {
     checkVariables(variables, 'the variables of completeJob');
     return this.operate(async (tx) => {
-      const { instanceId, job } = await this.resolveJob(tx, ref);
+      const { instanceId, job } = await resolveJob(this.store, tx, ref);
       return tx.dispatch(instanceId, { type: 'completeJob', jobKey: job.key, variables });
     });
   }
@@ -261,7 +251,7 @@ export class EngineHost {
    */
   failJob(ref: JobRef, options: { errorMessage?: string; retries?: number; retryBackoffMs?: number } = {}): Promise<InstanceState> {
     return this.operate(async (tx) => {
-      const { instanceId, job } = await this.resolveJob(tx, ref);
+      const { instanceId, job } = await resolveJob(this.store, tx, ref);
       return tx.dispatch(instanceId, {
         type: 'failJob', jobKey: job.key, retries: options.retries ?? job.retries - 1, errorMessage: options.errorMessage, retryBackoffMs: options.retryBackoffMs,
       });
@@ -271,7 +261,7 @@ export class EngineHost {
   async throwError(ref: JobRef, errorCode: string, options: { errorMessage?: string; variables?: Variables } = {}): Promise<InstanceState> {
     checkVariables(options.variables, 'the variables of throwError');
     return this.operate(async (tx) => {
-      const { instanceId, job } = await this.resolveJob(tx, ref);
+      const { instanceId, job } = await resolveJob(this.store, tx, ref);
       return tx.dispatch(instanceId, { type: 'throwError', jobKey: job.key, errorCode, ...options });
     });
   }
@@ -279,14 +269,14 @@ export class EngineHost {
   async completeUserTask(ref: TaskRef, variables?: Variables): Promise<InstanceState> {
     checkVariables(variables, 'the variables of completeUserTask');
     return this.operate(async (tx) => {
-      const { instanceId, task } = await this.resolveTask(tx, ref);
+      const { instanceId, task } = await resolveTask(this.store, tx, ref);
       return tx.dispatch(instanceId, { type: 'completeUserTask', taskId: task.id, variables });
     });
   }
 
   assignUserTask(ref: TaskRef, assignee: string | null): Promise<InstanceState> {
     return this.operate(async (tx) => {
-      const { instanceId, task } = await this.resolveTask(tx, ref);
+      const { instanceId, task } = await resolveTask(this.store, tx, ref);
       return tx.dispatch(instanceId, { type: 'assignUserTask', taskId: task.id, assignee });
     });
   }
@@ -377,27 +367,12 @@ export class EngineHost {
     return s ? [s] : [];
   }
 
-  private async compile(xml: string) {
-    let parsed;
-    try {
-      parsed = await parseBpmn(xml);
-    } catch (error) {
-      throw new DeployError(`not a BPMN 2.0 file: ${(error as Error).message}`);
-    }
-    const compiled = compileDeployment(parsed.definitions, { expressions: this.options.expressions });
-    const processes = compiled.processes;
-    const errors = [...parsed.errors.map((e) => ({ processId: null, ...e })), ...compiled.errors];
-    if (errors.length > 0) throw new DeployError(`the model has ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
-    if (processes.size === 0) throw new DeployError('the model holds no executable process');
-    return { processes, warnings: parsed.warnings };
-  }
-
   private async restore(record: DeploymentRecord): Promise<void> {
     if (record.kind === 'dmn') {
       await this.deployableDecisions().deploy(record.xml, record.versions);
       return;
     }
-    const { processes } = await this.compile(record.xml);
+    const { processes } = await compileBpmn(record.xml, this.options.expressions);
     for (const process of processes.values()) {
       const version = record.versions[process.id];
       if (version !== undefined) this.deployments.deploy([process], version);
@@ -410,32 +385,6 @@ export class EngineHost {
       throw new HostError('invalid', 'this host has no deployable decision evaluator (pass decisions: new DmnDecisions())');
     }
     return d as DeployableDecisions;
-  }
-
-  private async resolveJob(tx: HostTransaction, ref: JobRef): Promise<{ instanceId: string; job: Job }> {
-    if ('jobKey' in ref) {
-      const instanceId = await this.store.findInstanceByJob(ref.jobKey);
-      const job = instanceId ? (await tx.state(instanceId)).jobs[ref.jobKey] : undefined;
-      if (!instanceId || !job) throw new HostError('notFound', `no open job ${ref.jobKey}`);
-      return { instanceId, job };
-    }
-    const state = await tx.state(ref.instanceId);
-    const jobs = Object.values(state.jobs).filter((j) => j.elementId === ref.elementId && j.state === 'activatable');
-    if (jobs.length === 0) throw new HostError('notFound', `no open job at ${ref.elementId} in instance ${ref.instanceId}${openAt(state)}`);
-    return { instanceId: ref.instanceId, job: jobs[0] };
-  }
-
-  private async resolveTask(tx: HostTransaction, ref: TaskRef): Promise<{ instanceId: string; task: UserTask }> {
-    if ('taskId' in ref) {
-      const instanceId = await this.store.findInstanceByTask(ref.taskId);
-      const task = instanceId ? (await tx.state(instanceId)).tasks[ref.taskId] : undefined;
-      if (!instanceId || !task) throw new HostError('notFound', `no open user task ${ref.taskId}`);
-      return { instanceId, task };
-    }
-    const state = await tx.state(ref.instanceId);
-    const task = Object.values(state.tasks).find((t) => t.elementId === ref.elementId);
-    if (!task) throw new HostError('notFound', `no open user task at ${ref.elementId} in instance ${ref.instanceId}${openAt(state)}`);
-    return { instanceId: ref.instanceId, task };
   }
 
   /**
@@ -500,8 +449,3 @@ function withNote(meta: DeploymentNote): DeploymentNote {
 
 /** What a commit listener is told. */
 export type CommitListener = (changes: StoreCommit, effects: ReadonlyArray<{ instanceId: string; effect: Effect }>) => void;
-
-function openAt(state: InstanceState): string {
-  const waiting = [...Object.values(state.jobs).map((j) => `job at ${j.elementId}`), ...Object.values(state.tasks).map((t) => `user task at ${t.elementId}`)];
-  return waiting.length ? ` (open: ${waiting.join(', ')})` : ' (nothing is waiting)';
-}
