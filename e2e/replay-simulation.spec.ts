@@ -17,9 +17,9 @@ test('given a finished simulation run, when Replay is chosen, then the player pl
   await page.getByTestId('sim-replay').click();
 
   await expect(page.getByTestId('replay-view')).toBeVisible();
-  await expect(page.getByTestId('replay-handed-summary')).toContainText('queue-two: 20000 cases');
+  await expect(page.getByTestId('replay-handed-summary')).toContainText('queue-two: 40000 cases');
   await expect(page.locator('[data-testid=replay-diagram][data-loaded=true]')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('replay-player')).toHaveAttribute('data-cases', '20000');
+  await expect(page.getByTestId('replay-player')).toHaveAttribute('data-cases', '40000');
   // The log names tasks by name: they match the diagram. (Both replications reuse the case ids, so
   // their stays fall in the same 20,000 cases: 2 x 20,000 at Serve.)
   await expect(page.locator('[data-testid=heat-badge][data-element-id=Serve]')).toHaveText('40000');

@@ -172,7 +172,9 @@ function report(scenario: Scenario, seed: number, runs: ReplicationResult[]): Si
     incidents: Object.assign({}, ...runs.map((r) => r.incidents)) as Record<string, string>,
     notSimulated: scenario.notSimulated,
     executions: runs.reduce((a, r) => a + r.executions, 0),
-    log: runs.flatMap((r) => r.log),
+    // Each replication numbers its cases from 1: prefixed with the replication, a case of one is
+    // never merged with the same number of another (exports, replay).
+    log: runs.length <= 1 ? (runs[0]?.log ?? []) : runs.flatMap((r, i) => r.log.map((e) => ({ ...e, caseId: `${i + 1}-${e.caseId}` }))),
     timeline: runs[0]?.timeline ?? [],
     cycleTimeHistogram: histogram(runs.flatMap((r) => r.cycleTime.samples())),
   };

@@ -15,6 +15,9 @@ describe('determinism', () => {
     expect(JSON.stringify(b.result)).toBe(JSON.stringify(a.result));
     expect(toProsimosCsv(b.log)).toBe(toProsimosCsv(a.log));
     expect(a.log.length).toBe(600);
+    // One task per case: 600 cases over the two replications, each its own case in the log.
+    expect(new Set(a.log.map((e) => e.caseId)).size).toBe(600);
+    expect([a.log[0].caseId.startsWith('1-'), a.log[599].caseId.startsWith('2-')]).toEqual([true, true]);
     expect(toProsimosCsv(run(10).log)).not.toBe(toProsimosCsv(a.log));
   });
 });
