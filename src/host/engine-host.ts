@@ -146,8 +146,11 @@ export class EngineHost {
     return this.serial(async () => {
       for (const record of snapshot.deployments) {
         try {
-          if (record.kind === 'dmn') compileDmnDeployment(record.xml);
-          else await compileBpmn(record.xml, this.options.expressions);
+          // A DMN record needs a deployable evaluator too: known before anything is written.
+          if (record.kind === 'dmn') {
+            compileDmnDeployment(record.xml);
+            this.deployableDecisions();
+          } else await compileBpmn(record.xml, this.options.expressions);
         } catch (error) {
           (error as Error).message = `deployment ${record.id} (${record.name}): ${(error as Error).message}`;
           throw error;
