@@ -79,3 +79,28 @@ test('given the properties panel, when a FEEL field of the script task is comple
   // bpmn-io's own resolver would say "Written in Fetch customer"; ours names the mapping.
   await expect(completion).toContainText('output mapping of Fetch customer');
 });
+
+test('given a start form in the project, when a FEEL field of the properties panel is completed, then the form field is offered as a start form field', async ({ page }) => {
+  const xml = (await readFile(new URL('./decisions-feel.bpmn', import.meta.url), 'utf8')).replace(
+    '<bpmn:startEvent id="Start" />',
+    '<bpmn:startEvent id="Start"><bpmn:extensionElements><zeebe:formDefinition formId="greeting-form" /></bpmn:extensionElements></bpmn:startEvent>',
+  );
+  const form = { id: 'greeting-form', type: 'default', schemaVersion: 16, components: [{ type: 'textfield', key: 'customerTitle', label: 'Title' }] };
+  await page.goto('/');
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await page.getByTestId('open-file-input').setInputFiles([
+    { name: 'greeting.bpmn', mimeType: 'application/octet-stream', buffer: Buffer.from(xml) },
+    { name: 'greeting.form', mimeType: 'application/octet-stream', buffer: Buffer.from(JSON.stringify(form)) },
+  ]);
+  await expect(page.getByTestId('editor-area')).toBeVisible({ timeout: 30_000 });
+  await shape(page, 'Greet').click();
+  const properties = page.getByTestId('bpmn-properties');
+  const entry = properties.locator('[data-entry-id="scriptExpression"]');
+  if (!(await entry.isVisible())) await properties.locator('[data-group-id="group-script"] .bio-properties-panel-group-header').click();
+  await entry.locator('.cm-content').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' + customerT');
+  const completion = page.locator('.cm-tooltip-autocomplete');
+  await expect(completion).toContainText('customerTitle', WAIT);
+  await expect(completion).toContainText('start form field (form greeting-form)');
+});

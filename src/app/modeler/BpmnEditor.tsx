@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorProps } from '../editors/types';
 import { useXmlModeler } from '../editors/use-xml-modeler';
+import { useProjectFormFields } from '../editors/use-project-form-fields';
 import { createBpmnModeler, type BpmnModelerHandle, type LintIssue } from './bpmn-modeler';
 import { downloadBlob } from './export-image';
 import ProblemsPanel from './ProblemsPanel';
@@ -27,9 +28,11 @@ export default function BpmnEditor({ fileId, fileName, content, onChange, onErro
   const showSource = useStudio((s) => s.setViewMode);
   const [deploying, setDeploying] = useState(false);
   useEffect(() => onDeployRequest(() => setDeploying(true)), []);
+  // Start form and user task form fields are variables the panel's FEEL fields complete.
+  const formFields = useProjectFormFields(fileId);
   const { handle, importProblem, importWarnings } = useXmlModeler<BpmnModelerHandle>({
     fileId, kind: 'bpmn', content, onChange, onError, onImported,
-    create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current! }),
+    create: () => createBpmnModeler({ container: canvasRef.current!, propertiesParent: propertiesRef.current!, scope: { formFields } }),
     attach: (created) => created.onLint(setIssues),
   });
 

@@ -20,6 +20,7 @@ import { camundaLintVersion, createLintConfig, DEFAULT_CAMUNDA_VERSION } from '.
 import { svgToPng } from './export-image';
 import { flowdeckScriptPropsModule } from './properties/flowdeck-script-props';
 import { flowdeckVariablesModule } from '../editors/feel-variable-resolver';
+import type { ScopeOptions } from '../../engine/model/variables-in-scope';
 import { linkSequenceFlows } from './flow-links';
 import { formatXmlProblem, toXmlProblem } from './xml-problem';
 
@@ -39,6 +40,8 @@ export interface BpmnModelerOptions {
   propertiesParent?: HTMLElement;
   /** Lint on the canvas; default true. */
   linting?: boolean;
+  /** What the properties panel's FEEL fields offer as variables in scope (e.g. the project's form fields). */
+  scope?: ScopeOptions;
 }
 
 export interface LintIssue {
@@ -98,6 +101,7 @@ export function createBpmnModeler(options: BpmnModelerOptions): BpmnModelerHandl
   const modeler = new Modeler({
     container: options.container,
     ...(options.propertiesParent ? { propertiesPanel: { parent: options.propertiesParent } } : {}),
+    ...(options.scope ? { flowdeckScope: options.scope } : {}),
     additionalModules: [...(options.propertiesParent ? [flowdeckScriptPropsModule, flowdeckVariablesModule] : []), ...(linting ? [lintModule] : [])],
     ...(linting ? { linting: { bpmnlint: { ...createLintConfig(), camundaVersion: DEFAULT_CAMUNDA_VERSION }, active: true } } : {}),
     // Element templates need a catalogue we do not ship; the chooser would show an empty list.
