@@ -20,3 +20,21 @@ export function ok<T>(data: T, message?: string): ApiSuccess<T> {
 export function pageOf<T>(all: T[], page: number, pageSize: number): { items: T[]; total: number; page: number; pageSize: number } {
   return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
 }
+
+/** Empty: null, undefined or '' (the workspace database stores a missing business key as ''). */
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/**
+ * Order of a list's sort key: `direction` applies to values, empty values come last in both
+ * directions (SQL's NULLS LAST), so "newest first" does not open with the blanks.
+ * @example rows.sort((a, b) => compareNullsLast(a.endedAt, b.endedAt, 'desc') || compareNullsLast(a.id, b.id, 'asc'));
+ */
+export function compareNullsLast(a: unknown, b: unknown, direction: 'asc' | 'desc'): number {
+  const ea = isEmpty(a);
+  const eb = isEmpty(b);
+  if (ea || eb) return ea === eb ? 0 : ea ? 1 : -1;
+  if (a === b) return 0;
+  return ((a as number | string) < (b as number | string) ? -1 : 1) * (direction === 'asc' ? 1 : -1);
+}

@@ -3,7 +3,7 @@ import { startFormVariables } from '../start-form';
 import { ApiError } from '../errors';
 import { hostInstanceSource, rowView, type InstanceRowView, type InstanceSource } from '../instance-source';
 import type { ApiPorts } from '../ports';
-import { ok, pageOf, route } from '../route';
+import { compareNullsLast, ok, pageOf, route } from '../route';
 import { instanceRef, instancesList, instancesSetVariables, instancesStart } from '../schemas';
 
 /** An instance as lists show it: no tokens, variables or history (`instances.get` has the whole state). */
@@ -70,8 +70,7 @@ export const instances = {
       && (q.endedFrom === undefined || (r.endedAt !== null && r.endedAt >= q.endedFrom)) && (q.endedTo === undefined || (r.endedAt !== null && r.endedAt <= q.endedTo))
       && (q.hasIncident === undefined || (r.incidents > 0) === q.hasIncident)).map(summaryOf);
     const key = q.sortBy;
-    const dir = q.order === 'asc' ? 1 : -1;
-    rows.sort((a, b) => dir * compare(a[key], b[key]) || compare(a.instanceId, b.instanceId));
+    rows.sort((a, b) => compareNullsLast(a[key], b[key], q.order) || compareNullsLast(a.instanceId, b.instanceId, 'asc'));
     return ok(pageOf(rows, q.page, q.pageSize));
   }),
   'instances.get': route(instanceRef, async (ports, { instanceId }) => ok(await instanceOf(ports, instanceId))),
@@ -103,10 +102,3 @@ export const instances = {
     return ok({ instanceId: s.instanceId, variables: s.variables });
   }),
 };
-
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1; // nulls last either way
-  if (b === null || b === undefined) return -1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
-}

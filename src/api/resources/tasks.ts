@@ -1,7 +1,7 @@
 import type { UserTask } from '../../engine';
 import { ApiError } from '../errors';
 import type { ApiPorts } from '../ports';
-import { ok, pageOf, route } from '../route';
+import { compareNullsLast, ok, pageOf, route } from '../route';
 import { taskRef, tasksAssign, tasksClaim, tasksComplete, tasksList } from '../schemas';
 
 /**
@@ -47,9 +47,8 @@ export const tasks = {
       const processId = processOf.get(t.processInstanceId) as string;
       if (q.processId === undefined || processId === q.processId) withProcess.push({ ...t, processId });
     }
-    const dir = q.order === 'asc' ? 1 : -1;
     const key = q.sortBy;
-    withProcess.sort((a, b) => dir * cmp(a[key], b[key]) || a.createdAt - b.createdAt || cmp(a.id, b.id));
+    withProcess.sort((a, b) => compareNullsLast(a[key], b[key], q.order) || a.createdAt - b.createdAt || compareNullsLast(a.id, b.id, 'asc'));
     return ok(pageOf(withProcess, q.page, q.pageSize));
   }),
   'tasks.get': route(taskRef, async (ports, { taskId }) => ok(await openTask(ports, taskId))),
@@ -79,10 +78,3 @@ export const tasks = {
     return ok({ taskId, instanceId: s.instanceId, instanceState: s.status }, `completed ${taskId}`);
   }),
 };
-
-function cmp(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
-}
