@@ -9,7 +9,7 @@ import type { ActivityParameters, Arrival, Scenario } from './scenario';
 export interface SimInstance {
   /** Unique in the run (the log's case id). */
   id: string;
-  /** The engine's instance id: reused once an instance has finished (see {@link Replication.engineIds}). */
+  /** The engine's instance id: a case's own id (what scripts see), a child's the id its parent's step named. */
   engineId: string;
   process: ExecutableProcess;
   /** A call activity's child: the instance that called it (its figures roll up there); null for a case. */

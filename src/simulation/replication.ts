@@ -37,15 +37,6 @@ class Replication {
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
   private nextId = 0;
-  /**
-   * Engine instance ids of finished instances, handed out again. The engine names jobs and
-   * continuations `${instanceId}-${kind}-${n}` and keeps them as object keys; a million distinct
-   * ids are a million distinct property names, each a new hidden-class transition in V8 (the cost
-   * that showed as `suspend` in the profile). With reuse only as many ids exist as instances are
-   * ever live at once. Nothing the simulator reports names an engine id.
-   */
-  private readonly engineIds: string[] = [];
-  private engineIdCount = 0;
   private readonly timeline: Timeline;
 
   constructor(private readonly o: ReplicationOptions) {
@@ -145,12 +136,13 @@ class Replication {
     for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
-    const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
-    const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
+    // The engine id is the case's own (ADR 0174): scripts see it, and a reused id would let one
+    // case's id depend on when other cases finished.
+    const inst: SimInstance = { id, engineId: id, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
+    const result = start(this.o.process, { instanceId: id, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
     this.absorb(inst, result);
     if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.now + this.draw(a.interArrival);
@@ -380,7 +372,6 @@ class Replication {
       parent.cost += inst.cost;
       return;
     }
-    this.engineIds.push(inst.engineId);
     if (!inst.counted || inst.state.status !== 'completed') return;
     this.r.completed++;
     this.r.cycleTime.add((this.now - inst.startedAt) / 1000);
