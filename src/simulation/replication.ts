@@ -5,7 +5,7 @@ export type { ReplicationOptions } from './replication-types';
 import { ScenarioError } from './bpsim/errors';
 import { nextOpen } from './calendar';
 import { sample, sampleNumber } from './distributions';
-import { Heap } from './heap';
+import { EventQueue } from './event-queue';
 import { Pool } from './resources';
 import { Rng } from './random';
 import type { ActivityParameters, Arrival, TimeValue } from './scenario';
@@ -27,8 +27,7 @@ export function runReplication(o: ReplicationOptions): ReplicationResult {
 }
 
 class Replication {
-  private readonly events = new Heap<Event>((a, b) => a.t < b.t || (a.t === b.t && a.seq < b.seq));
-  private seq = 0;
+  private readonly events = new EventQueue<Event>();
   private now: number;
   private readonly end: number | null;
   private readonly rng: Rng;
@@ -87,8 +86,7 @@ class Replication {
   }
 
   private schedule(ev: Event): void {
-    ev.seq = ++this.seq;
-    this.events.push(ev);
+    this.events.push(ev, this.now);
   }
 
   private arrivalTime(a: Arrival, t: number): number {
