@@ -11,6 +11,7 @@ import { Rng } from './random';
 import type { ActivityParameters, Arrival, TimeValue } from './scenario';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
+import { VisibleIds } from './visible-ids';
 
 export type { LogEntry, ElementFigures, ReplicationResult, ReplicationProgress } from './results';
 export { PROGRESS_EVERY } from './results';
@@ -36,6 +37,11 @@ class Replication {
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
   private nextId = 0;
+  /** Engine ids of finished cases, handed out again; scripts see case ids instead (see visible-ids.ts). */
+  private readonly engineIds: string[] = [];
+  private engineIdCount = 0;
+  private readonly visible = new VisibleIds();
+  private readonly ctx: ReplicationOptions['ctx'];
   private readonly timeline: Timeline;
 
   constructor(private readonly o: ReplicationOptions) {
@@ -44,6 +50,7 @@ class Replication {
     this.end = s.duration === null ? null : s.start + s.duration;
     this.countFrom = s.start + s.warmup;
     this.rng = new Rng(o.seed);
+    this.ctx = this.visible.wrap(o.ctx);
     o.setRng(this.rng);
     const summary = (k: number) => new Summary(o.seed + k);
     this.r = {
@@ -134,13 +141,13 @@ class Replication {
     for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
-    // The engine id is the case's own (ADR 0174): scripts see it, and a reused id would let one
-    // case's id depend on when other cases finished.
-    const inst: SimInstance = { id, engineId: id, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
+    const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
+    this.visible.set(engineId, id);
+    const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: id, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
+    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.ctx);
     this.absorb(inst, result);
     if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.now + this.draw(a.interArrival);
@@ -153,7 +160,7 @@ class Replication {
   }
 
   private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
-    this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true, history: 'elements' }));
+    this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
   /** Takes in a step's result: counts, work to do, timers, the end of the instance. */
@@ -329,13 +336,16 @@ class Replication {
         return;
       }
       const child: SimInstance = {
-        id: `${++this.nextId}`, engineId: e.childInstanceId, process, parent: inst, children: new Map(), state: undefined as unknown as InstanceState,
+        // Named by the parent's step after the parent's engine id (`3-call-1`); its own id is the same
+        // under its parent's (`17-call-1`), so case ids count cases only, in the order they arrive.
+        id: `${inst.id}${e.childInstanceId.slice(inst.engineId.length)}`, engineId: e.childInstanceId, process, parent: inst, children: new Map(), state: undefined as unknown as InstanceState,
         startedAt: this.now, counted: inst.counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map(),
       };
       this.live.set(child.id, child);
       inst.children.set(child.engineId, child);
+      this.visible.set(child.engineId, child.id);
       const parent = { instanceId: inst.engineId, elementInstanceId: e.parentElementInstanceId };
-      this.absorb(child, start(process, { instanceId: child.engineId, parent, callDepth: e.callDepth, businessKey: e.businessKey, variables: e.variables, seed: this.rng.int(), now: this.now, history: 'elements' }, this.o.ctx));
+      this.absorb(child, start(process, { instanceId: child.engineId, parent, callDepth: e.callDepth, businessKey: e.businessKey, variables: e.variables, seed: this.rng.int(), now: this.now, history: 'elements' }, this.ctx));
     } else if (e.type === 'cancelChildInstance') {
       const child = e.childInstanceId === null ? undefined : inst.children.get(e.childInstanceId);
       if (child) this.drop(child);
@@ -352,12 +362,14 @@ class Replication {
   private drop(inst: SimInstance): void {
     for (const c of inst.children.values()) this.drop(c);
     this.live.delete(inst.id);
+    this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     inst.parent?.children.delete(inst.engineId);
   }
 
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
+    this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     for (const c of inst.children.values()) this.drop(c);
     const parent = inst.parent;
@@ -370,6 +382,7 @@ class Replication {
       parent.cost += inst.cost;
       return;
     }
+    this.engineIds.push(inst.engineId);
     if (!inst.counted || inst.state.status !== 'completed') return;
     this.r.completed++;
     this.r.cycleTime.add((this.now - inst.startedAt) / 1000);
