@@ -7,9 +7,9 @@ import type { ActivityParameters, Arrival, Scenario } from './scenario';
 /* The replication's data: cases and child instances, work items, events, options (replication.ts). */
 
 export interface SimInstance {
-  /** Unique in the run (the log's case id). */
+  /** Unique in the run (the log's case id): a case's number in arrival order; a child's named under its parent's (`17-call-1`). */
   id: string;
-  /** The engine's instance id: reused once an instance has finished (see {@link Replication.engineIds}). */
+  /** The engine's instance id: a finished case's is handed out again (scripts see `VisibleIds`); a child's is the one its parent's step named. */
   engineId: string;
   process: ExecutableProcess;
   /** A call activity's child: the instance that called it (its figures roll up there); null for a case. */

@@ -5,12 +5,13 @@ export type { ReplicationOptions } from './replication-types';
 import { ScenarioError } from './bpsim/errors';
 import { nextOpen } from './calendar';
 import { sample, sampleNumber } from './distributions';
-import { Heap } from './heap';
+import { EventQueue } from './event-queue';
 import { Pool } from './resources';
 import { Rng } from './random';
 import type { ActivityParameters, Arrival, TimeValue } from './scenario';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
+import { VisibleIds } from './visible-ids';
 
 export type { LogEntry, ElementFigures, ReplicationResult, ReplicationProgress } from './results';
 export { PROGRESS_EVERY } from './results';
@@ -27,8 +28,7 @@ export function runReplication(o: ReplicationOptions): ReplicationResult {
 }
 
 class Replication {
-  private readonly events = new Heap<Event>((a, b) => a.t < b.t || (a.t === b.t && a.seq < b.seq));
-  private seq = 0;
+  private readonly events = new EventQueue<Event>();
   private now: number;
   private readonly end: number | null;
   private readonly rng: Rng;
@@ -37,15 +37,11 @@ class Replication {
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
   private nextId = 0;
-  /**
-   * Engine instance ids of finished instances, handed out again. The engine names jobs and
-   * continuations `${instanceId}-${kind}-${n}` and keeps them as object keys; a million distinct
-   * ids are a million distinct property names, each a new hidden-class transition in V8 (the cost
-   * that showed as `suspend` in the profile). With reuse only as many ids exist as instances are
-   * ever live at once. Nothing the simulator reports names an engine id.
-   */
+  /** Engine ids of finished cases, handed out again; scripts see case ids instead (see visible-ids.ts). */
   private readonly engineIds: string[] = [];
   private engineIdCount = 0;
+  private readonly visible = new VisibleIds();
+  private readonly ctx: ReplicationOptions['ctx'];
   private readonly timeline: Timeline;
 
   constructor(private readonly o: ReplicationOptions) {
@@ -54,6 +50,7 @@ class Replication {
     this.end = s.duration === null ? null : s.start + s.duration;
     this.countFrom = s.start + s.warmup;
     this.rng = new Rng(o.seed);
+    this.ctx = this.visible.wrap(o.ctx);
     o.setRng(this.rng);
     const summary = (k: number) => new Summary(o.seed + k);
     this.r = {
@@ -96,8 +93,7 @@ class Replication {
   }
 
   private schedule(ev: Event): void {
-    ev.seq = ++this.seq;
-    this.events.push(ev);
+    this.events.push(ev, this.now);
   }
 
   private arrivalTime(a: Arrival, t: number): number {
@@ -146,11 +142,12 @@ class Replication {
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
     const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
+    this.visible.set(engineId, id);
     const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
     const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.o.ctx);
+    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.ctx);
     this.absorb(inst, result);
     if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.now + this.draw(a.interArrival);
@@ -163,7 +160,7 @@ class Replication {
   }
 
   private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
-    this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.o.ctx, { now: this.now, inPlace: true, history: 'elements' }));
+    this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
   /** Takes in a step's result: counts, work to do, timers, the end of the instance. */
@@ -339,13 +336,16 @@ class Replication {
         return;
       }
       const child: SimInstance = {
-        id: `${++this.nextId}`, engineId: e.childInstanceId, process, parent: inst, children: new Map(), state: undefined as unknown as InstanceState,
+        // Named by the parent's step after the parent's engine id (`3-call-1`); its own id is the same
+        // under its parent's (`17-call-1`), so case ids count cases only, in the order they arrive.
+        id: `${inst.id}${e.childInstanceId.slice(inst.engineId.length)}`, engineId: e.childInstanceId, process, parent: inst, children: new Map(), state: undefined as unknown as InstanceState,
         startedAt: this.now, counted: inst.counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map(),
       };
       this.live.set(child.id, child);
       inst.children.set(child.engineId, child);
+      this.visible.set(child.engineId, child.id);
       const parent = { instanceId: inst.engineId, elementInstanceId: e.parentElementInstanceId };
-      this.absorb(child, start(process, { instanceId: child.engineId, parent, callDepth: e.callDepth, businessKey: e.businessKey, variables: e.variables, seed: this.rng.int(), now: this.now, history: 'elements' }, this.o.ctx));
+      this.absorb(child, start(process, { instanceId: child.engineId, parent, callDepth: e.callDepth, businessKey: e.businessKey, variables: e.variables, seed: this.rng.int(), now: this.now, history: 'elements' }, this.ctx));
     } else if (e.type === 'cancelChildInstance') {
       const child = e.childInstanceId === null ? undefined : inst.children.get(e.childInstanceId);
       if (child) this.drop(child);
@@ -362,12 +362,14 @@ class Replication {
   private drop(inst: SimInstance): void {
     for (const c of inst.children.values()) this.drop(c);
     this.live.delete(inst.id);
+    this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     inst.parent?.children.delete(inst.engineId);
   }
 
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
+    this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     for (const c of inst.children.values()) this.drop(c);
     const parent = inst.parent;

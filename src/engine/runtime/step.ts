@@ -15,10 +15,13 @@ import { nextRandom } from './random';
 import type { ElementInstance, Incident, IncidentType, InstanceState, Variables } from './state';
 import { setAll, visibleVariables } from './variables';
 import { closeWaits, openWaits } from './waits';
+import { PendingScopes } from './pending-scopes';
 import { checkWatches } from './watch';
 
 /** The events `Step.emit` records in a reduced history (element events have their own builders). */
 const KEPT_WHEN_REDUCED: ReadonlySet<string> = new Set(['elementEntered', 'elementCompleted', 'elementTerminated', 'incidentRaised', 'instanceCompleted', 'instanceCanceled']);
+
+const NONE_FRESH: ReadonlySet<string> = new Set();
 
 export type Work = { t: 'activate' | 'complete'; id: string };
 
@@ -44,13 +47,13 @@ export class Step {
   /** Live element instances the instance may hold. */
   readonly maxElements: number;
   /** Scopes whose last child may have gone (null = process scope). */
-  private readonly maybeEmpty = new Set<string | null>();
+  private readonly maybeEmpty = new PendingScopes();
   /** The process has waits that watch variables (conditional events): writes are recorded in `changes`. */
   readonly watching: boolean;
   /** Variable writes since the watching waits were last checked. */
   changes: VariableChange[] = [];
-  /** Watching waits to check whatever changed (just opened, or their incident resolved). */
-  private fresh = new Set<string>();
+  /** Watching waits to check whatever changed (just opened, or their incident resolved); made when first needed. */
+  private fresh: Set<string> | null = null;
   /** While a catcher with several event definitions subscribes: the index of the one subscribing. */
   subscribingDef: number | null = null;
 
@@ -161,12 +164,12 @@ export class Step {
 
   /** Has the watching wait `key` checked before the step goes on, whatever changed (see runtime/watch.ts). */
   recheck(key: string): void {
-    this.fresh.add(key);
+    (this.fresh ??= new Set()).add(key);
   }
 
   /** Has every watching wait checked (after a suspension, during which none was). */
   recheckAll(): void {
-    if (this.watching) for (const key in this.state.subscriptions) this.fresh.add(key);
+    if (this.watching) for (const key in this.state.subscriptions) this.recheck(key);
   }
 
   /** Terminates `ei` and everything inside it. */
@@ -266,17 +269,17 @@ export class Step {
 
   /** Hands the watching waits the writes (and openings) since their last check. */
   private checkWatches(): void {
-    if (this.changes.length === 0 && this.fresh.size === 0) return;
+    if (this.changes.length === 0 && (this.fresh === null || this.fresh.size === 0)) return;
     if (this.state.suspended) {
       // Nothing triggers while suspended; `resume` checks every watching wait again.
       this.changes = [];
-      this.fresh.clear();
+      this.fresh = null;
       return;
     }
     const changes = this.changes;
-    const fresh = this.fresh;
+    const fresh = this.fresh ?? NONE_FRESH;
     this.changes = [];
-    this.fresh = new Set();
+    this.fresh = null;
     checkWatches(this, changes, fresh);
   }
 
@@ -387,8 +390,7 @@ export class Step {
 
   private settleScopes(): boolean {
     let moved = false;
-    const scopes = [...this.maybeEmpty];
-    this.maybeEmpty.clear();
+    const scopes = this.maybeEmpty.take();
     for (const scopeId of scopes) {
       if (scopeId === null) {
         if (this.state.status === 'active' && isEmpty(this.state.elements) && !this.hasJoinTokens(null)) completeInstance(this);
