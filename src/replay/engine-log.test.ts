@@ -23,6 +23,9 @@ describe('engine history as a log', () => {
     const ocel = JSON.parse(writeOcel(fromXes)) as { objects: Array<{ id: string; type: string }>; events: unknown[] };
     expect(ocel.events).toHaveLength(log.size);
     expect(ocel.objects.map((o) => o.type).sort()).toEqual(['process instance', 'user task'].flatMap((t) => [t, t]).sort());
+    // Each user task is part of its process instance (an OCEL 2.0 object-to-object relation).
+    const tasks = (ocel.objects as Array<{ id: string; type: string; relationships: Array<{ objectId: string; qualifier: string }> }>).filter((o) => o.type === 'user task');
+    expect(tasks.map((t) => t.relationships)).toEqual([[{ objectId: small.instanceId, qualifier: 'part of' }], [{ objectId: big.instanceId, qualifier: 'part of' }]]);
     const fromOcel = readOcel(JSON.stringify(ocel), { objectType: 'process instance' });
     expect(eventsOf(fromOcel)).toEqual(eventsOf(log));
     const back = logToHistory(fromOcel);

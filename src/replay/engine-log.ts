@@ -75,11 +75,11 @@ export function historyToLog(histories: ReadonlyArray<readonly HistoryEvent[]>, 
       }
       const relations: Relation[] = [{ objectId: e.instanceId, qualifier: 'case' }];
       if ('taskId' in e) {
-        if (!objects.has(e.taskId)) objects.set(e.taskId, { id: e.taskId, type: 'user task', attributes: { elementId: e.elementId } });
+        if (!objects.has(e.taskId)) objects.set(e.taskId, { id: e.taskId, type: 'user task', attributes: { elementId: e.elementId }, relationships: [{ objectId: e.instanceId, qualifier: 'part of' }] });
         relations.push({ objectId: e.taskId, qualifier: 'task' });
       }
       if ('jobKey' in e) {
-        if (!objects.has(e.jobKey)) objects.set(e.jobKey, { id: e.jobKey, type: 'job', attributes: { elementId: e.elementId, ...('jobType' in e ? { jobType: e.jobType } : {}) } });
+        if (!objects.has(e.jobKey)) objects.set(e.jobKey, { id: e.jobKey, type: 'job', attributes: { elementId: e.elementId, ...('jobType' in e ? { jobType: e.jobType } : {}) }, relationships: [{ objectId: e.instanceId, qualifier: 'part of' }] });
         relations.push({ objectId: e.jobKey, qualifier: 'job' });
       }
       const { type, seq, time: _time, instanceId: _id, ...data } = e;

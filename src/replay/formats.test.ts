@@ -92,6 +92,23 @@ describe('OCEL 2.0', () => {
     expect(eventsOf(readOcel(JSON.stringify(doc), { objectType: 'item' }))).toEqual(eventsOf(items));
   });
 
+  it('given OCEL objects related to objects (O2O), when read and written again, then the relations are kept with their qualifiers', () => {
+    const doc = structuredClone(OCEL) as typeof OCEL & { objects: Array<{ id: string; type: string; relationships?: Array<{ objectId: string; qualifier: string }> }> };
+    doc.objects[0].relationships = [{ objectId: 'i1', qualifier: 'contains' }, { objectId: 'i2', qualifier: 'contains' }];
+    doc.objects[4].relationships = [{ objectId: 'o2', qualifier: 'part of' }];
+    const log = readOcel(JSON.stringify(doc), { objectType: 'order' });
+    expect(log.objects.find((o) => o.id === 'o1')?.relationships).toEqual([{ objectId: 'i1', qualifier: 'contains' }, { objectId: 'i2', qualifier: 'contains' }]);
+    const again = JSON.parse(writeOcel(log)) as typeof doc;
+    expect(again.objects.map((o) => [o.id, o.relationships])).toEqual([
+      ['o1', [{ objectId: 'i1', qualifier: 'contains' }, { objectId: 'i2', qualifier: 'contains' }]], ['o2', []], ['i1', []], ['i2', []], ['i3', [{ objectId: 'o2', qualifier: 'part of' }]],
+    ]);
+    expect(readOcel(JSON.stringify(again), { objectType: 'order' }).objects).toEqual(log.objects);
+    doc.objects[4].relationships = [{ objectId: 'o7', qualifier: 'part of' }];
+    expect(() => readOcel(JSON.stringify(doc), { file: 'o.jsonocel' })).toThrow('o.jsonocel: $.objects[4].relationships[0].objectId: no object "o7" in $.objects');
+    (doc.objects[4] as { relationships: unknown }).relationships = 'o2';
+    expect(() => readOcel(JSON.stringify(doc), { file: 'o.jsonocel' })).toThrow('o.jsonocel: $.objects[4].relationships: not an array');
+  });
+
   it('given broken OCEL, when read, then the error names the JSON path', () => {
     const bad = (patch: (d: typeof OCEL) => void) => {
       const d = structuredClone(OCEL);

@@ -41,9 +41,11 @@ export interface LogObject {
   id: string;
   type: string;
   attributes: Attributes;
+  /** OCEL 2.0 object-to-object (O2O) relations: a user task `part of` its process instance, an order that `contains` items. */
+  relationships?: Relation[];
 }
 
-/** An event-to-object relation (OCEL E2O). */
+/** A relation to an object (OCEL E2O from an event, O2O from an object), with its qualifier. */
 export interface Relation {
   objectId: string;
   qualifier: string;

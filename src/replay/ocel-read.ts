@@ -8,7 +8,8 @@ interface OcelRel { objectId: string; qualifier?: string }
  * an event of every object of type `objectType` it relates to (events related to none are left
  * out). Without `objectType`, the type related to the most events is used. Lifecycle comes from an
  * event attribute `lifecycle:transition` (or `lifecycle`; default `complete`), the resource from
- * `org:resource` (or `resource`). Errors name the JSON path.
+ * `org:resource` (or `resource`). Objects keep their O2O relations (`relationships`). Errors name
+ * the JSON path.
  *
  * @example
  * const log = readOcel(text, { objectType: 'order' });
@@ -36,6 +37,11 @@ export function readOcel(text: string, options: { objectType?: string; file?: st
     typeOf.set(o.id, o.type);
     return { id: o.id, type: o.type, attributes: objectAttributes(o.attributes, `${path}.attributes`, fail) };
   });
+  // O2O relations, once every object is known (one may name an object listed after it).
+  objects.forEach((o: Record<string, unknown>, i) => {
+    const rels = relationsOf(o.relationships, `$.objects[${i}].relationships`, typeOf, fail);
+    if (rels.length > 0) builder.objects[i].relationships = rels;
+  });
   const counts = new Map<string, number>();
   const parsed = events.map((e, i) => {
     const path = `$.events[${i}]`;
@@ -44,13 +50,7 @@ export function readOcel(text: string, options: { objectType?: string; file?: st
     if (typeof e.type !== 'string') throw fail(`${path}.type`, 'missing or not a string');
     const time = typeof e.time === 'string' ? Date.parse(e.time) : NaN;
     if (Number.isNaN(time)) throw fail(`${path}.time`, `${JSON.stringify(e.time)} is not an ISO 8601 time`);
-    const rels = e.relationships ?? [];
-    if (!Array.isArray(rels)) throw fail(`${path}.relationships`, 'not an array');
-    const relations = rels.map((r: unknown, j: number): Relation => {
-      if (!isObject(r) || typeof r.objectId !== 'string') throw fail(`${path}.relationships[${j}].objectId`, 'missing or not a string');
-      if (!typeOf.has(r.objectId)) throw fail(`${path}.relationships[${j}].objectId`, `no object "${r.objectId}" in $.objects`);
-      return { objectId: r.objectId, qualifier: typeof r.qualifier === 'string' ? r.qualifier : '' };
-    });
+    const relations = relationsOf(e.relationships, `${path}.relationships`, typeOf, fail);
     const seen = new Set<string>();
     for (const r of relations) {
       const t = typeOf.get(r.objectId) as string;
@@ -95,6 +95,17 @@ export function ocelObjectTypes(text: string): Array<{ type: string; events: num
     for (const t of new Set((e.relationships ?? []).map((r) => typeOf.get(r.objectId)))) if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return [...counts].map(([type, events]) => ({ type, events })).sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
+}
+
+/** An OCEL `relationships` array (of an event: E2O, of an object: O2O); each must name a listed object. */
+function relationsOf(list: unknown, path: string, typeOf: Map<string, string>, fail: Fail): Relation[] {
+  const rels = list ?? [];
+  if (!Array.isArray(rels)) throw fail(path, 'not an array');
+  return rels.map((r: unknown, j: number): Relation => {
+    if (!isObject(r) || typeof r.objectId !== 'string') throw fail(`${path}[${j}].objectId`, 'missing or not a string');
+    if (!typeOf.has(r.objectId)) throw fail(`${path}[${j}].objectId`, `no object "${r.objectId}" in $.objects`);
+    return { objectId: r.objectId, qualifier: typeof r.qualifier === 'string' ? r.qualifier : '' };
+  });
 }
 
 function mostRelated(counts: Map<string, number>): string | undefined {

@@ -7,7 +7,8 @@ import { type AttrValue, type EventLog, isDate, iso, LIFECYCLES, type LogObject,
  * XES gets them again from its `flowdeck:*` attributes); otherwise every case becomes
  * an object of type `case`, related to its events with the qualifier `case`. The lifecycle and the
  * resource travel as the event attributes `lifecycle:transition` and `org:resource`. An OCEL event
- * that was in several cases is written once.
+ * that was in several cases is written once; objects carry their O2O relations (engine exports: a
+ * user task or job `part of` its process instance).
  *
  * @example
  * writeFileSync('out.jsonocel', writeOcel(log));
@@ -54,7 +55,9 @@ export function writeOcel(source: EventLog): string {
     objectTypes: [...objectTypes].map(([name, a]) => ({ name, attributes: [...a].map(([n, type]) => ({ name: n, type })) })),
     eventTypes: [...eventTypes].map(([name, a]) => ({ name, attributes: [...a].map(([n, type]) => ({ name: n, type })) })),
     objects: objects.map((o) => ({
-      id: o.id, type: o.type, attributes: Object.entries(o.attributes).map(([name, v]) => ({ name, time: '1970-01-01T00:00:00.000Z', value: plain(v) })), relationships: [],
+      id: o.id, type: o.type, attributes: Object.entries(o.attributes).map(([name, v]) => ({ name, time: '1970-01-01T00:00:00.000Z', value: plain(v) })),
+      // O2O; a relation to an object the log does not hold (a parent outside the export) is left out, as OCEL refers only to listed objects.
+      relationships: (o.relationships ?? []).filter((r) => known.has(r.objectId)).map((r) => ({ objectId: r.objectId, qualifier: r.qualifier })),
     })),
     events,
   };

@@ -1,6 +1,9 @@
 import { isEngineLog } from './engine-log';
 import { isNodeEvent } from './match';
 import { COMPLETE, type EventLog, LIFECYCLES, resized, START } from './model';
+import { sortedByTime } from './time-sort';
+
+export { sortedByTime } from './time-sort';
 
 const ABORT = LIFECYCLES.indexOf('ate_abort');
 
@@ -76,7 +79,7 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
   };
   const engine = isEngineLog(log);
   /** A case's started stays per activity, reused from case to case. */
-  const open = new Map<number, number[]>();
+  const open = new OpenStays(log.activities.length);
   // Events grouped by case in time order, as slices of one array (a counting sort on the case).
   const first = new Uint32Array(log.cases.length + 1);
   for (let i = 0; i < log.size; i++) first[log.caseOf[i] + 1]++;
@@ -105,34 +108,82 @@ export function buildIndex(log: EventLog, options: { relative?: boolean; flowBet
 
 type EdgeOf = (from: number, to: number, flowId: string | null) => number;
 
-function logSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, open: Map<number, number[]>, flowBetween?: (a: number, b: number) => string | null): void {
+/**
+ * A case's stays and ways from its events in time order. Stays started and not yet completed
+ * are kept per activity in first-in first-out order, in `open` (reused from case to case: one
+ * array per activity, emptied by resetting its length).
+ */
+function logSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf, open: OpenStays, flowBetween?: (a: number, b: number) => string | null): void {
   open.clear();
+  const activityOf = log.activityOf;
+  const lifecycleOf = log.lifecycleOf;
+  const times = log.timeOf;
   let last = -1;
   let lastTime = NaN;
-  const arrive = (a: number, t: number) => {
-    if (last >= 0) segs.add(c, EDGE, edgeOf(last, a, flowBetween?.(last, a) ?? null), lastTime, t, false);
-    last = -1;
-  };
-  for (const i of events) {
-    const a = log.activityOf[i];
-    const lc = log.lifecycleOf[i];
-    const t = log.timeOf[i] - shift;
+  for (let k = 0; k < events.length; k++) {
+    const i = events[k];
+    const a = activityOf[i];
+    const lc = lifecycleOf[i];
+    const t = times[i] - shift;
     if (lc === START) {
-      arrive(a, t);
-      const list = open.get(a) ?? [];
-      list.push(t);
-      open.set(a, list);
+      if (last >= 0) segs.add(c, EDGE, edgeOf(last, a, flowBetween ? flowBetween(last, a) : null), lastTime, t, false);
+      last = -1;
+      open.push(a, t);
     } else if (lc === COMPLETE || lc === ABORT) {
-      const s = open.get(a)?.shift();
-      if (s === undefined) arrive(a, t);
-      segs.add(c, NODE, a, s ?? t, t, false);
+      const s = open.shift(a);
+      if (s !== s && last >= 0) segs.add(c, EDGE, edgeOf(last, a, flowBetween ? flowBetween(last, a) : null), lastTime, t, false);
+      if (s !== s) last = -1;
+      segs.add(c, NODE, a, s === s ? s : t, t, false);
       if (lc === COMPLETE) {
         last = a;
         lastTime = t;
       }
     }
   }
-  for (const [a, list] of open) for (const s of list) segs.add(c, NODE, a, s, s, true);
+  open.forEachLeft((a, s) => segs.add(c, NODE, a, s, s, true));
+}
+
+/** Started stays per activity (first in, first out), for one case at a time. */
+class OpenStays {
+  private readonly starts: number[][];
+  private readonly heads: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(activities: number) {
+    this.starts = Array.from({ length: activities }, () => []);
+    this.heads = new Int32Array(activities);
+  }
+
+  clear(): void {
+    for (const a of this.touched) {
+      this.starts[a].length = 0;
+      this.heads[a] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  push(a: number, t: number): void {
+    const list = this.starts[a];
+    if (list.length === 0) this.touched.push(a);
+    list.push(t);
+  }
+
+  /** The earliest open start of `a`, taken; NaN when none is open. */
+  shift(a: number): number {
+    const list = this.starts[a];
+    const h = this.heads[a];
+    if (h >= list.length) return NaN;
+    this.heads[a] = h + 1;
+    return list[h];
+  }
+
+  /** The stays still open, by activity in the order first started, then by start. */
+  forEachLeft(f: (a: number, start: number) => void): void {
+    for (const a of this.touched) {
+      const list = this.starts[a];
+      for (let k = this.heads[a]; k < list.length; k++) f(a, list[k]);
+    }
+  }
 }
 
 function engineSegments(log: EventLog, c: number, events: Uint32Array, shift: number, segs: SegmentBuilder, edgeOf: EdgeOf): void {
@@ -162,73 +213,6 @@ function relativeTimes(log: EventLog): Float64Array {
   const out = new Float64Array(log.size);
   for (let i = 0; i < log.size; i++) out[i] = log.timeOf[i] - first[log.caseOf[i]];
   return out;
-}
-
-/**
- * Indices 0..n-1 ordered by `time` (stable: ties keep index order). A least-significant-digit
- * radix sort on the doubles' bits, 16 bits a pass, passes where every key has the same digit
- * skipped (epoch times share their high bits): a comparator sort of a million indices was most
- * of the index's time.
- */
-export function sortedByTime(time: Float64Array, n: number): Uint32Array {
-  let order = new Uint32Array(n);
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    if (i > 0 && time[i] < time[i - 1]) sorted = false;
-  }
-  if (sorted) return order;
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    if (t < min) min = t;
-    if (t > max) max = t;
-    if (whole && t !== Math.floor(t)) whole = false;
-  }
-  let words: Uint32Array;
-  let passes: number;
-  if (whole && max - min < 2 ** 32) {
-    // Whole milliseconds within 49 days of each other (the usual log): one 32-bit key, two passes.
-    words = new Uint32Array(2 * n);
-    for (let i = 0; i < n; i++) words[2 * i] = time[i] - min;
-    passes = 2;
-  } else {
-    // Doubles as two 32-bit words that sort as unsigned integers (IEEE 754: flip negatives, set the sign bit of the rest).
-    words = new Uint32Array(new Float64Array(time.subarray(0, n)).buffer);
-    for (let i = 0; i < n; i++) {
-      const hi = words[2 * i + 1];
-      if (hi & 0x80000000) {
-        words[2 * i + 1] = ~hi >>> 0;
-        words[2 * i] = ~words[2 * i] >>> 0;
-      } else words[2 * i + 1] = (hi | 0x80000000) >>> 0;
-    }
-    passes = 4;
-  }
-  let next = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (let pass = 0; pass < passes; pass++) {
-    const word = pass >> 1;
-    const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(words[2 * i + word] >>> shift) & 0xffff]++;
-    if (count[(words[word] >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      next[count[(words[2 * i + word] >>> shift) & 0xffff]++] = i;
-    }
-    const t = order;
-    order = next;
-    next = t;
-  }
-  return order;
 }
 
 class SegmentBuilder {

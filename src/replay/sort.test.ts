@@ -17,6 +17,16 @@ describe('sortedByTime', () => {
     expect(Array.from(sortedByTime(times, times.length))).toEqual(expected);
   });
 
+  it('given whole milliseconds spread over more than 49 days (33 bits) and over years (42 bits), with ties, when sorted, then it agrees with a stable comparator sort', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (const span of [2 ** 32 + 5_000_000, 2 ** 33 - 1, 2 ** 42, 2 ** 50]) {
+      const times = Float64Array.from({ length: 4000 }, (_, i) => (i % 7 === 0 ? 1767603600000 : 1767603600000 + Math.floor(rnd() * span) - (i % 3 === 0 ? span : 0)));
+      const expected = Array.from(times.keys()).sort((a, b) => times[a] - times[b] || a - b);
+      expect(Array.from(sortedByTime(times, times.length))).toEqual(expected);
+    }
+  });
+
   it('given a prefix of a longer array, when sorted, then only the first n are ordered', () => {
     expect(Array.from(sortedByTime(new Float64Array([3, 1, 2, -100]), 3))).toEqual([1, 2, 0]);
   });

@@ -129,6 +129,14 @@ export class XesHandler implements XmlHandler {
   private attribute(type: string, parent: number, empty: boolean): void {
     const key = this.source.attribute('key', true);
     if (key === undefined) throw this.source.fail(`<${type}> without a key`);
+    if (type === 'date' && parent === EVENT && empty && key === 'time:timestamp' && this.source.date) {
+      // The event's timestamp, read from the tokenizer's bytes: no string per event.
+      const t = this.source.date('value');
+      if (t === undefined) throw this.source.fail(`<date key="${key}"> without a value`);
+      if (t !== t) throw this.source.fail(`${key}: "${this.source.attribute('value', false)}" is not an xs:dateTime`);
+      this.time = t;
+      return;
+    }
     const raw = this.source.attribute('value', type !== 'date');
     const nested = type === 'list' || type === 'container';
     if (raw === undefined && !nested) throw this.source.fail(`<${type} key="${key}"> without a value`);

@@ -154,6 +154,38 @@ describe('XES scanner against saxes', () => {
     expect(eventsOf(readXes(gz))).toEqual(eventsOf(log));
   });
 
+  it('given a UTF-8 byte order mark, when read as bytes (also one byte at a time), then it is skipped and lines still count from 1', () => {
+    const text = doc(trace('c1', ev('A')));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]);
+    expect(plain(readXes(bytes, 'x.xes'))).toEqual(plain(readXesWithSaxes(text, 'x.xes')));
+    const r = new XesReader('x.xes');
+    for (const b of bytes) r.write(new Uint8Array([b]));
+    expect(r.end().activities).toEqual(['A']);
+    const broken = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(`${head}<trace>\n<event></trace>\n</log>`)]);
+    expect(() => readXes(broken, 'x.xes')).toThrow('x.xes: line 4: </trace> where </event> was expected');
+  });
+
+  it('given text pieces that split a surrogate pair and bytes cut one at a time, when read, then both decode the astral characters', () => {
+    const text = doc(trace('😀1', ev('a😀b 𝄞')));
+    const log = same(text, 1);
+    expect(log.cases).toEqual(['😀1']);
+    expect(log.activities).toEqual(['a😀b 𝄞']);
+  });
+
+  it('given a gzipped log fed a few bytes at a time, when read, then it is inflated as it streams and gives the log back', () => {
+    const text = doc(trace('c1', `${ev('A')}${ev('B', '2026-01-05T10:00:00+01:00')}`));
+    const gz = gzipSync(strToU8(text));
+    const r = new XesReader('x.xes.gz');
+    for (let at = 0; at < gz.length; at += 3) r.write(gz.subarray(at, at + 3));
+    expect(plain(r.end())).toEqual(plain(readXesWithSaxes(text, 'x.xes')));
+  });
+
+  it('given timestamps with character references or non-ASCII digits, when read, then both read them as text reads them', () => {
+    const log = same(doc(trace('c1', `${ev('A', '2026-01-05T09:00:0&#49;Z')}${ev('B', '2026-01-05T09:00:00.5Z')}`)));
+    expect(Array.from(log.timeOf)).toEqual([Date.parse('2026-01-05T09:00:01Z'), Date.parse('2026-01-05T09:00:00.5Z')]);
+    sameError(doc(`\n${trace('c1', ev('A', '2026-01-05T09:00:0١Z'))}`), 4, /is not an xs:dateTime/);
+  });
+
   it('given timestamps with offsets, fractions and no zone, when read, then both give the same times', () => {
     const times = ['2026-01-05T09:00:00.123456+05:30', '2026-01-05T09:00:00-0300', '2026-01-05T09:00:00', '2024-02-29T23:59:59.9Z', '2026-02-30T09:00:00Z'];
     const log = same(doc(trace('c1', times.map((t, i) => ev(`A${i}`, t)).join(''))));

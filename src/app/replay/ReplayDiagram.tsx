@@ -50,6 +50,7 @@ export function ReplayDiagram({ xml, index, elementOf, heat, onLayer }: {
     );
     return () => {
       live = false;
+      layer?.dispose();
       onLayer(null);
       v.destroy();
       viewer.current = null;

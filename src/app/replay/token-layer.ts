@@ -1,5 +1,5 @@
 import { EDGE, NODE, type Frame, type ReplayIndex } from '../../replay';
-import { caseColour } from './playback';
+import { hslToRgb, TokenPixels } from './token-pixels';
 
 interface Shape { x: number; y: number; width: number; height: number; waypoints?: Array<{ x: number; y: number }> }
 export interface ViewerParts {
@@ -8,12 +8,16 @@ export interface ViewerParts {
 }
 
 const BUCKETS = 12;
+/** The case colours (`caseColour` of 0..BUCKETS-1) as RGB for the pixel buffer. */
+const BUCKET_RGB = Array.from({ length: BUCKETS }, (_, b) => hslToRgb((b * 137.508) % 360, 0.75, 0.45));
 
 /**
  * Draws a frame on a <canvas> laid over the bpmn-js diagram: the path taken so far (flows and
- * activities reached), every token (a dot per case, coloured by case, at its activity or along its
- * flow) and the token count per activity. One canvas, tokens batched by colour: 10,000 tokens
- * cost a few milliseconds, where one SVG element or overlay each would not keep up.
+ * activities reached), every token (a square per case, coloured by case, at its activity or along
+ * its flow) and the token count per activity. One canvas; the tokens are written into a pixel
+ * buffer and put on it in one call ({@link TokenPixels}), the path is drawn behind them and the
+ * counts over them. Nothing per token touches the DOM, the canvas size is read from a
+ * ResizeObserver (no layout read per frame), and positions go into reused typed arrays.
  */
 export class TokenLayer {
   /** Per activity: centre x, y and half-size (NaN: not on the diagram). */
@@ -22,6 +26,15 @@ export class TokenLayer {
   private readonly edges: Array<{ points: number[]; lengths: number[] } | null>;
   private last: Frame | null = null;
   private frames = 0;
+  private readonly pixels = new TokenPixels(BUCKET_RGB);
+  private image: ImageData | null = null;
+  private words: Uint32Array = new Uint32Array(0);
+  private xy = new Float32Array(2048);
+  private colourOf = new Uint8Array(1024);
+  /** The canvas size in CSS pixels, from the observer. */
+  private cssWidth = 0;
+  private cssHeight = 0;
+  private readonly resize: ResizeObserver | null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -30,6 +43,15 @@ export class TokenLayer {
     /** Activity index → element id on the diagram (null: unmatched). */
     private readonly elementOf: ReadonlyArray<string | null>,
   ) {
+    this.cssWidth = canvas.clientWidth;
+    this.cssHeight = canvas.clientHeight;
+    this.resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      this.cssWidth = box.width;
+      this.cssHeight = box.height;
+      this.draw();
+    });
+    this.resize?.observe(canvas);
     const n = index.log.activities.length;
     this.nodes = new Float64Array(n * 3).fill(Number.NaN);
     for (let a = 0; a < n; a++) {
@@ -52,29 +74,63 @@ export class TokenLayer {
     });
   }
 
-  /** Draws `frame` (or the last one again, after a pan or zoom). */
+  /** Stops observing the canvas. */
+  dispose(): void {
+    this.resize?.disconnect();
+  }
+
+  /** Draws `frame` (or the last one again, after a pan, zoom or resize). */
   draw(frame: Frame | null = this.last): void {
     if (!frame) return;
     this.last = frame;
     const c = this.canvas;
     const dpr = globalThis.devicePixelRatio || 1;
-    const w = c.clientWidth;
-    const h = c.clientHeight;
-    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
-      c.width = Math.round(w * dpr);
-      c.height = Math.round(h * dpr);
+    const width = Math.round(this.cssWidth * dpr);
+    const height = Math.round(this.cssHeight * dpr);
+    if (c.width !== width || c.height !== height) {
+      c.width = width;
+      c.height = height;
     }
     const ctx = c.getContext('2d');
     if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
     const vb = this.viewer.canvas.viewbox();
     const k = vb.scale * dpr;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (width > 0 && height > 0) {
+      if (!this.image || this.image.width !== width || this.image.height !== height) {
+        this.image = ctx.createImageData(width, height);
+        this.words = new Uint32Array(this.image.data.buffer);
+      }
+      const n = this.positions(frame, k, -vb.x * k, -vb.y * k);
+      this.pixels.paint(this.words, width, height, this.xy, this.colourOf, n, Math.max(4, 5 / vb.scale) * k);
+      ctx.putImageData(this.image, 0, 0);
+    }
     ctx.setTransform(k, 0, 0, k, -vb.x * k, -vb.y * k);
+    // The path goes behind the tokens already there, the counts over them.
+    ctx.globalCompositeOperation = 'destination-over';
     this.drawPath(ctx, frame, vb.scale);
-    this.drawTokens(ctx, frame, vb.scale);
+    ctx.globalCompositeOperation = 'source-over';
     this.drawCounts(ctx, frame, vb.scale);
     this.describe(frame);
+  }
+
+  /** Each token's place on the canvas (device pixels: diagram point × `k` + offset) into `xy`, its colour into `colourOf`. */
+  private positions(f: Frame, k: number, dx: number, dy: number): number {
+    const n = f.tokens;
+    if (this.colourOf.length < n) {
+      this.colourOf = new Uint8Array(n * 2);
+      this.xy = new Float32Array(n * 4);
+    }
+    const xy = this.xy;
+    for (let t = 0; t < n; t++) {
+      const kase = f.tokenCase[t];
+      this.colourOf[t] = kase % BUCKETS;
+      if (this.place(f, t, kase, xy, 2 * t)) {
+        xy[2 * t] = xy[2 * t] * k + dx;
+        xy[2 * t + 1] = xy[2 * t + 1] * k + dy;
+      } else xy[2 * t] = Number.NaN;
+    }
+    return n;
   }
 
   /** What is drawn, as data attributes (for tests and assistive tools: a canvas has no DOM of its own). */
@@ -108,23 +164,6 @@ export class TokenLayer {
     ctx.stroke();
   }
 
-  private drawTokens(ctx: CanvasRenderingContext2D, f: Frame, scale: number): void {
-    const r = Math.max(4, 5 / scale);
-    for (let b = 0; b < BUCKETS; b++) {
-      ctx.fillStyle = caseColour(b);
-      ctx.beginPath();
-      for (let t = 0; t < f.tokens; t++) {
-        const kase = f.tokenCase[t];
-        if (kase % BUCKETS !== b) continue;
-        const p = this.position(f, t, kase);
-        if (!p) continue;
-        // Squares: a software-rasterised canvas (no GPU) fills 10,000 of them several times faster than arcs.
-        ctx.rect(p[0] - r, p[1] - r, r * 2, r * 2);
-      }
-      ctx.fill();
-    }
-  }
-
   private drawCounts(ctx: CanvasRenderingContext2D, f: Frame, scale: number): void {
     const size = 12 / Math.max(scale, 0.5);
     ctx.font = `bold ${size}px system-ui, sans-serif`;
@@ -145,25 +184,29 @@ export class TokenLayer {
     }
   }
 
-  /** Where token `t` is: at its activity (spread around the centre by case) or along its edge. */
-  private position(f: Frame, t: number, kase: number): [number, number] | null {
+  /** Where token `t` is, in diagram coordinates, written to `out[o]`, `out[o + 1]`: at its activity (spread around the centre by case) or along its edge; false when it is not on the diagram. */
+  private place(f: Frame, t: number, kase: number, out: Float32Array, o: number): boolean {
     const place = f.tokenPlace[t];
     if (f.tokenKind[t] === NODE) {
       const x = this.nodes[place * 3];
-      if (Number.isNaN(x)) return null;
+      if (Number.isNaN(x)) return false;
       const spread = this.nodes[place * 3 + 2] * 0.6;
       const angle = kase * 2.399963;
       const dist = spread * Math.sqrt(((kase * 0.618034) % 1));
-      return [x + Math.cos(angle) * dist, this.nodes[place * 3 + 1] + Math.sin(angle) * dist];
+      out[o] = x + Math.cos(angle) * dist;
+      out[o + 1] = this.nodes[place * 3 + 1] + Math.sin(angle) * dist;
+      return true;
     }
-    if (f.tokenKind[t] !== EDGE) return null;
+    if (f.tokenKind[t] !== EDGE) return false;
     const g = this.edges[place];
-    if (!g) return null;
+    if (!g) return false;
     const along = f.tokenProgress[t] * g.lengths[g.lengths.length - 1];
     let i = 1;
     while (i < g.lengths.length - 1 && g.lengths[i] < along) i++;
     const seg = g.lengths[i] - g.lengths[i - 1] || 1;
     const u = (along - g.lengths[i - 1]) / seg;
-    return [g.points[(i - 1) * 2] + (g.points[i * 2] - g.points[(i - 1) * 2]) * u, g.points[(i - 1) * 2 + 1] + (g.points[i * 2 + 1] - g.points[(i - 1) * 2 + 1]) * u];
+    out[o] = g.points[(i - 1) * 2] + (g.points[i * 2] - g.points[(i - 1) * 2]) * u;
+    out[o + 1] = g.points[(i - 1) * 2 + 1] + (g.points[i * 2 + 1] - g.points[(i - 1) * 2 + 1]) * u;
+    return true;
   }
 }
