@@ -93,7 +93,8 @@ describe('OCEL 2.0', () => {
   });
 
   it('given OCEL objects related to objects (O2O), when read and written again, then the relations are kept with their qualifiers', () => {
-    const doc = structuredClone(OCEL) as typeof OCEL & { objects: Array<{ id: string; type: string; relationships?: Array<{ objectId: string; qualifier: string }> }> };
+    type O2O = Array<{ id: string; type: string; relationships?: Array<{ objectId: string; qualifier: string }> }>;
+    const doc = structuredClone(OCEL) as Omit<typeof OCEL, 'objects'> & { objects: O2O };
     doc.objects[0].relationships = [{ objectId: 'i1', qualifier: 'contains' }, { objectId: 'i2', qualifier: 'contains' }];
     doc.objects[4].relationships = [{ objectId: 'o2', qualifier: 'part of' }];
     const log = readOcel(JSON.stringify(doc), { objectType: 'order' });

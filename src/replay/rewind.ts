@@ -94,12 +94,22 @@ export function forkRecords(records: readonly CommandRecord[], fork: ForkOf, for
   });
 }
 
-/** Why a restored state cannot go on as an instance of its own (null: it can). */
+/**
+ * Why a restored state cannot go on as an instance of its own (null: it can). A call activity
+ * waiting for its child is refused, not guessed: the fork would need the child's state at that
+ * moment, and command logs are ordered per instance only (`n`, and a time that two steps may
+ * share), so which of the child's steps came before the parent's cannot be told exactly
+ * (docs/replay.md "Fork").
+ */
 export function unforkable(state: InstanceState): string | null {
   if (state.status !== 'active') return `the instance is ${state.status} at that event: there is nothing left to run`;
-  const call = Object.values(state.elements).find((e) => e.childInstanceId !== undefined);
-  if (call) return `call activity ${call.elementId} waits for its child instance there: a fork cannot take the child along`;
-  return null;
+  const calls = Object.values(state.elements).filter((e) => e.childInstanceId !== undefined);
+  if (calls.length === 0) return null;
+  const [call] = calls;
+  const more = calls.length > 1 ? ` (and ${calls.length - 1} more)` : '';
+  return `call activity ${call.elementId} waits for its child instance ${call.childInstanceId}${more} there. A fork would need the child as it was at that moment, `
+    + 'and the two command logs have no common order (a child step and a parent step at the same millisecond cannot be told apart), so the fork would not be exact: '
+    + `fork the child ${call.childInstanceId} on its own, or this instance at an event before ${call.elementId} started or after it completed`;
 }
 
 /** Writes the fork marker into a restored state (as the fork did): the next history number. */

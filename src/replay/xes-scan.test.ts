@@ -154,6 +154,25 @@ describe('XES scanner against saxes', () => {
     expect(eventsOf(readXes(gz))).toEqual(eventsOf(log));
   });
 
+  it('given ">" inside values, comments and instructions, when fed in pieces of every size from 1 to 13 bytes, then every cut gives the same log and the same error line', () => {
+    const text = doc(`<?pi a>b?>\n<!-- x > y -->\n${trace('c>1', `\n${ev('A > B >> C')}\n${ev('D', undefined, '<string key="note" value="&gt;>&amp;>"/>')}`)}`);
+    const reference = plain(readXesWithSaxes(text, 'x.xes'));
+    const bytes = strToU8(text);
+    for (let piece = 1; piece <= 13; piece++) {
+      const r = new XesReader('x.xes');
+      for (let at = 0; at < bytes.length; at += piece) r.write(bytes.subarray(at, at + piece));
+      expect(plain(r.end())).toEqual(reference);
+    }
+    const broken = strToU8(doc(`${trace('c1', `\n${ev('A > B')}\n<event></trace>`)}`));
+    for (let piece = 1; piece <= 13; piece++) {
+      const r = new XesReader('x.xes');
+      expect(() => {
+        for (let at = 0; at < broken.length; at += piece) r.write(broken.subarray(at, at + piece));
+        r.end();
+      }).toThrow('x.xes: line 5: </trace> where </event> was expected');
+    }
+  });
+
   it('given a UTF-8 byte order mark, when read as bytes (also one byte at a time), then it is skipped and lines still count from 1', () => {
     const text = doc(trace('c1', ev('A')));
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]);
