@@ -1,4 +1,4 @@
-import { queryInstances, type FlowdeckDb } from '../store';
+import { queryInstances, type FlowdeckDb, type InstancePage } from '../store';
 import type { InstanceFilter, InstanceListQuery, InstanceRowPage, InstanceRowView, InstanceSource } from './instance-source';
 
 /**
@@ -33,19 +33,17 @@ export function dexieInstanceSource(db: FlowdeckDb): InstanceSource {
 
 /**
  * `instances.list` from the indexes (`queryInstances`: filter sets as keys, the order from the
- * sort index's keys, only the page's rows read), for 100,000 instances. Sorted by start time
- * (the list's default); other sort keys, whose empty values the API orders otherwise, go the way
- * of `rows`.
+ * sort index's keys, only the page's rows read), for 100,000 instances: every sort key (empty
+ * values last either way, ties by ascending id, as the API orders) and every filter.
  */
 async function indexedPage(db: FlowdeckDb, q: InstanceListQuery): Promise<InstanceRowPage | undefined> {
-  if (q.sortBy !== 'startedAt' || q.hasIncident === false) return undefined;
   const running = q.state === 'active' || q.state === 'suspended';
   const r = await queryInstances(db, {
     processId: q.processId, processVersion: q.processId !== undefined ? q.version : undefined, status: running ? 'active' : (q.state as 'completed' | 'canceled' | undefined),
     suspended: running ? q.state === 'suspended' : undefined, businessKey: q.businessKey,
-    withIncidents: q.hasIncident === true || undefined, startedFrom: q.startedFrom, startedTo: q.startedTo, endedFrom: q.endedFrom, endedTo: q.endedTo,
+    withIncidents: q.hasIncident, startedFrom: q.startedFrom, startedTo: q.startedTo, endedFrom: q.endedFrom, endedTo: q.endedTo,
     variables: q.variable ? { [q.variable.name]: q.variable.value } : undefined,
-  }, { page: q.page, pageSize: q.pageSize, sortBy: 'startedAt', direction: q.order, tiesById: true });
+  }, { page: q.page, pageSize: q.pageSize, sortBy: q.sortBy as InstancePage['sortBy'], direction: q.order, tiesById: true });
   return {
     total: r.total,
     items: r.items.map((i) => ({

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('instances.list paged inside IndexedDB', () => {
-  it(`given ${N.toLocaleString('en-US')} instances, when pages are listed, then each reads only its rows and equals the list filtered and sorted in memory`, { timeout: 120_000 }, async () => {
+  it(`given ${N.toLocaleString('en-US')} instances, when pages are listed by any sort key and filter, then each reads only its rows and equals the list filtered and sorted in memory`, { timeout: 120_000 }, async () => {
     // Given: start times with ties (10 instances per millisecond), two processes, some completed.
     const db = freshDb();
     dbs.push(db);
@@ -30,10 +30,18 @@ describe('instances.list paged inside IndexedDB', () => {
         seen.rowsRead += req.keys.length;
         return table.getMany(req);
       },
+      // Reads of whole rows by range (toArray); key-only reads (values: false) are not rows.
+      query: async (req) => {
+        const r = await table.query(req);
+        if (req.values) seen.rowsRead += r.result.length;
+        return r;
+      },
     });
     const store = new DexieStore(db);
+    // Business keys with ties and blanks (every third has none), every eleventh with an incident.
     const states: InstanceState[] = Array.from({ length: N }, (_, n) => ({
-      ...instance(`i${String(n).padStart(6, '0')}`), processId: n % 4 === 0 ? 'refund' : 'order', startedAt: Math.floor(n / 10),
+      ...instance(`i${String(n).padStart(6, '0')}`, { incident: n % 11 === 0 }), processId: n % 4 === 0 ? 'refund' : 'order', startedAt: Math.floor(n / 10),
+      businessKey: n % 3 === 0 ? null : `k-${n % 97}`,
       status: n % 7 === 0 ? 'completed' : 'active', suspended: n % 5 === 0 && n % 7 !== 0, endedAt: n % 7 === 0 ? 5000 + n : null, variables: { region: n % 2 ? 'EU' : 'US' },
     }));
     for (let i = 0; i < N; i += 500) await store.commit({ instances: states.slice(i, i + 500), history: [] });
@@ -51,6 +59,18 @@ describe('instances.list paged inside IndexedDB', () => {
       { variable: { name: 'region', value: 'EU' }, startedFrom: 10, startedTo: 90, page: 1, pageSize: 40 },
       { state: 'active' as const, processId: 'order', page: 4, pageSize: 30 },
       { state: 'suspended' as const, order: 'asc' as const, page: 2, pageSize: 25 },
+      // The other sort keys (empty values last either way) and hasIncident: false.
+      { sortBy: 'endedAt' as const, page: 1, pageSize: 50 },
+      { sortBy: 'endedAt' as const, order: 'desc' as const, page: 7, pageSize: 50 },
+      { sortBy: 'endedAt' as const, order: 'asc' as const, processId: 'order', page: 5, pageSize: 30 },
+      { sortBy: 'businessKey' as const, order: 'desc' as const, page: 2, pageSize: 100 },
+      { sortBy: 'businessKey' as const, order: 'asc' as const, page: 12, pageSize: 100 },
+      { sortBy: 'businessKey' as const, order: 'asc' as const, state: 'active' as const, page: 1, pageSize: 60 },
+      { sortBy: 'processId' as const, order: 'desc' as const, page: 3, pageSize: 70 },
+      { sortBy: 'instanceId' as const, order: 'desc' as const, page: 4, pageSize: 50 },
+      { sortBy: 'instanceId' as const, order: 'asc' as const, hasIncident: false, page: 2, pageSize: 50 },
+      { hasIncident: false, processId: 'refund', page: 3, pageSize: 40 },
+      { hasIncident: true, sortBy: 'businessKey' as const, page: 1, pageSize: 20 },
     ];
     for (const q of queries) {
       seen.rowsRead = 0;

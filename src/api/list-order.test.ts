@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isFailure, type ApiResult } from './errors';
-import { apiOn, ORDER_BPMN, STORE_KINDS } from './test-support/api-harness';
+import { apiOn, dataOf as data, ORDER_BPMN, STORE_KINDS } from './test-support/api-harness';
 
 // Lists put empty sort values (no business key, not ended yet, no due date) last in both
 // directions, like SQL's NULLS LAST: sorting "newest first" must not open with the blanks.
@@ -11,10 +10,6 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-function data<T>(r: ApiResult<T>): T {
-  if (isFailure(r)) throw new Error(`expected success, got ${r.error}: ${r.message}`);
-  return r.data;
-}
 
 describe.each(STORE_KINDS)('list order of empty values on $name', (kind) => {
   async function deployed() {

@@ -93,6 +93,8 @@ export const tasksList = z.strictObject({
   followUpAfter: z.string().optional(),
   minPriority: z.number().optional(),
   maxPriority: z.number().optional(),
+  /** The task's category (its `zeebe:taskHeaders` `category` header); `null`: tasks without one. */
+  category: z.string().nullable().optional(),
   sortBy: z.enum(['priority', 'createdAt', 'dueDate', 'followUpDate']).default('priority'),
   order: z.enum(['asc', 'desc']).default('desc'),
   ...page,

@@ -65,6 +65,10 @@ async function main() {
     console.log(`${'  IndexedDB requests per instance (inside those transactions)'.padEnd(64)} ${r.requestsPerInstance.toFixed(1).padStart(8)}`);
     console.log(`    ${Object.entries(r.requestsByStore).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     console.log(`${`floor: bare IndexedDB, 1 transaction of ${Math.round(r.requestsPerInstance)} puts per instance`.padEnd(64)} ${fmt(r.bare).padStart(8)} instances/s`);
+    console.log(`${'  same 8 requests, bare IndexedDB, 2 reads awaited, then 6 puts'.padEnd(64)} ${fmt(r.bareReadThenWrite).padStart(8)} instances/s`);
+    console.log(`${'  same 8 requests through a Dexie transaction (15 tables)'.padEnd(64)} ${fmt(r.dexieReadThenWrite).padStart(8)} instances/s`);
+    console.log(`${'  same, the Dexie transaction over only the 6 tables used'.padEnd(64)} ${fmt(r.dexieNarrowScope).padStart(8)} instances/s`);
+    console.log(`${'  (rows of the hot row\'s size, JSON bytes)'.padEnd(64)} ${fmt(r.hotRowBytes).padStart(8)}`);
     console.log(`${`DexieStore, ${PARALLEL} starts at once (group commit)`.padEnd(64)} ${fmt(r.parallel).padStart(8)} instances/s`);
     console.log(`${'  IndexedDB readwrite transactions per instance'.padEnd(64)} ${r.parallelReadwritePerInstance.toFixed(2).padStart(8)}`);
     console.log(`\nMemoryStore / DexieStore: ${(r.memory / r.persisted).toFixed(1)}x (history events persisted: ${fmt(r.historyRows)})`);
@@ -79,6 +83,9 @@ async function main() {
       memoryOverPersisted: Number((r.memory / r.persisted).toFixed(1)),
       groupCommitInstancesPerSec: Math.round(r.parallel),
       groupCommitTransactionsPerInstance: Number(r.parallelReadwritePerInstance.toFixed(3)),
+      bareReadThenWriteInstancesPerSec: Math.round(r.bareReadThenWrite),
+      dexieReadThenWriteInstancesPerSec: Math.round(r.dexieReadThenWrite),
+      dexieNarrowScopeInstancesPerSec: Math.round(r.dexieNarrowScope),
     };
     const outDir = join(root, 'src', 'bench', 'results');
     mkdirSync(outDir, { recursive: true });

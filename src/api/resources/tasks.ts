@@ -39,19 +39,23 @@ export const tasks = {
       && (q.followUpBefore === undefined || (t.followUpDate !== null && t.followUpDate < q.followUpBefore))
       && (q.followUpAfter === undefined || (t.followUpDate !== null && t.followUpDate > q.followUpAfter))
       && (q.minPriority === undefined || t.priority >= q.minPriority)
-      && (q.maxPriority === undefined || t.priority <= q.maxPriority));
+      && (q.maxPriority === undefined || t.priority <= q.maxPriority)
+      && (q.category === undefined || (t.category ?? null) === q.category));
     const withProcess = [];
     const processOf = new Map<string, string>();
     for (const t of found) {
       if (!processOf.has(t.processInstanceId)) processOf.set(t.processInstanceId, (await host.getInstance(t.processInstanceId))?.processId ?? '');
       const processId = processOf.get(t.processInstanceId) as string;
-      if (q.processId === undefined || processId === q.processId) withProcess.push({ ...t, processId });
+      if (q.processId === undefined || processId === q.processId) withProcess.push({ ...t, category: t.category ?? null, processId });
     }
     const key = q.sortBy;
     withProcess.sort((a, b) => compareNullsLast(a[key], b[key], q.order) || a.createdAt - b.createdAt || compareNullsLast(a.id, b.id, 'asc'));
     return ok(pageOf(withProcess, q.page, q.pageSize));
   }),
-  'tasks.get': route(taskRef, async (ports, { taskId }) => ok(await openTask(ports, taskId))),
+  'tasks.get': route(taskRef, async (ports, { taskId }) => {
+    const task = await openTask(ports, taskId);
+    return ok({ ...task, category: task.category ?? null });
+  }),
   'tasks.claim': route(tasksClaim, async (ports, { taskId, userId }) => {
     const task = await openTask(ports, taskId);
     if (task.assignee === userId) return ok(task, `${taskId} is already claimed by ${userId}`);

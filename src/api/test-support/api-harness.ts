@@ -8,6 +8,7 @@ import { dexieInstanceSource } from '../dexie-instances';
 import type { InstanceSource } from '../instance-source';
 import { MemoryCatalog } from '../memory-catalog';
 import type { ApiPorts, DeploymentCatalog } from '../ports';
+import { isFailure, type ApiResult } from '../errors';
 import { EngineApi } from '../service';
 
 /** A store kind to run the API specs on: its store, its catalog, and how a restarted host sees the same data. */
@@ -57,4 +58,10 @@ export async function apiOn(store: Store, catalog: DeploymentCatalog, clock = ne
   const decisions = new DmnDecisions();
   const host = await EngineHost.create({ store, clock, expressions: new FeelExpressions(), decisions });
   return { api: new EngineApi({ host, store, clock, catalog, decisions, instances, ...more }), host, clock };
+}
+
+/** The data of a success; a failure fails the test with its code and message. */
+export function dataOf<T>(r: ApiResult<T>): T {
+  if (isFailure(r)) throw new Error(`expected success, got ${r.error}: ${r.message}`);
+  return r.data;
 }

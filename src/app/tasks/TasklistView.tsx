@@ -3,7 +3,7 @@ import type { UserTask } from '../../engine';
 import { ApiErrorNote } from '../run/ApiErrorNote';
 import { useEngineQuery } from '../run/engine';
 import { useLocalUser } from '../state/user-store';
-import { dueNote, TASK_LIST_LABELS, taskListRequest, type TaskFilter, type TaskListKind, type TaskSort } from './task-queries';
+import { dueNote, TASK_LIST_LABELS, taskCategories, taskListRequest, type TaskFilter, type TaskListKind, type TaskSort } from './task-queries';
 import { TaskPanel } from './TaskPanel';
 
 /** The local user's tasklist: tabs, the open tasks sorted, and the chosen task to work on. */
@@ -23,6 +23,10 @@ export function TasklistView() {
   const request = taskListRequest(kind, { name, groups }, sortBy, filter, now);
   const { data, error } = useEngineQuery('tasks.list', request);
   const tasks = request === null ? [] : (data?.items ?? []);
+  // The category choices come from the tab's list without the category filter (a second query only while one is chosen).
+  const unfiltered = filter.category !== undefined ? taskListRequest(kind, { name, groups }, sortBy, { ...filter, category: undefined }, now) : null;
+  const { data: everyCategory } = useEngineQuery('tasks.list', unfiltered);
+  const choices = taskCategories((filter.category !== undefined ? everyCategory?.items : data?.items) ?? [], filter.category);
   const current = tasks.find((t) => t.id === selected);
   // A completed task leaves the list at the next commit; what came of it stays in its place.
   const [done, setDone] = useState<{ taskId: string; message: string } | null>(null);
@@ -43,6 +47,7 @@ export function TasklistView() {
           </select>
         </label>
         <TaskFilters filter={filter} onChange={changeFilter} />
+        <CategoryFilter choices={choices} value={filter.category} onChange={(category) => changeFilter({ ...filter, category })} />
       </div>
       <ApiErrorNote error={error} />
       <div className="run-tasklist__body">
@@ -75,6 +80,7 @@ function TaskItem({ task, selected, onSelect }: { task: UserTask; selected: bool
         <span className="run-muted" data-testid="task-priority" data-priority={task.priority}>priority {task.priority}{task.assignee ? ` · ${task.assignee}` : ' · unassigned'}</span>
         {task.dueDate && <span className={due ? 'run-error' : 'run-muted'} data-testid="task-due">due {new Date(task.dueDate).toLocaleString()}{due ? ` (${due})` : ''}</span>}
         {task.followUpDate && <span className="run-muted" data-testid="task-follow-up" data-follow-up={task.followUpDate}>follow up {new Date(task.followUpDate).toLocaleString()}</span>}
+        {task.category && <span className="run-chip" data-testid="task-category">{task.category}</span>}
       </button>
     </li>
   );
@@ -97,5 +103,22 @@ function TaskFilters({ filter, onChange }: { filter: TaskFilter; onChange(next: 
           onChange={(e) => onChange({ ...filter, minPriority: e.target.value === '' ? undefined : Number(e.target.value) })} />
       </label>
     </>
+  );
+}
+
+const NONE = '\u0000none';
+
+/** The category filter: any, one of the tab's categories, or tasks without a category. */
+function CategoryFilter({ choices, value, onChange }: { choices: ReturnType<typeof taskCategories>; value: string | null | undefined; onChange(next: string | null | undefined): void }) {
+  if (choices.categories.length === 0 && value === undefined) return null;
+  return (
+    <label className="run-field">Category
+      <select data-testid="tasks-filter-category" value={value === undefined ? '' : value === null ? NONE : value}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === NONE ? null : e.target.value)}>
+        <option value="">any</option>
+        {choices.categories.map((c) => <option key={c} value={c}>{c}</option>)}
+        {choices.uncategorized && <option value={NONE}>(none)</option>}
+      </select>
+    </label>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryCatalog } from '../../api';
 import { apiOn, ORDER_BPMN } from '../../api/test-support/api-harness';
 import { MemoryStore } from '../../host';
-import { dueNote, taskListRequest } from './task-queries';
+import { readFileSync } from 'node:fs';
+import { dueNote, taskCategories, taskListRequest } from './task-queries';
 
 const ana = { name: 'ana', groups: ['clerks'] };
 
@@ -52,5 +53,23 @@ describe('tasklist filters', () => {
       dueBefore: '2026-01-17T00:00:00.000Z', followUpBefore: '2026-01-10T00:00:00.000Z', minPriority: 50,
     });
     expect(taskListRequest('all', ana, 'priority', { due: 'overdue' }, now)).toMatchObject({ dueBefore: '2026-01-10T00:00:00.000Z', order: 'desc' });
+  });
+});
+
+describe('tasklist categories', () => {
+  it('given the claims process, when the tasklist lists by a category, then the choices are its categories and the filter narrows the list', async () => {
+    const store = new MemoryStore();
+    const { api } = await apiOn(store, new MemoryCatalog(store));
+    await api.call('deployments.deploy', { kind: 'bpmn', name: 'claims.bpmn', source: readFileSync(new URL('../../api/task-categories.bpmn', import.meta.url), 'utf8') });
+    await api.call('instances.start', { processId: 'claims' });
+    const list = async (category?: string | null) => {
+      const r = await api.call('tasks.list', taskListRequest('all', ana, 'priority', { category })!);
+      if ('error' in r) throw new Error(r.message);
+      return r.data.items;
+    };
+    expect(taskCategories(await list())).toEqual({ categories: ['Billing', 'Review'], uncategorized: true });
+    expect((await list('Review')).map((t) => t.elementId)).toEqual(['review']);
+    expect((await list(null)).map((t) => t.elementId)).toEqual(['triage']);
+    expect(taskCategories([{ category: 'Review' }], 'Gone')).toEqual({ categories: ['Gone', 'Review'], uncategorized: false });
   });
 });

@@ -31,6 +31,8 @@ export interface TaskFilter {
   /** Follow-up date reached (before now): time to look at it again. */
   followUp?: boolean;
   minPriority?: number;
+  /** A category (the task's `zeebe:taskHeaders` `category`), or `null`: tasks without one. */
+  category?: string | null;
 }
 
 const DAY = 86_400_000;
@@ -42,7 +44,25 @@ export function filterRequest(filter: TaskFilter, now: number): Partial<ApiReque
   if (filter.due === 'week') out.dueBefore = new Date(now + 7 * DAY).toISOString();
   if (filter.followUp) out.followUpBefore = new Date(now).toISOString();
   if (filter.minPriority !== undefined) out.minPriority = filter.minPriority;
+  if (filter.category !== undefined) out.category = filter.category;
   return out;
+}
+
+/**
+ * The category filter's choices for `tasks` (the tab's list before the category filter): their
+ * categories in alphabetical order, the chosen one kept even when no task has it any more, and
+ * whether there are tasks without a category.
+ * @example taskCategories([{ category: 'Review' }, { category: null }, { category: 'Billing' }]) // { categories: ['Billing', 'Review'], uncategorized: true }
+ */
+export function taskCategories(tasks: ReadonlyArray<{ category?: string | null }>, chosen?: string | null): { categories: string[]; uncategorized: boolean } {
+  const found = new Set<string>();
+  let uncategorized = chosen === null;
+  for (const t of tasks) {
+    if (t.category) found.add(t.category);
+    else uncategorized = true;
+  }
+  if (chosen) found.add(chosen);
+  return { categories: [...found].sort((a, b) => a.localeCompare(b)), uncategorized };
 }
 
 /** "overdue", "due today", or null, for a due date (ISO text) at `now`. */

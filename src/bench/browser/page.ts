@@ -67,6 +67,10 @@ export interface BrowserBenchResult {
   parallelReadwritePerInstance: number;
   historyRows: number;
   instancesRows: number;
+  bareReadThenWrite: number;
+  dexieReadThenWrite: number;
+  dexieNarrowScope: number;
+  hotRowBytes: number;
 }
 
 /**
@@ -95,6 +99,63 @@ async function bareIndexedDbRate(n: number, puts: number): Promise<number> {
   db.close();
   indexedDB.deleteDatabase(name);
   return perSec;
+}
+
+/**
+ * Where a commit's time goes, without the engine: the same 8 requests per "instance" as the
+ * DexieStore's commit (2 reads, then 6 writes of the real rows' sizes), (a) on bare IndexedDB
+ * with the reads awaited before the writes, (b) through a Dexie readwrite transaction over the
+ * 15 commit tables. Against the bare floor (8 puts, no wait), (a) is the price of reading before
+ * writing, (b) minus (a) that of Dexie.
+ */
+async function commitShapeRates(n: number, row: Record<string, unknown>): Promise<{ bareReadThenWrite: number; dexieReadThenWrite: number; dexieNarrowScope: number }> {
+  const name = `bench-browser-shape-${dbCount++}`;
+  const tables = ['instances', 'paths', 'variables', 'jobs', 'timers', 'subscriptions', 'bufferedMessages', 'messageStartLocks', 'startTimers', 'userTasks', 'incidents', 'historyBatches', 'commands', 'audit', 'counters'];
+  const idb = await new Promise<IDBDatabase>((ok, fail) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => { for (const t of tables) open.result.createObjectStore(t, { keyPath: 'k' }); };
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const writes = ['counters', 'instances', 'variables', 'historyBatches', 'commands', 'audit'];
+  let t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const tx = idb.transaction(tables, 'readwrite');
+    const done = new Promise<void>((ok, fail) => { tx.oncomplete = () => ok(); tx.onerror = () => fail(tx.error); });
+    await Promise.all([req(tx.objectStore('instances').get(`a${i}`)), req(tx.objectStore('counters').get('instances'))]);
+    for (const t of writes) tx.objectStore(t).put({ ...row, k: `a${i}` });
+    await done;
+  }
+  const bareReadThenWrite = n / ((performance.now() - t0) / 1000);
+  idb.close();
+  indexedDB.deleteDatabase(name);
+
+  const { Dexie } = await import('dexie');
+  const dx = new Dexie(`${name}-dexie`);
+  dx.version(1).stores(Object.fromEntries(tables.map((t) => [t, 'k'])));
+  await dx.open();
+  t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await dx.transaction('rw', tables, async () => {
+      await Promise.all([dx.table('instances').get(`d${i}`), dx.table('counters').get('instances')]);
+      await Promise.all(writes.map((t) => dx.table(t).put({ ...row, k: `d${i}` })));
+    });
+  }
+  const dexieReadThenWrite = n / ((performance.now() - t0) / 1000);
+  // The same, the transaction over only the 6 tables it uses: does the scope's size cost?
+  const used = writes; // instances and counters are read and written
+  t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await dx.transaction('rw', used, async () => {
+      await Promise.all([dx.table('instances').get(`s${i}`), dx.table('counters').get('instances')]);
+      await Promise.all(writes.map((t) => dx.table(t).put({ ...row, k: `s${i}` })));
+    });
+  }
+  const dexieNarrowScope = n / ((performance.now() - t0) / 1000);
+  dx.close();
+  await dx.delete();
+  return { bareReadThenWrite, dexieReadThenWrite, dexieNarrowScope };
 }
 
 async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
@@ -130,12 +191,16 @@ async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
   const parallelReadwritePerInstance = (counts.readwrite - beforeParallel) / n;
   // The persisted data is really there: every instance row and its full history.
   const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
+  // A row of the real size: the last instance's hot row (structured clone costs with its size).
+  const sample = (await db.instances.orderBy('order').last()) as unknown as Record<string, unknown>;
+  const shape = await commitShapeRates(n, sample);
   const instancesRows = await db.instances.count();
   let historyRows = 0;
   await db.historyBatches.each((b) => { historyRows += b.events.length; });
   db.close();
   await db.delete();
-  return { bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, parallel: parallelRate, parallelReadwritePerInstance, historyRows, instancesRows };
+  const hotRowBytes = JSON.stringify(sample).length;
+  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, parallel: parallelRate, parallelReadwritePerInstance, historyRows, instancesRows };
 }
 
 (globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;

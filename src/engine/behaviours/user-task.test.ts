@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, start } from '../index';
 import { openTasks } from '../runtime/queries';
-import { loadProcess, roundTrip, testContext } from '../test-support/harness';
+import { compileXml, loadProcess, roundTrip, testContext } from '../test-support/harness';
 
 describe('user task', () => {
   it('given assignment, schedule, priority and a FEEL form id, when entered, then the task carries them evaluated', async () => {
@@ -42,5 +42,28 @@ describe('user task', () => {
     const ctx = testContext();
     const { state } = start(process, { variables: { requester: 'x', amount: 1, formVariant: 'v' } }, ctx);
     expect(() => dispatch(process, state, { type: 'completeUserTask', taskId: 'nope' }, ctx)).toThrow(/no open user task/);
+  });
+
+  it('given a category task header, when entered, then the task carries the category; without one it has none', async () => {
+    const processes = await compileXml(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="bill" />
+    <bpmn:userTask id="bill"><bpmn:extensionElements><zeebe:userTask /><zeebe:taskHeaders><zeebe:header key="other" value="x" /><zeebe:header key="category" value=" Billing " /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="bill" targetRef="plain" />
+    <bpmn:userTask id="plain"><bpmn:extensionElements><zeebe:userTask /><zeebe:taskHeaders><zeebe:header key="category" value="" /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:sequenceFlow id="f3" sourceRef="plain" targetRef="e" /><bpmn:endEvent id="e" />
+  </bpmn:process>
+</bpmn:definitions>`);
+    const process = processes.get('p');
+    if (!process) throw new Error('p did not compile');
+    const ctx = testContext();
+    const first = roundTrip(start(process, {}, ctx).state);
+    const [billing] = openTasks(first);
+    expect(billing.category).toBe('Billing');
+    const next = dispatch(process, first, { type: 'completeUserTask', taskId: billing.id }, ctx);
+    const [plain] = openTasks(next.state);
+    expect(plain.elementId).toBe('plain');
+    expect('category' in plain).toBe(false);
   });
 });

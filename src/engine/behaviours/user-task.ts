@@ -1,5 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { ext, str } from '../model/extensions';
+import { ext, list, str } from '../model/extensions';
 import type { NodeDef } from '../model/types';
 import { CommandRejectedError } from '../runtime/commands';
 import type { CommandHandler, CompileContext, ElementType } from '../runtime/element-type';
@@ -33,6 +33,7 @@ export const userTask: ElementType = {
       priority,
       formKey: def ? text(at('formKey', def.formKey)) : null,
       formId: def ? text(at('formId', def.formId)) : null,
+      ...(def?.category ? { category: def.category } : {}),
       createdAt: step.now,
     };
     step.state.tasks[id] = task;
@@ -65,7 +66,15 @@ function compileUserTask(el: ModdleElement, node: NodeDef, cx: CompileContext): 
     priority: value('priority', str(p, 'priority')),
     formKey: value('formKey', str(f, 'formKey') ?? str(f, 'externalReference')),
     formId: value('formId', str(f, 'formId')),
+    category: headerCategory(el),
   };
+}
+
+/** `<zeebe:taskHeaders><zeebe:header key="category" value="Billing" /></zeebe:taskHeaders>`: trimmed, '' = none. */
+function headerCategory(el: ModdleElement): string | null {
+  const header = list(ext(el, 'zeebe:TaskHeaders'), 'values').find((h) => str(h, 'key') === 'category');
+  const value = str(header, 'value')?.trim();
+  return value ? value : null;
 }
 
 const completeUserTask: CommandHandler = (step, input) => {

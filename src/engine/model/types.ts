@@ -70,6 +70,8 @@ export interface UserTaskDef {
   /** zeebe:formDefinition formKey (or externalReference). */
   formKey: ValueSource | null;
   formId: ValueSource | null;
+  /** The `category` header of `zeebe:taskHeaders` (static text, as Zeebe's headers are): the tasklist groups and filters by it. */
+  category: string | null;
 }
 
 export type ScriptDef =

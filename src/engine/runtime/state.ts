@@ -276,6 +276,8 @@ export interface UserTask {
   priority: number;
   formKey: string | null;
   formId: string | null;
+  /** The task's `zeebe:taskHeaders` `category`; absent when it has none (and on tasks stored before categories); the API says `null` then. */
+  category?: string | null;
   createdAt: number;
 }
 

@@ -19,6 +19,7 @@ export interface InstanceFilter {
   /** With `status: 'active'`: only suspended (true) or only not suspended (false) instances. */
   suspended?: boolean;
   businessKey?: string;
+  /** true: with an open incident; false: without any. */
   withIncidents?: boolean;
   startedFrom?: number;
   startedTo?: number;
@@ -33,8 +34,8 @@ export interface InstancePage {
   page?: number;
   /** 1..1000. Default 50. */
   pageSize?: number;
-  sortBy?: 'startedAt' | 'endedAt' | 'businessKey' | 'processId';
-  /** Default 'desc' (newest first). */
+  sortBy?: 'startedAt' | 'endedAt' | 'businessKey' | 'processId' | 'instanceId';
+  /** Default 'desc' (newest first). Empty values (no business key, not ended) come last either way. */
   direction?: 'asc' | 'desc';
   /** Equal sort keys in ascending instance id order in both directions (the API's order); default: the index's (reversed with it). */
   tiesById?: boolean;
@@ -78,7 +79,8 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
     if (filter.suspended !== undefined) sets.push(keys(t.where('[status+suspended]').equals([filter.status ?? 'active', filter.suspended ? 1 : 0])));
     else if (filter.status !== undefined) sets.push(keys(t.where('status').equals(filter.status)));
     if (filter.businessKey !== undefined) sets.push(keys(t.where('businessKey').equals(filter.businessKey)));
-    if (filter.withIncidents) sets.push(keys(t.where('incidentCount').above(0)));
+    if (filter.withIncidents === true) sets.push(keys(t.where('incidentCount').above(0)));
+    if (filter.withIncidents === false) sets.push(keys(t.where('incidentCount').equals(0)));
     if (filter.startedFrom !== undefined || filter.startedTo !== undefined) {
       sets.push(keys(t.where('startedAt').between(filter.startedFrom ?? -Infinity, filter.startedTo ?? Infinity, true, true)));
     }
@@ -93,13 +95,25 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
     const matching = await intersect(sets);
 
     const sortBy = paging.sortBy ?? 'startedAt';
-    const ordered = paging.tiesById ? await orderTiesById(t.orderBy(sortBy), paging.direction === 'asc')
-      : await keys(paging.direction === 'asc' ? t.orderBy(sortBy) : t.orderBy(sortBy).reverse());
-    // Rows missing from the sort index (a running instance has no endedAt) come last.
+    const ascending = paging.direction === 'asc';
+    // Every id in the sort index's order: keys only (awaited here: a native async helper in between would end the transaction).
+    let ordered = sortBy === 'instanceId' ? await keys(t.toCollection())
+      : paging.tiesById ? await orderTiesById(t.orderBy(sortBy), ascending)
+        : await keys(ascending ? t.orderBy(sortBy) : t.orderBy(sortBy).reverse());
+    if (sortBy === 'instanceId' && !ascending) ordered.reverse();
+    // A missing business key is stored as '' (IndexedDB has no null keys), which the index puts
+    // first: those go last (empty values last in both directions), by ascending id.
+    const blank = sortBy === 'businessKey' ? await keys(t.where('businessKey').equals('')) : [];
+    if (blank.length > 0) {
+      const blanks = new Set(blank);
+      ordered = ordered.filter((id) => !blanks.has(id)).concat(blank.sort());
+    }
+    // Rows missing from the sort index (a running instance has no endedAt) come last, by id.
     const inOrder = new Set(ordered);
     const all = matching ?? (sortBy === 'endedAt' ? new Set(await keys(t.toCollection())) : inOrder);
     const ids = ordered.filter((id) => all.has(id));
-    for (const id of all) if (!inOrder.has(id)) ids.push(id);
+    const missing = [...all].filter((id) => !inOrder.has(id)).sort();
+    ids.push(...missing);
 
     const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
     const rows = await t.bulkGet(pageIds);
@@ -107,8 +121,10 @@ export async function queryInstances(db: FlowdeckDb, filter: InstanceFilter = {}
   });
 }
 
+type InstanceCollection = Collection<InstanceRow, string, InsertType<InstanceRow, 'instanceId'>>;
+
 /** Ids in sort-key order, equal keys by ascending id: index keys and primary keys only (two key reads of one index, same order). */
-async function orderTiesById(c: Collection<InstanceRow, string, InsertType<InstanceRow, 'instanceId'>>, ascending: boolean): Promise<string[]> {
+async function orderTiesById(c: InstanceCollection, ascending: boolean): Promise<string[]> {
   const [sortKeys, ids] = await Promise.all([c.keys(), c.primaryKeys() as Promise<string[]>]);
   if (ascending) return ids; // the index orders equal keys by primary key already
   const at = ids.map((_, i) => i);

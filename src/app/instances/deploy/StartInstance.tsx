@@ -7,10 +7,12 @@ import { FormRunner } from '../../run/FormRunner';
 import { JsonVariablesEditor } from '../../run/JsonVariablesEditor';
 import { parseVariables } from '../../run/json-variables';
 import { navigate } from '../../routing/useRoute';
+import { startRequest, type StartInput } from './start-request';
 
 /**
  * "Start instance" of a just-deployed process: through its start form when the start event names
- * one that is deployed, else with variables typed as JSON; then opens the new instance.
+ * one that is deployed (form-js validates it in the page; nothing is sent while a field is
+ * invalid; its values go as `formValues`), else with variables typed as JSON; then opens the new instance.
  */
 export function StartInstance({ processId, version, getXml, onStarted }: { processId: string; version: number; getXml(): Promise<string>; onStarted(): void }) {
   const [form, setForm] = useState<DeployedForm | null | undefined>(undefined);
@@ -30,8 +32,8 @@ export function StartInstance({ processId, version, getXml, onStarted }: { proce
     };
   }, [getXml, processId]);
 
-  const start = async (variables: Record<string, unknown>) => {
-    const r = await callEngine('instances.start', { processId, version, variables, businessKey: businessKey.trim() || null });
+  const start = async (input: StartInput) => {
+    const r = await callEngine('instances.start', startRequest(processId, version, businessKey, input));
     if ('error' in r) {
       setError(r);
       return;
@@ -48,12 +50,12 @@ export function StartInstance({ processId, version, getXml, onStarted }: { proce
         Business key <input data-testid="start-business-key" value={businessKey} onChange={(e) => setBusinessKey(e.target.value)} placeholder="optional" />
       </label>
       {form === undefined ? null : form?.ok ? (
-        <FormRunner schema={form.schema} submitLabel="Start instance" onSubmit={start} testId="start-form" />
+        <FormRunner schema={form.schema} submitLabel="Start instance" onSubmit={(formValues) => start({ formValues })} testId="start-form" />
       ) : (
         <>
           {form && <p className="run-muted">Start form not available ({form.message}): variables as JSON instead.</p>}
           <JsonVariablesEditor value={text} onChange={setText} testId="start-variables" />
-          <button type="button" className="button button--primary" data-testid="start-confirm" disabled={!parsed.ok} onClick={() => parsed.ok && void start(parsed.value)}>Start instance</button>
+          <button type="button" className="button button--primary" data-testid="start-confirm" disabled={!parsed.ok} onClick={() => parsed.ok && void start({ variables: parsed.value })}>Start instance</button>
         </>
       )}
       <ApiErrorNote error={error} testId="start-error" />
