@@ -33,6 +33,7 @@ class Replication {
   private readonly end: number | null;
   private readonly rng: Rng;
   private readonly pools = new Map<string, Pool<Work>>();
+  private readonly poolList: Array<Pool<Work>> = [];
   private readonly live = new Map<string, SimInstance>();
   private readonly countFrom: number;
   private readonly r: ReplicationResult;
@@ -59,7 +60,8 @@ class Replication {
       elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [], timeline: [],
     };
     for (const res of Object.values(s.resources)) this.pools.set(res.id, new Pool<Work>(res, res.calendarId ? s.calendars[res.calendarId] : null));
-    const roles = [...this.pools.values()].map((p) => ({ id: p.params.id, quantity: p.params.quantity, busy: () => p.params.quantity - p.free.length, queued: () => p.queue.size }));
+    this.poolList.push(...this.pools.values());
+    const roles = this.poolList.map((p) => ({ id: p.params.id, quantity: p.params.quantity, busy: () => p.params.quantity - p.free.length, queued: () => p.queue.size }));
     this.timeline = new Timeline(s.start, o.timelineIntervalMs ?? 60_000, roles);
   }
 
@@ -245,22 +247,22 @@ class Replication {
 
   /** Starts what can start: the head of each role's queue, while its roles have free units on shift. */
   private serveAll(): void {
-    for (const pool of this.pools.values()) {
+    // An array, not the Map's iterator, and a loop, not a closure per check: this runs at every
+    // enqueue and every release.
+    const pools = this.poolList;
+    for (let i = 0; i < pools.length; i++) {
+      const pool = pools[i];
       for (let w = pool.queue.peek(); w; w = pool.queue.peek()) {
         if (w.canceled) {
           pool.queue.pop();
           continue;
         }
         const req = (w.params as ActivityParameters).resources;
-        const blocked = req.find((r) => {
-          const p = this.pools.get(r.role) as Pool<Work>;
-          return p.free.length < r.quantity || !p.onShift(this.now);
-        });
+        const blocked = this.blockedBy(req);
         if (blocked) {
-          const p = this.pools.get(blocked.role) as Pool<Work>;
-          if (!p.onShift(this.now) && !p.wakePending) {
-            p.wakePending = true;
-            this.schedule({ t: p.nextShift(this.now), seq: 0, kind: 'wake', pool: p });
+          if (!blocked.onShift(this.now) && !blocked.wakePending) {
+            blocked.wakePending = true;
+            this.schedule({ t: blocked.nextShift(this.now), seq: 0, kind: 'wake', pool: blocked });
           }
           break;
         }
@@ -272,6 +274,15 @@ class Replication {
         this.begin(w);
       }
     }
+  }
+
+  /** The first role of `req` without enough free units on shift now, or null. */
+  private blockedBy(req: ActivityParameters['resources']): Pool<Work> | null {
+    for (let i = 0; i < req.length; i++) {
+      const p = this.pools.get(req[i].role) as Pool<Work>;
+      if (p.free.length < req[i].quantity || !p.onShift(this.now)) return p;
+    }
+    return null;
   }
 
   private begin(w: Work): void {

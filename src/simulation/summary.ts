@@ -24,12 +24,8 @@ export class Summary {
   sum = 0;
   min = Infinity;
   max = -Infinity;
-  // Typed arrays that double as they fill (to the caps above): no boxed numbers, and a native
-  // numeric sort for the quantiles.
-  private sample = new Float64Array(64);
-  private sampled = 0;
-  private values = new Float64Array(64);
-  private kept = 0;
+  private readonly sample: number[] = [];
+  private readonly values: number[] = [];
   private readonly rng: Rng;
 
   constructor(seed = 1) {
@@ -41,17 +37,12 @@ export class Summary {
     this.sum += x;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    if (this.sampled < RESERVOIR_SIZE) {
-      if (this.sampled === this.sample.length) this.sample = grown(this.sample, RESERVOIR_SIZE);
-      this.sample[this.sampled++] = x;
-    } else {
+    if (this.sample.length < RESERVOIR_SIZE) this.sample.push(x);
+    else {
       const j = Math.floor(this.rng.next() * this.count);
       if (j < RESERVOIR_SIZE) this.sample[j] = x;
     }
-    if (this.kept < RESERVOIR_SIZE * 5) {
-      if (this.kept === this.values.length) this.values = grown(this.values, RESERVOIR_SIZE * 5);
-      this.values[this.kept++] = x;
-    }
+    if (this.values.length < RESERVOIR_SIZE * 5) this.values.push(x);
   }
 
   get mean(): number {
@@ -59,18 +50,13 @@ export class Summary {
   }
 
   /** The kept values (all of them up to {@link RESERVOIR_SIZE}). */
-  samples(): number[] {
-    return Array.from(this.sample.subarray(0, this.sampled));
-  }
-
-  /** The kept values as a view (no copy), for the pooled quantiles. */
-  sampleView(): Float64Array {
-    return this.sample.subarray(0, this.sampled);
+  samples(): readonly number[] {
+    return this.sample;
   }
 
   /** Means of 20 consecutive batches of the first values (at most 100,000 of them). */
   batchMeans(batches = 20): number[] {
-    const n = this.kept;
+    const n = this.values.length;
     if (n < batches * 2) return [];
     const size = Math.floor(n / batches);
     const out: number[] = [];
@@ -81,12 +67,6 @@ export class Summary {
     }
     return out;
   }
-}
-
-function grown(a: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(Math.min(cap, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 export function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -145,15 +125,16 @@ export function figureOf(values: number[]): Figure {
 
 function pooledSorted(parts: Summary[]): Float64Array {
   let n = 0;
-  for (const p of parts) n += p.sampleView().length;
+  for (const p of parts) n += p.samples().length;
   const out = new Float64Array(n);
   let at = 0;
   for (const p of parts) {
-    const v = p.sampleView();
-    out.set(v, at);
-    at += v.length;
+    out.set(p.samples(), at);
+    at += p.samples().length;
   }
-  return out.sort(); // numeric, ascending (a typed array's default order)
+  // A typed array sorts numerically by default, natively: several times faster than
+  // `Array.prototype.sort` with a comparator on 20,000 values per figure.
+  return out.sort();
 }
 
 /** Without enough values for batches the interval is the mean itself (n = 1 or too few instances). */

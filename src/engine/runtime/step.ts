@@ -393,7 +393,9 @@ export class Step {
     const scopes = this.maybeEmpty.take();
     for (const scopeId of scopes) {
       if (scopeId === null) {
-        if (this.state.status === 'active' && isEmpty(this.state.elements) && !this.hasJoinTokens(null)) completeInstance(this);
+        // `liveElements` counts `elements` exactly (created in element-instances.ts, removed here), and
+        // is cheaper than enumerating an object whose deleted integer keys leave it sparse.
+        if (this.state.status === 'active' && this.state.liveElements === 0 && !this.hasJoinTokens(null)) completeInstance(this);
         continue;
       }
       const ei = this.state.elements[scopeId];
