@@ -95,7 +95,24 @@ export interface DecisionEvaluator {
     now: number,
     /** Absent means the latest version. */
     binding?: DecisionBinding,
-  ): { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string };
+  ): { ok: true; result: unknown; audit?: DecisionAuditTrail } | { ok: false; error: string };
+}
+
+/**
+ * What an evaluation saw and did, as plain JSON: the version evaluated and, for each decision of
+ * the requirement graph, its inputs, the rules that matched per decision table and its output.
+ * The business rule task records it (capped) as a `decisionEvaluated` history event.
+ */
+export interface DecisionAuditTrail {
+  version?: number;
+  decisions: ReadonlyArray<{
+    decisionId: string;
+    decisionName?: string;
+    inputs: Readonly<Record<string, unknown>>;
+    tables: ReadonlyArray<{ tableId?: string; hitPolicy: string; matched: ReadonlyArray<{ index: number; id?: string }>; chosen: readonly number[]; usedDefaults?: boolean }>;
+    output: unknown;
+  }>;
+  warnings: readonly string[];
 }
 
 export interface Logger {

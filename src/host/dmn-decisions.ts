@@ -2,7 +2,7 @@ import { compileDmn, DmnError, evaluateDecision, parseDmn } from '../dmn';
 import type { CompiledDmn, CompileProblem } from '../dmn';
 import { FeelBudgetError, feelLimits, type FeelLimits } from '../feel';
 import type { DeployableDecisions } from './engine-host';
-import type { DecisionBinding } from '../engine';
+import type { DecisionAuditTrail, DecisionBinding } from '../engine';
 
 /**
  * A DMN file that could not be deployed: not XML, not DMN, no decision, or a model that would
@@ -112,7 +112,7 @@ export class DmnDecisions implements DeployableDecisions {
    * deploy apart from processes here, so there is no "deployed with the process" version.
    */
   evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number, binding?: DecisionBinding):
-    { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string } {
+    { ok: true; result: unknown; audit?: DecisionAuditTrail } | { ok: false; error: string } {
     const id = this.byId.has(decisionId) ? decisionId : this.idByName.get(decisionId);
     const list = id === undefined ? undefined : this.byId.get(id);
     if (id === undefined || !list) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { InstanceState } from '../../engine';
 import { formatRoute } from '../routing/routes';
 import { ApiErrorNote } from '../run/ApiErrorNote';
@@ -6,6 +6,7 @@ import { DiagramView, type DiagramBadge, type DiagramMarker } from '../run/Diagr
 import { useEngineQuery } from '../run/engine';
 import { marksOf } from './diagram-marks';
 import { AuditPanel } from './view/AuditPanel';
+import { DecisionsPanel } from './view/DecisionsPanel';
 import { HistoryTimeline } from './view/HistoryTimeline';
 import { InstanceActions } from './view/InstanceActions';
 import { VariablesPanel } from './view/VariablesPanel';
@@ -28,6 +29,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
 
 function InstanceDetails({ state }: { state: InstanceState }) {
   const shown = state.status === 'active' && state.suspended ? 'suspended' : state.status;
+  const [picked, setPicked] = useState<string | null>(null);
   const { badges, markers } = useMemo(() => overlaysOf(state), [state]);
   return (
     <section className="run-view" data-testid="instance-view" data-instance-id={state.instanceId} data-state={shown}>
@@ -41,8 +43,9 @@ function InstanceDetails({ state }: { state: InstanceState }) {
         <a className="run-button" href={formatRoute({ name: 'replay', instanceId: state.instanceId })} data-testid="instance-replay">Replay</a>
         <InstanceActions instanceId={state.instanceId} state={shown} />
       </header>
-      <DiagramView processId={state.processId} version={state.processVersion} badges={badges} markers={markers} />
+      <DiagramView processId={state.processId} version={state.processVersion} badges={badges} markers={markers} onElementClick={setPicked} />
       <div className="run-columns">
+        <DecisionsPanel instanceId={state.instanceId} elementId={picked} onElement={setPicked} />
         <WaitsPanel state={state} />
         <VariablesPanel state={state} />
         <HistoryTimeline instanceId={state.instanceId} />

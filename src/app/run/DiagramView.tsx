@@ -20,13 +20,17 @@ export interface DiagramMarker {
 interface Canvas { addMarker(id: string, cls: string): void; removeMarker(id: string, cls: string): void; zoom(mode: string): void }
 interface Overlays { add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): string; remove(filter: { type: string }): void }
 interface Registry { get(id: string): unknown }
+interface EventBus { on(event: string, fn: (e: { element: { id: string; type: string; parent?: unknown } }) => void): void }
 
 /**
  * A deployed process version drawn read-only (bpmn-js NavigatedViewer: pan and zoom), with badges
  * and markers laid over it. Elements the badges name that the diagram lacks are skipped.
+ * `onElementClick` hears the id of a clicked element (null: the canvas itself).
  */
-export function DiagramView({ processId, version, badges, markers }: { processId: string; version?: number; badges: DiagramBadge[]; markers: DiagramMarker[] }) {
+export function DiagramView({ processId, version, badges, markers, onElementClick }: { processId: string; version?: number; badges: DiagramBadge[]; markers: DiagramMarker[]; onElementClick?: (elementId: string | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
+  const clicked = useRef(onElementClick);
+  clicked.current = onElementClick;
   const viewer = useRef<NavigatedViewer | null>(null);
   const [loaded, setLoaded] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,6 +38,7 @@ export function DiagramView({ processId, version, badges, markers }: { processId
   useEffect(() => {
     const v = new NavigatedViewer({ container: container.current! });
     viewer.current = v;
+    (v.get('eventBus') as EventBus).on('element.click', (e) => clicked.current?.(e.element.parent ? e.element.id : null));
     let live = true;
     void loadProcessXml(processId, version).then(async (r) => {
       if (!live) return;

@@ -1,4 +1,4 @@
-import type { DecisionBinding, Variables } from '../../engine';
+import type { DecisionAuditTrail, DecisionBinding, Variables } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import type { DeployableDecisions } from '../../host/engine-host';
 
@@ -35,7 +35,7 @@ export class CaseDecisions implements DeployableDecisions {
   }
 
   evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number, binding?: DecisionBinding):
-    { ok: true; result: unknown; audit?: unknown } | { ok: false; error: string } {
+    { ok: true; result: unknown; audit?: DecisionAuditTrail } | { ok: false; error: string } {
     const mocked = this.mocks.get(decisionId);
     if (mocked !== undefined) {
       this.evaluations.push({ decisionId, decisionName: null, output: mocked, matchedRules: [], mocked: true });

@@ -63,6 +63,12 @@ export type HistoryBody =
   | { type: 'compensating'; elementId: string; elementInstanceId: string; handlerId: string | null; handlerInstanceId: string }
   /** A canceled transaction, its compensation done, leaves through its cancel boundary event. */
   | { type: 'transactionCanceled'; elementId: string; elementInstanceId: string; boundaryId: string }
+  /**
+   * A business rule task evaluated a decision (`zeebe:calledDecision`): the version, what each
+   * decision of its requirement graph read, the rules that matched in each table (0-based index
+   * and id; `chosen`: the ones the hit policy used) and the result. Bounded: see {@link DecisionTrace}.
+   */
+  | { type: 'decisionEvaluated'; elementId: string; elementInstanceId: string; decisionId: string; decisionVersion: number | null; result: unknown; decisions: DecisionTrace[]; warnings: string[]; truncated: boolean }
   | { type: 'incidentRaised'; incidentId: string; incidentType: string; elementId: string; elementInstanceId: string; message: string }
   | { type: 'incidentResolved'; incidentId: string; elementId: string; elementInstanceId: string }
   /** `elementInstanceId`: the wait's owner (the catch event, the activity of a boundary, an event subprocess's scope; null: process). */
@@ -76,3 +82,17 @@ export type HistoryBody =
   | { type: 'continuationRun'; key: string; phase: 'before' | 'after'; elementId: string; elementInstanceId: string };
 
 export type HistoryType = HistoryEvent['type'];
+
+/**
+ * One decision of a `decisionEvaluated` event. Capped so that history stays small: at most 20
+ * decisions, 10 tables each, 50 matched rules per table, 50 inputs per decision, 20 warnings; a
+ * value whose JSON exceeds 1,000 characters (the result: 4,000) is replaced by
+ * `{ $truncated: true, chars, preview }`. `truncated` on the event says whether anything was cut.
+ */
+export interface DecisionTrace {
+  decisionId: string;
+  decisionName: string | null;
+  inputs: Record<string, unknown>;
+  tables: Array<{ tableId: string | null; hitPolicy: string; matched: Array<{ index: number; id: string | null }>; chosen: number[]; usedDefaults: boolean }>;
+  output: unknown;
+}
