@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ok } from './engine-call';
 import { freshWorkspace } from './workspace-helpers';
 
 // Instance sets past the old limits: instances of two processes in one set (each drawn on its
@@ -7,22 +8,13 @@ import { freshWorkspace } from './workspace-helpers';
 const MODEL = readFileSync(new URL('../src/replay/fixtures/approval.bpmn', import.meta.url), 'utf8');
 const SECOND = MODEL.replace(/"approval"/g, '"second"');
 
-type Engine = NonNullable<Window['__flowdeckEngine']>;
-
-async function call<T>(page: Page, method: string, request: unknown): Promise<T> {
-  const r = await page.evaluate(async ([m, q]) => (window.__flowdeckEngine as Engine).call(m as never, q as never), [method, request] as const);
-  if ('error' in (r as object)) throw new Error(`${method}: ${(r as { message: string }).message}`);
-  return (r as { data: T }).data;
-}
-
 test('given 203 instances of one process and 2 of another, when all matching are chosen and played, then the list pages with a count and the player offers one diagram per process', async ({ page }) => {
   test.setTimeout(180_000);
   await freshWorkspace(page);
-  await page.evaluate(() => (window.__flowdeckEngine as Engine).ready());
-  await call(page, 'deployments.deploy', { kind: 'bpmn', name: 'approval.bpmn', source: MODEL });
-  await call(page, 'deployments.deploy', { kind: 'bpmn', name: 'second.bpmn', source: SECOND });
-  for (let n = 0; n < 203; n++) await call(page, 'instances.start', { processId: 'approval', variables: { amount: n } });
-  for (let n = 0; n < 2; n++) await call(page, 'instances.start', { processId: 'second', variables: { amount: 7 } });
+  await ok(page, 'deployments.deploy', { kind: 'bpmn', name: 'approval.bpmn', source: MODEL });
+  await ok(page, 'deployments.deploy', { kind: 'bpmn', name: 'second.bpmn', source: SECOND });
+  for (let n = 0; n < 203; n++) await ok(page, 'instances.start', { processId: 'approval', variables: { amount: n } });
+  for (let n = 0; n < 2; n++) await ok(page, 'instances.start', { processId: 'second', variables: { amount: 7 } });
 
   // When: every process, paged.
   await page.goto('/#/replay');
