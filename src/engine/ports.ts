@@ -85,7 +85,11 @@ export interface ScriptBpmnError {
  * Which deployed version a business rule task calls (`zeebe:calledDecision bindingType`): the
  * latest, the one deployed with the process, or the latest carrying a version tag.
  */
-export type DecisionBinding = { type: 'latest' } | { type: 'deployment' } | { type: 'versionTag'; versionTag: string };
+export type DecisionBinding =
+  | { type: 'latest' }
+  /** `process`: the calling instance's process and version, filled in when the task evaluates. */
+  | { type: 'deployment'; process?: { id: string; version: number } }
+  | { type: 'versionTag'; versionTag: string };
 
 /** Evaluates a deployed DMN decision by id. */
 export interface DecisionEvaluator {

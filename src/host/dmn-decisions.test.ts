@@ -49,8 +49,22 @@ describe('DmnDecisions', () => {
     const missing = await run('bindingType="versionTag" versionTag="v9"');
     expect(missing.status).toBe('active');
     expect(JSON.stringify(missing)).toMatch(/no deployed version of discount has version tag 'v9' \(tags: v1, v2\)/);
-    expect(JSON.stringify(await run('bindingType="deployment"'))).toMatch(/binding type 'deployment' is not supported/);
+    // The host does not deploy DMN and BPMN together yet, so no version is bound to the process.
+    expect(JSON.stringify(await run('bindingType="deployment"'))).toMatch(/decision discount was not deployed together with process pricing version \d+ \(bindingType deployment\)/);
     await expect(host.deploy(bound('bindingType="versionTag"'))).rejects.toThrow(/bindingType="versionTag" has no versionTag/);
+  });
+
+  it('given decision versions bound to a process version, when a deployment binding evaluates, then it gets the bound version, not the latest', async () => {
+    const decisions = new DmnDecisions();
+    await decisions.deploy(DISCOUNT);
+    await decisions.deploy(DISCOUNT.replace('<text>0.1</text>', '<text>0.2</text>'));
+    decisions.bindDeployment('pricing', 3, { discount: 1 });
+    const inputs = { tier: 'gold', amount: 150 };
+    expect(decisions.evaluate('discount', inputs, 0, { type: 'deployment', process: { id: 'pricing', version: 3 } })).toMatchObject({ ok: true, result: 0.1 });
+    expect(decisions.evaluate('discount', inputs, 0)).toMatchObject({ ok: true, result: 0.2 });
+    expect(decisions.evaluate('discount', inputs, 0, { type: 'deployment', process: { id: 'pricing', version: 4 } }))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/not deployed together with process pricing version 4/) });
+    expect(decisions.evaluate('discount', inputs, 0, { type: 'deployment' })).toMatchObject({ ok: false, error: expect.stringMatching(/needs the calling process version/) });
   });
 
   it('given an unknown decision or bad XML, then errors say so', async () => {

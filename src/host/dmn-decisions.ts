@@ -78,6 +78,8 @@ export class DmnDecisions implements DeployableDecisions {
   private readonly byId = new Map<string, DeployedDecision[]>();
   /** Decision names point at ids, so a task may reference a decision by either. */
   private readonly idByName = new Map<string, string>();
+  /** `processId@version` -> decision id -> the version deployed together with that process version. */
+  private readonly withProcess = new Map<string, Record<string, number>>();
   private readonly limits: FeelLimits;
 
   constructor(options: DmnDecisionsOptions = {}) {
@@ -101,15 +103,23 @@ export class DmnDecisions implements DeployableDecisions {
     return { versions: given, warnings: compiled.problems.map(describe) };
   }
 
+  /**
+   * Records the decision versions deployed in the same deployment as a process version, which a
+   * business rule task with `bindingType="deployment"` evaluates.
+   */
+  bindDeployment(processId: string, processVersion: number, decisions: Readonly<Record<string, number>>): void {
+    this.withProcess.set(`${processId}@${processVersion}`, { ...decisions });
+  }
+
   /** The deployed version numbers of a decision, oldest first. */
   versionsOf(decisionId: string): number[] {
     return (this.byId.get(this.idByName.get(decisionId) ?? decisionId) ?? []).map((d) => d.version);
   }
 
   /**
-   * Evaluates the version the binding names: the latest (default), or the latest whose decision
-   * carries the `zeebe:versionTag`. A `deployment` binding is refused with a reason: DMN files
-   * deploy apart from processes here, so there is no "deployed with the process" version.
+   * Evaluates the version the binding names: the latest (default), the one deployed together with
+   * the calling process version (`deployment`, see {@link bindDeployment}), or the latest whose
+   * decision carries the `zeebe:versionTag`.
    */
   evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, now: number, binding?: DecisionBinding):
     { ok: true; result: unknown; audit?: DecisionAuditTrail } | { ok: false; error: string } {
@@ -119,7 +129,7 @@ export class DmnDecisions implements DeployableDecisions {
       const known = [...this.byId.keys()];
       return { ok: false, error: `not deployed${known.length ? ` (deployed: ${known.join(', ')})` : ''}` };
     }
-    const picked = pick(list, id, binding);
+    const picked = binding?.type === 'deployment' ? this.pickDeployed(list, id, binding) : pick(list, id, binding);
     if ('error' in picked) return { ok: false, error: picked.error };
     const { compiled, version } = picked;
     try {
@@ -131,12 +141,21 @@ export class DmnDecisions implements DeployableDecisions {
       return { ok: false, error: `decision ${decisionId} failed: ${(error as Error).message}` };
     }
   }
+
+  /** The version deployed together with the calling process version (Zeebe: "the same deployment"). */
+  private pickDeployed(list: readonly DeployedDecision[], id: string, binding: Extract<DecisionBinding, { type: 'deployment' }>): DeployedDecision | { error: string } {
+    const p = binding.process;
+    if (!p) return { error: `binding type 'deployment' needs the calling process version` };
+    const version = this.withProcess.get(`${p.id}@${p.version}`)?.[id];
+    const found = version === undefined ? undefined : list.find((d) => d.version === version);
+    if (found) return found;
+    return { error: `decision ${id} was not deployed together with process ${p.id} version ${p.version} (bindingType deployment): deploy the DMN file in the same deployment as the process, or use binding latest or versionTag` };
+  }
 }
 
-/** The deployed version a binding names (versions are sorted oldest first). */
-function pick(list: readonly DeployedDecision[], id: string, binding: DecisionBinding | undefined): DeployedDecision | { error: string } {
+/** The deployed version a `latest` or `versionTag` binding names (versions are sorted oldest first). */
+function pick(list: readonly DeployedDecision[], id: string, binding: Exclude<DecisionBinding, { type: 'deployment' }> | undefined): DeployedDecision | { error: string } {
   if (!binding || binding.type === 'latest') return list[list.length - 1]!;
-  if (binding.type === 'deployment') return { error: `binding type 'deployment' is not supported: DMN files are deployed apart from processes (use latest or versionTag)` };
   const tagged = list.filter((d) => tagOf(d, id) === binding.versionTag);
   if (tagged.length > 0) return tagged[tagged.length - 1]!;
   const tags = [...new Set(list.map((d) => tagOf(d, id)).filter((t) => t !== undefined))];

@@ -36,7 +36,9 @@ export const businessRuleTask: ElementType = {
     if (!decisions) throw new ElementFailure('decision', `no decision evaluator is configured for ${node.id}`);
     const decisionId = resolveValue(step, def.decisionId, ei.id, `decisionId of ${node.id}`);
     if (typeof decisionId !== 'string' || decisionId === '') throw new ElementFailure('extract', `decisionId of ${node.id} evaluated to ${JSON.stringify(decisionId)}`);
-    const outcome = decisions.evaluate(decisionId, visibleVariables(step, ei.id), step.now, def.binding);
+    // A `deployment` binding names the version deployed with this instance's process version.
+    const binding = def.binding?.type === 'deployment' ? { type: 'deployment' as const, process: { id: step.state.processId, version: step.state.processVersion } } : def.binding;
+    const outcome = decisions.evaluate(decisionId, visibleVariables(step, ei.id), step.now, binding);
     if (!outcome.ok) throw new ElementFailure('decision', `decision ${decisionId} failed: ${outcome.error}`);
     recordEvaluation(step, node.id, ei.id, decisionId, outcome.result, outcome.audit);
     applyResult(step, ei, node, { [def.resultVariable]: outcome.result ?? null });
