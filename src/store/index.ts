@@ -4,6 +4,7 @@ export { SCHEMA_VERSIONS, applySchema, type SchemaVersion } from './schema';
 export { ConflictError, RecordNotFoundError, ValidationError } from './errors';
 export { createProject, listProjects, renameProject, duplicateProject, deleteProject, restoreDeleted, searchWorkspace, type SearchResult } from './projects';
 export { createFile, listFiles, getFile, renameFile, duplicateFile, deleteFile, saveFileContent, type CreateFileOptions, type ExpectedRevision } from './files';
+export { getDecisionTests, updateDecisionTests } from './decision-tests';
 export { createVersion, listVersions, getVersion, restoreVersion, type RestoreResult } from './versions';
 export { templateFor, bpmnTemplate, dmnTemplate, formTemplate } from './templates';
 export { cleanName, uniqueName, matchesQuery } from './names';

@@ -25,6 +25,13 @@ export interface FileRecord {
   content: string;
   revision: number;
   updatedAt: number;
+  /**
+   * DMN files only: the file's decision tests as a DMN TCK test-case XML document
+   * (`<name>-test-01.xml` in archives). Kept on the DMN record so that rename, duplicate, delete
+   * and undo carry them with the model in the same transaction (docs/adr/0200). Not counted in
+   * `revision`: writing tests never turns an editor's pending save into a conflict.
+   */
+  tests?: string;
 }
 
 /** A named, immutable snapshot of a file's content; `number` counts from 1 per file. */
