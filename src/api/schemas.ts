@@ -23,6 +23,11 @@ export const deploymentsDeploy = z.strictObject({
   note: z.string().max(10_000).optional(),
   /** Forms: the form id (default: the JSON's `id`). */
   formId: id.optional(),
+  /**
+   * BPMN: DMN files deployed together with it, in one deployment (all or nothing); a business
+   * rule task with `bindingType="deployment"` evaluates these versions.
+   */
+  decisions: z.array(z.strictObject({ name: id, source: z.string().min(1, 'must not be empty') })).max(100).optional(),
 });
 export const deploymentsList = z.strictObject({ kind: z.enum(['bpmn', 'dmn', 'form']).optional() });
 export const deploymentsVersions = z.strictObject({ kind: z.enum(['bpmn', 'dmn', 'form']), id });

@@ -49,7 +49,7 @@ describe('DmnDecisions', () => {
     const missing = await run('bindingType="versionTag" versionTag="v9"');
     expect(missing.status).toBe('active');
     expect(JSON.stringify(missing)).toMatch(/no deployed version of discount has version tag 'v9' \(tags: v1, v2\)/);
-    // The host does not deploy DMN and BPMN together yet, so no version is bound to the process.
+    // Deployed on its own, the process version has no decision version bound to it.
     expect(JSON.stringify(await run('bindingType="deployment"'))).toMatch(/decision discount was not deployed together with process pricing version \d+ \(bindingType deployment\)/);
     await expect(host.deploy(bound('bindingType="versionTag"'))).rejects.toThrow(/bindingType="versionTag" has no versionTag/);
   });
@@ -65,6 +65,24 @@ describe('DmnDecisions', () => {
     expect(decisions.evaluate('discount', inputs, 0, { type: 'deployment', process: { id: 'pricing', version: 4 } }))
       .toMatchObject({ ok: false, error: expect.stringMatching(/not deployed together with process pricing version 4/) });
     expect(decisions.evaluate('discount', inputs, 0, { type: 'deployment' })).toMatchObject({ ok: false, error: expect.stringMatching(/needs the calling process version/) });
+  });
+
+  it('given a process deployed together with its DMN file, when a task binds deployment, then it evaluates that version after a newer one and after a restart; a broken DMN refuses the whole deploy', async () => {
+    const store = new MemoryStore();
+    const options = () => ({ store, clock: new ManualClock(0), expressions: new FeelExpressions(), ids: new UniqueIds(), decisions: new DmnDecisions() });
+    const host = await EngineHost.create(options());
+    const bpmn = fixture('pricing.bpmn').replace('resultVariable="discount"', 'resultVariable="discount" bindingType="deployment"');
+    const deployed = await host.deploy(bpmn, 'pricing.bpmn', { decisions: [{ xml: DISCOUNT, name: 'discount.dmn' }] });
+    await host.deployDmn(DISCOUNT.replace('<text>0.1</text>', '<text>0.2</text>'), 'discount.dmn');
+    const inputs = { variables: { tier: 'gold', amount: 150 } };
+    expect((await host.startInstance('pricing', inputs)).variables['discount']).toBe(0.1);
+    const records = await store.listDeployments();
+    expect(records.filter((r) => r.bundle !== undefined).map((r) => r.kind)).toEqual(['dmn', 'bpmn']);
+    const restarted = await EngineHost.create(options());
+    expect((await restarted.startInstance('pricing', inputs)).variables['discount']).toBe(0.1);
+    await expect(restarted.deploy(bpmn, 'pricing.bpmn', { decisions: [{ xml: '<definitions/>', name: 'broken.dmn' }] })).rejects.toThrow(/broken\.dmn: not a DMN file/);
+    expect(await store.listDeployments()).toHaveLength(records.length);
+    expect(deployed.processes[0]).toMatchObject({ id: 'pricing', version: 1 });
   });
 
   it('given an unknown decision or bad XML, then errors say so', async () => {

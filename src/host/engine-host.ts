@@ -26,6 +26,8 @@ export type { JobRef, TaskRef } from './host-refs';
 export interface DeployableDecisions extends DecisionEvaluator {
   /** Deploys DMN XML; `versions` restores the versions of a stored deployment. */
   deploy(xml: string, versions?: Record<string, number>): Promise<{ versions: Record<string, number>; warnings: string[] }>;
+  /** The decision versions deployed together with a process version (`bindingType="deployment"`). */
+  bindDeployment?(processId: string, processVersion: number, decisions: Readonly<Record<string, number>>): void;
 }
 
 export interface EngineHostOptions {
@@ -93,6 +95,8 @@ export class EngineHost {
   private readonly ports: TransactionPorts;
   private readonly listeners: CommitListener[] = [];
   private readonly queue = new OperationQueue();
+  /** Bundle id -> the decision versions deployed in it (BPMN and DMN deployed together). */
+  private readonly bundles = new Map<string, Record<string, number>>();
 
   constructor(private readonly options: EngineHostOptions) {
     this.store = new BarrierStore(options.store, this.queue.pending);
@@ -167,9 +171,19 @@ export class EngineHost {
    * Parses, compiles and deploys every process of a BPMN file; each becomes the next version of its id.
    * @throws DeployError when the XML does not parse, holds no executable process, or any element fails to compile.
    */
-  deploy(xml: string, name = 'model.bpmn', meta: DeploymentNote = {}): Promise<DeployResult> {
+  deploy(xml: string, name = 'model.bpmn', meta: DeploymentNote & { decisions?: ReadonlyArray<{ xml: string; name: string }> } = {}): Promise<DeployResult> {
     return this.serial(async () => {
       const { processes, warnings } = await compileBpmn(xml, this.options.expressions);
+      const together = meta.decisions ?? [];
+      const decisions = together.length > 0 ? this.deployableDecisions() : undefined;
+      // Every DMN file compiles before anything is deployed: all or nothing.
+      for (const d of together) {
+        try {
+          compileDmnDeployment(d.xml);
+        } catch (error) {
+          throw new DeployError(`${d.name}: ${(error as Error).message}`);
+        }
+      }
       for (const process of processes.values()) {
         try {
           startTimerDefs(process, this.options.clock.now());
@@ -177,10 +191,20 @@ export class EngineHost {
           throw new DeployError((error as Error).message);
         }
       }
+      const bundle = decisions ? this.ids.next('deployment') : undefined;
+      const bound: Record<string, number> = {};
+      for (const d of together) {
+        const { versions } = await decisions!.deploy(d.xml);
+        Object.assign(bound, versions);
+        await this.store.saveDeployment({ id: this.ids.next('deployment'), kind: 'dmn', name: d.name, xml: d.xml, deployedAt: this.ctx.clock.now(), versions, bundle, ...withNote(meta) });
+      }
+      if (bundle) this.bundles.set(bundle, bound);
       const deployed = this.deployments.deploy(processes.values());
+      if (bundle) for (const p of deployed) decisions!.bindDeployment?.(p.id, p.version, bound);
       await this.operateNow(async (tx) => this.timers.deployed(tx, deployed));
       const record: DeploymentRecord = {
         id: this.ids.next('deployment'),
+        ...(bundle ? { bundle } : {}),
         kind: 'bpmn',
         name,
         xml,
@@ -373,12 +397,16 @@ export class EngineHost {
   private async restore(record: DeploymentRecord): Promise<void> {
     if (record.kind === 'dmn') {
       await this.deployableDecisions().deploy(record.xml, record.versions);
+      if (record.bundle) this.bundles.set(record.bundle, { ...this.bundles.get(record.bundle), ...record.versions });
       return;
     }
     const { processes } = await compileBpmn(record.xml, this.options.expressions);
+    const bound = record.bundle ? this.bundles.get(record.bundle) : undefined;
     for (const process of processes.values()) {
       const version = record.versions[process.id];
-      if (version !== undefined) this.deployments.deploy([process], version);
+      if (version === undefined) continue;
+      this.deployments.deploy([process], version);
+      if (bound) this.deployableDecisions().bindDeployment?.(process.id, version, bound);
     }
   }
 

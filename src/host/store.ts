@@ -15,6 +15,11 @@ export interface DeploymentRecord {
   note?: string;
   /** Who deployed it (optional; the Dexie store otherwise asks its actor). */
   deployedBy?: string;
+  /**
+   * The records of one `deploy` with decisions (BPMN and DMN deployed together) share it: a
+   * business rule task with `bindingType="deployment"` evaluates its bundle's decision versions.
+   */
+  bundle?: string;
 }
 
 /**

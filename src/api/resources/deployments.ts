@@ -13,7 +13,7 @@ export interface DeployAnswer {
 export const deployments = {
   'deployments.deploy': route(deploymentsDeploy, async ({ host, catalog, clock }, r): Promise<ApiSuccess<DeployAnswer>> => {
     if (r.kind === 'bpmn') {
-      const d = await host.deploy(r.source, r.name, { note: r.note });
+      const d = await host.deploy(r.source, r.name, { note: r.note, decisions: r.decisions?.map((f) => ({ xml: f.source, name: f.name })) });
       return ok({ deploymentId: d.deploymentId, kind: r.kind, versions: Object.fromEntries(d.processes.map((p) => [p.id, p.version])), warnings: d.warnings },
         `deployed ${d.processes.map((p) => `${p.id} v${p.version}`).join(', ')}`);
     }

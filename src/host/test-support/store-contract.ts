@@ -62,8 +62,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       const store = await makeStore();
       const d = (id: string, at: number): DeploymentRecord => ({ id, kind: 'bpmn', name: `${id}.bpmn`, xml: '<x/>', deployedAt: at, versions: { p: at } });
       await store.saveDeployment(d('d1', 1));
-      await store.saveDeployment(d('d2', 2));
+      await store.saveDeployment({ ...d('d2', 2), bundle: 'b1' });
       expect((await store.listDeployments()).map((x) => x.id)).toEqual(['d1', 'd2']);
+      // The bundle of BPMN and DMN deployed together survives (bindingType="deployment").
+      expect((await store.listDeployments()).map((x) => x.bundle)).toEqual([undefined, 'b1']);
     });
 
     it('given open subscriptions, then they are found by kind, name and correlation key, oldest first, and leave with their instance', async () => {

@@ -43,6 +43,7 @@ export async function writeDeploymentRows(db: FlowdeckDb, record: DeploymentReco
   const row: DeploymentRow = {
     id: record.id, kind: record.kind, name: record.name, xml: record.xml, sha256: hash, deployedAt: record.deployedAt,
     deployedBy: who, note: meta.note ?? '', versions: { ...record.versions }, order,
+    ...('bundle' in record && record.bundle !== undefined ? { bundle: record.bundle } : {}),
   };
   const definitions: DefinitionRow[] = Object.entries(record.versions).map(([definitionId, version]) => ({
     kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,
@@ -58,7 +59,7 @@ export async function writeDeploymentRows(db: FlowdeckDb, record: DeploymentReco
 /** The engine's deployments (BPMN and DMN) in deployment order, as the host stored them. */
 export async function engineDeployments(db: FlowdeckDb): Promise<DeploymentRecord[]> {
   const rows = (await db.deployments.orderBy('order').toArray()).filter((d) => d.kind !== 'form');
-  return rows.map((d) => ({ id: d.id, kind: d.kind as 'bpmn' | 'dmn', name: d.name, xml: d.xml, deployedAt: d.deployedAt, versions: d.versions }));
+  return rows.map((d) => ({ id: d.id, kind: d.kind as 'bpmn' | 'dmn', name: d.name, xml: d.xml, deployedAt: d.deployedAt, versions: d.versions, ...(d.bundle !== undefined ? { bundle: d.bundle } : {}) }));
 }
 
 /**

@@ -101,6 +101,8 @@ export interface DeploymentRow {
   note: string;
   versions: Record<string, number>;
   order: number;
+  /** `DeploymentRecord.bundle`: BPMN and DMN deployed together. */
+  bundle?: string;
 }
 
 /** One deployed version of a process, decision or form, pointing at its deployment. */

@@ -30,8 +30,9 @@ export function DeployDialog({ fileId, getXml, issues, onReveal, onClose }: Depl
     setBusy(true);
     try {
       const file = await db.files.get(fileId);
-      const forms = file ? projectForms(await listFiles(db, file.projectId)) : [];
-      setOutcome(await deployModel((r) => callEngine('deployments.deploy', r), { name: fileName, xml: await getXml(), issues, forms }));
+      const files = file ? await listFiles(db, file.projectId) : [];
+      const dmnFiles = files.filter((f) => f.kind === 'dmn').map((f) => ({ name: `${f.name}.dmn`, source: f.content }));
+      setOutcome(await deployModel((r) => callEngine('deployments.deploy', r), { name: fileName, xml: await getXml(), issues, forms: projectForms(files), dmnFiles }));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryCatalog } from '../../../api';
 import { apiOn } from '../../../api/test-support/api-harness';
 import { MemoryStore } from '../../../host';
-import { deployModel, lintProblems, projectForms, referencedFormIds } from './deploy-model';
+import { deployModel, deploymentBoundFiles, lintProblems, projectForms, referencedFormIds } from './deploy-model';
 
 const fixture = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
@@ -74,5 +74,30 @@ describe('deployModel with the project forms', () => {
 
   it('given XML, when its form references are read, then each id comes once', () => {
     expect(referencedFormIds(xml + xml)).toEqual(['approve-form']);
+  });
+});
+
+describe('deployModel with decisions bound by deployment', () => {
+  const DISCOUNT = readFileSync(new URL('../../../host/fixtures/discount.dmn', import.meta.url), 'utf8');
+  const PRICING = readFileSync(new URL('../../../host/fixtures/pricing.bpmn', import.meta.url), 'utf8')
+    .replace('resultVariable="discount"', 'resultVariable="discount" bindingType="deployment"');
+
+  it('given a business rule task binding deployment, when deployed, then the project DMN defining it goes along and a newer DMN alone does not change its result', async () => {
+    expect(deploymentBoundFiles(PRICING, [{ name: 'other.dmn', source: '<definitions/>' }, { name: 'discount.dmn', source: DISCOUNT }]))
+      .toEqual({ files: [{ name: 'discount.dmn', source: DISCOUNT }], missing: [] });
+    const { api, deploy } = await engine();
+    const outcome = await deployModel(deploy, { name: 'pricing.bpmn', xml: PRICING, issues: [], dmnFiles: [{ name: 'discount.dmn', source: DISCOUNT }] });
+    expect(outcome).toMatchObject({ status: 'deployed', versions: { pricing: 1 } });
+    await api.call('deployments.deploy', { kind: 'dmn', name: 'discount.dmn', source: DISCOUNT.replace('<text>0.1</text>', '<text>0.2</text>') });
+    const started = await api.call('instances.start', { processId: 'pricing', variables: { tier: 'gold', amount: 150 } });
+    if ('error' in started) throw new Error(started.message);
+    expect(started.data.state).toBe('completed');
+    expect(JSON.stringify(await api.call('instances.get', { instanceId: started.data.instanceId }))).toContain('"discount":0.1');
+  });
+
+  it('given no DMN file defining the bound decision, when deployed, then a warning names it', async () => {
+    const { deploy } = await engine();
+    const outcome = await deployModel(deploy, { name: 'pricing.bpmn', xml: PRICING, issues: [], dmnFiles: [] });
+    expect(outcome.problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/decision discount \(bindingType deployment\) is in no DMN file/) }));
   });
 });

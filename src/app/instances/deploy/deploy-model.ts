@@ -42,13 +42,15 @@ export function lintProblems(issues: readonly LintFinding[]): DeployProblem[] {
  * const outcome = await deployModel((r) => callEngine('deployments.deploy', r), { name: 'order.bpmn', xml, issues });
  * if (outcome.status === 'refused') list(outcome.problems);
  */
-export async function deployModel(call: DeployCall, model: { name: string; xml: string; issues: readonly LintFinding[]; forms?: readonly ProjectForm[] }): Promise<DeployOutcome> {
+export async function deployModel(call: DeployCall, model: { name: string; xml: string; issues: readonly LintFinding[]; forms?: readonly ProjectForm[]; dmnFiles?: readonly ProjectDmn[] }): Promise<DeployOutcome> {
   const lint = lintProblems(model.issues);
   const errors = lint.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     return { status: 'refused', message: `${model.name} has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} to deploy`, problems: lint };
   }
-  const r = await call({ kind: 'bpmn', name: model.name, source: model.xml });
+  // DMN files defining the decisions bound by `deployment` go in the same deployment.
+  const bound = deploymentBoundFiles(model.xml, model.dmnFiles ?? []);
+  const r = await call({ kind: 'bpmn', name: model.name, source: model.xml, ...(bound.files.length ? { decisions: bound.files } : {}) });
   if ('error' in r) {
     const listed = (r.details?.errors as Array<{ elementId?: string; message?: string }> | undefined) ?? [];
     const compile: DeployProblem[] = listed.map((e) => ({ source: 'compile', severity: 'error', elementId: e.elementId ?? null, message: e.message ?? String(e) }));
@@ -57,6 +59,9 @@ export async function deployModel(call: DeployCall, model: { name: string; xml: 
     return { status: 'refused', message: listed.length ? `The engine refused ${model.name}` : r.message, problems: [...compile, ...lint] };
   }
   const warnings: DeployProblem[] = r.data.warnings.map((w) => ({ source: 'compile', severity: 'warning', elementId: null, message: w }));
+  for (const id of bound.missing) {
+    warnings.push({ source: 'compile', severity: 'warning', elementId: null, message: `decision ${id} (bindingType deployment) is in no DMN file of this project: its tasks will raise an incident` });
+  }
   // The forms its user tasks and start events name go along, so the tasklist can show them.
   const formNotes: string[] = [];
   for (const formId of referencedFormIds(model.xml)) {
@@ -71,6 +76,33 @@ export async function deployModel(call: DeployCall, model: { name: string; xml: 
   }
   const message = [r.message ?? `deployed ${model.name}`, ...formNotes].join(', ');
   return { status: 'deployed', message, deploymentId: r.data.deploymentId, versions: r.data.versions, problems: [...lint, ...warnings] };
+}
+
+/** A DMN file of the project. */
+export interface ProjectDmn {
+  name: string;
+  source: string;
+}
+
+/**
+ * The project's DMN files that define a decision the model calls with `bindingType="deployment"`
+ * (they are deployed together with it), and the bound decision ids no file defines.
+ */
+export function deploymentBoundFiles(xml: string, dmnFiles: readonly ProjectDmn[]): { files: ProjectDmn[]; missing: string[] } {
+  const ids = new Set<string>();
+  for (const m of xml.matchAll(/<zeebe:calledDecision\b[^>]*>/g)) {
+    if (!/\bbindingType="deployment"/.test(m[0])) continue;
+    const id = /\bdecisionId="([^"=][^"]*)"/.exec(m[0])?.[1];
+    if (id) ids.add(id);
+  }
+  const files: ProjectDmn[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const file = dmnFiles.find((f) => new RegExp(`<(?:\\w+:)?decision\\b[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(f.source));
+    if (!file) missing.push(id);
+    else if (!files.includes(file)) files.push(file);
+  }
+  return { files: files.map((f) => ({ name: f.name, source: f.source })), missing };
 }
 
 /** A form file of the project: its form-js id and JSON. */
