@@ -95,7 +95,7 @@ export class EngineHost {
   private readonly ports: TransactionPorts;
   private readonly listeners: CommitListener[] = [];
   private readonly queue = new OperationQueue();
-  /** Bundle id -> the decision versions deployed in it (BPMN and DMN deployed together). */
+  /** While restoring: bundle id -> the decision versions deployed in it (BPMN and DMN deployed together). */
   private readonly bundles = new Map<string, Record<string, number>>();
 
   constructor(private readonly options: EngineHostOptions) {
@@ -176,6 +176,7 @@ export class EngineHost {
       const { processes, warnings } = await compileBpmn(xml, this.options.expressions);
       const together = meta.decisions ?? [];
       const decisions = together.length > 0 ? this.deployableDecisions() : undefined;
+      if (decisions && !decisions.bindDeployment) throw new DeployError('this host\'s decision evaluator cannot bind decisions to a process deployment (bindDeployment)');
       // Every DMN file compiles before anything is deployed: all or nothing.
       for (const d of together) {
         try {
@@ -198,9 +199,8 @@ export class EngineHost {
         Object.assign(bound, versions);
         await this.store.saveDeployment({ id: this.ids.next('deployment'), kind: 'dmn', name: d.name, xml: d.xml, deployedAt: this.ctx.clock.now(), versions, bundle, ...withNote(meta) });
       }
-      if (bundle) this.bundles.set(bundle, bound);
       const deployed = this.deployments.deploy(processes.values());
-      if (bundle) for (const p of deployed) decisions!.bindDeployment?.(p.id, p.version, bound);
+      if (bundle) for (const p of deployed) decisions!.bindDeployment!(p.id, p.version, bound);
       await this.operateNow(async (tx) => this.timers.deployed(tx, deployed));
       const record: DeploymentRecord = {
         id: this.ids.next('deployment'),

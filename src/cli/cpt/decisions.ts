@@ -29,6 +29,10 @@ export class CaseDecisions implements DeployableDecisions {
     return this.inner.deploy(xml, versions);
   }
 
+  bindDeployment(processId: string, processVersion: number, decisions: Readonly<Record<string, number>>): void {
+    this.inner.bindDeployment(processId, processVersion, decisions);
+  }
+
   /** From now on the decision returns `output` (an object of output values) without evaluating. */
   mock(decisionId: string, output: Variables): void {
     this.mocks.set(decisionId, output);

@@ -43,7 +43,7 @@ export async function writeDeploymentRows(db: FlowdeckDb, record: DeploymentReco
   const row: DeploymentRow = {
     id: record.id, kind: record.kind, name: record.name, xml: record.xml, sha256: hash, deployedAt: record.deployedAt,
     deployedBy: who, note: meta.note ?? '', versions: { ...record.versions }, order,
-    ...('bundle' in record && record.bundle !== undefined ? { bundle: record.bundle } : {}),
+    ...(record.bundle !== undefined ? { bundle: record.bundle } : {}),
   };
   const definitions: DefinitionRow[] = Object.entries(record.versions).map(([definitionId, version]) => ({
     kind: record.kind, definitionId, version, deploymentId: record.id, sha256: hash, deployedAt: record.deployedAt,

@@ -85,6 +85,8 @@ describe('deployModel with decisions bound by deployment', () => {
   it('given a business rule task binding deployment, when deployed, then the project DMN defining it goes along and a newer DMN alone does not change its result', async () => {
     expect(deploymentBoundFiles(PRICING, [{ name: 'other.dmn', source: '<definitions/>' }, { name: 'discount.dmn', source: DISCOUNT }]))
       .toEqual({ files: [{ name: 'discount.dmn', source: DISCOUNT }], missing: [] });
+    // The id is matched literally: `a.b` is not `aXb`.
+    expect(deploymentBoundFiles(PRICING.replace('decisionId="discount"', 'decisionId="a.b"'), [{ name: 'x.dmn', source: '<decision id="aXb"/>' }])).toEqual({ files: [], missing: ['a.b'] });
     const { api, deploy } = await engine();
     const outcome = await deployModel(deploy, { name: 'pricing.bpmn', xml: PRICING, issues: [], dmnFiles: [{ name: 'discount.dmn', source: DISCOUNT }] });
     expect(outcome).toMatchObject({ status: 'deployed', versions: { pricing: 1 } });
