@@ -21,7 +21,23 @@ export interface ScenarioEdit {
   probabilities?: Record<string, number | null>;
   /** `bpmn:resource` id → quantity and cost per base time unit. */
   resources?: Record<string, { quantity: number; unitCost: number }>;
+  /** Length of a replication in base units; null removes it (until the trigger counts are reached). */
+  duration?: number | null;
+  /** Warm-up in base units (instances started in it are not counted); null removes it. */
+  warmup?: number | null;
+  /** Activity id → setup time (resources held before the work); null removes it. */
+  setup?: Record<string, Distribution | null>;
+  /** Activity id → wait time (after the work, without resources); null removes it. */
+  wait?: Record<string, Distribution | null>;
+  /** Activity id → fixed cost per completion; null removes it. */
+  fixedCosts?: Record<string, number | null>;
+  /** Activity id → priority in resource queues (higher first); null removes it. */
+  priorities?: Record<string, number | null>;
+  /** Start event id → its case variables (BPSim `PropertyParameters`), replacing the file's list. */
+  variables?: Record<string, Array<{ name: string; dist: Distribution }>>;
 }
+
+const SCENARIO_TIMES = ['Start', 'Duration', 'Warmup'];
 
 /** Makes a generic BPSim element (`bpsim:Scenario`) the model's writer can serialise; bpmn-moddle's `createAny` in the app. */
 export type ElementFactory = (localName: string, attributes: Record<string, string>) => GenericElement;
@@ -72,6 +88,20 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
   if (edit.replications !== undefined) params.replication = String(edit.replications);
   if (edit.seed !== undefined) params.seed = String(edit.seed);
   if (edit.baseTimeUnit !== undefined) params.baseTimeUnit = edit.baseTimeUnit;
+  const scenarioTime = (name: 'Duration' | 'Warmup', n: number | null) => {
+    const rest = children(params).filter((c) => localName(c) !== name);
+    if (n === null) {
+      params.$children = rest;
+      return;
+    }
+    const e = make(name, {});
+    e.$children = [make('NumericParameter', { value: String(n) })];
+    // BPSim's sequence: Start, Duration, Warmup, then the rest.
+    const rank = (c: GenericElement) => { const i = SCENARIO_TIMES.indexOf(localName(c)); return i < 0 ? SCENARIO_TIMES.length : i; };
+    params.$children = [...rest, e].sort((a, b) => rank(a) - rank(b));
+  };
+  if (edit.duration !== undefined) scenarioTime('Duration', edit.duration);
+  if (edit.warmup !== undefined) scenarioTime('Warmup', edit.warmup);
   const set = (ref: string, group: string, name: string, value: GenericElement | null) => {
     const element = elementParameters(scenario, ref, make, value !== null);
     if (!element) return;
@@ -87,6 +117,20 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
   for (const [ref, n] of Object.entries(edit.triggerCounts ?? {})) set(ref, 'ControlParameters', 'TriggerCount', n === null ? null : make('NumericParameter', { value: String(n) }));
   for (const [ref, d] of Object.entries(edit.processing ?? {})) set(ref, 'TimeParameters', 'ProcessingTime', d === null ? null : valueElement(d, make));
   for (const [ref, p] of Object.entries(edit.probabilities ?? {})) set(ref, 'ControlParameters', 'Probability', p === null ? null : make('FloatingParameter', { value: String(p) }));
+  for (const [ref, d] of Object.entries(edit.setup ?? {})) set(ref, 'TimeParameters', 'SetupTime', d === null ? null : valueElement(d, make));
+  for (const [ref, d] of Object.entries(edit.wait ?? {})) set(ref, 'TimeParameters', 'WaitTime', d === null ? null : valueElement(d, make));
+  for (const [ref, c] of Object.entries(edit.fixedCosts ?? {})) set(ref, 'CostParameters', 'FixedCost', c === null ? null : make('FloatingParameter', { value: String(c) }));
+  for (const [ref, p] of Object.entries(edit.priorities ?? {})) set(ref, 'PriorityParameters', 'Priority', p === null ? null : make('NumericParameter', { value: String(p) }));
+  for (const [ref, vars] of Object.entries(edit.variables ?? {})) {
+    const element = elementParameters(scenario, ref, make, vars.length > 0);
+    if (!element) continue;
+    const group = ensure(element, 'PropertyParameters', make);
+    group.$children = [...children(group).filter((c) => localName(c) !== 'Property'), ...vars.map((v) => {
+      const property = make('Property', { name: v.name });
+      property.$children = [valueElement(v.dist, make)];
+      return property;
+    })];
+  }
   for (const [ref, r] of Object.entries(edit.resources ?? {})) {
     set(ref, 'ResourceParameters', 'Quantity', make('NumericParameter', { value: String(r.quantity) }));
     set(ref, 'CostParameters', 'UnitCost', make('FloatingParameter', { value: String(r.unitCost) }));

@@ -63,6 +63,27 @@ describe('writing scenarios made in the studio', () => {
     expect(s.notSimulated.join('; ')).toMatch(/A: .*Interruptible/);
   });
 
+  it('given a scenario, when its duration, warm-up, setup and wait times, costs, priorities and case variables are edited, then they read back and simulate', async () => {
+    const created = await saveScenario(PLAIN, { create: { id: 'base', name: 'Base' } }, { duration: 600, warmup: 60 });
+    const xml = await saveScenario(created, { scenarioId: 'base' }, {
+      warmup: 30,
+      setup: { T1: { kind: 'constant', value: 2 } },
+      wait: { T1: { kind: 'uniform', min: 1, max: 3 } },
+      fixedCosts: { T1: 4.5, T2: 1 },
+      priorities: { T1: 2 },
+      variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }, { name: 'amount', dist: { kind: 'normal', mean: 100, standardDeviation: 10 } }] },
+    });
+    expect(xml.indexOf('<bpsim:Duration>')).toBeLessThan(xml.indexOf('<bpsim:Warmup>'));
+    const [s] = readScenarios((await parseBpmn(xml)).definitions);
+    expect(s).toMatchObject({ duration: 600 * 60_000, warmup: 30 * 60_000 });
+    expect(s.activities.T1).toMatchObject({ setup: { dist: { kind: 'constant', value: 2 }, scale: 60_000 }, wait: { dist: { kind: 'uniform', min: 1, max: 3 } }, fixedCost: 4.5, priority: 2 });
+    expect(s.activities.T2).toMatchObject({ fixedCost: 1, priority: 0 });
+    expect(s.arrivals[0].variables).toEqual([{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }, { name: 'amount', dist: { kind: 'normal', mean: 100, standardDeviation: 10 } }]);
+    const removed = await saveScenario(xml, { scenarioId: 'base' }, { duration: null, fixedCosts: { T1: null }, variables: { S: [] } });
+    const [r] = readScenarios((await parseBpmn(removed)).definitions);
+    expect([r.duration, r.activities.T1.fixedCost, r.arrivals[0].variables]).toEqual([null, 0, []]);
+  });
+
   it('given a split whose flows have no conditions, when a scenario is created, then its flows get equal probabilities', async () => {
     const { definitions } = await parseBpmn(await saveScenario(PLAIN, { create: { id: 'base', name: 'Base' } }, {}));
     expect(readScenarios(definitions)[0].probabilities).toEqual({ a: 0.5, b: 0.5 });
