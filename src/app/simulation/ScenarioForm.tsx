@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TIME_UNITS } from '../../simulation';
 import type { Draft, ModelOutline } from './draft';
 import { problemsOf } from './draft';
+import { CaseVariables } from './CaseVariables';
 import { DistField } from './DistField';
 
 /**
@@ -24,6 +25,10 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
         <label className="run-field">Time unit
           <select value={unit} onChange={(e) => set({ baseTimeUnit: e.target.value })}>{Object.keys(TIME_UNITS).map((u) => <option key={u}>{u}</option>)}</select>
         </label>
+        <label className="run-field">Duration ({unit}) <input type="number" min={0} step="any" value={d.duration ?? ''} placeholder="until every instance is done" data-testid="sim-duration"
+          onChange={(e) => set({ duration: e.target.value === '' ? null : Number(e.target.value) })} /></label>
+        <label className="run-field">Warm-up ({unit}) <input type="number" min={0} step="any" value={d.warmup} data-testid="sim-warmup"
+          onChange={(e) => set({ warmup: e.target.value === '' ? 0 : Number(e.target.value) })} /></label>
       </fieldset>
       {outline.starts.length > 0 && (
         <fieldset>
@@ -35,6 +40,7 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
                 onChange={(v) => set({ arrivals: { ...d.arrivals, [s.id]: v } })} />
               <label className="run-field">instances <input type="number" min={1} step={1} value={d.triggerCounts[s.id] ?? ''} placeholder="until the duration ends" data-testid={`sim-instances-${s.id}`}
                 onChange={(e) => set({ triggerCounts: { ...d.triggerCounts, [s.id]: e.target.value === '' ? null : Number(e.target.value) } })} /></label>
+              {s.id in d.variables && <CaseVariables startId={s.id} startName={s.name} value={d.variables[s.id]} onChange={(v) => set({ variables: { ...d.variables, [s.id]: v } })} />}
             </div>
           ))}
         </fieldset>
@@ -46,6 +52,15 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
             <div key={t.id} className="sim-row">
               <span className="sim-row__name">{t.name}</span>
               <DistField label={`Processing of ${t.name}`} testId={`sim-task-${t.id}`} allowNone value={d.processing[t.id] ?? null} onChange={(v) => set({ processing: { ...d.processing, [t.id]: v } })} />
+              <details className="sim-more" data-testid={`sim-more-${t.id}`}>
+                <summary>setup, wait, cost, priority</summary>
+                <span className="sim-row">setup <DistField label={`Setup of ${t.name}`} testId={`sim-setup-${t.id}`} allowNone value={d.setup[t.id] ?? null} onChange={(v) => set({ setup: { ...d.setup, [t.id]: v } })} /></span>
+                <span className="sim-row">wait <DistField label={`Wait of ${t.name}`} testId={`sim-wait-${t.id}`} allowNone value={d.wait[t.id] ?? null} onChange={(v) => set({ wait: { ...d.wait, [t.id]: v } })} /></span>
+                <label className="run-field">fixed cost per completion <input type="number" min={0} step="any" value={d.fixedCosts[t.id] ?? 0} data-testid={`sim-cost-${t.id}`}
+                  onChange={(e) => set({ fixedCosts: { ...d.fixedCosts, [t.id]: Number(e.target.value) } })} /></label>
+                <label className="run-field">priority (higher first) <input type="number" step="any" value={d.priorities[t.id] ?? 0} data-testid={`sim-priority-${t.id}`}
+                  onChange={(e) => set({ priorities: { ...d.priorities, [t.id]: Number(e.target.value) } })} /></label>
+              </details>
             </div>
           ))}
         </fieldset>

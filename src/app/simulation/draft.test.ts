@@ -13,6 +13,7 @@ const draft: Draft = {
   name: 'Base', replications: 1, seed: 1, baseTimeUnit: 'min',
   arrivals: { S: { kind: 'exponential', mean: 10 } }, triggerCounts: { S: 100 },
   processing: { T: { kind: 'constant', value: 5 } }, probabilities: { yes: 0.3, no: 0.7 }, resources: { Clerk: { quantity: 1, unitCost: 0 } },
+  duration: null, warmup: 0, setup: { T: null }, wait: { T: null }, fixedCosts: { T: 0 }, priorities: { T: 0 }, variables: { S: [] },
 };
 
 describe('the scenario form', () => {
@@ -34,5 +35,22 @@ describe('the scenario form', () => {
     const after: Draft = { ...draft, seed: 9, processing: { T: { kind: 'exponential', mean: 4 } }, resources: { Clerk: { quantity: 2, unitCost: 0 } } };
     expect(editOf(draft, after)).toEqual({ seed: 9, processing: { T: { kind: 'exponential', mean: 4 } }, resources: { Clerk: { quantity: 2, unitCost: 0 } } });
     expect(editOf(draft, draft)).toEqual({});
+  });
+
+  it('given edited duration, warm-up, task costs, priorities and case variables, then the edit holds them, zero removing a cost or priority', () => {
+    const after: Draft = { ...draft, duration: 480, warmup: 60, fixedCosts: { T: 3 }, priorities: { T: 0 }, setup: { T: { kind: 'constant', value: 1 } }, variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }] } };
+    expect(editOf(draft, after)).toEqual({ duration: 480, warmup: 60, fixedCosts: { T: 3 }, setup: { T: { kind: 'constant', value: 1 } }, variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }] } });
+    expect(editOf(after, { ...after, warmup: 0, fixedCosts: { T: 0 } })).toEqual({ warmup: null, fixedCosts: { T: null } });
+  });
+
+  it('given a warm-up past the duration, a negative cost or a case variable without a name or twice, then each is named', () => {
+    const bad: Draft = { ...draft, duration: 60, warmup: 60, fixedCosts: { T: -1 }, variables: { S: [{ name: '', dist: { kind: 'constant', value: 1 } }, { name: 'a', dist: { kind: 'constant', value: 1 } }, { name: 'a', dist: { kind: 'constant', value: 2 } }] } };
+    expect(problemsOf(bad, outline)).toEqual([
+      'The warm-up must be shorter than the duration.',
+      'The fixed cost of Check must be 0 or more.',
+      'A case variable of Start needs a name (letters, digits, _; not "").',
+      'The case variable a of Start is given twice.',
+    ]);
+    expect(problemsOf({ ...draft, duration: 0 }, outline)).toEqual(['The duration must be more than 0 (or empty: until every instance is done).']);
   });
 });

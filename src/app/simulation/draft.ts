@@ -1,5 +1,5 @@
 import type { ModdleElement } from '../../engine';
-import type { Distribution, Scenario, ScenarioEdit, TimeValue } from '../../simulation';
+import type { CaseVariable, Distribution, Scenario, ScenarioEdit, TimeValue } from '../../simulation';
 
 /** What of the model the form offers to parameterise. */
 export interface ModelOutline {
@@ -51,6 +51,16 @@ export interface Draft {
   processing: Record<string, Distribution | null>;
   probabilities: Record<string, number | null>;
   resources: Record<string, { quantity: number; unitCost: number }>;
+  /** Length of a replication in base units; null: until every start's instances are done. */
+  duration: number | null;
+  /** Base units at the start whose instances run but are not counted. */
+  warmup: number;
+  setup: Record<string, Distribution | null>;
+  wait: Record<string, Distribution | null>;
+  fixedCosts: Record<string, number>;
+  priorities: Record<string, number>;
+  /** Start event id → the case variables drawn per instance (any distribution; the form edits text, numbers and the time-like ones). */
+  variables: Record<string, CaseVariable[]>;
 }
 
 /** A time value in base units, when its distribution scales linearly (else null: shown as kept from the file). */
@@ -71,12 +81,24 @@ function inBaseUnits(t: TimeValue | null, baseMs: number): Distribution | null {
 
 /** The form's values of a scenario as read from the file. */
 export function draftOf(s: Scenario, o: ModelOutline): Draft {
-  const d: Draft = { name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {} };
+  const inUnits = (ms: number) => Math.round((ms / s.baseTimeUnitMs) * 1e6) / 1e6;
+  const d: Draft = {
+    name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {},
+    duration: s.duration === null ? null : inUnits(s.duration), warmup: inUnits(s.warmup), setup: {}, wait: {}, fixedCosts: {}, priorities: {}, variables: {},
+  };
   for (const a of s.arrivals) {
     d.arrivals[a.startEventId] = inBaseUnits(a.interArrival, s.baseTimeUnitMs);
     d.triggerCounts[a.startEventId] = a.triggerCount;
+    d.variables[a.startEventId] = a.variables.map((v) => ({ name: v.name, dist: v.dist }));
   }
-  for (const t of o.tasks) d.processing[t.id] = inBaseUnits(s.activities[t.id]?.processing ?? null, s.baseTimeUnitMs);
+  for (const t of o.tasks) {
+    const a = s.activities[t.id];
+    d.processing[t.id] = inBaseUnits(a?.processing ?? null, s.baseTimeUnitMs);
+    d.setup[t.id] = inBaseUnits(a?.setup ?? null, s.baseTimeUnitMs);
+    d.wait[t.id] = inBaseUnits(a?.wait ?? null, s.baseTimeUnitMs);
+    d.fixedCosts[t.id] = a?.fixedCost ?? 0;
+    d.priorities[t.id] = a?.priority ?? 0;
+  }
   for (const sp of o.splits) for (const f of sp.flows) d.probabilities[f.id] = s.probabilities[f.id] ?? null;
   for (const r of o.resources) d.resources[r.id] = { quantity: s.resources[r.id]?.quantity ?? 1, unitCost: s.resources[r.id]?.unitCost ?? 0 };
   return d;
@@ -95,6 +117,14 @@ export function editOf(before: Draft, after: Draft): ScenarioEdit {
   for (const k of changed(before.processing, after.processing)) (e.processing ??= {})[k] = after.processing[k];
   for (const k of changed(before.probabilities, after.probabilities)) (e.probabilities ??= {})[k] = after.probabilities[k];
   for (const k of changed(before.resources, after.resources)) (e.resources ??= {})[k] = after.resources[k];
+  if (after.duration !== before.duration) e.duration = after.duration;
+  if (after.warmup !== before.warmup) e.warmup = after.warmup === 0 ? null : after.warmup;
+  for (const k of changed(before.setup, after.setup)) (e.setup ??= {})[k] = after.setup[k];
+  for (const k of changed(before.wait, after.wait)) (e.wait ??= {})[k] = after.wait[k];
+  // Zero is the reader's default: the parameter is removed rather than written.
+  for (const k of changed(before.fixedCosts, after.fixedCosts)) (e.fixedCosts ??= {})[k] = after.fixedCosts[k] || null;
+  for (const k of changed(before.priorities, after.priorities)) (e.priorities ??= {})[k] = after.priorities[k] || null;
+  for (const k of changed(before.variables, after.variables)) (e.variables ??= {})[k] = after.variables[k];
   return e;
 }
 
@@ -113,5 +143,18 @@ export function problemsOf(d: Draft, o: ModelOutline): string[] {
     if (Math.abs(sum - 1) > 1e-9) out.push(`The branch probabilities of ${sp.name} (${sp.id}) sum to ${Math.round(sum * 1e6) / 1e6}, not 1.`);
   }
   for (const [id, r] of Object.entries(d.resources)) if (!(Number.isInteger(r.quantity) && r.quantity >= 1)) out.push(`The quantity of ${o.names[id] ?? id} must be a whole number of at least 1.`);
+  if (d.duration !== null && !(d.duration > 0)) out.push('The duration must be more than 0 (or empty: until every instance is done).');
+  if (!(d.warmup >= 0)) out.push('The warm-up must be 0 or more.');
+  else if (d.duration !== null && d.duration > 0 && d.warmup >= d.duration) out.push('The warm-up must be shorter than the duration.');
+  for (const [id, c] of Object.entries(d.fixedCosts)) if (!(c >= 0)) out.push(`The fixed cost of ${o.names[id] ?? id} must be 0 or more.`);
+  for (const [id, p] of Object.entries(d.priorities)) if (!Number.isFinite(p)) out.push(`The priority of ${o.names[id] ?? id} must be a number.`);
+  for (const [id, vars] of Object.entries(d.variables)) {
+    const seen = new Set<string>();
+    for (const v of vars) {
+      if (!/^[A-Za-z_$][\w$]*$/.test(v.name)) out.push(`A case variable of ${o.names[id] ?? id} needs a name (letters, digits, _; not ${JSON.stringify(v.name)}).`);
+      else if (seen.has(v.name)) out.push(`The case variable ${v.name} of ${o.names[id] ?? id} is given twice.`);
+      seen.add(v.name);
+    }
+  }
   return out;
 }
