@@ -16,7 +16,7 @@ async function openPanel(page: Page) {
   return panel;
 }
 
-test('given an evaluation saved as a test case, when the page reloads, then the case is still there, passes, and fails with the difference once the table changes', async ({ page }) => {
+test('given an evaluation saved as a test case, when the page reloads, then the case is still there, passes, fails with the difference once the table changes, and a delete can be undone', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await freshWorkspace(page);
   await openDocument(page, 'menu.dmn', MODEL);
@@ -59,4 +59,12 @@ test('given an evaluation saved as a test case, when the page reloads, then the 
   await expect(failed).toHaveClass(/failed/);
   await expect(failed).toContainText('FAIL 001');
   await expect(failed).toContainText('Dish: result: expected "Barbecue", got "Grill"');
+
+  // Deleting the case empties the list; the toast's Undo puts it back.
+  await panel.getByRole('button', { name: 'Delete test case 001' }).click();
+  await expect(panel.getByTestId('eval-test-case')).toHaveCount(0);
+  await expect(panel.getByTestId('eval-tests-empty')).toBeVisible();
+  await page.getByTestId('toast').filter({ hasText: 'Test case 001 deleted' }).getByTestId('toast-action').click();
+  await expect(panel.getByTestId('eval-test-case')).toHaveCount(1);
+  await expect(panel.getByTestId('eval-test-case')).toContainText('001 Dish with Season, Guests');
 });
