@@ -6,13 +6,26 @@
  */
 import type { ArchiveFile } from '../../archive';
 import { readTestFile } from '../../dmn';
-import { withLoaded } from '../decisions/stored-tests';
+import { withLoaded, withModelName } from '../decisions/stored-tests';
 
 const TEST_FILE = /-test-(\d+)\.xml$/i;
 
 /** `models/loan.dmn` → `models/loan-test-01.xml`. */
 export function testsPathOf(dmnPath: string): string {
   return `${dmnPath.replace(/\.dmn$/i, '')}-test-01.xml`;
+}
+
+/**
+ * A DMN file's stored tests as the archive entry beside it, naming it as their model.
+ * @throws Error naming the DMN file when the stored tests are not a TCK test-case file.
+ */
+export function testsEntryOf(dmnPath: string, tests: string): { path: string; content: string; kind: 'dmnTest' } {
+  const modelName = dmnPath.split('/').pop()!;
+  try {
+    return { path: testsPathOf(dmnPath), content: withModelName(tests, modelName), kind: 'dmnTest' };
+  } catch (e) {
+    throw new Error(`${dmnPath}: its decision tests cannot be read (${(e as Error).message}); fix or delete them in the Evaluate panel, or export without this file`, { cause: e });
+  }
 }
 
 /** `models/loan-test-02.xml` → `models/loan.dmn` (the DMN file it belongs to, by the TCK's naming). */

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { packArchive, readArchive, sha256Hex } from '../../archive';
-import { createFile, createProject, listFiles, StorageQuotaError, updateDecisionTests } from '../../store';
+import { readTestFile } from '../../dmn';
+import { createFile, createProject, listFiles, renameFile, StorageQuotaError, updateDecisionTests } from '../../store';
 import { freshDbs } from '../../store/test-support/fresh-db';
 import { failWritesWhen } from '../../store/test-support/intercept';
 import { applyImport, exportProjectArchive, previewImport } from './project-archive';
@@ -154,5 +155,19 @@ describe('exporting and importing projects as archives', () => {
     await expect(previewImport(db, broken, { kind: 'new' })).rejects.toThrow(/^Discount-test-01\.xml: not a DMN TCK test-case file: line 1: the root element is <notTests>/);
     const junk = readArchive(packArchive({ project: 'X', files: [{ path: 'Discount.dmn', content: dmn.content }, { path: 'Discount-test-01.xml', content: '<testCases><testCase id="1"></testCases>' }] }));
     await expect(previewImport(db, junk, { kind: 'new' })).rejects.toThrow(/^Discount-test-01\.xml: not a DMN TCK test-case file/);
+  });
+
+  it('given a DMN file renamed after its tests were written, when exported, then the test file names the new model; unreadable stored tests refuse the export naming the file', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const dmn = await createFile(db, project.id, 'dmn', 'Discount');
+    await updateDecisionTests(db, dmn.id, () => TESTS('001'));
+    await renameFile(db, dmn.id, 'Pricing');
+    const contents = readArchive((await exportProjectArchive(db, project.id)).bytes);
+    expect(contents.files[1]!.path).toBe('Pricing-test-01.xml');
+    expect(readTestFile(contents.files[1]!.text)).toMatchObject({ modelName: 'Pricing.dmn', testCases: [{ id: '001' }] });
+
+    await updateDecisionTests(db, dmn.id, () => '<testCases><broken>');
+    await expect(exportProjectArchive(db, project.id)).rejects.toThrow(/^Pricing\.dmn: its decision tests cannot be read/);
   });
 });

@@ -1,13 +1,14 @@
 import { packArchive, sha256Hex, type ArchiveContents, type ArchiveFileInput } from '../../archive';
 import { cleanName, exportEngineSnapshot, isQuotaError, listFiles, newId, StorageQuotaError, uniqueName, type FileKind, type FileRecord, type FlowdeckDb, type ProjectRecord } from '../../store';
-import { archivedTests, testsPathOf } from './archive-tests';
+import { archivedTests, testsEntryOf } from './archive-tests';
 
 const STUDIO_KINDS: readonly string[] = ['bpmn', 'dmn', 'form'];
 
 /**
  * A project's files (or the chosen ones) as a `.flowdeck` archive: each at `<name>.<kind>`, with
  * the engine version its exact content was deployed as (matched by SHA-256), a DMN file's
- * decision tests as `<name>-test-01.xml` right after it, and optionally the
+ * decision tests as `<name>-test-01.xml` right after it (their `modelName` set to `<name>.dmn`,
+ * so `flowdeck test` finds the model after a rename), and optionally the
  * engine's instances and history (`includeEngineData`: the whole engine of this browser, which is
  * shared by every project).
  *
@@ -23,7 +24,7 @@ export async function exportProjectArchive(db: FlowdeckDb, projectId: string, op
     const deployedVersion = await deployedVersionOf(db, f.content);
     const path = `${f.name}.${f.kind}`;
     const model: ArchiveFileInput = { path, content: f.content, kind: f.kind, ...(deployedVersion ? { deployedVersion } : {}) };
-    return f.kind === 'dmn' && f.tests !== undefined ? [model, { path: testsPathOf(path), content: f.tests, kind: 'dmnTest' }] : [model];
+    return f.kind === 'dmn' && f.tests !== undefined ? [model, testsEntryOf(path, f.tests)] : [model];
   }))).flat();
   const data = options.includeEngineData ? { instances: await exportEngineSnapshot(db) } : undefined;
   const bytes = packArchive({ project: project.name, createdBy: options.createdBy, files: inputs, data });

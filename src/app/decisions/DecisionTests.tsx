@@ -5,7 +5,7 @@ import { getDecisionTests } from '../../store';
 import { db } from '../workspace/db';
 import { useStudio } from '../state/store';
 import { toTestCase, type StudioEvaluation } from './evaluation';
-import { casesOf, deleteTestCase, loadTestFile, restoreTestCase, saveTestCase } from './stored-tests';
+import { casesOf, deleteTestCase, loadTestFile, restoreTestCase, saveTestCase, withModelName } from './stored-tests';
 
 interface Props {
   fileId: string;
@@ -76,8 +76,8 @@ export function DecisionTests({ fileId, fileName, evaluation, recompile }: Props
   });
 
   const download = () => {
-    if (!stored) return;
-    const url = URL.createObjectURL(new Blob([stored], { type: 'application/xml' }));
+    if (!stored || parsed.unreadable) return;
+    const url = URL.createObjectURL(new Blob([withModelName(stored, modelName)], { type: 'application/xml' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = testFileName(modelName);
@@ -98,7 +98,7 @@ export function DecisionTests({ fileId, fileName, evaluation, recompile }: Props
       )}
       <div className="fd-eval-actions">
         <button type="button" onClick={() => void runAll()} disabled={cases.length === 0} data-testid="eval-run-tests">Run all</button>
-        <button type="button" onClick={download} disabled={!stored}>Download {testFileName(modelName)}</button>
+        <button type="button" onClick={download} disabled={!stored || parsed.unreadable !== undefined}>Download {testFileName(modelName)}</button>
         <button type="button" onClick={() => fileInput.current?.click()}>Load…</button>
         <input ref={fileInput} type="file" accept=".xml" hidden data-testid="eval-load-tests"
           onChange={(e) => { void load(e.target.files?.[0]); e.target.value = ''; }} />

@@ -4,7 +4,7 @@ import { compileDmn, parseDmn, readTestFile, runTestFile, writeTestFile, type Tc
 import { createFile, createProject, getDecisionTests } from '../../store';
 import { freshDbs } from '../../store/test-support/fresh-db';
 import { evaluateTarget, targetsOf, toTestCase } from './evaluation';
-import { casesOf, deleteTestCase, loadTestFile, nextCaseId, restoreTestCase, saveTestCase, withLoaded } from './stored-tests';
+import { casesOf, deleteTestCase, loadTestFile, nextCaseId, restoreTestCase, saveTestCase, withLoaded, withModelName } from './stored-tests';
 
 const fresh = freshDbs();
 
@@ -92,5 +92,13 @@ describe('decision tests kept with the DMN file (Evaluate panel)', () => {
     expect(nextCaseId([])).toBe('001');
     expect(nextCaseId([c('001'), c('009'), c('x')])).toBe('010');
     expect(nextCaseId([c('7'), c('008')])).toBe('009');
+  });
+
+  it('names the current model: unchanged text when it does already, rewritten after a rename', () => {
+    const xml = writeTestFile('Fees.dmn', [caseFor(150)('001')]);
+    expect(withModelName(xml, 'Fees.dmn')).toBe(xml);
+    const renamed = readTestFile(withModelName(xml, 'Charges.dmn'));
+    expect(renamed.modelName).toBe('Charges.dmn');
+    expect(renamed.testCases.map((c) => c.description)).toEqual(['Fee of 150']);
   });
 });

@@ -19,6 +19,16 @@ export function nextCaseId(cases: readonly TckTestCase[]): string {
   return String(n).padStart(3, '0');
 }
 
+/**
+ * The XML naming `modelName` as its model (the TCK's `<modelName>`, which `flowdeck test` follows to
+ * the `.dmn`): unchanged when it does already, rewritten when the file was renamed or imported
+ * under another name since the tests were written.
+ */
+export function withModelName(xml: string, modelName: string): string {
+  const file = readTestFile(xml);
+  return file.modelName === modelName ? xml : writeTestFile(modelName, file.testCases);
+}
+
 /** The XML with `make(id)` appended under the next free id. */
 export function withCase(xml: string | undefined, modelName: string, make: (id: string) => TckTestCase): string {
   const cases = casesOf(xml);
