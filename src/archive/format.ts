@@ -12,11 +12,13 @@ export const FORMAT_NAME = 'flowdeck-archive';
 /**
  * What a resource is. `scenario`: a `flowdeck test` scenario (`*.scenario.json`); `simulation`: a
  * simulation scenario file (`*.simulation.json`, BPSim parameters outside the model); `cpt`: a
- * Camunda Process Test JSON document (`*.cpt.json`); `instances` / `history`: optional engine data.
+ * Camunda Process Test JSON document (`*.cpt.json`); `dmnTest`: the decision tests of the DMN file
+ * beside it, as a DMN TCK test-case file (`loan-test-01.xml` beside `loan.dmn`); `instances` /
+ * `history`: optional engine data.
  */
-export type ResourceKind = 'bpmn' | 'dmn' | 'form' | 'scenario' | 'simulation' | 'cpt' | 'instances' | 'history';
+export type ResourceKind = 'bpmn' | 'dmn' | 'form' | 'scenario' | 'simulation' | 'cpt' | 'dmnTest' | 'instances' | 'history';
 
-export const RESOURCE_KINDS: readonly ResourceKind[] = ['bpmn', 'dmn', 'form', 'scenario', 'simulation', 'cpt', 'instances', 'history'];
+export const RESOURCE_KINDS: readonly ResourceKind[] = ['bpmn', 'dmn', 'form', 'scenario', 'simulation', 'cpt', 'dmnTest', 'instances', 'history'];
 
 /** Where the optional engine data sits in the archive. */
 export const DATA_PATHS = { instances: 'data/instances.json', history: 'data/history.json' } as const;
@@ -64,7 +66,8 @@ export const manifestSchema = z.strictObject({
 
 /**
  * The kind a file has by its path: `.bpmn`, `.dmn`, `.form`, `*.scenario.json`,
- * `*.simulation.json`, `*.cpt.json`, and the two data paths. `undefined` for anything else.
+ * `*.simulation.json`, `*.cpt.json`, `*-test-NN.xml` (TCK test cases) and the two data paths.
+ * `undefined` for anything else.
  *
  * @example
  * kindOfPath('orders/order.bpmn'); // 'bpmn'
@@ -80,10 +83,11 @@ export function kindOfPath(path: string): ResourceKind | undefined {
   if (lower.endsWith('.scenario.json')) return 'scenario';
   if (lower.endsWith('.simulation.json')) return 'simulation';
   if (lower.endsWith('.cpt.json')) return 'cpt';
+  if (/-test-\d+\.xml$/.test(lower)) return 'dmnTest';
   return undefined;
 }
 
 /** XML kinds; the others are JSON. */
 export function isXmlKind(kind: ResourceKind): boolean {
-  return kind === 'bpmn' || kind === 'dmn';
+  return kind === 'bpmn' || kind === 'dmn' || kind === 'dmnTest';
 }

@@ -57,7 +57,7 @@ export function packArchive(input: PackInput): Uint8Array {
   };
   for (const file of input.files) {
     const kind = file.kind ?? kindOfPath(file.path);
-    if (!kind) throw new ArchiveError('unsupported', file.path, 'is not a kind of file an archive holds (.bpmn, .dmn, .form, .scenario.json, .simulation.json, .cpt.json)');
+    if (!kind) throw new ArchiveError('unsupported', file.path, 'is not a kind of file an archive holds (.bpmn, .dmn, .form, .scenario.json, .simulation.json, .cpt.json, -test-NN.xml)');
     if (kind === 'instances' || kind === 'history') throw new ArchiveError('unsupported', file.path, 'engine data goes in the `data` input, not as a file');
     add(file.path, kind, typeof file.content === 'string' ? ENCODER.encode(file.content) : file.content, file.deployedVersion);
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,5 +42,35 @@ describe('flowdeck test on DMN decision tests (TCK test-case files beside the mo
     const r = await flowdeck('test', dir, '--json');
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/its model lonely.dmn is not beside it/);
+  });
+
+  it('given a project folder packed as an archive with its decision tests, when the archive is tested, then the cases run from inside it and nothing is left behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowdeck-dmn-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'project', 'rules'), { recursive: true });
+    await writeFile(join(dir, 'project', 'rules', 'tier.dmn'), MODEL);
+    await writeFile(join(dir, 'project', 'rules', 'tier-test-01.xml'), file(testCase('gold', 150, 'gold'), testCase('basic', 5, 'gold')));
+    const packed = await flowdeck('pack', join(dir, 'project'), '-o', join(dir, 'tier.flowdeck'));
+    expect(packed.code).toBe(0);
+    const before = (await readdir(tmpdir())).filter((n) => n.startsWith('flowdeck-archive-')).length;
+
+    const r = await flowdeck('test', join(dir, 'tier.flowdeck'), '--json');
+
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { scenarios: { file: string; name: string; status: string; problems: string[] }[] };
+    expect(out.scenarios.map((s) => [s.file.endsWith('tier.flowdeck/rules/tier-test-01.xml'), s.name, s.status])).toEqual([[true, 'gold', 'passed'], [true, 'basic', 'failed']]);
+    expect(out.scenarios[1]!.problems).toEqual(['Tier: result: expected "gold", got "basic"']);
+    expect((await readdir(tmpdir())).filter((n) => n.startsWith('flowdeck-archive-')).length).toBe(before);
+  });
+
+  it('given an archive without any test file, when tested, then it says so naming the archive', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowdeck-dmn-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'only-model'));
+    await writeFile(join(dir, 'only-model', 'tier.dmn'), MODEL);
+    expect((await flowdeck('pack', join(dir, 'only-model'), '-o', join(dir, 'm.flowdeck'))).code).toBe(0);
+    const r = await flowdeck('test', join(dir, 'm.flowdeck'));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no \*\.scenario\.json, CPT or DMN \(\*-test-NN\.xml\) test files in the archive .*m\.flowdeck/);
   });
 });

@@ -4,7 +4,7 @@ const GENERAL = `flowdeck ${VERSION}: run BPMN processes and test scenarios on t
 
 Usage:
   flowdeck run <model.bpmn> [--process ID] [--variables JSON|@file] [--dmn FILE]... [--scenario FILE] [--json] [--log out.xes|out.jsonocel]
-  flowdeck test <scenario or CPT test files, or folders...> [--json]
+  flowdeck test <scenario, CPT or DMN test files, folders or .flowdeck archives...> [--json]
   flowdeck test --format cpt <scenario files or folders...> [--out FILE]
   flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--json] [--log out.csv|out.xes] [--prosimos scenario.json]
   flowdeck pack <folder> -o <archive.flowdeck> [--project NAME] [--created-by WHO]
@@ -36,13 +36,16 @@ Options:
 
 Exit: 0 when the run ends without an incident, 1 with an incident or a failed step, 3 bad input.`;
 
-const TEST = `flowdeck test <scenario or CPT test files, or folders...> [--json]
+const TEST = `flowdeck test <scenario, CPT or DMN test files, folders or .flowdeck archives...> [--json]
 flowdeck test --format cpt <scenario files or folders...> [--out FILE]
 
 Runs each scenario and each Camunda Process Test (CPT) JSON test case, prints PASS/FAIL per
 scenario or case. Folders: every *.scenario.json below them, and every other *.json file that
 holds {"testCases": [...]}. A file is told apart by content: with "testCases" it is CPT, and runs
 against every .bpmn and .dmn in its own folder, each case on a fresh engine and clock.
+DMN decision tests: every *-test-NN.xml (the DMN TCK's test-case format) runs against the .dmn of
+the same base name beside it. A .flowdeck archive is checked, unpacked to a temporary folder and
+tested as a folder.
 
 A scenario runs on a virtual clock starting at "clock" (ISO date-time; default: now):
 

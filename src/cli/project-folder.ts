@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ArchiveError, kindOfPath, readArchive, type ArchiveContents, type ArchiveFileInput } from '../archive';
 import { InputError } from './errors';
@@ -15,7 +16,8 @@ const SKIP_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * The archivable files below `folder`, sorted by path: `.bpmn`, `.dmn`, `.form`,
- * `*.scenario.json`, `*.simulation.json`, `*.cpt.json`, and other `*.json` files that hold a
+ * `*.scenario.json`, `*.simulation.json`, `*.cpt.json`, DMN decision tests (`*-test-NN.xml`,
+ * the TCK's test-case files), and other `*.json` files that hold a
  * Camunda Process Test document (`testCases`). Symbolic links and hidden entries are skipped.
  *
  * @example
@@ -97,6 +99,38 @@ export async function readSource(path: string): Promise<{ project: string; files
   }
   const contents = await readArchiveFile(path);
   return { project: contents.manifest.project, files: contents.files };
+}
+
+/** True when `path` is a file that is a `.flowdeck` archive (by its name, or a zip by its first bytes). */
+export async function isArchiveFile(path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => null);
+  if (!info?.isFile()) return false;
+  if (path.toLowerCase().endsWith('.flowdeck')) return true;
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(4);
+    await handle.read(head, 0, 4, 0);
+    return head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An archive's files written to a fresh temporary folder (after `readArchive`'s checks), for
+ * commands that work on folders (`flowdeck test archive.flowdeck`); `remove()` deletes it.
+ */
+export async function unpackToTemp(archive: string): Promise<{ folder: string; project: string; remove(): Promise<void> }> {
+  const contents = await readArchiveFile(archive);
+  const folder = await mkdtemp(join(tmpdir(), 'flowdeck-archive-'));
+  const remove = () => rm(folder, { recursive: true, force: true });
+  try {
+    await writeFolderAtomically(join(folder, 'project'), contents.files.map((f) => ({ path: f.path, bytes: f.bytes })));
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { folder: join(folder, 'project'), project: contents.manifest.project, remove };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface VersionRecord {
   number: number;
   note: string;
   content: string;
+  /** DMN files only: the decision tests (TCK XML) as they were, restored with the content (absent: none). */
+  tests?: string;
   createdAt: number;
 }
 

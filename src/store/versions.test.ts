@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from './test-support/fresh-db';
 import { createProject } from './projects';
 import { createFile, getFile, saveFileContent } from './files';
+import { updateDecisionTests } from './decision-tests';
 import { createVersion, getVersion, listVersions, restoreVersion } from './versions';
 import { ConflictError, RecordNotFoundError } from './errors';
 import type { FlowdeckDb } from './db';
@@ -82,5 +83,40 @@ describe('named versions', () => {
     await expect(restoreVersion(db, v1.id, 1)).rejects.toBeInstanceOf(ConflictError);
     expect(await getFile(db, f.id)).toMatchObject({ content: '<b/>', revision: 2 });
     expect(await listVersions(db, f.id)).toHaveLength(1);
+  });
+
+  it('given a DMN file with decision tests, when a version is restored, then its tests come back with its source, and the restore can be undone', async () => {
+    db = freshDb();
+    const p = await createProject(db, 'P');
+    const f = await createFile(db, p.id, 'dmn', 'Loan', { content: '<dmn v1/>' });
+    await updateDecisionTests(db, f.id, () => '<testCases>one</testCases>');
+    const v1 = await createVersion(db, f.id, 'one case');
+    expect(v1.tests).toBe('<testCases>one</testCases>');
+    await saveFileContent(db, f.id, '<dmn v2/>', f.revision);
+    await updateDecisionTests(db, f.id, () => '<testCases>two</testCases>');
+
+    const { file, backup } = await restoreVersion(db, v1.id);
+
+    expect(file).toMatchObject({ content: '<dmn v1/>', tests: '<testCases>one</testCases>' });
+    expect(await getFile(db, f.id)).toMatchObject({ content: '<dmn v1/>', tests: '<testCases>one</testCases>' });
+    expect(backup).toMatchObject({ content: '<dmn v2/>', tests: '<testCases>two</testCases>' });
+    await restoreVersion(db, backup!.id);
+    expect(await getFile(db, f.id)).toMatchObject({ content: '<dmn v2/>', tests: '<testCases>two</testCases>' });
+  });
+
+  it('given a version without tests, when restored over a file whose source is the same but has tests, then the tests go (kept in the backup) and the revision stays', async () => {
+    db = freshDb();
+    const p = await createProject(db, 'P');
+    const f = await createFile(db, p.id, 'dmn', 'Loan', { content: '<dmn/>' });
+    const v1 = await createVersion(db, f.id, 'no tests');
+    expect(v1).not.toHaveProperty('tests');
+    await updateDecisionTests(db, f.id, () => '<testCases/>');
+
+    const { file, backup } = await restoreVersion(db, v1.id);
+
+    expect(file).not.toHaveProperty('tests');
+    expect(file.revision).toBe(f.revision);
+    expect(backup).toMatchObject({ number: 2, tests: '<testCases/>' });
+    expect((await restoreVersion(db, v1.id)).backup).toBeUndefined();
   });
 });

@@ -9,7 +9,8 @@ const MAX_NOTE_LENGTH = 500;
 
 /**
  * Records the file's current stored content as the next named version (numbers count from 1 per
- * file). Flush pending edits before calling, or pass `content` explicitly.
+ * file), with a DMN file's decision tests. Flush pending edits before calling, or pass `content`
+ * explicitly.
  *
  * @example
  * const v = await createVersion(db, file.id, 'Approved by finance'); // v.number === 1
@@ -18,7 +19,7 @@ export async function createVersion(db: FlowdeckDb, fileId: string, note: string
   return db.transaction('rw', db.files, db.versions, async () => {
     const file = await db.files.get(fileId);
     if (!file) throw new RecordNotFoundError('file', fileId);
-    return addVersion(db, fileId, note, content ?? file.content);
+    return addVersion(db, fileId, note, content ?? file.content, file.tests);
   });
 }
 
@@ -43,8 +44,9 @@ export interface RestoreResult {
 }
 
 /**
- * Makes an old version the file's content again, as a new revision. The content it replaces is
- * first kept as a version ("Before restoring version N") unless it equals the latest version, so
+ * Makes an old version the file's content (and a DMN file's decision tests) again, as a new
+ * revision. What it replaces is first kept as a version ("Before restoring version N") unless it
+ * equals the latest version, so
  * a restore can always be undone by restoring again. `expectedRevision` works as in
  * `saveFileContent` (a stale revision is refused with a ConflictError).
  *
@@ -64,12 +66,16 @@ export async function restoreVersion(
     if (expectedRevision !== 'overwrite' && file.revision !== expectedRevision) {
       throw new ConflictError(file.id, expectedRevision, file.revision);
     }
-    if (file.content === version.content) return { file };
+    if (file.content === version.content && file.tests === version.tests) return { file };
     const latest = await latestVersion(db, file.id);
-    const backup =
-      latest?.content === file.content ? undefined : await addVersion(db, file.id, `Before restoring version ${version.number}`, file.content);
+    const backup = latest !== undefined && sameAs(latest, file)
+      ? undefined
+      : await addVersion(db, file.id, `Before restoring version ${version.number}`, file.content, file.tests);
     const now = Date.now();
-    const restored: FileRecord = { ...file, content: version.content, revision: file.revision + 1, updatedAt: now };
+    const { tests: _replaced, ...rest } = file;
+    // Tests alone do not count as a revision (ADR 0200): only a content change bumps it.
+    const revision = file.content === version.content ? file.revision : file.revision + 1;
+    const restored: FileRecord = { ...rest, content: version.content, ...(version.tests !== undefined ? { tests: version.tests } : {}), revision, updatedAt: now };
     await db.files.put(restored);
     await db.projects.update(file.projectId, { updatedAt: now });
     return backup ? { file: restored, backup } : { file: restored };
@@ -80,7 +86,11 @@ async function latestVersion(db: FlowdeckDb, fileId: string): Promise<VersionRec
   return db.versions.where('[fileId+number]').between([fileId, Dexie.minKey], [fileId, Dexie.maxKey]).last();
 }
 
-async function addVersion(db: FlowdeckDb, fileId: string, rawNote: string, content: string): Promise<VersionRecord> {
+function sameAs(version: VersionRecord, file: FileRecord): boolean {
+  return version.content === file.content && version.tests === file.tests;
+}
+
+async function addVersion(db: FlowdeckDb, fileId: string, rawNote: string, content: string, tests: string | undefined): Promise<VersionRecord> {
   const latest = await latestVersion(db, fileId);
   const version: VersionRecord = {
     id: newId(),
@@ -88,6 +98,7 @@ async function addVersion(db: FlowdeckDb, fileId: string, rawNote: string, conte
     number: (latest?.number ?? 0) + 1,
     note: rawNote.trim().slice(0, MAX_NOTE_LENGTH),
     content,
+    ...(tests !== undefined ? { tests } : {}),
     createdAt: Date.now(),
   };
   await db.versions.add(version);

@@ -76,7 +76,11 @@ export function ImportArchiveDialog({ contents, fileName, project, onClose }: { 
           <li key={p.path} data-testid="archive-preview-item" data-path={p.path} data-change={p.change}>
             <span className="archive-change" data-change={p.change}>{CHANGE_LABEL[p.change]}</span>
             <code>{p.path}</code>
-            {p.change === 'skipped' ? <span className="muted">({p.kind}: kept in the archive; the studio holds BPMN, DMN and forms)</span> : <span className="muted">→ {p.name}</span>}
+            {p.change !== 'skipped'
+              ? <span className="muted">→ {p.name}{p.kind === 'dmnTest' ? ' (its decision tests)' : ''}</span>
+              : p.kind === 'dmnTest'
+                ? <span className="muted">(decision tests: no DMN file of that name beside them in the archive)</span>
+                : <span className="muted">({p.kind}: kept in the archive; the studio holds BPMN, DMN and forms)</span>}
           </li>
         ))}
       </ul>

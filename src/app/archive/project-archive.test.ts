@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { packArchive, readArchive, sha256Hex } from '../../archive';
-import { createFile, createProject, listFiles, StorageQuotaError } from '../../store';
+import { readTestFile } from '../../dmn';
+import { createFile, createProject, listFiles, renameFile, StorageQuotaError, updateDecisionTests } from '../../store';
 import { freshDbs } from '../../store/test-support/fresh-db';
 import { failWritesWhen } from '../../store/test-support/intercept';
 import { applyImport, exportProjectArchive, previewImport } from './project-archive';
+
+const TESTS = (id: string) => `<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase"><modelName>Discount.dmn</modelName><testCase id="${id}"><resultNode name="D"><expected><value>1</value></expected></resultNode></testCase></testCases>`;
 
 const fresh = freshDbs();
 
@@ -92,5 +95,79 @@ describe('exporting and importing projects as archives', () => {
     full = false;
 
     expect({ projects: await db.projects.toArray(), files: await db.files.toArray() }).toEqual(before);
+  });
+
+  it('given a DMN file with decision tests, when exported and imported as a new project, then the tests sit beside it as <name>-test-01.xml and come back onto that DMN file', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'Orders');
+    const dmn = await createFile(db, project.id, 'dmn', 'Discount');
+    await createFile(db, project.id, 'dmn', 'No tests');
+    await updateDecisionTests(db, dmn.id, () => TESTS('001'));
+
+    const contents = readArchive((await exportProjectArchive(db, project.id)).bytes);
+    expect(contents.manifest.entries.map((e) => [e.path, e.kind])).toEqual([['Discount.dmn', 'dmn'], ['Discount-test-01.xml', 'dmnTest'], ['No tests.dmn', 'dmn']]);
+    expect(contents.files[1]!.text).toBe(TESTS('001'));
+
+    const preview = await previewImport(db, contents, { kind: 'new' });
+    expect(preview.map((p) => [p.path, p.change, p.name])).toEqual([['Discount.dmn', 'added', 'Discount'], ['Discount-test-01.xml', 'added', 'Discount'], ['No tests.dmn', 'added', 'No tests']]);
+    const imported = await applyImport(db, contents, { kind: 'new' }, preview);
+    const files = await listFiles(db, imported.id);
+    expect(files.map((f) => [f.name, f.tests])).toEqual([['Discount', TESTS('001')], ['No tests', undefined]]);
+    expect(files[0]!.revision).toBe(1);
+  });
+
+  it('given an archive into the open project, when its tests differ, then they replace the DMN file\'s tests; a DMN file without tests in the archive keeps its own; tests with no DMN beside them are skipped', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const dmn = await createFile(db, project.id, 'dmn', 'Discount');
+    const kept = await createFile(db, project.id, 'dmn', 'Kept');
+    await updateDecisionTests(db, dmn.id, () => TESTS('old'));
+    await updateDecisionTests(db, kept.id, () => TESTS('mine'));
+    const archive = readArchive(packArchive({ project: 'X', files: [
+      { path: 'discount-test-01.xml', content: TESTS('new') },
+      { path: 'Discount.dmn', content: dmn.content },
+      { path: 'Kept.dmn', content: kept.content },
+      { path: 'Orphan-test-01.xml', content: TESTS('x') },
+    ] }));
+
+    const preview = await previewImport(db, archive, { kind: 'into', projectId: project.id });
+    expect(preview.map((p) => [p.path, p.change])).toEqual([['discount-test-01.xml', 'changed'], ['Discount.dmn', 'unchanged'], ['Kept.dmn', 'unchanged'], ['Orphan-test-01.xml', 'skipped']]);
+    await applyImport(db, archive, { kind: 'into', projectId: project.id }, preview);
+    const files = await listFiles(db, project.id);
+    expect(files.map((f) => [f.name, f.tests, f.revision])).toEqual([['Discount', TESTS('new'), 1], ['Kept', TESTS('mine'), 1]]);
+  });
+
+  it('given two test files for one DMN file, when imported, then their cases are merged onto it; a test file that is not TCK XML is refused naming it', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const dmn = await createFile(db, project.id, 'dmn', 'Discount');
+    const two = readArchive(packArchive({ project: 'X', files: [
+      { path: 'm/Discount.dmn', content: dmn.content },
+      { path: 'm/Discount-test-01.xml', content: TESTS('001') },
+      { path: 'm/Discount-test-02.xml', content: TESTS('001') },
+    ] }));
+    const preview = await previewImport(db, two, { kind: 'new' });
+    const imported = await applyImport(db, two, { kind: 'new' }, preview);
+    const [file] = await listFiles(db, imported.id);
+    expect([...file!.tests!.matchAll(/<testCase id="([^"]+)"/g)].map((m) => m[1])).toEqual(['001', '002']);
+
+    const broken = readArchive(packArchive({ project: 'X', files: [{ path: 'Discount.dmn', content: dmn.content }, { path: 'Discount-test-01.xml', content: '<notTests/>' }] }));
+    await expect(previewImport(db, broken, { kind: 'new' })).rejects.toThrow(/^Discount-test-01\.xml: not a DMN TCK test-case file: line 1: the root element is <notTests>/);
+    const junk = readArchive(packArchive({ project: 'X', files: [{ path: 'Discount.dmn', content: dmn.content }, { path: 'Discount-test-01.xml', content: '<testCases><testCase id="1"></testCases>' }] }));
+    await expect(previewImport(db, junk, { kind: 'new' })).rejects.toThrow(/^Discount-test-01\.xml: not a DMN TCK test-case file/);
+  });
+
+  it('given a DMN file renamed after its tests were written, when exported, then the test file names the new model; unreadable stored tests refuse the export naming the file', async () => {
+    const db = fresh();
+    const project = await createProject(db, 'P');
+    const dmn = await createFile(db, project.id, 'dmn', 'Discount');
+    await updateDecisionTests(db, dmn.id, () => TESTS('001'));
+    await renameFile(db, dmn.id, 'Pricing');
+    const contents = readArchive((await exportProjectArchive(db, project.id)).bytes);
+    expect(contents.files[1]!.path).toBe('Pricing-test-01.xml');
+    expect(readTestFile(contents.files[1]!.text)).toMatchObject({ modelName: 'Pricing.dmn', testCases: [{ id: '001' }] });
+
+    await updateDecisionTests(db, dmn.id, () => '<testCases><broken>');
+    await expect(exportProjectArchive(db, project.id)).rejects.toThrow(/^Pricing\.dmn: its decision tests cannot be read/);
   });
 });

@@ -67,7 +67,7 @@ export default function DmnEditor({ fileId, fileName, content, onChange, onError
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
         {/* dmn-js shows the panel for the DRD only; in a table view it stays empty, and hidden. */}
         <div className="fd-properties fd-dmn-properties" ref={propertiesRef} data-testid="dmn-properties" hidden={evaluating || (views.active !== undefined && views.active.type !== 'drd')} />
-        {evaluating && <EvaluatePanel getXml={getXml} fileName={fileName ?? 'decisions'} openDecision={openDecision} highlight={setHighlight} />}
+        {evaluating && <EvaluatePanel fileId={fileId} getXml={getXml} fileName={fileName ?? 'decisions'} openDecision={openDecision} highlight={setHighlight} />}
       </div>
       {/* Matched and chosen rules of the last evaluation, as CSS over dmn-js' rows (see evaluation.ts). */}
       {evaluating && highlight && <style data-testid="dmn-rule-highlight">{highlight}</style>}

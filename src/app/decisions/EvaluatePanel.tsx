@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { readTestFile, runTestFile, testFileName, writeTestFile, type CompiledDmn, type TckTestCase, type TestVerdict } from '../../dmn';
-import { compileForStudio, evaluateTarget, highlightCss, targetsOf, toTestCase, type EvaluationTarget, type StudioEvaluation } from './evaluation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CompiledDmn } from '../../dmn';
+import { compileForStudio, evaluateTarget, highlightCss, targetsOf, type EvaluationTarget, type StudioEvaluation } from './evaluation';
 import { fieldsFor, formToJson, type FormValue } from './input-fields';
 import { InputForm } from './InputForm';
 import { DrdValues } from './DrdValues';
+import { DecisionTests } from './DecisionTests';
 
 interface Props {
+  /** The DMN file, whose record keeps the decision tests. */
+  fileId: string;
   /** The model as the editor holds it now. */
   getXml(): Promise<string>;
-  /** The DMN file's name, for the test file's name. */
+  /** The DMN file's name without `.dmn`, for the test file's name. */
   fileName: string;
   /** Shows a decision's table (or expression) in the editor. */
   openDecision(id: string): void;
@@ -18,9 +21,9 @@ interface Props {
 
 /**
  * Evaluate a decision or decision service of the open model against a generated form or JSON;
- * the result, each decision's value and warnings; decision tests in the TCK format.
+ * the result, each decision's value and warnings; the file's decision tests (`DecisionTests`).
  */
-export function EvaluatePanel({ getXml, fileName, openDecision, highlight }: Props) {
+export function EvaluatePanel({ fileId, getXml, fileName, openDecision, highlight }: Props) {
   const [compiled, setCompiled] = useState<CompiledDmn>();
   const [problem, setProblem] = useState<string>();
   const [targetKey, setTargetKey] = useState('');
@@ -28,9 +31,6 @@ export function EvaluatePanel({ getXml, fileName, openDecision, highlight }: Pro
   const [values, setValues] = useState<Record<string, FormValue>>({});
   const [jsonText, setJsonText] = useState('{}');
   const [evaluation, setEvaluation] = useState<StudioEvaluation>();
-  const [tests, setTests] = useState<TckTestCase[]>([]);
-  const [verdicts, setVerdicts] = useState<TestVerdict[]>();
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const recompile = useCallback(async (): Promise<CompiledDmn | undefined> => {
     try {
@@ -83,36 +83,6 @@ export function EvaluatePanel({ getXml, fileName, openDecision, highlight }: Pro
     setMode(next);
   };
 
-  const saveAsTest = () => {
-    if (!evaluation) return;
-    const id = String(tests.length + 1).padStart(3, '0');
-    setTests([...tests, toTestCase(evaluation, id, `${evaluation.target.name} with ${Object.keys(evaluation.variables).join(', ') || 'no inputs'}`)]);
-  };
-
-  const runTests = async () => {
-    const c = await recompile();
-    if (c) setVerdicts(runTestFile(c, { modelName: `${fileName}.dmn`, testCases: tests }));
-  };
-
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([writeTestFile(`${fileName}.dmn`, tests)], { type: 'application/xml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = testFileName(`${fileName}.dmn`);
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-
-  const load = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      setTests(readTestFile(await file.text()).testCases);
-      setVerdicts(undefined);
-    } catch (e) {
-      setProblem(`${file.name}: ${(e as Error).message}`);
-    }
-  };
-
   return (
     <section className="fd-eval" aria-label="Evaluate decisions" data-testid="dmn-evaluate-panel"
       onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void evaluate(); } }}>
@@ -133,7 +103,6 @@ export function EvaluatePanel({ getXml, fileName, openDecision, highlight }: Pro
         : <textarea className="fd-eval-json" value={jsonText} onChange={(e) => setJsonText(e.target.value)} spellCheck={false} aria-label="Inputs as JSON" data-testid="eval-json" />}
       <div className="fd-eval-actions">
         <button type="button" onClick={() => void evaluate()} disabled={!target} title="Evaluate (Ctrl+Enter)" data-testid="eval-run">Evaluate</button>
-        <button type="button" onClick={saveAsTest} disabled={!evaluation} data-testid="eval-save-test">Save as test case</button>
       </div>
       {problem && <p role="alert" className="fd-editor-error">{problem}</p>}
       {evaluation && (
@@ -143,28 +112,7 @@ export function EvaluatePanel({ getXml, fileName, openDecision, highlight }: Pro
           <DrdValues evaluation={evaluation} openDecision={openDecision} />
         </div>
       )}
-      <div className="fd-eval-tests">
-        <h4>Test cases ({tests.length})</h4>
-        {tests.length === 0 && <p className="fd-eval-empty">Evaluate, then "Save as test case"; or load a {testFileName(`${fileName}.dmn`)} file.</p>}
-        <div className="fd-eval-actions">
-          <button type="button" onClick={() => void runTests()} disabled={tests.length === 0} data-testid="eval-run-tests">Run all</button>
-          <button type="button" onClick={download} disabled={tests.length === 0}>Download {testFileName(`${fileName}.dmn`)}</button>
-          <button type="button" onClick={() => fileInput.current?.click()}>Load…</button>
-          <input ref={fileInput} type="file" accept=".xml" hidden onChange={(e) => void load(e.target.files?.[0])} />
-        </div>
-        <ul className="fd-eval-verdicts" data-testid="eval-verdicts">
-          {tests.map((t) => {
-            const v = verdicts?.find((x) => x.id === t.id);
-            return (
-              <li key={t.id} className={v ? (v.passed ? 'passed' : 'failed') : ''}>
-                {v ? (v.passed ? 'PASS' : 'FAIL') : '—'} {t.id} {t.description}
-                {v && !v.passed && <ul>{v.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
-              </li>
-            );
-          })}
-        </ul>
-        {verdicts && <p data-testid="eval-tests-summary">{verdicts.filter((v) => v.passed).length} passed, {verdicts.filter((v) => !v.passed).length} failed</p>}
-      </div>
+      <DecisionTests fileId={fileId} fileName={fileName} evaluation={evaluation} recompile={recompile} />
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function buildProcessApplication(input: ReadonlyArray<{ path: string; kin
   for (const file of input) {
     if (DEPLOYABLE.has(file.kind)) resources.push({ path: file.path, text: file.text });
     else if (file.kind === 'cpt') tests.push({ path: `src/test/resources/${file.path.split('/').pop()}`, text: file.text });
-    else left.push({ path: file.path, reason: file.kind === 'scenario' ? 'a Flowdeck test scenario (Camunda runs CPT files; convert with `flowdeck test --format cpt`)' : `a Flowdeck ${file.kind} file, which Camunda 8 does not read` });
+    else left.push({ path: file.path, reason: file.kind === 'scenario' ? 'a Flowdeck test scenario (Camunda runs CPT files; convert with `flowdeck test --format cpt`)' : file.kind === 'dmnTest' ? 'a DMN TCK test-case file, which Camunda 8 does not run (`flowdeck test` does)' : `a Flowdeck ${file.kind} file, which Camunda 8 does not read` });
   }
   const marker = { path: PROCESS_APPLICATION_FILE, text: '{}\n' };
   return { files: [marker, ...resources, ...tests], resources, left };

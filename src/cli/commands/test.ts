@@ -1,13 +1,14 @@
-import { relative } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { TestArgs } from '../args';
 import { HostError } from '../../host/transaction';
 import { runCptFile } from '../cpt/run-file';
 import { isCptDocument, readCptFile } from '../cpt/test-file';
-import { CliError, EXIT, type ExitCode } from '../errors';
+import { CliError, EXIT, InputError, type ExitCode } from '../errors';
 import { execute } from '../execute';
 import { checkExpectations } from '../expectations';
 import { findScenarioFiles, isDmnTestFile, readJsonFile } from '../files';
 import { runDmnTestFile } from '../dmn-tests';
+import { isArchiveFile, unpackToTemp } from '../project-folder';
 import { stderrLogger, type CliIo } from '../io';
 import type { RunOutcome } from '../outcome';
 import { validateScenario } from '../scenario';
@@ -29,21 +30,40 @@ export interface ScenarioReport {
 }
 
 /**
- * `flowdeck test`: runs every scenario and every CPT test case, checks them, prints a report
- * (`--format cpt`: converts the scenarios to CPT instead, see `convert.ts`).
+ * `flowdeck test`: runs every scenario, CPT test case and DMN decision test case, checks them,
+ * prints a report (`--format cpt`: converts the scenarios to CPT instead, see `convert.ts`). A
+ * `.flowdeck` archive is checked, unpacked to a temporary folder and tested as a folder; its files
+ * are shown as `<archive>/<path inside>`.
  * Exit: 0 all passed, 1 any failed, 3 any could not be loaded (see docs/cli.md).
  */
 export async function testCommand(args: TestArgs, io: CliIo): Promise<ExitCode> {
   if (args.format === 'cpt') return convertCommand(args, io);
-  const files = await findScenarioFiles(args.paths, io.cwd);
-  const logger = stderrLogger(io);
+  const archives: Array<{ folder: string; shown: string; remove(): Promise<void> }> = [];
   const reports: ScenarioReport[] = [];
-  for (const file of files) {
-    const shown = relative(io.cwd, file) || file;
-    for (const report of await runFile(file, shown, logger)) {
-      reports.push(report);
-      if (!args.json) io.stdout(formatReport(report));
+  try {
+    const files: string[] = [];
+    for (const p of args.paths) {
+      if (!(await isArchiveFile(resolve(io.cwd, p)))) {
+        files.push(...(await findScenarioFiles([p], io.cwd)));
+        continue;
+      }
+      const unpacked = await unpackToTemp(resolve(io.cwd, p));
+      archives.push({ ...unpacked, shown: p });
+      files.push(...(await findScenarioFiles([unpacked.folder], io.cwd).catch(() => {
+        throw new InputError(`no *.scenario.json, CPT or DMN (*-test-NN.xml) test files in the archive ${p}`);
+      })));
     }
+    const logger = stderrLogger(io);
+    for (const file of files) {
+      const inArchive = archives.find((a) => file.startsWith(a.folder + sep));
+      const shown = inArchive ? `${inArchive.shown}/${relative(inArchive.folder, file).split(sep).join('/')}` : relative(io.cwd, file) || file;
+      for (const report of await runFile(file, shown, logger)) {
+        reports.push(report);
+        if (!args.json) io.stdout(formatReport(report));
+      }
+    }
+  } finally {
+    await Promise.all(archives.map((a) => a.remove()));
   }
   const count = (s: ScenarioReport['status']) => reports.filter((r) => r.status === s).length;
   const summary = { passed: count('passed'), failed: count('failed'), errors: count('error') };

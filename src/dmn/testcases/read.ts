@@ -42,7 +42,7 @@ export interface TckTestFile {
 }
 
 /**
- * Parses one `*-test-NN.xml` file.
+ * Parses one `*-test-NN.xml` file; throws when it is not XML or its root is not `<testCases>`.
  *
  * @example
  * const file = readTestFile(xml);
@@ -50,6 +50,7 @@ export interface TckTestFile {
  */
 export function readTestFile(xml: string): TckTestFile {
   const root = parseXml(xml);
+  if (root.name !== 'testCases') throw new Error(`line ${root.line}: the root element is <${root.name}>; a DMN TCK test-case file has <testCases>`);
   const modelName = root.children.find((c) => c.name === 'modelName')?.text.trim();
   const testCases = root.children.filter((c) => c.name === 'testCase').map((tc) => {
     const type = (tc.attrs['type'] ?? 'decision') as TckTestCase['type'];

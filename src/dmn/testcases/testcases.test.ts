@@ -52,6 +52,10 @@ describe('decision tests in the TCK test-case format', () => {
     expect(verdicts[2]!.problems[0]).toMatch(/no decision 'Nope'/);
   });
 
+  it('given XML whose root is not <testCases>, when read, then it is refused naming the root and its line', () => {
+    expect(() => readTestFile('<?xml version="1.0"?>\n<definitions/>')).toThrow('line 2: the root element is <definitions>; a DMN TCK test-case file has <testCases>');
+  });
+
   it('names test files as the TCK does', () => {
     expect(testFileName('loan.dmn')).toBe('loan-test-01.xml');
     expect(testFileName('Loan.DMN', 12)).toBe('Loan-test-12.xml');
