@@ -95,6 +95,25 @@ describe('fork across a call activity', () => {
     }
   });
 
+  it('given a fork tree whose child had a step before the parent\'s in the same millisecond, when the fork is forked again at that parent event, then its child is restored exactly too (the fork tree was committed in its sources\' order)', async () => {
+    const { host } = await callHost();
+    const parent = await host.startInstance('order', { variables: { amount: 100 } });
+    const [child] = childOf(parent);
+    await host.completeUserTask({ instanceId: child, elementId: 'Check' });
+    await host.completeUserTask({ instanceId: parent.instanceId, elementId: 'Notes' });
+    const atNotes = await lastSeq(host, parent.instanceId);
+    const first = await host.fork(parent.instanceId, { atSeq: atNotes });
+    const [firstChild] = childOf(first);
+    // The fork's history up to its marker is the source's: event atNotes is its Notes completion too.
+    const second = await host.fork(first.instanceId, { atSeq: atNotes, variables: { amount: 900 } });
+    const [secondChild] = childOf(second);
+    expect(await openTasks(host, secondChild)).toEqual(['Approve']);
+    expect((await host.history(secondChild)).filter((e) => e.type === 'instanceForked').at(-1)).toMatchObject({ fromInstanceId: firstChild });
+    await host.completeUserTask({ instanceId: secondChild, elementId: 'Approve' });
+    expect((await host.getInstance(second.instanceId))?.path).toContain('Big');
+    await expectExactReplay(host, [first.instanceId, firstChild, second.instanceId, secondChild]);
+  });
+
   it('given a multi-instance call activity with one of three children done, when forked at that event, then the two waiting children are forked and completing them completes the forked parent', async () => {
     const { host } = await callHost();
     const parent = await host.startInstance('batch', { variables: { items: [1, 2, 3] } });
