@@ -150,6 +150,18 @@ describe('fork across a call activity', () => {
     await expectExactReplay(host, [fork.instanceId, forkMiddle, forkInner]);
   });
 
+  it('given a child that ended in the operation that started it, when the parent is forked at the step that entered the call activity, then it is refused naming the child, and nothing is written', async () => {
+    const { host, store } = await callHost();
+    const parent = await host.startInstance('quick');
+    expect(parent.status).toBe('completed');
+    const entered = (await host.history(parent.instanceId)).find((e) => e.type === 'elementEntered' && e.elementId === 'CallInstant') as { seq: number };
+    const before = (await store.listInstances()).length;
+    await expect(host.fork(parent.instanceId, { atSeq: entered.seq })).rejects.toThrow(
+      `instance ${parent.instanceId} cannot be forked at event ${entered.seq}: child instance ${parent.instanceId}-call-1 of call activity CallInstant of instance ${parent.instanceId} was already completed at that moment`,
+    );
+    expect((await store.listInstances()).length).toBe(before);
+  });
+
   it('given logs written before stores kept an order, when the parent is forked while its child waits, then it is refused with the reason, and the child\'s start shares the parent\'s time', async () => {
     const { host, store } = await callHost();
     const parent = await host.startInstance('order', { variables: { amount: 100 } });

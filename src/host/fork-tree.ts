@@ -53,7 +53,7 @@ export async function restoreTree(state: InstanceState, cut: number, source: Tre
     if (!process) throw new HostError('notFound', `process ${stored.processId} version ${stored.processVersion} of child instance ${childId} is not deployed`);
     const restored = replayInstance(process, records, source.ctx);
     if (restored.state.status !== 'active') {
-      throw new HostError('invalid', `child instance ${childId} of ${where} had ${restored.state.status} at that moment, and its parent learns it in the same operation: fork at the parent's next event`);
+      throw new HostError('invalid', `child instance ${childId} of ${where} was already ${restored.state.status} at that moment (its parent learns it in the same operation): fork at the parent's next event`);
     }
     out.push({ sourceId: childId, process, records, state: restored.state, history: restored.history });
     for (const m of await restoreTree(restored.state, cut, source)) out.push(m);
