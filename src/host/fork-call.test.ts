@@ -150,6 +150,25 @@ describe('fork across a call activity', () => {
     await expectExactReplay(host, [fork.instanceId, forkMiddle, forkInner]);
   });
 
+  it('given a middle instance of a call chain, when it is forked, then the fork runs on its own (no parent, depth 0) with its waiting child forked under it at depth 1; the outer instance is not touched', async () => {
+    const { host } = await callHost();
+    const outer = await host.startInstance('outer', { variables: { amount: 1 } });
+    const [middle] = childOf(outer);
+    const outerHistory = await host.history(outer.instanceId);
+    const fork = await host.fork(middle, { atSeq: await lastSeq(host, middle) });
+    expect(fork.parent).toBeNull();
+    expect(fork.callDepth).toBe(0);
+    const [forkInner] = childOf(fork);
+    expect((await host.getInstance(forkInner))?.parent?.instanceId).toBe(fork.instanceId);
+    expect((await host.getInstance(forkInner))?.callDepth).toBe(1);
+    await host.completeUserTask({ instanceId: forkInner, elementId: 'Check' });
+    await host.completeUserTask({ instanceId: forkInner, elementId: 'Approve' });
+    expect((await host.getInstance(fork.instanceId))?.status).toBe('completed');
+    expect(await host.history(outer.instanceId)).toEqual(outerHistory);
+    expect((await host.getInstance(outer.instanceId))?.status).toBe('active');
+    await expectExactReplay(host, [fork.instanceId, forkInner]);
+  });
+
   it('given a child that ended in the operation that started it, when the parent is forked at the step that entered the call activity, then it is refused naming the child, and nothing is written', async () => {
     const { host, store } = await callHost();
     const parent = await host.startInstance('quick');
