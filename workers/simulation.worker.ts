@@ -24,7 +24,10 @@ const api: SimulationWorkerApi = {
     const decisions = new DmnDecisions();
     const scripts = await createQuickJsScriptRunner({ logger });
     try {
-      for (const d of req.dmn ?? []) await decisions.deploy(d);
+      const deployed: Record<string, number> = {};
+      for (const d of req.dmn ?? []) Object.assign(deployed, (await decisions.deploy(d)).versions);
+      // The project's DMN files count as deployed with the model (bindingType deployment).
+      for (const p of processes.values()) decisions.bindDeployment(p.id, p.version, deployed);
       const { scenario, process } = pickRun(readScenarios(parsed.definitions), [...processes.values()], req.scenarioId);
       // At most ten posts a second: the page only redraws a progress bar.
       let last = 0;

@@ -204,6 +204,15 @@ describe('flowdeck main (in-process)', () => {
     expect(JSON.parse(without.stdout).incidents).toEqual([{ elementId: 'Decide', message: expect.stringContaining('not deployed') }]);
   });
 
+  it('given a model binding its decision by deployment, then --dmn deploys the DMN file in the same deployment; without it the task says so', async () => {
+    const model = `${FIXTURES}/pricing-deployment.bpmn`;
+    const bound = await inProcess('run', model, '--dmn', 'docs/examples/pricing/discount.dmn', '--variables', '{"tier":"gold","amount":20}', '--json');
+    expect(JSON.parse(bound.stdout)).toMatchObject({ state: 'completed', variables: { discount: 0.05 } });
+    const alone = await inProcess('run', model, '--variables', '{"tier":"gold","amount":20}', '--json');
+    expect(JSON.parse(alone.stdout).incidents).toEqual([{ elementId: 'Decide', message: expect.stringContaining('not deployed') }]);
+    expect(alone.stderr).toMatch(/pricing-deployment\.bpmn: decision discount \(bindingType deployment\) is in none of the DMN files given/);
+  });
+
   it('given help or --version, then they print and exit 0', async () => {
     expect((await inProcess('help', 'test')).stdout).toContain('"throwError": "Charge"');
     expect(await inProcess('--version')).toMatchObject({ code: 0, stdout: '0.1.0\n' });

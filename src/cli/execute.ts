@@ -1,9 +1,6 @@
-import { basename } from 'node:path';
 import type { HistoryEvent, InstanceState, Logger } from '../engine';
-import { DmnDeployError } from '../host/dmn-decisions';
-import { DeployError, type EngineHost } from '../host/engine-host';
+import { deployModelFiles } from './deploy-files';
 import { InputError } from './errors';
-import { readTextFile } from './files';
 import { createCliHost } from './host-factory';
 import { toOutcome, type RunOutcome } from './outcome';
 import { describeStep, type ScenarioStep } from './scenario-steps';
@@ -12,7 +9,7 @@ import { applyStep, type StepTrace } from './steps';
 /** What to run: a model, which process, start variables and the steps to apply at wait states. */
 export interface Execution {
   model: string;
-  /** DMN files to deploy first (business rule tasks call their decisions). */
+  /** DMN files to deploy first (business rule tasks call their decisions); those the model binds by `deployment` go in its deployment. */
   decisions?: string[];
   process?: string;
   /** Where the virtual clock starts (epoch ms); default: the real time now. */
@@ -45,8 +42,7 @@ export interface ExecutionResult {
  */
 export async function execute(execution: Execution, logger?: Logger): Promise<ExecutionResult> {
   const { host, clock } = await createCliHost({ start: execution.clock, logger });
-  for (const file of execution.decisions ?? []) await deployDmnFile(host, file, logger);
-  const processes = await deployBpmnFile(host, execution.model, logger);
+  const [processes] = await deployModelFiles(host, { bpmn: [execution.model], dmn: execution.decisions ?? [] }, logger);
   const processId = execution.process ?? pickProcess(processes, execution.model);
   if (!processes.includes(processId)) throw new InputError(`${execution.model} has no process "${processId}" (it has: ${processes.join(', ')})`);
 
@@ -70,31 +66,6 @@ export async function execute(execution: Execution, logger?: Logger): Promise<Ex
     }
   }
   return end(traces);
-}
-
-/** Deploys a DMN file; its warnings go to the logger. @throws InputError when it does not deploy. */
-export async function deployDmnFile(host: EngineHost, file: string, logger?: Logger): Promise<void> {
-  const dmn = await readTextFile(file, 'DMN');
-  try {
-    const { warnings } = await host.deployDmn(dmn, basename(file));
-    for (const w of warnings) logger?.warn(`${basename(file)}: ${w}`);
-  } catch (error) {
-    if (error instanceof DmnDeployError) throw new InputError(`cannot deploy ${file}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Deploys a BPMN file and returns its process ids. @throws InputError when it does not deploy. */
-export async function deployBpmnFile(host: EngineHost, file: string, logger?: Logger): Promise<string[]> {
-  const xml = await readTextFile(file, 'model');
-  try {
-    const deployed = await host.deploy(xml, basename(file));
-    for (const w of deployed.warnings) logger?.warn(`${basename(file)}: ${w.replace(/\s+/g, ' ')}`);
-    return deployed.processes.map((p) => p.id);
-  } catch (error) {
-    if (error instanceof DeployError) throw new InputError(`cannot deploy ${file}: ${error.message}`);
-    throw error;
-  }
 }
 
 function pickProcess(ids: string[], model: string): string {

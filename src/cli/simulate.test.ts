@@ -94,4 +94,12 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     expect(lonely.code).toBe(3);
     expect(lonely.stderr).toContain('--save-model writes the model with an imported scenario: it needs --prosimos FILE');
   });
+
+  it('given a model binding its decision by deployment, then the --dmn files count as deployed with it and every instance completes', async () => {
+    const model = 'src/cli/fixtures/pricing-deployment.bpmn';
+    const bound = JSON.parse((await runInProcess('simulate', model, '--dmn', 'docs/examples/pricing/discount.dmn', '--json')).stdout) as SimulationResult;
+    expect(bound.instances).toEqual({ started: 5, completed: 5 });
+    const alone = JSON.parse((await runInProcess('simulate', model, '--json')).stdout) as SimulationResult;
+    expect(alone.instances).toEqual({ started: 5, completed: 0 });
+  });
 });

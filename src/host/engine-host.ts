@@ -58,6 +58,8 @@ export interface DeployResult {
   processes: Array<{ id: string; name: string | null; version: number }>;
   /** XML reader warnings (unknown attributes...): the deployment went through. */
   warnings: string[];
+  /** The DMN files deployed together with the processes (`meta.decisions`), in the order given. */
+  decisions: Array<{ name: string; deploymentId: string; versions: Record<string, number> }>;
 }
 
 
@@ -194,10 +196,13 @@ export class EngineHost {
       }
       const bundle = decisions ? this.ids.next('deployment') : undefined;
       const bound: Record<string, number> = {};
+      const dmn: DeployResult['decisions'] = [];
       for (const d of together) {
         const { versions } = await decisions!.deploy(d.xml);
         Object.assign(bound, versions);
-        await this.store.saveDeployment({ id: this.ids.next('deployment'), kind: 'dmn', name: d.name, xml: d.xml, deployedAt: this.ctx.clock.now(), versions, bundle, ...withNote(meta) });
+        const id = this.ids.next('deployment');
+        await this.store.saveDeployment({ id, kind: 'dmn', name: d.name, xml: d.xml, deployedAt: this.ctx.clock.now(), versions, bundle, ...withNote(meta) });
+        dmn.push({ name: d.name, deploymentId: id, versions });
       }
       const deployed = this.deployments.deploy(processes.values());
       if (bundle) for (const p of deployed) decisions!.bindDeployment!(p.id, p.version, bound);
@@ -213,7 +218,7 @@ export class EngineHost {
         ...withNote(meta),
       };
       await this.store.saveDeployment(record);
-      return { deploymentId: record.id, processes: deployed.map((p) => ({ id: p.id, name: p.name, version: p.version })), warnings };
+      return { deploymentId: record.id, processes: deployed.map((p) => ({ id: p.id, name: p.name, version: p.version })), warnings, decisions: dmn };
     });
   }
 

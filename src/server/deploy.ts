@@ -1,5 +1,7 @@
 import { isFailure } from '../api/errors';
 import { MemoryCatalog } from '../api/memory-catalog';
+import { deploymentBoundFiles } from '../api/deployment-bundle';
+import type { DeploymentSummary } from '../api/ports';
 import { EngineApi } from '../api/service';
 import { DmnDecisions } from '../host/dmn-decisions';
 import { EngineHost } from '../host/engine-host';
@@ -22,6 +24,9 @@ export interface DeployedFile {
   versions: Record<string, number>;
   /** True when the same file (name and content) was already the latest deployment of that name. */
   unchanged: boolean;
+  /** A DMN file deployed in the same deployment as this BPMN file (bindingType deployment). */
+  bundledWith?: string;
+  warnings?: string[];
 }
 
 const ORDER = { dmn: 0, form: 1, bpmn: 2 } as const;
@@ -37,8 +42,13 @@ export function kindOf(file: DeployFile): 'bpmn' | 'dmn' | 'form' {
  * Deploys several files all or nothing: every file is first deployed on a scratch engine (a
  * memory store: BPMN compiles, DMN compiles, forms parse); only when all pass is each deployed
  * for real, decisions and forms before processes. A refusal names the file and its errors and
- * writes nothing. `skipUnchanged` leaves out files identical to the latest deployment of their
- * name (a server restarted on the same folder deploys no new versions).
+ * writes nothing. A BPMN file goes in one deployment with the DMN files that define the decisions
+ * it calls with `bindingType="deployment"` (its bundle, ADR 0202); a bound decision none of the
+ * files defines is taken from the latest deployed DMN file that does (so a BPMN deployed alone,
+ * or changed by the scripts route, keeps its decisions), else the file gets a warning. A DMN file
+ * in a bundle is deployed with each BPMN that binds it, not on its own. `skipUnchanged` leaves
+ * out files identical to the latest deployment of their name (a bundle only when all its files
+ * are), so a server restarted on the same folder deploys no new versions.
  */
 export async function deployAll(host: EngineHost, api: EngineApi, files: DeployFile[], options: { note?: string; deployedBy: string; skipUnchanged?: boolean }): Promise<DeployedFile[]> {
   if (files.length === 0) throw new HttpError('VALIDATION_ERROR', 'a deployment needs at least one file');
@@ -47,26 +57,35 @@ export async function deployAll(host: EngineHost, api: EngineApi, files: DeployF
     if (names.has(f.name)) throw new HttpError('VALIDATION_ERROR', `file ${f.name} is given twice`, { file: f.name });
     names.add(f.name);
   }
-  const sorted = files.map((f) => ({ ...f, kind: kindOf(f) })).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const sorted: Kinded[] = files.map((f) => ({ ...f, kind: kindOf(f) })).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const summaries = await api.call('deployments.list', {}).then((r) => (isFailure(r) ? [] : r.data));
+  const bundles = await bundlesOf(api, sorted, summaries);
   const latest = new Map<string, string>();
-  if (options.skipUnchanged) for (const d of await api.call('deployments.list', {}).then((r) => (isFailure(r) ? [] : r.data))) latest.set(d.name, d.deploymentId);
+  if (options.skipUnchanged) for (const d of summaries) latest.set(d.name, d.deploymentId);
   const unchanged = new Set<string>();
-  for (const f of sorted) {
+  for (const f of [...sorted, ...[...bundles.values()].flatMap((b) => b.files)]) {
     const id = latest.get(f.name);
-    if (id === undefined) continue;
+    if (id === undefined || unchanged.has(f.name)) continue;
     const r = await api.call('deployments.get', { deploymentId: id });
     if (!isFailure(r) && r.data.source === f.source && r.data.kind === f.kind) unchanged.add(f.name);
   }
-  await dryRun(sorted);
+  await dryRun(sorted, bundles);
+  const bundled = new Set([...bundles.values()].flatMap((b) => b.files.map((f) => f.name)));
   const out: DeployedFile[] = [];
+  const note = { note: options.note, deployedBy: options.deployedBy };
   for (const f of sorted) {
-    if (unchanged.has(f.name)) {
+    const bundle = bundles.get(f.name);
+    if (f.kind === 'dmn' && bundled.has(f.name)) continue;
+    if (unchanged.has(f.name) && (bundle?.files ?? []).every((d) => unchanged.has(d.name))) {
       out.push({ name: f.name, kind: f.kind, deploymentId: latest.get(f.name) ?? null, versions: {}, unchanged: true });
+      for (const d of bundle?.files ?? []) out.push({ name: d.name, kind: 'dmn', deploymentId: latest.get(d.name) ?? null, versions: {}, unchanged: true, bundledWith: f.name });
     } else if (f.kind === 'bpmn') {
-      const d = await host.deploy(f.source, f.name, { note: options.note, deployedBy: options.deployedBy });
-      out.push({ name: f.name, kind: f.kind, deploymentId: d.deploymentId, versions: Object.fromEntries(d.processes.map((p) => [p.id, p.version])), unchanged: false });
+      const d = await host.deploy(f.source, f.name, { ...note, ...(bundle?.files.length ? { decisions: bundle.files.map((x) => ({ xml: x.source, name: x.name })) } : {}) });
+      const warnings = (bundle?.missing ?? []).map((id) => `decision ${id} (bindingType deployment) is in no DMN file deployed: its tasks will raise an incident`);
+      out.push({ name: f.name, kind: f.kind, deploymentId: d.deploymentId, versions: Object.fromEntries(d.processes.map((p) => [p.id, p.version])), unchanged: false, ...(warnings.length ? { warnings } : {}) });
+      for (const x of d.decisions) out.push({ name: x.name, kind: 'dmn', deploymentId: x.deploymentId, versions: x.versions, unchanged: false, bundledWith: f.name });
     } else if (f.kind === 'dmn') {
-      const d = await host.deployDmn(f.source, f.name, { note: options.note, deployedBy: options.deployedBy });
+      const d = await host.deployDmn(f.source, f.name, note);
       out.push({ name: f.name, kind: f.kind, deploymentId: d.deploymentId, versions: d.decisions, unchanged: false });
     } else {
       const r = await api.call('deployments.deploy', { kind: 'form', name: f.name, source: f.source, note: options.note });
@@ -77,7 +96,33 @@ export async function deployAll(host: EngineHost, api: EngineApi, files: DeployF
   return out;
 }
 
-async function dryRun(files: Array<DeployFile & { kind: 'bpmn' | 'dmn' | 'form' }>): Promise<void> {
+type Kinded = DeployFile & { kind: 'bpmn' | 'dmn' | 'form' };
+interface Bundle {
+  files: Kinded[];
+  missing: string[];
+}
+
+/** Per BPMN file: the DMN files deployed with it (given, else the latest deployed) and the bound ids none defines. */
+async function bundlesOf(api: EngineApi, files: readonly Kinded[], deployed: ReadonlyArray<DeploymentSummary>): Promise<Map<string, Bundle>> {
+  const given = files.filter((f) => f.kind === 'dmn');
+  const out = new Map<string, Bundle>();
+  for (const f of files) {
+    if (f.kind !== 'bpmn') continue;
+    const { files: found, missing } = deploymentBoundFiles(f.source, given);
+    const bundle: Bundle = { files: found.map((d) => given.find((g) => g.name === d.name)!), missing: [] };
+    for (const id of missing) {
+      const summary = [...deployed].filter((d) => d.kind === 'dmn' && id in d.versions).sort((a, b) => a.deployedAt - b.deployedAt).pop();
+      // A file of this deployment by that name no longer defines it: the deployed one is not used.
+      const r = summary && !given.some((g) => g.name === summary.name) ? await api.call('deployments.get', { deploymentId: summary.deploymentId }) : undefined;
+      if (!r || isFailure(r)) bundle.missing.push(id);
+      else if (!bundle.files.some((b) => b.name === summary!.name)) bundle.files.push({ name: summary!.name, source: r.data.source, kind: 'dmn' });
+    }
+    out.set(f.name, bundle);
+  }
+  return out;
+}
+
+async function dryRun(files: readonly Kinded[], bundles: ReadonlyMap<string, Bundle>): Promise<void> {
   const store = new MemoryStore();
   const clock = new ManualClock(0);
   const decisions = new DmnDecisions();
@@ -85,7 +130,8 @@ async function dryRun(files: Array<DeployFile & { kind: 'bpmn' | 'dmn' | 'form' 
   const api = new EngineApi({ host, store, clock, catalog: new MemoryCatalog(store), decisions });
   const problems: Array<{ file: string; message: string; errors?: unknown }> = [];
   for (const f of files) {
-    const r = await api.call('deployments.deploy', { kind: f.kind, name: f.name, source: f.source });
+    const together = f.kind === 'bpmn' ? bundles.get(f.name)?.files ?? [] : [];
+    const r = await api.call('deployments.deploy', { kind: f.kind, name: f.name, source: f.source, ...(together.length ? { decisions: together.map((d) => ({ name: d.name, source: d.source })) } : {}) });
     if (isFailure(r)) problems.push({ file: f.name, message: r.message, ...(r.details?.errors ? { errors: r.details.errors } : {}) });
   }
   if (problems.length) {

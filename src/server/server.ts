@@ -109,7 +109,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     if (restored) boot.info({ restored }, restored.skipped ? 'engine data of the archive not imported: the database already holds engine data' : 'restored the engine data of the archive');
     const deployed = options.files?.length ? await deployAll(host, api, options.files, { deployedBy: 'flowdeck serve', skipUnchanged: true }) : [];
-    if (deployed.length) boot.info({ deployed: deployed.map((d) => ({ name: d.name, versions: d.versions, unchanged: d.unchanged })) }, 'deployed');
+    if (deployed.length) boot.info({ deployed: deployed.map((d) => ({ name: d.name, versions: d.versions, unchanged: d.unchanged, ...(d.bundledWith ? { bundledWith: d.bundledWith } : {}) })) }, 'deployed');
+    for (const d of deployed) for (const w of d.warnings ?? []) boot.warn({ file: d.name }, w);
     await host.timers.start();
     ctx.executor.running = true;
     const retention = startRetention(ctx, app.log.child({ category: 'retention' }));

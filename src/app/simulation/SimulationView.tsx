@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { saveScenario } from '../../simulation';
+import { listFiles } from '../../store';
 import type { EditorProps } from '../editors/types';
+import { db } from '../workspace/db';
 import { Charts } from './Charts';
 import { Compare } from './Compare';
 import { draftOf, editOf } from './draft';
@@ -29,7 +31,7 @@ const LOG_LIMIT = 200_000;
  * (saved into the file), run it in a worker with progress and cancel, and read the results as
  * tables, charts and a heatmap on the diagram; compare two scenarios; export the simulated log.
  */
-export default function SimulationView({ content, onChange, fileName }: EditorProps) {
+export default function SimulationView({ content, onChange, fileName, fileId }: EditorProps) {
   const state = useScenarios(content);
   const [selected, setSelected] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -81,13 +83,15 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
     }
   };
 
-  const run = () => {
+  const run = async () => {
     if (!scenario) return;
     const perReplication = scenario.arrivals.reduce((a, x) => a + (x.triggerCount ?? Infinity), 0);
     const keepLog = perReplication * scenario.replications <= LOG_LIMIT;
     setRunError(null);
     setProgress(null);
-    const r = startSimulation({ xml: content, scenarioId: scenario.id, log: keepLog }, setProgress);
+    // Business rule tasks evaluate the project's decisions, deployed with the model.
+    const dmn = await projectDmnSources(fileId);
+    const r = startSimulation({ xml: content, scenarioId: scenario.id, log: keepLog, dmn }, setProgress);
     runRef.current = r;
     setRunning({ run: r, scenarioId: scenario.id, startedAt: scenario.start });
     void r.done.then((outcome) => {
@@ -126,7 +130,7 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
             setImported({ scenarioId, report });
           }}
         />
-        {scenario && <button type="button" className="button button--primary" onClick={run} disabled={!!running} data-testid="sim-run">Run</button>}
+        {scenario && <button type="button" className="button button--primary" onClick={() => void run()} disabled={!!running} data-testid="sim-run">Run</button>}
       </header>
       {saveError && <p className="run-error" role="alert">{saveError}</p>}
       {imported && (
@@ -189,4 +193,11 @@ export default function SimulationView({ content, onChange, fileName }: EditorPr
       )}
     </div>
   );
+}
+
+/** The XML of every DMN file in the project of the file being simulated. */
+async function projectDmnSources(fileId: string): Promise<string[]> {
+  const file = await db.files.get(fileId);
+  const files = file ? await listFiles(db, file.projectId) : [];
+  return files.filter((f) => f.kind === 'dmn').map((f) => f.content);
 }

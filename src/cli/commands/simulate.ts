@@ -39,9 +39,12 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   }
   const logger = stderrLogger(io);
   const decisions = new DmnDecisions();
-  for (const d of args.dmn) await decisions.deploy(await readTextFile(resolve(io.cwd, d), 'DMN'));
+  const deployed: Record<string, number> = {};
+  for (const d of args.dmn) Object.assign(deployed, (await decisions.deploy(await readTextFile(resolve(io.cwd, d), 'DMN'))).versions);
   const { processes, errors } = compileDeployment(parsed.definitions, { expressions: new FeelExpressions() });
   if (errors.length > 0) throw new InputError(`cannot simulate ${args.model}: ${errors.map((e) => `${e.elementId}: ${e.message}`).join('; ')}`);
+  // The --dmn files count as deployed with the model (bindingType deployment).
+  for (const p of processes.values()) decisions.bindDeployment(p.id, p.version, deployed);
   let scenarios: Scenario[];
   try {
     scenarios = readScenarios(parsed.definitions);

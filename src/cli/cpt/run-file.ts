@@ -4,7 +4,7 @@ import { CommandRejectedError, type Logger } from '../../engine';
 import { DeployError } from '../../host/engine-host';
 import { HostError } from '../../host/transaction';
 import { CliError, InputError } from '../errors';
-import { deployBpmnFile, deployDmnFile } from '../execute';
+import { deployModelFiles } from '../deploy-files';
 import { readTextFile } from '../files';
 import { createCliHost } from '../host-factory';
 import { toOutcome, type RunOutcome } from '../outcome';
@@ -57,11 +57,8 @@ async function runCase(cpt: CptFile, c: CptCase, models: { dmn: string[]; bpmn: 
   const { host, clock } = await createCliHost({ start, logger, decisions });
   const run = new CaseRun(host, clock, decisions, logger);
   try {
-    for (const file of models.dmn) await deployDmnFile(host, file, logger);
-    for (const file of models.bpmn) {
-      await deployBpmnFile(host, file, logger);
-      await run.examples.add(await readTextFile(file, 'model'));
-    }
+    await deployModelFiles(host, models, logger);
+    for (const file of models.bpmn) await run.examples.add(await readTextFile(file, 'model'));
   } catch (error) {
     return { name: c.name, status: 'error', problems: [(error as Error).message] };
   }

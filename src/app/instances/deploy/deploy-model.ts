@@ -1,4 +1,7 @@
 import type { ApiData, ApiRequest, ApiResult } from '../../../api';
+import { deploymentBoundFiles, type ProjectDmn } from '../../../api/deployment-bundle';
+
+export { deploymentBoundFiles, type ProjectDmn };
 
 /** One reason a model cannot be deployed (or a warning), with the element to reveal. */
 export interface DeployProblem {
@@ -76,33 +79,6 @@ export async function deployModel(call: DeployCall, model: { name: string; xml: 
   }
   const message = [r.message ?? `deployed ${model.name}`, ...formNotes].join(', ');
   return { status: 'deployed', message, deploymentId: r.data.deploymentId, versions: r.data.versions, problems: [...lint, ...warnings] };
-}
-
-/** A DMN file of the project. */
-export interface ProjectDmn {
-  name: string;
-  source: string;
-}
-
-/**
- * The project's DMN files that define a decision the model calls with `bindingType="deployment"`
- * (they are deployed together with it), and the bound decision ids no file defines.
- */
-export function deploymentBoundFiles(xml: string, dmnFiles: readonly ProjectDmn[]): { files: ProjectDmn[]; missing: string[] } {
-  const ids = new Set<string>();
-  for (const m of xml.matchAll(/<zeebe:calledDecision\b[^>]*>/g)) {
-    if (!/\bbindingType="deployment"/.test(m[0])) continue;
-    const id = /\bdecisionId="([^"=][^"]*)"/.exec(m[0])?.[1];
-    if (id) ids.add(id);
-  }
-  const files: ProjectDmn[] = [];
-  const missing: string[] = [];
-  for (const id of ids) {
-    const file = dmnFiles.find((f) => new RegExp(`<(?:\\w+:)?decision\\b[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(f.source));
-    if (!file) missing.push(id);
-    else if (!files.includes(file)) files.push(file);
-  }
-  return { files: files.map((f) => ({ name: f.name, source: f.source })), missing };
 }
 
 /** A form file of the project: its form-js id and JSON. */
