@@ -168,6 +168,15 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect(new Set(log.map((r) => r.order)).size).toBe(log.length);
     });
 
+    it('given commits of several instances submitted at once (one group transaction where the store has one), then their records are numbered once each, in submission order', async () => {
+      const store = await makeStore();
+      const ids = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
+      await Promise.all(ids.map((id) => store.commit({ instances: [at(instance(id), 2)], history: [event(id, 1)], commands: [command(id, 1, 'start'), command(id, 2, 'a')] })));
+      const log = (await Promise.all(ids.map((id) => store.loadCommands(id)))).flat();
+      expect(new Set(log.map((r) => r.order)).size).toBe(log.length);
+      expect(log.sort((a, b) => (a.order as number) - (b.order as number)).map((r) => `${r.instanceId}:${r.n}`)).toEqual(ids.flatMap((id) => [`${id}:1`, `${id}:2`]));
+    });
+
     it('given an instance at revision 2, when a stale writer commits a step based on revision 1, then it gets a conflict error and nothing of its commit is written', async () => {
       const store = await makeStore();
       await store.commit({ instances: [at(instance('i1'), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });
