@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CountingIds, ManualClock, SeededRandom } from './clocks';
 import { MemoryStore } from './memory-store';
-import { event, instance, message, storeContract, sub } from './test-support/store-contract';
+import { at, command, event, instance, message, storeContract, sub } from './test-support/store-contract';
 
 storeContract('MemoryStore', () => new MemoryStore());
 
@@ -11,6 +11,19 @@ describe('MemoryStore', () => {
     await store.commit({ instances: [instance('i1')], history: [event('i1', 1)] });
     await expect(store.commit({ instances: [], history: [event('ghost', 1)] })).rejects.toThrow(/unknown instance ghost/);
     expect(store.commits).toBe(1);
+  });
+
+  it('given a snapshot restored, then its command records keep their order numbers (or their absence) and new records come after them', async () => {
+    const store = new MemoryStore();
+    await store.commit({ instances: [at(instance('i1'), 2)], history: [event('i1', 1)], commands: [command('i1', 1, 'start'), command('i1', 2, 'a')] });
+    const snapshot = JSON.parse(JSON.stringify(store.snapshot()));
+    snapshot.instances.push(at(instance('old'), 1));
+    snapshot.commands.push(command('old', 1, 'start')); // written before stores kept the order
+    const copy = await MemoryStore.fromSnapshot(snapshot);
+    expect((await copy.loadCommands('i1')).map((c) => c.order)).toEqual([1, 2]);
+    expect((await copy.loadCommands('old'))[0].order).toBeUndefined();
+    await copy.commit({ instances: [at(instance('i1'), 3)], history: [event('i1', 2)], commands: [command('i1', 3, 'b')] });
+    expect((await copy.loadCommands('i1')).map((c) => c.order)).toEqual([1, 2, 3]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { CommandRecord, HistoryEvent, InstanceState, Job } from '../engine'
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from './store';
+import { numberCommands, orderAfterRestore } from './command-order';
 import { MemoryJobIndex } from './memory-store-jobs';
 import { MemoryMessageIndex } from './memory-store-messages';
 import { expectedRevisions, StoreConflictError } from './store-errors';
@@ -25,6 +26,8 @@ export class MemoryStore implements Store {
   private readonly startTimers = new Map<string, StartTimerRecord>();
   private readonly messages = new MemoryMessageIndex();
   private readonly jobsByType = new MemoryJobIndex();
+  /** The last command record's `order` (the store-wide counter, ADR 0250). */
+  private lastOrder = 0;
   /** Number of commits applied; lets tests prove one operation is one commit. */
   commits = 0;
 
@@ -44,10 +47,11 @@ export class MemoryStore implements Store {
   static async fromSnapshot(snapshot: MemoryStoreSnapshot): Promise<MemoryStore> {
     const store = new MemoryStore();
     for (const d of snapshot.deployments) await store.saveDeployment(d);
-    await store.commit({
+    // A restore: the command records keep their order numbers (or their absence).
+    store.apply({
       instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
       messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks,
-    });
+    }, true);
     store.commits = 0;
     return store;
   }
@@ -57,6 +61,10 @@ export class MemoryStore implements Store {
   }
 
   async commit(changes: StoreCommit): Promise<void> {
+    this.apply(changes, false);
+  }
+
+  private apply(changes: StoreCommit, restore: boolean): void {
     // Validate everything before touching anything, so a bad commit leaves no trace.
     // Events come in runs of one instance: check each run's instance once.
     let checked: string | undefined;
@@ -98,7 +106,10 @@ export class MemoryStore implements Store {
       if (t.dueAt === null) this.startTimers.delete(t.key);
       else this.startTimers.set(t.key, t);
     }
-    for (const c of changes.commands ?? []) {
+    let commands = changes.commands ?? [];
+    if (restore) this.lastOrder = orderAfterRestore(commands, this.lastOrder);
+    else ({ records: commands, last: this.lastOrder } = numberCommands(commands, this.lastOrder));
+    for (const c of commands) {
       const log = this.commandLog.get(c.instanceId);
       if (log) log.push(c);
       else this.commandLog.set(c.instanceId, [c]);

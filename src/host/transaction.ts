@@ -122,14 +122,17 @@ export class HostTransaction {
   }
 
   /**
-   * Takes in a new instance made outside a step (a fork: `fork.ts`), with the history and command
-   * records that made it; they are committed with the rest of the operation.
+   * Takes in new instances made outside a step (a fork and its children: `fork.ts`), with the
+   * history that made each and their command records in the order the store is to number them;
+   * all is committed with the rest of the operation.
    */
-  adopt(state: InstanceState, history: readonly HistoryEvent[], commands: readonly CommandRecord[]): void {
-    this.states.set(state.instanceId, state);
-    this.touched.add(state.instanceId);
+  adopt(made: ReadonlyArray<{ state: InstanceState; history: readonly HistoryEvent[] }>, commands: readonly CommandRecord[]): void {
     this.history ??= [];
-    for (const e of history) this.history.push(e);
+    for (const { state, history } of made) {
+      this.states.set(state.instanceId, state);
+      this.touched.add(state.instanceId);
+      for (const e of history) this.history.push(e);
+    }
     for (const c of commands) this.commands.push(c);
   }
 

@@ -26,4 +26,9 @@ describe('unforkable', () => {
     expect(unforkable(state({}, 'completed'))).toBe('the instance is completed at that event: there is nothing left to run');
     expect(unforkable(state({ e1: { elementId: 'Check' } }))).toBeNull();
   });
+
+  it('given a call activity waiting for its child in a log with the store-wide order, when asked, then the fork may go on (the child is forked with it); an ended instance is still refused', () => {
+    expect(unforkable(state({ e2: { elementId: 'CallBilling', childInstanceId: 'pi-9' } }), true)).toBeNull();
+    expect(unforkable(state({}, 'canceled'), true)).toBe('the instance is canceled at that event: there is nothing left to run');
+  });
 });

@@ -79,37 +79,55 @@ function run(process: ExecutableProcess, records: readonly CommandRecord[], ctx:
  * {@link ForkOf} mark (`setVariables` with `forkOf`).
  */
 export function forkRecords(records: readonly CommandRecord[], fork: ForkOf, forkId: string): CommandRecord[] {
-  const from = fork.instanceId;
+  return renameRecords(records.slice(0, fork.commands), fork.instanceId, forkId).map((r, i) => (i === 0 ? { ...r, command: { ...r.command, parent: null, callDepth: 0 } } : r));
+}
+
+/**
+ * Command records with every id the engine derived from instance `from` renamed to `to`: the
+ * instance itself, its keys (`from-job-3`), and its call activities' children and their
+ * descendants, whose ids derive from it (`from-call-1`, `from-call-1-call-2`); variable values
+ * are left as they were. The `order` is dropped: the store numbers the copies at commit.
+ */
+export function renameRecords(records: readonly CommandRecord[], from: string, to: string): CommandRecord[] {
   const rename = (v: unknown, key: string): unknown => {
     if (key === 'variables' || key === 'elements') return v;
-    if (typeof v === 'string') return v === from ? forkId : v.startsWith(`${from}-`) ? forkId + v.slice(from.length) : v;
+    if (typeof v === 'string') return renameId(v, from, to);
     if (Array.isArray(v)) return v.map((x) => rename(x, ''));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rename(x, k)]));
     return v;
   };
-  return records.slice(0, fork.commands).map((r, i) => {
-    let command = rename(r.command, '') as CommandRecord['command'];
-    if (i === 0) command = { ...command, parent: null, callDepth: 0 };
-    return { instanceId: forkId, n: r.n, time: r.time, command };
-  });
+  return records.map((r) => ({ instanceId: renameId(r.instanceId, from, to), n: r.n, time: r.time, command: rename(r.command, '') as CommandRecord['command'] }));
+}
+
+/** `id` with the instance id `from` it is made of replaced by `to` (unchanged when it is not made of it). */
+export function renameId(id: string, from: string, to: string): string {
+  return id === from ? to : id.startsWith(`${from}-`) ? to + id.slice(from.length) : id;
 }
 
 /**
- * Why a restored state cannot go on as an instance of its own (null: it can). A call activity
- * waiting for its child is refused, not guessed: the fork would need the child's state at that
- * moment, and command logs are ordered per instance only (`n`, and a time that two steps may
+ * Why a restored state cannot go on as an instance of its own (null: it can). With `ordered`
+ * false (the log's records carry no store-wide `order`: written before stores kept one), a call
+ * activity waiting for its child is refused, not guessed: the fork would need the child's state at
+ * that moment, and such logs are ordered per instance only (`n`, and a time that two steps may
  * share), so which of the child's steps came before the parent's cannot be told exactly
- * (docs/replay.md "Fork").
+ * (docs/replay.md "Fork"). With `ordered`, the children are restored too (`src/host/fork-tree.ts`).
  */
-export function unforkable(state: InstanceState): string | null {
+export function unforkable(state: InstanceState, ordered = false): string | null {
   if (state.status !== 'active') return `the instance is ${state.status} at that event: there is nothing left to run`;
-  const calls = Object.values(state.elements).filter((e) => e.childInstanceId !== undefined);
-  if (calls.length === 0) return null;
+  const calls = waitingCalls(state);
+  if (calls.length === 0 || ordered) return null;
   const [call] = calls;
   const more = calls.length > 1 ? ` (and ${calls.length - 1} more)` : '';
   return `call activity ${call.elementId} waits for its child instance ${call.childInstanceId}${more} there. A fork would need the child as it was at that moment, `
     + 'and the two command logs have no common order (a child step and a parent step at the same millisecond cannot be told apart), so the fork would not be exact: '
     + `fork the child ${call.childInstanceId} on its own, or this instance at an event before ${call.elementId} started or after it completed`;
+}
+
+/** The call activities of a state that wait for a child instance, with the child's id. */
+export function waitingCalls(state: InstanceState): Array<{ elementId: string; id: string; childInstanceId: string }> {
+  const out: Array<{ elementId: string; id: string; childInstanceId: string }> = [];
+  for (const e of Object.values(state.elements)) if (e.childInstanceId !== undefined) out.push({ elementId: e.elementId, id: e.id, childInstanceId: e.childInstanceId });
+  return out;
 }
 
 /** Writes the fork marker into a restored state (as the fork did): the next history number. */

@@ -24,7 +24,7 @@ export function ForkPanel({ instanceId, seq, variables, onClose }: { instanceId:
   return (
     <div className="run-panel replay-fork" data-testid="replay-fork" role="dialog" aria-label={`Fork at event ${seq}`}>
       <h2>Fork at event {seq}</h2>
-      <p className="run-muted">A new instance starts from the state this instance had here (its commands re-executed), with these process variables set. Timers already due fire at once.</p>
+      <p className="run-muted">A new instance starts from the state this instance had here (its commands re-executed), with these process variables set; children its call activities wait for here are forked with it, as they were. Timers already due fire at once.</p>
       <JsonVariablesEditor value={text} onChange={setText} label="Variables to set (JSON object)" testId="fork-variables" />
       {problem && <p className="run-error" role="alert" data-testid="fork-problem">{problem}</p>}
       <div className="run-actions">

@@ -14,6 +14,13 @@ export interface CommandRecord {
   time: number;
   /** The command as applied: plain JSON (a `start` record holds the start options). */
   command: { type: string } & Record<string, unknown>;
+  /**
+   * The record's place in its store's one order of all command records, across instances (a
+   * store-wide counter taken at commit, in the order the host applied the steps): the common
+   * order of an instance tree's logs (a fork across a call activity). Set by the store, never
+   * by the engine; absent on records written before stores kept it.
+   */
+  order?: number;
 }
 
 /** The outcome of one pure step: the next state, what the host must do, what happened, and the log entry. */

@@ -33,7 +33,8 @@ export async function recordScenario(scenario: Scenario, scripts: QuickJsScriptR
   for (const state of await host.listInstances()) {
     instances.push({
       instanceId: state.instanceId, processId: state.processId, processVersion: state.processVersion,
-      log: await host.commandLog(state.instanceId), history: await host.history(state.instanceId),
+      // The engine's log: the store's `order` (ADR 0250) says how the store interleaved instances, not what the engine did.
+      log: (await host.commandLog(state.instanceId)).map(({ order: _order, ...record }) => record), history: await host.history(state.instanceId),
     });
   }
   return { name: scenario.name, description: scenario.description, models: scenario.models, stepBudget: RECORD_BUDGET, instances };

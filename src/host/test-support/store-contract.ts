@@ -152,6 +152,31 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect(await store.loadCommands('nope')).toEqual([]);
     });
 
+    it('given commands of two instances interleaved in one commit and more in later ones, then every record carries the store-wide order they were committed in', async () => {
+      const store = await makeStore();
+      // A parent step, its child's start, the parent again: one operation, as the host applies them.
+      await store.commit({
+        instances: [at(instance('p1'), 2), at(instance('c1'), 1)], history: [event('p1', 1), event('c1', 1)],
+        commands: [command('p1', 1, 'start'), command('c1', 1, 'start'), command('p1', 2, 'a')],
+      });
+      await store.commit({ instances: [at(instance('c1'), 2)], history: [event('c1', 2)], commands: [command('c1', 2, 'b')] });
+      await store.commit({ instances: [at(instance('p1'), 3)], history: [event('p1', 2)], commands: [command('p1', 3, 'c')] });
+      const log = [...await store.loadCommands('p1'), ...await store.loadCommands('c1')];
+      for (const r of log) expect(r.order, `order of ${r.instanceId} ${r.n}`).toEqual(expect.any(Number));
+      const inOrder = log.sort((a, b) => (a.order as number) - (b.order as number)).map((r) => `${r.instanceId}:${r.n}`);
+      expect(inOrder).toEqual(['p1:1', 'c1:1', 'p1:2', 'c1:2', 'p1:3']);
+      expect(new Set(log.map((r) => r.order)).size).toBe(log.length);
+    });
+
+    it('given commits of several instances submitted at once (one group transaction where the store has one), then their records are numbered once each, in submission order', async () => {
+      const store = await makeStore();
+      const ids = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
+      await Promise.all(ids.map((id) => store.commit({ instances: [at(instance(id), 2)], history: [event(id, 1)], commands: [command(id, 1, 'start'), command(id, 2, 'a')] })));
+      const log = (await Promise.all(ids.map((id) => store.loadCommands(id)))).flat();
+      expect(new Set(log.map((r) => r.order)).size).toBe(log.length);
+      expect(log.sort((a, b) => (a.order as number) - (b.order as number)).map((r) => `${r.instanceId}:${r.n}`)).toEqual(ids.flatMap((id) => [`${id}:1`, `${id}:2`]));
+    });
+
     it('given an instance at revision 2, when a stale writer commits a step based on revision 1, then it gets a conflict error and nothing of its commit is written', async () => {
       const store = await makeStore();
       await store.commit({ instances: [at(instance('i1'), 1)], history: [event('i1', 1)], commands: [command('i1', 1, 'start')] });

@@ -12,6 +12,26 @@ storeContract('SqliteStore (:memory:, group commit)', () => new SqliteStore(open
 const dir = mkdtempSync(join(tmpdir(), 'flowdeck-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('SqliteStore command order', () => {
+  it('given a database reopened, then new command records are ordered after the stored ones; a restore keeps the numbers it brings', async () => {
+    const path = join(dir, 'order.sqlite');
+    const first = new SqliteStore(openDatabase(path));
+    await first.commit({ instances: [at(instance('o1'), 2)], history: [event('o1', 1)], commands: [command('o1', 1, 'start'), command('o1', 2, 'a')] });
+    first.db.close();
+    const again = new SqliteStore(openDatabase(path));
+    await again.commit({ instances: [at(instance('o1'), 3)], history: [event('o1', 2)], commands: [command('o1', 3, 'b')] });
+    expect((await again.loadCommands('o1')).map((c) => c.order)).toEqual([1, 2, 3]);
+    again.db.close();
+    const restored = new SqliteStore(openDatabase(':memory:'));
+    restored.restore({
+      instances: [at(instance('r1'), 2)], history: [event('r1', 1)], deployments: [], startTimers: [], bufferedMessages: [], messageStartLocks: [],
+      commands: [{ ...command('r1', 1, 'start'), order: 40 }, { ...command('r1', 2, 'a'), order: 41 }],
+    });
+    await restored.commit({ instances: [at(instance('r1'), 3)], history: [event('r1', 2)], commands: [command('r1', 3, 'b')] });
+    expect((await restored.loadCommands('r1')).map((c) => c.order)).toEqual([40, 41, 42]);
+  });
+});
+
 describe('SqliteStore group commit', () => {
   it('given commits in one event-loop turn, then they share one transaction: another connection sees none of them until it commits, then all; a refused one leaves nothing', async () => {
     const path = join(dir, 'group.sqlite');

@@ -4,6 +4,7 @@ import type { MemoryStoreSnapshot } from '../../host/memory-store';
 import type {
   BufferedMessage, DeploymentRecord, InstanceQuery, MessageStartLock, StartTimerRecord, Store, StoreCommit, StoredSubscription,
 } from '../../host/store';
+import { numberCommands, orderAfterRestore } from '../../host/command-order';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { SqliteDb } from './schema';
 import { GroupCommit } from './group-commit';
@@ -31,6 +32,11 @@ export class SqliteStore implements Store {
   private readonly q: Statements;
   private readonly commitTx: (changes: StoreCommit) => void;
   private readonly group: GroupCommit | null;
+  /**
+   * The last command record's `order` (ADR 0250), read once at open: this process is the
+   * database's only writer. A rolled-back commit leaves a gap, which the order allows.
+   */
+  private lastOrder: number;
 
   /**
    * `groupCommit`: operations write into one open transaction (each in its own savepoint, so a
@@ -42,6 +48,7 @@ export class SqliteStore implements Store {
     this.q = statements(db);
     this.commitTx = db.transaction((changes: StoreCommit) => this.write(changes));
     this.group = options.groupCommit ? new GroupCommit(db) : null;
+    this.lastOrder = (db.prepare("SELECT MAX(json_extract(record, '$.order')) AS m FROM commands").get() as { m: number | null }).m ?? 0;
   }
 
   /**
@@ -192,7 +199,9 @@ export class SqliteStore implements Store {
       const actual = Math.max(0, revisions.get(id) ?? 0);
       if (actual !== base) throw new StoreConflictError(id, base, actual);
     }
-    this.apply(changes, revisions);
+    let commands = changes.commands;
+    if (commands?.length) ({ records: commands, last: this.lastOrder } = numberCommands(commands, this.lastOrder));
+    this.apply({ ...changes, commands }, revisions);
   }
 
   /**
@@ -209,6 +218,8 @@ export class SqliteStore implements Store {
       for (const d of snapshot.deployments) this.q.putDeployment.run(d.id, JSON.stringify(d));
       this.apply({ instances: snapshot.instances, history: snapshot.history, commands: snapshot.commands, startTimers: snapshot.startTimers,
         messages: snapshot.bufferedMessages, messageStartLocks: snapshot.messageStartLocks }, new Map());
+      // Restored records keep their order numbers (or their absence).
+      this.lastOrder = orderAfterRestore(snapshot.commands, this.lastOrder);
       return { instances: snapshot.instances.length, deployments: snapshot.deployments.length };
     })();
   }

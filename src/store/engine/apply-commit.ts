@@ -1,3 +1,5 @@
+import { Dexie } from 'dexie';
+import { orderCommands } from '../../host/command-order';
 import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
@@ -75,7 +77,8 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   }
   if (changes.commands?.length) {
     const commands = changes.commands;
-    writes.push(db.commands.bulkAdd(commands).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
+    // The store-wide order of command records (ADR 0250); a restore (no actor) keeps the records' own.
+    writes.push(orderCommands(db.counters, commands, actor === null, Dexie.currentTransaction).then((numbered) => db.commands.bulkAdd(numbered)).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
   }
   const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
