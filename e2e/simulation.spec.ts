@@ -74,6 +74,27 @@ test('given the scenario form, when the quantity is edited and saved, then the B
   expect(stored).toContain('<bpmndi:BPMNShape id="Serve_di" bpmnElement="Serve">');
 });
 
+test('given the scenario form, when a fixed cost, a priority, a warm-up and a case variable are set and saved, then the file holds them as BPSim', async () => {
+  await page.getByTestId('sim-warmup').fill('30');
+  await page.getByTestId('sim-more-Serve').locator('summary').click();
+  await page.getByTestId('sim-cost-Serve').fill('2.5');
+  await page.getByTestId('sim-priority-Serve').fill('3');
+  await expect(page.getByTestId('sim-vars-Start')).toContainText('No case variables');
+  await page.getByTestId('sim-var-add-Start').click();
+  await expect(page.getByTestId('sim-form-problems')).toContainText('A case variable of Customer arrives needs a name');
+  await expect(page.getByTestId('sim-save')).toBeDisabled();
+  await page.getByTestId('sim-var-name-Start-0').fill('tier');
+  await page.getByTestId('sim-var-text-Start-0').fill('gold');
+  await page.getByTestId('sim-save').click();
+  await expect(page.getByTestId('sim-save')).toBeDisabled();
+  const fileId = await openFileId(page);
+  await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toMatch(/<bpsim:Property name="tier">\s*<bpsim:StringParameter value="gold" \/>/);
+  const stored = (await storedContent(page, fileId)) ?? '';
+  expect(stored).toMatch(/<bpsim:FixedCost>\s*<bpsim:FloatingParameter value="2.5" \/>/);
+  expect(stored).toMatch(/<bpsim:Priority>\s*<bpsim:NumericParameter value="3" \/>/);
+  expect(stored).toMatch(/<bpsim:Warmup>\s*<bpsim:NumericParameter value="30" \/>/);
+});
+
 test('given a long run, when it is canceled, then it stops at once, the page stayed responsive and says how far it got', async () => {
   await page.getByTestId('sim-scenario').selectOption('long');
   await page.getByTestId('sim-run').click();
