@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
 import { Decimal } from './decimal';
 import {
-  epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  addDays, daysFromCivil, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {
@@ -192,6 +192,12 @@ export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   }
   if (a instanceof FeelDate) {
     if (b instanceof FeelDaysTimeDuration) {
+      // Midnight plus whole seconds: the date moves by the floor of the days (exact below 1e15 s).
+      const secs = b.seconds.isInteger() ? b.seconds.toNumber() : NaN;
+      if (a.yearShift === 0 && Math.abs(secs) < 1e15) {
+        const moved = addDays(a.date, Math.floor(secs / 86_400));
+        if (moved) return moved === a.date ? a : new FeelDate(moved, 0);
+      }
       const r = addSecondsToDateTime(dateToDateTime(a), b.seconds);
       return r && new FeelDate(r.dateTime.toPlainDate(), r.yearShift);
     }
@@ -214,6 +220,12 @@ export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue 
   if (typeof a === 'object') c.budget.step(TEMPORAL_OP_COST);
   if (a instanceof FeelDateTime || a instanceof FeelDate) {
     if (b instanceof FeelDateTime || b instanceof FeelDate) {
+      if (a instanceof FeelDate && b instanceof FeelDate) {
+        // Two midnights UTC: whole days, by day arithmetic (the shifts are multiples of 400 years).
+        const days = daysFromCivil(a.date.year, a.date.month, a.date.day) - daysFromCivil(b.date.year, b.date.month, b.date.day);
+        const shift = a.yearShift - b.yearShift;
+        if (shift === 0) return new FeelDaysTimeDuration(new Decimal(days * 86_400));
+      }
       const x = a instanceof FeelDate ? dateToDateTime(a) : a;
       const y = b instanceof FeelDate ? dateToDateTime(b) : b;
       // A date counts as midnight UTC, so it cannot be subtracted from or to a local date and time.

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compileExpression, Decimal } from './index';
+import { addDays, civilFromDays, daysFromCivil, localNs, Temporal } from './temporal';
+import { FeelDate } from './values';
+
+const feel = (src: string) => String(compileExpression(src).evaluate({}).value);
+
+/** The speed paths of FEEL date arithmetic (ADR 0210) must agree with Temporal's own arithmetic. */
+describe('FEEL date fast paths', () => {
+  it('given every day of 1896..2104 and far years, when converted to epoch days and back, then Temporal agrees', () => {
+    const epoch = Temporal.PlainDate.from('1970-01-01');
+    for (let d = Temporal.PlainDate.from('1896-01-01'); Temporal.PlainDate.compare(d, Temporal.PlainDate.from('2104-12-31')) <= 0; d = d.add({ days: 1 })) {
+      const days = daysFromCivil(d.year, d.month, d.day);
+      if (days % 97 === 0) expect(days).toBe(epoch.until(d, { largestUnit: 'days' }).days);
+      expect(civilFromDays(days)).toEqual([d.year, d.month, d.day]);
+    }
+    for (const text of ['-199999-03-01', '-000004-02-29', '0000-02-29', '1600-02-29', '+199999-12-31']) {
+      const d = Temporal.PlainDate.from(text);
+      expect(daysFromCivil(d.year, d.month, d.day)).toBe(epoch.until(d, { largestUnit: 'days' }).days);
+    }
+  });
+
+  it('given dates and day counts, when addDays runs, then it equals Temporal add, and leaves the unshifted years to Temporal', () => {
+    const d = Temporal.PlainDate.from('2024-02-28');
+    for (const n of [-800_000, -366, -1, 0, 1, 2, 365, 366, 10_000]) expect(addDays(d, n)?.toString()).toBe(d.add({ days: n }).toString());
+    expect(addDays(Temporal.PlainDate.from('+200000-12-31'), 1)).toBeUndefined();
+  });
+
+  it('given wall-clock date-times, when localNs runs, then it equals the UTC epoch nanoseconds', () => {
+    for (const text of ['1970-01-01T00:00:00', '2024-02-29T23:59:59.123456789', '1600-03-01T12:00:00', '-001000-06-15T01:02:03']) {
+      const dt = Temporal.PlainDateTime.from(text);
+      expect(localNs(dt)).toBe(dt.toZonedDateTime('UTC').epochNanoseconds);
+    }
+  });
+
+  it('given date plus or minus days-time durations, when evaluated, then the date moves by the floor of the days', () => {
+    expect(feel('date("2024-02-28") + @"P1D"')).toBe('2024-02-29');
+    expect(feel('date("2024-02-28") + @"P2D"')).toBe('2024-03-01');
+    expect(feel('date("2024-01-01") - @"PT1S"')).toBe('2023-12-31');
+    expect(feel('date("2024-01-01") + @"PT23H59M59S"')).toBe('2024-01-01');
+    expect(feel('date("2024-01-01") + @"PT0.5S"')).toBe('2024-01-01');
+    expect(feel('date("2024-01-01") - @"PT0.5S"')).toBe('2023-12-31');
+    expect(feel('date("2024-01-01") - @"P36500D"')).toBe('1924-01-26');
+    expect(feel('date("999999999-12-31") - @"P1D"')).toBe('999999999-12-30');
+  });
+
+  it('given two dates, when subtracted, then the days-time duration is whole days, far years included', () => {
+    expect(feel('date("2024-03-01") - date("2024-02-28")')).toBe('P2D');
+    expect(feel('date("2023-01-01") - date("2024-01-01")')).toBe('-P365D');
+    expect(feel('date("999999999-01-01") - date("999999998-01-01")')).toBe('P365D');
+    const r = compileExpression('a - b').evaluate({ a: new FeelDate(Temporal.PlainDate.from('2000-01-02')), b: new FeelDate(Temporal.PlainDate.from('2000-01-01')) }).value;
+    expect(String(r)).toBe('P1D');
+    expect(new Decimal(86_400).eq((r as { seconds: Decimal }).seconds)).toBe(true);
+  });
+});
