@@ -28,3 +28,33 @@ export function isDecimal(v: unknown): v is Decimal {
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
+
+interface DecimalParts {
+  readonly d: readonly number[] | null;
+  readonly e: number;
+  readonly s: number;
+}
+
+/**
+ * `x.cmp(y)` without allocating: decimal.js's `comparedTo` first copies `y` into a new Decimal,
+ * which dominates comparisons in decision tables. The same algorithm over the same fields (base-1e7
+ * words `d`, exponent `e`, sign `s`); non-finite values take decimal.js's own path.
+ */
+export function compareDecimals(x: Decimal, y: Decimal): number {
+  const a = x as unknown as DecimalParts;
+  const b = y as unknown as DecimalParts;
+  const xd = a.d;
+  const yd = b.d;
+  // The copy clamps exponents to our range; values outside it (none of ours) go the slow way.
+  if (!xd || !yd || b.e > MAX_E || b.e < MIN_E) return x.cmp(y);
+  const xs = a.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -b.s : 0;
+  if (xs !== b.s) return xs;
+  if (a.e !== b.e) return (a.e > b.e) !== (xs < 0) ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return (xd[i]! > yd[i]!) !== (xs < 0) ? 1 : -1;
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== (xs < 0) ? 1 : -1;
+}
+
+const MAX_E = 6144;
+const MIN_E = -6143;

@@ -53,3 +53,18 @@ describe('FEEL date fast paths', () => {
     expect(new Decimal(86_400).eq((r as { seconds: Decimal }).seconds)).toBe(true);
   });
 });
+
+describe('FEEL decimal comparison fast path', () => {
+  it('given edge values, when compared without allocation, then the order is decimal.js own', async () => {
+    const { compareDecimals } = await import('./decimal');
+    const texts = ['0', '-0', '0.1', '0.2', '0.30000000000000004', '0.3', '-0.3', '1', '1.0', '1.0000001', '0.9999999', '10', '10000000', '9999999',
+      '100000000000000000000000000000000000001', '-100000000000000000000000000000000000001', '1e-30', '-1e-30', '1e6000', '-1e6000', '1e-6000',
+      '1234567.1234567', '1234567.12345671', '12345678901234567890', '12345678901234567891', '-5', '-50'];
+    const values = texts.map((t) => new Decimal(t));
+    values.push(new Decimal('0.1').plus('0.2'), new Decimal(1).div(3), new Decimal(2).div(3).negated(), new Decimal(0).negated());
+    for (const x of values) for (const y of values) expect(compareDecimals(x, y)).toBe(x.cmp(y));
+    // Non-finite values (which FEEL never holds) take decimal.js's own path.
+    expect(compareDecimals(new Decimal(Infinity), new Decimal(1))).toBe(1);
+    expect(Number.isNaN(compareDecimals(new Decimal(NaN), new Decimal(1)))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
-import { Decimal } from './decimal';
+import { compareDecimals, Decimal } from './decimal';
 import {
   addDays, daysFromCivil, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
@@ -40,7 +40,7 @@ function timeValue(v: FeelTime): bigint {
  */
 export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean | null {
   if (a === null || b === null) return a === b;
-  if (a instanceof Decimal) return b instanceof Decimal ? a.eq(b) : null;
+  if (a instanceof Decimal) return b instanceof Decimal ? compareDecimals(a, b) === 0 : null;
   if (typeof a === 'string' || typeof a === 'boolean') return typeof b === typeof a ? a === b : null;
   if (Array.isArray(a)) {
     if (!Array.isArray(b)) return null;
@@ -72,7 +72,7 @@ export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean
       return timeValue(a) === timeValue(o);
     }
     case 'days and time duration':
-      return a.seconds.eq((b as FeelDaysTimeDuration).seconds);
+      return compareDecimals(a.seconds, (b as FeelDaysTimeDuration).seconds) === 0;
     case 'years and months duration':
       return a.months === (b as FeelYearsMonthsDuration).months;
     case 'context': {
@@ -105,7 +105,7 @@ export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean
  * Numbers, strings, dates, times, date-times and durations of one kind are ordered.
  */
 export function feelCompare(a: FeelValue, b: FeelValue): number | null {
-  if (a instanceof Decimal) return b instanceof Decimal ? a.cmp(b) : null;
+  if (a instanceof Decimal) return b instanceof Decimal ? compareDecimals(a, b) : null;
   if (typeof a === 'string') return typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : null;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || b instanceof Decimal) return null;
   if (a.kind !== b.kind) return null;
@@ -128,7 +128,7 @@ export function feelCompare(a: FeelValue, b: FeelValue): number | null {
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case 'days and time duration':
-      return a.seconds.cmp((b as FeelDaysTimeDuration).seconds);
+      return compareDecimals(a.seconds, (b as FeelDaysTimeDuration).seconds);
     case 'years and months duration':
       return Math.sign(a.months - (b as FeelYearsMonthsDuration).months);
   }
