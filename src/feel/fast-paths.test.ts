@@ -68,3 +68,16 @@ describe('FEEL decimal comparison fast path', () => {
     expect(Number.isNaN(compareDecimals(new Decimal(NaN), new Decimal(1)))).toBe(true);
   });
 });
+
+describe('FEEL zoned time offsets', () => {
+  it('given times in a zone, when compared repeatedly, then the remembered offset is the zone offset on 1970-01-01', async () => {
+    const { timeOffset, parseTime } = await import('./temporal');
+    for (let round = 0; round < 2; round++) {
+      expect(feel('time("10:30:00@Europe/Paris") = time("09:30:00Z")')).toBe('true');
+      expect(feel('time("10:30:00@America/New_York") = time("15:30:00Z")')).toBe('true');
+      expect(feel('time("10:30:00@Asia/Kolkata") - time("10:30:00Z")')).toBe('-PT5H30M');
+    }
+    const t = parseTime('23:00:00@Europe/London')!;
+    expect(timeOffset(t)).toBe(Temporal.PlainDateTime.from('1970-01-01T23:00').toZonedDateTime('Europe/London').offsetNanoseconds / 1e9);
+  });
+});

@@ -306,14 +306,25 @@ export function timeNs(t: Temporal.PlainTime): bigint {
 export function timeOffset(v: FeelTime): number | null {
   if (v.offset !== null) return v.offset;
   if (v.zone) {
+    // A fixed date's zone rules never change: each zone and hour is asked of Temporal once
+    // (the polyfill takes tens of microseconds for it). At most 24 entries per zone in use.
+    const key = `${v.zone}\u0000${v.time.hour}`;
+    const hit = zoneOffsets.get(key);
+    if (hit !== undefined) return hit;
+    let offset: number | null;
     try {
-      return Temporal.PlainDateTime.from({ year: 1970, month: 1, day: 1, hour: v.time.hour }).toZonedDateTime(v.zone).offsetNanoseconds / 1e9;
+      offset = Temporal.PlainDateTime.from({ year: 1970, month: 1, day: 1, hour: v.time.hour }).toZonedDateTime(v.zone).offsetNanoseconds / 1e9;
     } catch {
-      return null;
+      offset = null;
     }
+    if (zoneOffsets.size >= 4096) zoneOffsets.clear();
+    zoneOffsets.set(key, offset);
+    return offset;
   }
   return null;
 }
+
+const zoneOffsets = new Map<string, number | null>();
 
 /** Decimal seconds -> a Temporal duration (seconds + nanoseconds) for exact addition. */
 export function toTemporalDuration(seconds: Decimal): Temporal.Duration {
