@@ -58,3 +58,20 @@ export function compareDecimals(x: Decimal, y: Decimal): number {
 
 const MAX_E = 6144;
 const MIN_E = -6143;
+
+/**
+ * The value of a non-zero integer below 10^7 in magnitude (one base-1e7 word), else undefined: the
+ * operands for which `+`, `-` and `*` may run on JS numbers exactly (results below 2^53). Zeros
+ * are left out, so that decimal.js keeps deciding the sign of a zero result.
+ */
+export function smallInteger(x: Decimal): number | undefined {
+  const p = x as unknown as DecimalParts;
+  const d = p.d;
+  if (d === null || d.length !== 1 || p.e >= 7 || p.e < 0) return undefined;
+  const w = d[0]!;
+  // One word, exponent 0..6: an integer exactly when the word has e + 1 digits.
+  if (w === 0 || w < POW10[p.e]! || w >= POW10[p.e + 1]!) return undefined;
+  return p.s < 0 ? -w : w;
+}
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];

@@ -81,3 +81,29 @@ describe('FEEL zoned time offsets', () => {
     expect(timeOffset(t)).toBe(Temporal.PlainDateTime.from('1970-01-01T23:00').toZonedDateTime('Europe/London').offsetNanoseconds / 1e9);
   });
 });
+
+describe('FEEL small-integer arithmetic fast path', () => {
+  it('given integers, decimals, zeros and big values, when added, subtracted and multiplied, then results equal decimal.js to the digit', async () => {
+    const { smallInteger } = await import('./decimal');
+    const { add, subtract, multiply } = await import('./ops');
+    const { createCallContext } = await import('./index');
+    const c = createCallContext();
+    const texts = ['0', '-0', '1', '-1', '5.0', '9', '10', '99', '100', '1234567', '-1234567', '9999999', '-9999999', '10000000', '12345678',
+      '0.1', '0.2', '0.5', '1.5', '-2.25', '12.5', '1e-7', '123456789012345678901234567890', '1e30', '3.000000000000000000000000000000001'];
+    const values = texts.map((t) => new Decimal(t));
+    values.push(new Decimal('0.1').plus('0.2'), new Decimal(1).div(3));
+    const same = (x: unknown, y: Decimal) => x instanceof Decimal && x.toString() === y.toString() && Object.is(x.isNegative(), y.isNegative()) && x.eq(y);
+    for (const a of values) {
+      for (const b of values) {
+        expect(same(add(a, b, c), a.plus(b))).toBe(true);
+        expect(same(subtract(a, b, c), a.minus(b))).toBe(true);
+        expect(same(multiply(a, b, c), a.times(b))).toBe(true);
+      }
+    }
+    expect(smallInteger(new Decimal('1234567'))).toBe(1234567);
+    expect(smallInteger(new Decimal('-40'))).toBe(-40);
+    for (const t of ['0', '-0', '0.5', '10000000', '1.5', '1e-7']) expect(smallInteger(new Decimal(t))).toBeUndefined();
+    expect(feel('0.1 + 0.2')).toBe('0.3');
+    expect(feel('sum(for i in 1..100 return i * i)')).toBe('338350');
+  });
+});

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
-import { compareDecimals, Decimal } from './decimal';
+import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
   addDays, daysFromCivil, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
@@ -169,7 +169,12 @@ export const TEMPORAL_OP_COST = 4;
 
 /** FEEL `+`. */
 export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return a.plus(b);
+  if (a instanceof Decimal && b instanceof Decimal) {
+    // Small integers (loop counters, counts, days) add exactly as JS numbers.
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    return y === undefined ? a.plus(b) : new Decimal(x! + y);
+  }
   if (a === null || b === null) return null;
   if (typeof a === 'string' && typeof b === 'string') {
     // Doubling a string forty times must run out of budget, not memory.
@@ -215,7 +220,12 @@ function negateDuration(d: FeelValue): FeelValue {
 
 /** FEEL `-`. */
 export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return a.minus(b);
+  if (a instanceof Decimal && b instanceof Decimal) {
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    // x - y is zero when x = y: decimal.js gives +0 there too (round half even), as does new Decimal(0).
+    return y === undefined ? a.minus(b) : new Decimal(x! - y);
+  }
   if (a === null || b === null) return null;
   if (typeof a === 'object') c.budget.step(TEMPORAL_OP_COST);
   if (a instanceof FeelDateTime || a instanceof FeelDate) {
@@ -253,7 +263,11 @@ export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue 
 
 /** FEEL `*`. */
 export function multiply(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return finite(a.times(b), c, '*');
+  if (a instanceof Decimal && b instanceof Decimal) {
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    return y === undefined ? finite(a.times(b), c, '*') : new Decimal(x! * y);
+  }
   if (a === null || b === null) return null;
   if (b instanceof FeelDaysTimeDuration || b instanceof FeelYearsMonthsDuration) [a, b] = [b, a];
   if (b instanceof Decimal) {
