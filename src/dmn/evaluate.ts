@@ -68,6 +68,8 @@ export function evaluateDecision(
     const value = evaluation.value(node.key);
     return result(value, session, maxDepth, `the result of decision '${node.name}'`);
   } catch (e) {
+    // A JS stack overflow (DMN code outside FEEL recursing into a deep value) is reported as the
+    // depth budget running out, as FEEL reports its own.
     throw exhaustedStack(e, session.budget.limits);
   }
 }
@@ -100,18 +102,6 @@ class LazyResult implements DecisionResult {
 }
 
 /**
- * Runs an evaluation; a JS stack overflow (DMN code outside FEEL recursing into a deep value) is
- * reported as the depth budget running out, as FEEL reports its own.
- */
-function guarded<T>(session: Session, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    throw exhaustedStack(e, session.budget.limits);
-  }
-}
-
-/**
  * Invokes a decision service of the main model directly: `variables` supply its parameters (its
  * input data and input decisions) by name.
  *
@@ -128,14 +118,16 @@ export function evaluateDecisionService(
   if (!node) throw new DmnError(`no decision service '${service}' in model '${compiled.main.name}'`, { decisionId: service, element: 'decisionService' });
   const session = new Session(options.now, options.audit ?? true, options.limits);
   const maxDepth = session.budget.limits.maxValueDepth;
-  return guarded(session, () => {
+  try {
     const params = new Map<string, FeelValue>();
     for (const p of node.parameters) {
       params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: p.name }) : null);
     }
     const value = invokeService(compiled, session, node, params);
     return result(value, session, maxDepth, `the result of decision service '${node.name}'`);
-  });
+  } catch (e) {
+    throw exhaustedStack(e, session.budget.limits);
+  }
 }
 
 /** Reads input values: by namespace, then along the import path from the main model, then by name. */
