@@ -58,14 +58,23 @@ export function evaluateDecision(
   if (!node) throw new DmnError(`no decision '${decision}' in model '${compiled.main.name}'`, { decisionId: decision, element: 'decision' });
   const session = new Session(options.now, options.audit ?? true, options.limits);
   const maxDepth = session.budget.limits.maxValueDepth;
-  return guarded(session, () => {
+  // No closures on this path: it runs once per evaluation (a hot loop in simulations and the TCK).
+  try {
     const globals = new Map<string, FeelValue>();
-    for (const [k, v] of Object.entries(variables)) globals.set(k, fromJson(v, { maxDepth, name: k }));
-    const evaluation = new Evaluation(compiled, session, inputSource(compiled, variables, options, maxDepth), new Map(), globals);
+    for (const k in variables) {
+      if (Object.prototype.hasOwnProperty.call(variables, k)) globals.set(k, fromJson(variables[k], { maxDepth, name: k }));
+    }
+    const evaluation = new Evaluation(compiled, session, new InputReader(compiled, variables, options, maxDepth), NO_VALUES, globals);
     const value = evaluation.value(node.key);
     return result(value, session, maxDepth, `the result of decision '${node.name}'`);
-  });
+  } catch (e) {
+    // A JS stack overflow (DMN code outside FEEL recursing into a deep value) is reported as the
+    // depth budget running out, as FEEL reports its own.
+    throw exhaustedStack(e, session.budget.limits);
+  }
 }
+
+const NO_VALUES: ReadonlyMap<string, FeelValue> = new Map();
 
 /** The result; its JSON form is made when first read (hot loops and the TCK read only `value`). */
 function result(value: FeelValue, session: Session, maxDepth: number, what: string): DecisionResult {
@@ -93,18 +102,6 @@ class LazyResult implements DecisionResult {
 }
 
 /**
- * Runs an evaluation; a JS stack overflow (DMN code outside FEEL recursing into a deep value) is
- * reported as the depth budget running out, as FEEL reports its own.
- */
-function guarded<T>(session: Session, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    throw exhaustedStack(e, session.budget.limits);
-  }
-}
-
-/**
  * Invokes a decision service of the main model directly: `variables` supply its parameters (its
  * input data and input decisions) by name.
  *
@@ -121,32 +118,46 @@ export function evaluateDecisionService(
   if (!node) throw new DmnError(`no decision service '${service}' in model '${compiled.main.name}'`, { decisionId: service, element: 'decisionService' });
   const session = new Session(options.now, options.audit ?? true, options.limits);
   const maxDepth = session.budget.limits.maxValueDepth;
-  return guarded(session, () => {
+  try {
     const params = new Map<string, FeelValue>();
     for (const p of node.parameters) {
       params.set(p.name, Object.prototype.hasOwnProperty.call(variables, p.name) ? fromJson(variables[p.name], { maxDepth, name: p.name }) : null);
     }
     const value = invokeService(compiled, session, node, params);
     return result(value, session, maxDepth, `the result of decision service '${node.name}'`);
-  });
+  } catch (e) {
+    throw exhaustedStack(e, session.budget.limits);
+  }
 }
 
 /** Reads input values: by namespace, then along the import path from the main model, then by name. */
-function inputSource(compiled: CompiledDmn, variables: Readonly<Record<string, unknown>>, options: EvaluateOptions, maxDepth: number): InputSource {
-  const has = (o: unknown, k: string): o is Record<string, unknown> =>
-    typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
-  return (node: DrgNode) => {
-    const byNs = options.inputsByNamespace?.[node.namespace];
-    const json = (v: unknown) => fromJson(v, { maxDepth, name: node.name });
-    if (byNs && has(byNs, node.name)) return json(byNs[node.name]);
-    if (node.namespace !== compiled.main.namespace) {
-      const path = compiled.importPaths.get(node.namespace);
+class InputReader implements InputSource {
+  constructor(
+    private readonly compiled: CompiledDmn,
+    private readonly variables: Readonly<Record<string, unknown>>,
+    private readonly options: EvaluateOptions,
+    private readonly maxDepth: number,
+  ) {}
+
+  read(node: DrgNode): FeelValue {
+    const byNs = this.options.inputsByNamespace?.[node.namespace];
+    if (byNs && has(byNs, node.name)) return this.json(byNs[node.name], node);
+    if (node.namespace !== this.compiled.main.namespace) {
+      const path = this.compiled.importPaths.get(node.namespace);
       if (path && path.length > 0) {
-        let cursor: unknown = variables;
+        let cursor: unknown = this.variables;
         for (const step of path) cursor = has(cursor, step) ? cursor[step] : undefined;
-        if (has(cursor, node.name)) return json(cursor[node.name]);
+        if (has(cursor, node.name)) return this.json(cursor[node.name], node);
       }
     }
-    return has(variables, node.name) ? json(variables[node.name]) : null;
-  };
+    return has(this.variables, node.name) ? this.json(this.variables[node.name], node) : null;
+  }
+
+  private json(v: unknown, node: DrgNode): FeelValue {
+    return fromJson(v, { maxDepth: this.maxDepth, name: node.name });
+  }
+}
+
+function has(o: unknown, k: string): o is Record<string, unknown> {
+  return typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
 }

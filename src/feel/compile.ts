@@ -2,7 +2,7 @@ import type { CompareOp, Node } from './ast';
 import { compileFor, compileQuantified } from './compile-iteration';
 import { anyTest, compileTest } from './compile-tests';
 import { BUILTINS } from './builtins';
-import { Decimal } from './decimal';
+import { compareDecimals, Decimal } from './decimal';
 import { javaFunctionFromContext } from './external-java';
 import { invoke } from './functions';
 import { add, divide, feelCompare, feelEquals, multiply, negate, power, subtract, TEMPORAL_OP_COST } from './ops';
@@ -335,7 +335,7 @@ function compileCompare(op: CompareOp, l: Ev, r: Ev): Ev {
   return (sc, c) => {
     const a = l(sc, c);
     const b = r(sc, c);
-    if (a instanceof Decimal && b instanceof Decimal) return check(a.cmp(b));
+    if (a instanceof Decimal && b instanceof Decimal) return check(compareDecimals(a, b));
     if (typeof a === 'object' && a !== null) c.budget.step(TEMPORAL_OP_COST);
     const x = feelCompare(a, b);
     if (x === null) {

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
-import { Decimal } from './decimal';
+import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
-  epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  addDays, daysFromCivil, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {
@@ -40,7 +40,7 @@ function timeValue(v: FeelTime): bigint {
  */
 export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean | null {
   if (a === null || b === null) return a === b;
-  if (a instanceof Decimal) return b instanceof Decimal ? a.eq(b) : null;
+  if (a instanceof Decimal) return b instanceof Decimal ? compareDecimals(a, b) === 0 : null;
   if (typeof a === 'string' || typeof a === 'boolean') return typeof b === typeof a ? a === b : null;
   if (Array.isArray(a)) {
     if (!Array.isArray(b)) return null;
@@ -72,7 +72,7 @@ export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean
       return timeValue(a) === timeValue(o);
     }
     case 'days and time duration':
-      return a.seconds.eq((b as FeelDaysTimeDuration).seconds);
+      return compareDecimals(a.seconds, (b as FeelDaysTimeDuration).seconds) === 0;
     case 'years and months duration':
       return a.months === (b as FeelYearsMonthsDuration).months;
     case 'context': {
@@ -105,7 +105,7 @@ export function feelEquals(a: FeelValue, b: FeelValue, budget?: Budget): boolean
  * Numbers, strings, dates, times, date-times and durations of one kind are ordered.
  */
 export function feelCompare(a: FeelValue, b: FeelValue): number | null {
-  if (a instanceof Decimal) return b instanceof Decimal ? a.cmp(b) : null;
+  if (a instanceof Decimal) return b instanceof Decimal ? compareDecimals(a, b) : null;
   if (typeof a === 'string') return typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : null;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b) || b instanceof Decimal) return null;
   if (a.kind !== b.kind) return null;
@@ -128,7 +128,7 @@ export function feelCompare(a: FeelValue, b: FeelValue): number | null {
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case 'days and time duration':
-      return a.seconds.cmp((b as FeelDaysTimeDuration).seconds);
+      return compareDecimals(a.seconds, (b as FeelDaysTimeDuration).seconds);
     case 'years and months duration':
       return Math.sign(a.months - (b as FeelYearsMonthsDuration).months);
   }
@@ -169,7 +169,12 @@ export const TEMPORAL_OP_COST = 4;
 
 /** FEEL `+`. */
 export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return a.plus(b);
+  if (a instanceof Decimal && b instanceof Decimal) {
+    // Small integers (loop counters, counts, days) add exactly as JS numbers.
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    return y === undefined ? a.plus(b) : new Decimal(x! + y);
+  }
   if (a === null || b === null) return null;
   if (typeof a === 'string' && typeof b === 'string') {
     // Doubling a string forty times must run out of budget, not memory.
@@ -192,6 +197,12 @@ export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   }
   if (a instanceof FeelDate) {
     if (b instanceof FeelDaysTimeDuration) {
+      // Midnight plus whole seconds: the date moves by the floor of the days (exact below 1e15 s).
+      const secs = b.seconds.isInteger() ? b.seconds.toNumber() : NaN;
+      if (a.yearShift === 0 && Math.abs(secs) < 1e15) {
+        const moved = addDays(a.date, Math.floor(secs / 86_400));
+        if (moved) return moved === a.date ? a : new FeelDate(moved, 0);
+      }
       const r = addSecondsToDateTime(dateToDateTime(a), b.seconds);
       return r && new FeelDate(r.dateTime.toPlainDate(), r.yearShift);
     }
@@ -209,11 +220,22 @@ function negateDuration(d: FeelValue): FeelValue {
 
 /** FEEL `-`. */
 export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return a.minus(b);
+  if (a instanceof Decimal && b instanceof Decimal) {
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    // x - y is zero when x = y: decimal.js gives +0 there too (round half even), as does new Decimal(0).
+    return y === undefined ? a.minus(b) : new Decimal(x! - y);
+  }
   if (a === null || b === null) return null;
   if (typeof a === 'object') c.budget.step(TEMPORAL_OP_COST);
   if (a instanceof FeelDateTime || a instanceof FeelDate) {
     if (b instanceof FeelDateTime || b instanceof FeelDate) {
+      if (a instanceof FeelDate && b instanceof FeelDate) {
+        // Two midnights UTC: whole days, by day arithmetic (the shifts are multiples of 400 years).
+        const days = daysFromCivil(a.date.year, a.date.month, a.date.day) - daysFromCivil(b.date.year, b.date.month, b.date.day);
+        const shift = a.yearShift - b.yearShift;
+        if (shift === 0) return new FeelDaysTimeDuration(new Decimal(days * 86_400));
+      }
       const x = a instanceof FeelDate ? dateToDateTime(a) : a;
       const y = b instanceof FeelDate ? dateToDateTime(b) : b;
       // A date counts as midnight UTC, so it cannot be subtracted from or to a local date and time.
@@ -241,7 +263,11 @@ export function subtract(a: FeelValue, b: FeelValue, c: CallContext): FeelValue 
 
 /** FEEL `*`. */
 export function multiply(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
-  if (a instanceof Decimal && b instanceof Decimal) return finite(a.times(b), c, '*');
+  if (a instanceof Decimal && b instanceof Decimal) {
+    const x = smallInteger(a);
+    const y = x === undefined ? undefined : smallInteger(b);
+    return y === undefined ? finite(a.times(b), c, '*') : new Decimal(x! * y);
+  }
   if (a === null || b === null) return null;
   if (b instanceof FeelDaysTimeDuration || b instanceof FeelYearsMonthsDuration) [a, b] = [b, a];
   if (b instanceof Decimal) {

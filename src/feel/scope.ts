@@ -2,7 +2,7 @@ import type { FeelScope, FeelWarning } from './api';
 import { Budget, DEFAULT_LIMITS, exhausted, type FeelLimits } from './budget';
 import { Decimal, isDecimal } from './decimal';
 import { Temporal } from 'temporal-polyfill';
-import { type CallContext, FeelContext, FeelDateTime, type FeelValue } from './values';
+import { type CallContext, FeelContext, FeelDateTime, FeelObject, type FeelValue } from './values';
 
 /**
  * A lexical scope chain. Each link holds either one binding (`k`/`v`, as for a lambda's single
@@ -98,7 +98,7 @@ const checkedLists = new WeakSet<object>();
 export function normalize(v: unknown, maxDepth = DEFAULT_LIMITS.maxValueDepth, name?: string): FeelValue {
   // The common reads (strings, booleans, our decimals) return at once: this runs on every read.
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v !== null && typeof v === 'object' && (v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
+  if (v !== null && typeof v === 'object' && ((v as { constructor?: unknown }).constructor === Decimal || v instanceof FeelObject)) return v as FeelValue;
   return normalizeAt(v, maxDepth, 0, name);
 }
 

@@ -252,9 +252,49 @@ export function epochNs(v: FeelDateTime): bigint | null {
   return localNs(v.dateTime) + shiftNs(v.yearShift) - BigInt(Math.round(v.offset * 1e9));
 }
 
-/** Nanoseconds of a wall-clock date-time as if it were UTC. */
+/** Nanoseconds of a wall-clock date-time as if it were UTC (plain arithmetic: the polyfill's is slow). */
 export function localNs(dt: Temporal.PlainDateTime): bigint {
-  return dt.toZonedDateTime('UTC').epochNanoseconds;
+  const dayNs = ((dt.hour * 60 + dt.minute) * 60 + dt.second) * 1e9 + dt.millisecond * 1e6 + dt.microsecond * 1e3 + dt.nanosecond;
+  return BigInt(daysFromCivil(dt.year, dt.month, dt.day)) * NS_PER_DAY + BigInt(dayNs);
+}
+
+const NS_PER_DAY = 86_400_000_000_000n;
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`); exact for
+ * every year Temporal holds.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The inverse of `daysFromCivil`: [year, month, day]. */
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day];
+}
+
+/**
+ * A date `days` days after `d` (negative: before), by day arithmetic; undefined when the result
+ * leaves the years held without a shift (the caller then takes Temporal's way).
+ */
+export function addDays(d: Temporal.PlainDate, days: number): Temporal.PlainDate | undefined {
+  if (days === 0) return d;
+  const [y, m, day] = civilFromDays(daysFromCivil(d.year, d.month, d.day) + days);
+  if (Math.abs(y) > SAFE_YEAR) return undefined;
+  return new Temporal.PlainDate(y, m, day);
 }
 
 /** Nanoseconds since midnight. */
@@ -266,21 +306,40 @@ export function timeNs(t: Temporal.PlainTime): bigint {
 export function timeOffset(v: FeelTime): number | null {
   if (v.offset !== null) return v.offset;
   if (v.zone) {
+    // A fixed date's zone rules never change: each zone and hour is asked of Temporal once
+    // (the polyfill takes tens of microseconds for it). At most 24 entries per zone in use.
+    const key = `${v.zone}\u0000${v.time.hour}`;
+    const hit = zoneOffsets.get(key);
+    if (hit !== undefined) return hit;
+    let offset: number | null;
     try {
-      return Temporal.PlainDateTime.from({ year: 1970, month: 1, day: 1, hour: v.time.hour }).toZonedDateTime(v.zone).offsetNanoseconds / 1e9;
+      offset = Temporal.PlainDateTime.from({ year: 1970, month: 1, day: 1, hour: v.time.hour }).toZonedDateTime(v.zone).offsetNanoseconds / 1e9;
     } catch {
-      return null;
+      offset = null;
     }
+    if (zoneOffsets.size >= 4096) zoneOffsets.clear();
+    zoneOffsets.set(key, offset);
+    return offset;
   }
   return null;
 }
 
+const zoneOffsets = new Map<string, number | null>();
+
 /** Decimal seconds -> a Temporal duration (seconds + nanoseconds) for exact addition. */
 export function toTemporalDuration(seconds: Decimal): Temporal.Duration {
+  // Durations are mostly literals (`@"P1D"`), the same decimal on every evaluation: converted once.
+  const hit = durations.get(seconds);
+  if (hit !== undefined) return hit;
   const whole = seconds.trunc();
   const ns = seconds.minus(whole).times(1e9).trunc();
-  return Temporal.Duration.from({ seconds: whole.toNumber(), nanoseconds: ns.toNumber() });
+  const d = Temporal.Duration.from({ seconds: whole.toNumber(), nanoseconds: ns.toNumber() });
+  durations.set(seconds, d);
+  return d;
 }
+
+/** Decimals are immutable, and so are Temporal durations: a weak cache keyed by the decimal. */
+const durations = new WeakMap<Decimal, Temporal.Duration>();
 
 /** Decimal seconds between two instants given in nanoseconds. */
 export function nsToSeconds(ns: bigint): Decimal {

@@ -11,7 +11,7 @@ export function setValueFormatter(f: (v: FeelValue) => string): void {
 }
 
 /** Common base: every FEEL value object prints as FEEL text (`2024-01-31`, `P1D`, `{a: 1}`). */
-abstract class FeelObject {
+export abstract class FeelObject {
   toString(): string {
     return formatter(this as unknown as FeelValue);
   }

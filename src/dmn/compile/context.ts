@@ -1,7 +1,7 @@
 import type { FeelValue } from '../../feel/values';
 import type { TableIndexMode } from '../table/decision-table';
 import type { DmnType } from '../types/dmn-type';
-import { coerce } from '../types/conformance';
+import { coerce, conformsTo } from '../types/conformance';
 import type { TypeRegistry } from '../types/type-registry';
 import type { FeelCompiler, NameScope, Scope } from './feel-port';
 import type { Session, Site } from './session';
@@ -45,6 +45,9 @@ export function typeOf(cx: CompileContext, typeRef: string | undefined): DmnType
  */
 export function coerceAt(value: FeelValue, type: DmnType, session: Session, site: Site, what: string): FeelValue {
   if (type.kind === 'any' || type.kind === 'unknown') return value;
+  // The common case, a conforming value, allocates nothing.
+  if (value === null || value === undefined) return null;
+  if (conformsTo(value, type)) return value;
   const r = coerce(value, type);
   if (r.error) session.warn(site, `${what}: ${r.error}`);
   return r.value;

@@ -1,5 +1,5 @@
 import { Budget, type FeelLimits } from '../../feel';
-import type { CallContext, FeelValue } from '../../feel/values';
+import type { CallContext } from '../../feel/values';
 import type { DecisionAudit, TableAudit } from '../audit';
 
 /** A warning raised while evaluating: where (decision and element) and what. */
@@ -20,15 +20,12 @@ export interface Site {
 }
 
 /**
- * Per-evaluation state: the clock, collected warnings, the audit of the decision being evaluated,
- * the memo of decisions already evaluated (each required decision runs once per evaluation) and
+ * Per-evaluation state: the clock, collected warnings, the audit of the decision being evaluated and
  * the one budget that every FEEL evaluation, BKM call and boxed iteration of it draws on.
  */
 export class Session {
   readonly warnings: DmnWarning[] = [];
   readonly audits: DecisionAudit[] = [];
-  /** Decision results by `namespace#id`. */
-  readonly memo = new Map<string, FeelValue>();
   /** Table audits of the decision currently being evaluated (a stack follows nesting). */
   currentTables: TableAudit[] | undefined;
   /** Steps, call depth and sizes of the whole evaluation (see `FeelLimits`). */
@@ -44,7 +41,7 @@ export class Session {
   constructor(now?: () => Date | number, readonly recordAudit = true, limits?: FeelLimits) {
     this.nowFn = now;
     this.budget = new Budget(limits);
-    this.feelOptions = { now: () => this.now(), budget: this.budget };
+    this.feelOptions = { now: clockOf(this), budget: this.budget };
   }
 
   /** Options for FEEL evaluation; `now()` is read once per session so that a DRG sees one instant. */
@@ -64,6 +61,26 @@ export class Session {
 
   /** A FEEL call context whose warnings are labelled with `site`. */
   callContext(site: Site | undefined): CallContext {
-    return { warn: (m) => this.warn(site, m), now: () => this.now(), budget: this.budget };
+    return new SiteContext(this, site);
+  }
+}
+
+/** `session.now` as a plain function (FEEL calls its clock unbound); made without a named closure. */
+function clockOf(session: Session): () => number {
+  return function () {
+    return session.now();
+  };
+}
+
+class SiteContext implements CallContext {
+  constructor(private readonly session: Session, private readonly site: Site | undefined) {}
+  get budget(): Budget {
+    return this.session.budget;
+  }
+  warn(message: string): void {
+    this.session.warn(this.site, message);
+  }
+  now(): number {
+    return this.session.now();
   }
 }

@@ -22,6 +22,20 @@ describe('decision requirements graph', () => {
     expect(decide(compiled, 'd_top', { X: 0 })).toBe(3);
   });
 
+  it('given remembered look-ups, when the same reference is asked for other kinds, then each kind is answered on its own', () => {
+    const g = compiled.graph;
+    const ns = compiled.main.namespace;
+    for (let round = 0; round < 2; round++) {
+      expect(g.find('Sum Service', ['decision'], ns)).toBeUndefined();
+      expect(g.find('Sum Service', ['decisionService'], ns)?.id).toBe('s_sum');
+      expect(g.find('Sum Service', ['decision', 'decisionService'], ns)?.id).toBe('s_sum');
+      expect(g.find('Top', ['decision'], ns)?.id).toBe('d_top');
+      expect(g.find('Top', ['decision'])?.id).toBe('d_top');
+      expect(g.find('Top', ['decisionService'], ns)).toBeUndefined();
+    }
+    expect(() => evaluateDecision(compiled, 'Sum Service', {})).toThrow(/no decision 'Sum Service'/);
+  });
+
   it('a decision service invoked directly takes its input decisions as parameters', () => {
     const r = evaluateDecisionService(compiled, 'Sum Service', { Base: 5 });
     expect(r.json).toBe(6 + 7);

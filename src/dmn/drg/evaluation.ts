@@ -9,7 +9,15 @@ import type { CompiledDmn } from './compile-dmn';
 import { type BkmNode, type DecisionNode, type DrgNode, kindName, type Requirement, type ServiceNode } from './graph';
 
 /** Supplies the value of an input data element (already a FEEL value, or null). */
-export type InputSource = (node: DrgNode) => FeelValue;
+export interface InputSource {
+  read(node: DrgNode): FeelValue;
+}
+
+/** Supplies nothing: inside a decision service only its parameters are known. */
+const NO_INPUTS: InputSource = { read: () => null };
+const NO_VALUES: ReadonlyMap<string, FeelValue> = new Map();
+/** Marks a node whose evaluation has begun and not ended. */
+const IN_PROGRESS: unique symbol = Symbol('in progress');
 
 /**
  * One evaluation over a compiled DRG: evaluates decisions on demand, each at most once (memoized
@@ -20,33 +28,34 @@ export type InputSource = (node: DrgNode) => FeelValue;
  * ev.value(decisionNode.key);
  */
 export class Evaluation {
-  private readonly memo = new Map<string, FeelValue>();
-  private readonly active = new Set<string>();
+  /** Results by key; `IN_PROGRESS` while a node is being evaluated (a cycle meets it). */
+  private readonly memo = new Map<string, FeelValue | typeof IN_PROGRESS>();
 
   constructor(
     private readonly compiled: CompiledDmn,
     private readonly session: Session,
     private readonly inputs: InputSource,
     /** Values fixed from outside (decision service parameters): they replace evaluation. */
-    private readonly fixed: ReadonlyMap<string, FeelValue> = new Map(),
+    private readonly fixed: ReadonlyMap<string, FeelValue> = NO_VALUES,
     /**
      * Variables visible to the main model's decisions beneath their requirements, as Camunda-style
      * tables expect (they read process variables without declaring input data).
      */
-    private readonly globals: ReadonlyMap<string, FeelValue> = new Map(),
+    private readonly globals: ReadonlyMap<string, FeelValue> = NO_VALUES,
   ) {}
 
   /** The value of any DRG element: decision result, input value, BKM or service function. */
   value(key: string): FeelValue {
-    if (this.fixed.has(key)) return this.fixed.get(key)!;
-    if (this.memo.has(key)) return this.memo.get(key)!;
+    if (this.fixed.size > 0 && this.fixed.has(key)) return this.fixed.get(key)!;
+    const known = this.memo.get(key);
+    if (known !== undefined && known !== IN_PROGRESS) return known;
     const node = this.compiled.graph.get(key);
     if (!node) return null;
-    if (this.active.has(key)) {
+    if (known === IN_PROGRESS) {
       this.session.warn({ decisionId: node.id, element: 'requirement' }, `circular requirement through '${node.name}'`);
       return null;
     }
-    this.active.add(key);
+    this.memo.set(key, IN_PROGRESS);
     // A requirement chain nests like calls do: a model 10,000 decisions deep runs out of depth, not stack.
     const budget = this.session.budget;
     budget.enter(node.name);
@@ -54,11 +63,11 @@ export class Evaluation {
     try {
       v = this.compute(node);
     } catch (e) {
+      this.memo.delete(key);
       // Outside any FEEL (a requirement chain too deep, say): the element being evaluated is where.
       throw located(e, { decisionId: node.id, decisionName: node.name, element: '', kind: node.kind === 'decision' ? undefined : kindName(node) });
     } finally {
       budget.leave();
-      this.active.delete(key);
     }
     this.memo.set(key, v);
     return v;
@@ -67,7 +76,7 @@ export class Evaluation {
   private compute(node: DrgNode): FeelValue {
     switch (node.kind) {
       case 'inputData':
-        return coerceAt(fromTypedJson(this.inputs(node), node.type), node.type, this.session, { decisionId: node.id, element: 'inputData' }, `input '${node.name}'`);
+        return coerceAt(fromTypedJson(this.inputs.read(node), node.type), node.type, this.session, { decisionId: node.id, element: 'inputData' }, `input '${node.name}'`);
       case 'decision':
         return this.decide(node);
       case 'bkm':
@@ -77,37 +86,41 @@ export class Evaluation {
     }
   }
 
-  /** The scope a decision or BKM sees: its requirements by name, imported ones under the import name. */
-  private scopeFor(requirements: readonly Requirement[], audited: boolean, globals?: ReadonlyMap<string, FeelValue>): { scope: Scope; seen: Record<string, unknown> } {
-    const scope: Scope = globals && globals.size > 0 ? new Map(globals) : new Map();
-    const seen: Record<string, unknown> = {};
-    for (const req of requirements) {
+  /**
+   * The scope a decision or BKM sees: its requirements by name, imported ones under the import name.
+   * `seen`, when given, receives the audit's view of them.
+   */
+  private scopeFor(requirements: readonly Requirement[], seen: Record<string, unknown> | undefined, globals?: ReadonlyMap<string, FeelValue>): Scope {
+    const scope: Scope = globals !== undefined && globals.size > 0 ? new Map(globals) : new Map();
+    for (let i = 0; i < requirements.length; i++) {
+      const req = requirements[i]!;
       const v = this.value(req.key);
       if (req.prefix) {
         const existing = scope.get(req.prefix);
         const ctx = existing instanceof FeelContext ? existing : new FeelContext(new Map());
         ctx.entries.set(req.name, v);
         scope.set(req.prefix, ctx);
-        if (audited) seen[`${req.prefix}.${req.name}`] = toJson(v);
+        if (seen) seen[`${req.prefix}.${req.name}`] = toJson(v);
       } else {
         scope.set(req.name, v);
-        if (audited) seen[req.name] = toJson(v);
+        if (seen) seen[req.name] = toJson(v);
       }
     }
-    return { scope, seen };
+    return scope;
   }
 
   private decide(node: DecisionNode): FeelValue {
     const site = { decisionId: node.id, decisionName: node.name, element: 'decision' };
     const audited = this.session.recordAudit;
     const globals = node.namespace === this.compiled.main.namespace ? this.globals : undefined;
-    const { scope, seen } = this.scopeFor(node.requirements, audited, globals);
+    const seen: Record<string, unknown> | undefined = audited ? {} : undefined;
+    const scope = this.scopeFor(node.requirements, seen, globals);
     if (!node.evaluator) {
       // No decision logic: the value may be supplied from outside, as for input data.
-      const supplied = fromTypedJson(this.inputs(node), node.type);
+      const supplied = fromTypedJson(this.inputs.read(node), node.type);
       const v = coerceAt(supplied, node.type, this.session, site, `decision '${node.name}'`);
       if (supplied === null) this.session.warn(site, 'decision has no decision logic');
-      if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables: [], output: toJson(v) });
+      if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen!, tables: [], output: toJson(v) });
       return v;
     }
     const outer = this.session.currentTables;
@@ -122,7 +135,7 @@ export class Evaluation {
       this.session.currentTables = outer;
     }
     const v = coerceAt(raw, node.type, this.session, site, `decision '${node.name}' result`);
-    if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen, tables, output: toJson(v) });
+    if (audited) this.session.audits.push({ decisionId: node.id, decisionName: node.name, namespace: node.namespace, inputs: seen!, tables, output: toJson(v) });
     return v;
   }
 
@@ -131,7 +144,7 @@ export class Evaluation {
       this.session.warn({ decisionId: node.id, element: 'businessKnowledgeModel' }, `business knowledge model '${node.name}' has no logic`);
       return makeFunction([], () => null, node.name);
     }
-    const { scope } = this.scopeFor(node.requirements, false);
+    const scope = this.scopeFor(node.requirements, undefined);
     // The BKM sees itself, so that recursive BKMs work.
     const fn = node.evaluator(scope, this.session);
     scope.set(node.name, fn);
@@ -170,7 +183,7 @@ export function invokeService(compiled: CompiledDmn, session: Session, node: Ser
     fixed.set(p.key, target ? coerceAt(fromTypedJson(v, target.type), target.type, session, site, `parameter '${p.name}'`) : v);
   }
   // Nesting (a service invoking services) is counted by FEEL's `invoke`, which calls the service's function.
-  const inner = new Evaluation(compiled, session, () => null, fixed);
+  const inner = new Evaluation(compiled, session, NO_INPUTS, fixed);
   const outputs = node.outputs.map((o) => [o.name, inner.value(o.key)] as const);
   const result = outputs.length === 1 ? outputs[0]![1] : new FeelContext(new Map(outputs));
   // The service's variable is typed either as its output or as a function type with an output type.

@@ -100,14 +100,17 @@ export class DrgGraph {
    * Finds a node by id, name or `namespace#id`, preferring the given (main) model.
    */
   find(ref: string, kinds: readonly DrgNode['kind'][], preferNamespace?: string): DrgNode | undefined {
-    const cacheKey = `${kinds.join(',')}\u0000${preferNamespace ?? ''}\u0000${ref}`;
-    if (this.lookups.has(cacheKey)) return this.lookups.get(cacheKey);
+    // Runs once per evaluation: keyed by the reference, then a short scan, so a hit builds no string.
+    const kindsKey = kinds.length === 1 ? kinds[0]! : kinds.join(',');
+    let entries = this.lookups.get(ref);
+    if (entries === undefined) this.lookups.set(ref, (entries = []));
+    for (const e of entries) if (e.kinds === kindsKey && e.ns === preferNamespace) return e.node;
     const found = this.search(ref, kinds, preferNamespace);
-    this.lookups.set(cacheKey, found);
+    entries.push({ kinds: kindsKey, ns: preferNamespace, node: found });
     return found;
   }
 
-  private readonly lookups = new Map<string, DrgNode | undefined>();
+  private readonly lookups = new Map<string, { kinds: string; ns: string | undefined; node: DrgNode | undefined }[]>();
 
   private search(ref: string, kinds: readonly DrgNode['kind'][], preferNamespace?: string): DrgNode | undefined {
     const direct = this.nodes.get(ref);

@@ -13,6 +13,8 @@ import { TableIndex } from './table-index';
 export type TableIndexMode = 'auto' | 'always' | 'never';
 
 const AUTO_INDEX_MIN_RULES = 8;
+/** Output values see no variables. */
+const NO_SCOPE: Scope = new Map();
 /** From this many rules on, rule cells compile lazily (compile problems then surface on first use). */
 const LAZY_CELLS_MIN_RULES = 200;
 
@@ -109,55 +111,70 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
     return out;
   };
 
-  return (scope, session) => {
-    const values = inputs.map((i) => i.ev(scope, session));
-    const audit = (matched: number[], output: FeelValue, usedDefaults: boolean, chosen: readonly number[] = []): FeelValue => {
-      if (!session.currentTables) return output;
-      const record: TableAudit = {
-        tableId: dt.id,
-        hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
-        inputs: values.map((v) => toJson(v)),
-        matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
-        output: toJson(output),
-        usedDefaults,
-        chosen,
-      };
-      session.currentTables.push(record);
-      return output;
+  const priorities = outputs.map((o) => o.priorities);
+  const hasDefaults = outputs.some((o) => o.defaultEntry);
+  const policy = { hitPolicy: dt.hitPolicy, aggregation: dt.aggregation, outputNames, priorities };
+
+  /** Records the table's audit when the session keeps one; returns `output`. */
+  function audit(session: Session, values: FeelValue[], matched: number[], output: FeelValue, usedDefaults: boolean, chosen: readonly number[] = []): FeelValue {
+    if (!session.currentTables) return output;
+    const record: TableAudit = {
+      tableId: dt.id,
+      hitPolicy: dt.aggregation ? `${dt.hitPolicy} ${dt.aggregation}` : dt.hitPolicy,
+      inputs: values.map((v) => toJson(v)),
+      matched: matched.map((r): MatchedRule => ({ index: r, id: rules[r]!.id, annotations: rules[r]!.annotations })),
+      output: toJson(output),
+      usedDefaults,
+      chosen,
     };
+    session.currentTables.push(record);
+    return output;
+  }
+
+  function applyOrWarn(rs: { rule: number; values: FeelValue[] }[], session: Session): FeelValue {
+    const result = applyHitPolicy({ ...policy, rows: rs });
+    if (result.ok) return result.value;
+    session.warn(site, result.error);
+    return null;
+  }
+
+  // The evaluator makes no closures per call (it runs once per evaluation, rules included).
+  return function evaluateTable(scope, session) {
+    const values = new Array<FeelValue>(inputs.length);
+    for (let i = 0; i < inputs.length; i++) values[i] = inputs[i]!.ev(scope, session);
     for (let i = 0; i < inputs.length; i++) {
       const allowed = inputs[i]!.allowed;
       if (allowed && values[i] !== null && allowed(values[i]!, scope, session) !== true) {
         session.warn(site, `input ${i + 1} (${inputs[i]!.label}) is not one of its input values`);
-        return audit([], null, false);
+        return audit(session, values, [], null, false);
       }
     }
     // With an audit (the studio shows every rule that matched), FIRST looks at all rules too.
     const firstOnly = dt.hitPolicy === 'FIRST' && !session.currentTables;
     const matched = index ? matchIndexed(values, scope, session, firstOnly) : matchScan(values, scope, session, firstOnly);
     if (matched.length === 0) {
-      if (dt.aggregation === 'COUNT') return audit(matched, applyOrWarn([]), false);
-      if (outputs.some((o) => o.defaultEntry)) {
-        const defaults = outputs.map((o) => (o.defaultEntry ? convert(o, o.defaultEntry(scope, session), session) : null));
-        return audit(matched, shapeRow(defaults, outputNames), true);
+      if (dt.aggregation === 'COUNT') return audit(session, values, matched, applyOrWarn([], session), false);
+      if (hasDefaults) {
+        const defaults = new Array<FeelValue>(outputs.length);
+        for (let c = 0; c < outputs.length; c++) {
+          const o = outputs[c]!;
+          defaults[c] = o.defaultEntry ? convert(o, o.defaultEntry(scope, session), session) : null;
+        }
+        return audit(session, values, matched, shapeRow(defaults, outputNames), true);
       }
-      return audit(matched, null, false);
+      return audit(session, values, matched, null, false);
     }
-    const rows = (dt.hitPolicy === 'FIRST' ? matched.slice(0, 1) : matched).map((r) => ({
-      rule: r,
-      values: rules[r]!.outputs.map((ev, c) => convert(outputs[c]!, ev(scope, session), session)),
-    }));
-    const output = applyOrWarn(rows);
-    return session.currentTables ? audit(matched, output, false, chosenRules(dt.hitPolicy, rows, outputs.map((o) => o.priorities))) : output;
-
-    function applyOrWarn(rs: { rule: number; values: FeelValue[] }[]): FeelValue {
-      const result = applyHitPolicy({
-        hitPolicy: dt.hitPolicy, aggregation: dt.aggregation, outputNames, rows: rs, priorities: outputs.map((o) => o.priorities),
-      });
-      if (result.ok) return result.value;
-      session.warn(site, result.error);
-      return null;
+    const count = dt.hitPolicy === 'FIRST' ? 1 : matched.length;
+    const rows = new Array<{ rule: number; values: FeelValue[] }>(count);
+    for (let k = 0; k < count; k++) {
+      const r = matched[k]!;
+      const evs = rules[r]!.outputs;
+      const row = new Array<FeelValue>(evs.length);
+      for (let c = 0; c < evs.length; c++) row[c] = convert(outputs[c]!, evs[c]!(scope, session), session);
+      rows[k] = { rule: r, values: row };
     }
+    const output = applyOrWarn(rows, session);
+    return session.currentTables ? audit(session, values, matched, output, false, chosenRules(dt.hitPolicy, rows, priorities)) : output;
   };
 
   function chosenRules(hitPolicy: string, rows: readonly { rule: number; values: FeelValue[] }[], priorities: Parameters<typeof priorityWinner>[1]): number[] {
@@ -168,7 +185,7 @@ export function compileDecisionTable(dt: DecisionTable, cx: CompileContext, mode
 
   function convert(o: CompiledOutput, v: FeelValue, session: Session): FeelValue {
     const typed = coerceAt(v, o.type, session, site, `output '${o.name}'`);
-    if (typed !== null && o.allowed && o.allowed(typed, new Map(), session) !== true) {
+    if (typed !== null && o.allowed && o.allowed(typed, NO_SCOPE, session) !== true) {
       session.warn(site, `output '${o.name}' value is not one of its output values`);
       return null;
     }

@@ -28,17 +28,17 @@ export interface HitPolicyInput {
 /** The row PRIORITY picks: the highest output priority, the first such in rule order. */
 export function priorityWinner<R extends { values: OutputRow }>(rows: readonly R[], priorities: HitPolicyInput['priorities']): R {
   let best = rows[0]!;
-  for (const r of rows.slice(1)) if (comparePriority(r.values, best.values, priorities) < 0) best = r;
+  for (let i = 1; i < rows.length; i++) if (comparePriority(rows[i]!.values, best.values, priorities) < 0) best = rows[i]!;
   return best;
 }
 
 export function applyHitPolicy(input: HitPolicyInput): HitResult {
-  const { rows, hitPolicy } = input;
-  const shape = (values: OutputRow): FeelValue => shapeRow(values, input.outputNames);
+  const { rows, hitPolicy, outputNames } = input;
+  // No helper closure: this runs once per table evaluation.
   switch (hitPolicy) {
     case 'UNIQUE':
       if (rows.length > 1) return { ok: false, error: `UNIQUE hit policy violated: rules ${ruleList(rows)} all match` };
-      return { ok: true, value: shape(rows[0]!.values) };
+      return { ok: true, value: shapeRow(rows[0]!.values, outputNames) };
     case 'ANY': {
       const first = rows[0]!;
       for (const r of rows) {
@@ -46,17 +46,17 @@ export function applyHitPolicy(input: HitPolicyInput): HitResult {
           return { ok: false, error: `ANY hit policy violated: rules ${ruleList(rows)} match with different outputs` };
         }
       }
-      return { ok: true, value: shape(first.values) };
+      return { ok: true, value: shapeRow(first.values, outputNames) };
     }
     case 'FIRST':
-      return { ok: true, value: shape(rows[0]!.values) };
+      return { ok: true, value: shapeRow(rows[0]!.values, outputNames) };
     case 'PRIORITY':
-      return { ok: true, value: shape(priorityWinner(rows, input.priorities).values) };
+      return { ok: true, value: shapeRow(priorityWinner(rows, input.priorities).values, outputNames) };
     case 'RULE ORDER':
-      return { ok: true, value: rows.map((r) => shape(r.values)) };
+      return { ok: true, value: rows.map((r) => shapeRow(r.values, outputNames)) };
     case 'OUTPUT ORDER': {
       const sorted = [...rows].sort((a, b) => comparePriority(a.values, b.values, input.priorities) || a.rule - b.rule);
-      return { ok: true, value: sorted.map((r) => shape(r.values)) };
+      return { ok: true, value: sorted.map((r) => shapeRow(r.values, outputNames)) };
     }
     case 'COLLECT':
       return collect(input);

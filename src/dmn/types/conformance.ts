@@ -24,7 +24,7 @@ function itemConforms(v: FeelValue, t: ItemType): boolean {
   if (t.collection) {
     if (!Array.isArray(v)) return false;
     const element = elementOf(t);
-    if (!v.every((x) => conformsTo(x, element))) return false;
+    for (let i = 0; i < v.length; i++) if (!conformsTo(v[i]!, element)) return false;
     return !t.typeConstraint || t.typeConstraint(v);
   }
   return singleConforms(v, t);
@@ -51,6 +51,15 @@ function singleConforms(v: FeelValue, t: ItemType): boolean {
 
 /** The element type of a collection item type: the same definition without the collection flag. */
 export function elementOf(t: ItemType): DmnType {
+  // Types are immutable: each collection type's element type is made once (this runs per check).
+  let el = elements.get(t);
+  if (el === undefined) elements.set(t, (el = makeElementOf(t)));
+  return el;
+}
+
+const elements = new WeakMap<ItemType, DmnType>();
+
+function makeElementOf(t: ItemType): DmnType {
   return {
     kind: 'item',
     name: t.name,
