@@ -24,15 +24,20 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
+  const expected = expectedRevisions(changes.instances, changes.commands);
+  // A new instance (expected revision 0) is not read: it is added, and `add` fails on a stored one (the conflict).
+  const created = ids.map((id) => expected.get(id) === 0);
+  const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [previous, owners, counter] = await Promise.all([
-    db.instances.bulkGet(ids),
+  const [stored0, owners, counter] = await Promise.all([
+    read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
     ids.length > 0 ? db.counters.get('instances') : undefined,
     checkMessageStartLocks(db, changes),
   ]);
+  const byId = new Map(read.map((id, i) => [id, stored0[i]]));
+  const previous = ids.map((id) => byId.get(id));
 
-  const expected = expectedRevisions(changes.instances, changes.commands);
   changes.instances.forEach((state, i) => {
     const base = expected.get(state.instanceId);
     const actual = previous[i]?.revision ?? 0;
@@ -60,7 +65,7 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);
-    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq));
+    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
   });
   // Events of an instance outside the commit (rare: a restore): its row learns their last seq.
   others.forEach((id, i) => {
@@ -80,7 +85,9 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
-  await Promise.all(writes);
+  const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
+  if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
 }
 
 /** The commit's history as one batch per instance, its events in the order the commit has them. */
