@@ -2,6 +2,7 @@ import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
+import { InstanceOrder } from './instance-order';
 import { writeInstance } from './instance-write';
 import { alreadyStored } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
@@ -15,12 +16,13 @@ export const COMMIT_TABLES = [
 
 /**
  * Applies one {@link StoreCommit} inside the caller's readwrite transaction over {@link COMMIT_TABLES}
- * (audit rows from its commands unless `actor` is null: a restore).
+ * (audit rows from its commands unless `actor` is null: a restore). `counter` carries the instance
+ * order counter across the commits of one transaction (default: read it here).
  * Reads and checks come first (instance revisions, the owners of history events and that none of
  * them is stored yet, message start locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
-export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null): Promise<void> {
+export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counter = new InstanceOrder(undefined)): Promise<void> {
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
@@ -29,12 +31,13 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const created = ids.map((id) => expected.get(id) === 0);
   const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [stored0, owners, counter] = await Promise.all([
+  const [stored0, owners, counterRow] = await Promise.all([
     read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
-    ids.length > 0 ? db.counters.get('instances') : undefined,
+    ids.length > 0 && !counter.known ? db.counters.get('instances') : undefined,
     checkMessageStartLocks(db, changes),
   ]);
+  if (ids.length > 0 && !counter.known) counter.adopt(counterRow?.value ?? 0);
   const byId = new Map(read.map((id, i) => [id, stored0[i]]));
   const previous = ids.map((id) => byId.get(id));
 
@@ -60,8 +63,7 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
 
   const writes: Promise<unknown>[] = [];
   const fresh = previous.filter((row) => row === undefined).length;
-  let order = (counter?.value ?? 0) + 1;
-  if (fresh > 0) writes.push(db.counters.put({ name: 'instances', value: order + fresh - 1 }));
+  let order = ids.length > 0 ? counter.take(db, fresh, writes) : 0;
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);

@@ -66,3 +66,37 @@ describe('DexieStore: what a commit reads', () => {
     expect((reads.instances ?? 0) - before).toBe(1);
   });
 });
+
+describe('DexieStore: the instance counter kept in memory', () => {
+  it('given the counter moved behind the store (an import wrote it), when a new instance commits, then it takes the next number after the stored one, not after the remembered one', async () => {
+    // Given
+    const db = fresh();
+    const store = new DexieStore(db);
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+    await db.counters.put({ name: 'instances', value: 41 });
+
+    // When
+    await store.commit({ instances: [at(instance('b', { tasks: ['tb'] }), 1)], history: [event('b', 1)], commands: [command('b', 1, 'start')] });
+    await store.commit({ instances: [at(instance('c'), 1)], history: [], commands: [command('c', 1, 'start')] });
+
+    // Then: written once, whole, with the numbers after 41.
+    expect((await db.instances.bulkGet(['a', 'b', 'c'])).map((r) => r?.order)).toEqual([1, 42, 43]);
+    expect((await db.counters.get('instances'))?.value).toBe(43);
+    expect(await store.loadHistory('b')).toHaveLength(1);
+    expect(await store.loadCommands('b')).toHaveLength(1);
+    expect(await store.findInstanceByTask('tb')).toBe('b');
+  });
+
+  it('given a refused commit of a new instance, then the counter it would have taken is not skipped by the next one', async () => {
+    const db = fresh();
+    const store = new DexieStore(db);
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+
+    await expect(store.commit({ instances: [at(instance('a'), 1), at(instance('x'), 1)], history: [], commands: [command('a', 1, 'start'), command('x', 1, 'start')] })).rejects.toBeInstanceOf(StoreConflictError);
+    await store.commit({ instances: [at(instance('b'), 1)], history: [], commands: [command('b', 1, 'start')] });
+
+    expect(await db.instances.get('x')).toBeUndefined();
+    expect((await db.instances.bulkGet(['a', 'b'])).map((r) => r?.order)).toEqual([1, 2]);
+    expect((await db.counters.get('instances'))?.value).toBe(2);
+  });
+});
