@@ -63,8 +63,8 @@ export interface BrowserBenchResult {
   persisted: number;
   readwritePerInstance: number;
   readonlyPerInstance: number;
-  parallel: number;
-  parallelReadwritePerInstance: number;
+  /** Group commit: `width` starts at once, instances/s and readwrite transactions per instance. */
+  widths: Array<{ width: number; perSec: number; readwritePerInstance: number }>;
   historyRows: number;
   instancesRows: number;
   bareReadThenWrite: number;
@@ -158,7 +158,7 @@ async function commitShapeRates(n: number, row: Record<string, unknown>): Promis
   return { bareReadThenWrite, dexieReadThenWrite, dexieNarrowScope };
 }
 
-async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
+async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const db = new FlowdeckDb(`bench-browser-${dbCount++}`);
   const store = new DexieStore(db);
   // Time spent inside the store's commit (the IndexedDB write), to tell store cost from engine cost.
@@ -186,9 +186,12 @@ async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
   const readonlyPerInstance = (counts.readonly - before.readonly) / n;
   const requestsPerInstance = (requestTotal() - requestsBefore) / n;
   const requestsByStore = Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, (v - (perTable[k] ?? 0)) / n]).filter(([, v]) => (v as number) > 0));
-  const beforeParallel = counts.readwrite;
-  const parallelRate = await rate(persistedHost, n, parallel);
-  const parallelReadwritePerInstance = (counts.readwrite - beforeParallel) / n;
+  const byWidth: BrowserBenchResult['widths'] = [];
+  for (const width of widths) {
+    const beforeWidth = counts.readwrite;
+    const perSec = await rate(persistedHost, n, width);
+    byWidth.push({ width, perSec, readwritePerInstance: (counts.readwrite - beforeWidth) / n });
+  }
   // The persisted data is really there: every instance row and its full history.
   const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
   // A row of the real size: the last instance's hot row (structured clone costs with its size).
@@ -200,7 +203,7 @@ async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
   db.close();
   await db.delete();
   const hotRowBytes = JSON.stringify(sample).length;
-  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, parallel: parallelRate, parallelReadwritePerInstance, historyRows, instancesRows };
+  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, historyRows, instancesRows };
 }
 
 (globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;

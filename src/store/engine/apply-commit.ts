@@ -22,7 +22,7 @@ export const COMMIT_TABLES = [
  * them is stored yet, message start locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
-export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counter = new InstanceOrder(undefined)): Promise<void> {
+export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counter = new InstanceOrder(undefined), batch?: BatchTurn): Promise<void> {
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
@@ -75,7 +75,8 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     if (b && owners[i]) writes.push(db.instances.put({ ...(owners[i] as InstanceRow), historySeq: Math.max(owners[i]?.historySeq ?? 0, b.last) }));
   });
   // One after the other: each reserves subscription order numbers from the same counter.
-  writes.push(changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve()));
+  const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
+  writes.push(batch ? batch.serial(subscriptions) : subscriptions());
   if (batches.size > 0) {
     const rows = [...batches.values()];
     writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
@@ -87,9 +88,18 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
+  batch?.issued();
   const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
   if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
+}
+
+/** How a commit shares its transaction with the others of a group commit (see ./batch-apply.ts). */
+export interface BatchTurn {
+  /** Called once every request of the commit that is not chained has been issued: the next commit may start. */
+  issued(): void;
+  /** Runs `work` after the chained work of the earlier commits (counter reservations), in commit order. */
+  serial<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The commit's history as one batch per instance, its events in the order the commit has them. */

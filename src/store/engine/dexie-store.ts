@@ -5,7 +5,8 @@ import type {
 } from '../../host/store';
 import type { FlowdeckDb } from '../db';
 import { rethrowStorageError, type StorageLike } from '../storage';
-import { applyCommit, COMMIT_TABLES } from './apply-commit';
+import { COMMIT_TABLES } from './apply-commit';
+import { applyBatch } from './batch-apply';
 import type { Actor } from './audit';
 import { engineDeployments, writeDeployment, type DeploymentMeta } from './deployments';
 import { GroupCommitter } from './group-commit';
@@ -165,7 +166,7 @@ export class DexieStore implements Store {
 
   /**
    * One transaction for every commit of the batch, applied in order (a later one sees the earlier
-   * ones' writes). The instance counter comes from memory (see {@link InstanceOrder}); when the
+   * ones' writes; see {@link applyBatch}). The instance counter comes from memory (see {@link InstanceOrder}); when the
    * stored one moved behind this store's back, the batch is written again once, reading it.
    */
   private async writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
@@ -173,9 +174,9 @@ export class DexieStore implements Store {
     for (let attempt = 0; ; attempt++) {
       const order = new InstanceOrder(this.instanceOrder);
       try {
-        await this.db.transaction('rw', tables, async () => {
-          for (const { changes, audit } of batch) await applyCommit(this.db, changes, audit ? this.actor : null, order);
-        });
+        // Always a transaction of its own: the group committer may run this in the continuation of
+        // an earlier (failed) transaction, whose zone Dexie would otherwise take as the parent.
+        await Dexie.ignoreTransaction(() => this.db.transaction('rw', tables, () => applyBatch(this.db, batch.map(({ changes, audit }) => ({ changes, actor: audit ? this.actor : null })), order)));
         this.instanceOrder = order.value;
         return;
       } catch (error) {
