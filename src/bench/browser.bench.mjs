@@ -78,6 +78,7 @@ async function main() {
     const reaching = r.widths.find((w) => w.perSec >= AIM);
     const group = reaching ?? r.widths.reduce((a, b) => (b.perSec > a.perSec ? b : a));
     console.log(reaching ? `Group commit reaches ${fmt(AIM)} persisted instances/s at ${reaching.width} concurrent starts.` : `No width reaches ${fmt(AIM)} persisted instances/s here (best: ${fmt(group.perSec)}/s at ${group.width}).`);
+    console.log(`Group commit / one by one: ${(group.perSec / r.persisted).toFixed(2)}x; MemoryStore / group commit: ${(r.memory / group.perSec).toFixed(1)}x (medians of 5 alternating rounds)`);
     console.log(`One start after the other: ${fmt(r.persisted)}/s (${(100 * r.persisted / AIM).toFixed(0)}% of the aim); load: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     console.log(`\nMemoryStore / DexieStore: ${(r.memory / r.persisted).toFixed(1)}x (history events persisted: ${fmt(r.historyRows)})`);
     console.log('The machine is shared (2 cores, several engineers): absolute figures are noisy, the ratio less so.');
@@ -93,6 +94,8 @@ async function main() {
       groupCommitWidth: group.width,
       groupCommitTransactionsPerInstance: Number(group.readwritePerInstance.toFixed(3)),
       groupCommitByWidth: Object.fromEntries(r.widths.map((w) => [w.width, Math.round(w.perSec)])),
+      groupCommitOverSequential: Number((group.perSec / r.persisted).toFixed(2)),
+      memoryOverGroupCommit: Number((r.memory / group.perSec).toFixed(1)),
       loadAverage1m: Number(loadavg()[0].toFixed(2)),
       bareReadThenWriteInstancesPerSec: Math.round(r.bareReadThenWrite),
       dexieReadThenWriteInstancesPerSec: Math.round(r.dexieReadThenWrite),
