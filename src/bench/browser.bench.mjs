@@ -78,7 +78,8 @@ async function main() {
     const reaching = r.widths.find((w) => w.perSec >= AIM);
     const group = reaching ?? r.widths.reduce((a, b) => (b.perSec > a.perSec ? b : a));
     console.log(reaching ? `Group commit reaches ${fmt(AIM)} persisted instances/s at ${reaching.width} concurrent starts.` : `No width reaches ${fmt(AIM)} persisted instances/s here (best: ${fmt(group.perSec)}/s at ${group.width}).`);
-    console.log(`Group commit / one by one: ${(group.perSec / r.persisted).toFixed(2)}x; MemoryStore / group commit: ${(r.memory / group.perSec).toFixed(1)}x (medians of 5 alternating rounds)`);
+    console.log(`  rounds (instances/s): ${r.rounds.map((x, i) => `${i === 0 ? 'memory' : i === 1 ? 'one by one' : `width ${WIDTHS[i - 2]}`} ${x.join('/')}`).join('; ')}`);
+    console.log(`Group commit / one by one: ${(group.perSec / r.persisted).toFixed(2)}x; MemoryStore / group commit: ${(r.memory / group.perSec).toFixed(1)}x (5 alternating rounds each)`);
     console.log(`One start after the other: ${fmt(r.persisted)}/s (${(100 * r.persisted / AIM).toFixed(0)}% of the aim); load: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     console.log(`\nMemoryStore / DexieStore: ${(r.memory / r.persisted).toFixed(1)}x (history events persisted: ${fmt(r.historyRows)})`);
     console.log('The machine is shared (2 cores, several engineers): absolute figures are noisy, the ratio less so.');

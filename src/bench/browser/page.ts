@@ -64,6 +64,8 @@ export interface BrowserBenchResult {
   readonlyPerInstance: number;
   /** Group commit: `width` starts at once, instances/s and readwrite transactions per instance. */
   widths: Array<{ width: number; perSec: number; readwritePerInstance: number }>;
+  /** Each line's instances/s per round (memory, one by one, then each width), to show the spread. */
+  rounds: number[][];
   historyRows: number;
   instancesRows: number;
   bareReadThenWrite: number;
@@ -173,13 +175,14 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   await rate(memoryHost, 300);
   await rate(persistedHost, 100);
 
-  // Alternating rounds (memory, one by one, each width), medians: a load change on the shared
+  // Alternating rounds (memory, one by one, each width): a load change on the shared
   // machine hits every line alike instead of whichever ran at that moment.
   const ROUNDS = 5;
   const per = Math.ceil(n / ROUNDS);
   const lines = [{ host: memoryHost, width: 1 }, { host: persistedHost, width: 1 }, ...widths.map((width) => ({ host: persistedHost, width }))];
   const rates = lines.map(() => [] as number[]);
   const readwrite = lines.map(() => 0);
+  const lineMs = lines.map(() => 0);
   // What the one-by-one line does: its readonly transactions, requests by table, time in the commit.
   let readonly = 0;
   let sequentialMs = 0;
@@ -192,6 +195,7 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
       const commitBefore = commitMs;
       const t0 = performance.now();
       rates[i].push(await rate(line.host, per, line.width));
+      lineMs[i] += performance.now() - t0;
       readwrite[i] += counts.readwrite - before.readwrite;
       if (i !== 1) continue;
       sequentialMs += performance.now() - t0;
@@ -201,15 +205,16 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
     }
   }
   const measured = per * ROUNDS;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const memory = median(rates[0]);
-  const persisted = median(rates[1]);
+  // Each line's figure over all its rounds (total instances / total time): GC pauses count where they fall.
+  const overall = (i: number) => measured / (lineMs[i] / 1000);
+  const memory = overall(0);
+  const persisted = overall(1);
   const commitShare = sequentialCommitMs / sequentialMs;
   const readwritePerInstance = readwrite[1] / measured;
   const readonlyPerInstance = readonly / measured;
   const requestsPerInstance = Object.values(byTable).reduce((a, b) => a + b, 0) / measured;
   const requestsByStore = Object.fromEntries(Object.entries(byTable).map(([k, v]) => [k, v / measured]).filter(([, v]) => (v as number) > 0));
-  const byWidth: BrowserBenchResult['widths'] = widths.map((width, j) => ({ width, perSec: median(rates[j + 2]), readwritePerInstance: readwrite[j + 2] / measured }));
+  const byWidth: BrowserBenchResult['widths'] = widths.map((width, j) => ({ width, perSec: overall(j + 2), readwritePerInstance: readwrite[j + 2] / measured }));
   // The persisted data is really there: every instance row and its full history.
   const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
   // A row of the real size: the last instance's hot row (structured clone costs with its size).
@@ -221,7 +226,7 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   db.close();
   await db.delete();
   const hotRowBytes = JSON.stringify(sample).length;
-  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, historyRows, instancesRows };
+  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, rounds: rates.map((r) => r.map(Math.round)), historyRows, instancesRows };
 }
 
 (globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;
