@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { at, command, event, instance, sub } from '../../host/test-support/store-contract';
 import { freshDbs } from '../test-support/fresh-db';
+import { interceptTables } from '../test-support/intercept';
 import { DexieStore } from './dexie-store';
 
 const fresh = freshDbs();
@@ -35,14 +36,22 @@ describe('DexieStore: the commits of one group commit written without waiting fo
 
   it('given many starts submitted together, one of them a duplicate of a stored instance, then only that one is refused and the others are written once with consecutive numbers', async () => {
     const db = fresh();
+    let counterWrites = 0;
+    interceptTables(db, 'count-counter-writes', (name, table) => ({ ...table, mutate: (req) => { if (name === 'counters') counterWrites++; return table.mutate(req); } }));
     const store = new DexieStore(db);
     await store.commit({ instances: [at(instance('s0'), 1)], history: [event('s0', 1)], commands: [command('s0', 1, 'start')] });
+
+    // A batch without the duplicate writes the counter once for all its starts.
+    counterWrites = 0;
+    await Promise.all(['t1', 't2', 't3'].map((id) => store.commit({ instances: [at(instance(id), 1)], history: [], commands: [command(id, 1, 'start')] })));
+    expect(counterWrites).toBe(1);
 
     const ids = ['s1', 's2', 's0', 's3', 's4'];
     const results = await Promise.allSettled(ids.map((id) => store.commit({ instances: [at(instance(id), 1)], history: [event(id, 1)], commands: [command(id, 1, 'start')] })));
 
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-    expect((await db.instances.orderBy('order').toArray()).map((r) => [r.instanceId, r.order])).toEqual([['s0', 1], ['s1', 2], ['s2', 3], ['s3', 4], ['s4', 5]]);
+    expect((await db.instances.orderBy('order').toArray()).map((r) => [r.instanceId, r.order])).toEqual([['s0', 1], ['t1', 2], ['t2', 3], ['t3', 4], ['s1', 5], ['s2', 6], ['s3', 7], ['s4', 8]]);
     expect(await db.historyBatches.count()).toBe(5);
+    expect((await db.counters.get('instances'))?.value).toBe(8);
   });
 });

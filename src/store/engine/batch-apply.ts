@@ -13,6 +13,7 @@ import type { InstanceOrder } from './instance-order';
  * (read, then write) run one after the other in commit order; a commit touching an instance an
  * earlier commit of the batch touched, or the message, lock or timer start tables (reads and
  * reservations of their own), waits until every earlier commit is written.
+ * The instance counter is written once per batch (`order` is deferred).
  * A failure rejects (the transaction aborts, nothing of the batch is written), naming a revision
  * conflict before any consequence of it.
  */
@@ -36,6 +37,9 @@ export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes:
     // A commit refused by its checks issues nothing: the next one goes on (the batch fails anyway).
     await Promise.race([started, commit.then(() => undefined, () => undefined)]);
   }
+  // Every commit has taken its instance numbers: one counter write for the whole batch.
+  const counter = order.flush(db);
+  if (counter) done.push(counter.then(() => undefined));
   await settle(done);
 }
 

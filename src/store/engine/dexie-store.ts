@@ -172,7 +172,7 @@ export class DexieStore implements Store {
   private async writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
     const tables = COMMIT_TABLES.map((name) => this.db.table(name));
     for (let attempt = 0; ; attempt++) {
-      const order = new InstanceOrder(this.instanceOrder);
+      const order = new InstanceOrder(this.instanceOrder, true);
       try {
         // Always a transaction of its own: the group committer may run this in the continuation of
         // an earlier (failed) transaction, whose zone Dexie would otherwise take as the parent.

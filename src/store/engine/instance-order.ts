@@ -17,10 +17,13 @@ export class InstanceOrder {
   /** The counter stored elsewhere was not the value this transaction started from. */
   moved = false;
   private checked = false;
+  private dirty = false;
 
   constructor(
     /** The counter's value, as far as known (undefined: read it in the transaction, awaited). */
     public value: number | undefined,
+    /** Write the counter once, by {@link flush}, instead of with every commit (a group commit). */
+    private readonly deferred = false,
   ) {}
 
   get known(): boolean {
@@ -55,7 +58,15 @@ export class InstanceOrder {
       }));
     }
     this.value += count;
-    writes.push(db.counters.put({ name: 'instances', value: this.value }));
+    if (this.deferred) this.dirty = true;
+    else writes.push(db.counters.put({ name: 'instances', value: this.value }));
     return first;
+  }
+
+  /** The one write of a deferred counter, once every commit of the transaction has taken its numbers. */
+  flush(db: FlowdeckDb): Promise<unknown> | undefined {
+    if (!this.dirty || this.value === undefined) return undefined;
+    this.dirty = false;
+    return db.counters.put({ name: 'instances', value: this.value });
   }
 }
