@@ -6,10 +6,11 @@ import * as Comlink from 'comlink';
 import { CHANGES_CHANNEL, DexieCatalog, dexieInstanceSource, EngineApi, type ApiResult, type EngineChange } from '../src/api';
 import { createQuickJsScriptRunner, DmnDecisions, EngineHost, FeelExpressions, RealClock } from '../src/host';
 import { DexieStore, importEngineSnapshot, openWorkspaceDb } from '../src/store';
+import { CallGate } from '../src/workers/call-gate';
 import { browserScriptThreads } from './script-threads';
 
 let actor = 'studio';
-let queue: Promise<unknown> = Promise.resolve();
+const gate = new CallGate();
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
 const logger = { debug: () => undefined, warn: (msg: string) => console.warn(`[engine] ${msg}`) };
 
@@ -40,14 +41,13 @@ const facade = {
     } catch (error) {
       return { error: 'unavailable', message: `the engine did not start: ${(error as Error).message}` };
     }
-    // One call at a time, so the audit log names the caller of each commit (the host serialises
-    // its operations anyway; reads wait behind them there too).
-    const run = queue.then(() => {
-      actor = who || 'studio';
+    // Calls of one caller side by side (their commits share transactions: group commit); another
+    // caller's wait, so the audit log names the caller of each commit; an import runs alone.
+    const caller = who || 'studio';
+    return gate.run(caller, method === 'engineData.import', () => {
+      actor = caller;
       return api.call(method, request);
     });
-    queue = run.catch(() => undefined);
-    return run;
   },
   /** Resolves once the engine is up (its stored deployments restored, due timers fired). */
   async ready(): Promise<true> {

@@ -32,7 +32,6 @@ for (const name of ['add', 'put', 'delete', 'get', 'getAll', 'openCursor', 'coun
     return method.apply(this, a);
   };
 }
-const requestTotal = () => Object.values(requests).reduce((a, b) => a + b, 0);
 
 const FLOW_A = flowA('feel');
 const expressions = new FeelExpressions();
@@ -63,8 +62,10 @@ export interface BrowserBenchResult {
   persisted: number;
   readwritePerInstance: number;
   readonlyPerInstance: number;
-  parallel: number;
-  parallelReadwritePerInstance: number;
+  /** Group commit: `width` starts at once, instances/s and readwrite transactions per instance. */
+  widths: Array<{ width: number; perSec: number; readwritePerInstance: number }>;
+  /** Each line's instances/s per round (memory, one by one, then each width), to show the spread. */
+  rounds: number[][];
   historyRows: number;
   instancesRows: number;
   bareReadThenWrite: number;
@@ -158,7 +159,7 @@ async function commitShapeRates(n: number, row: Record<string, unknown>): Promis
   return { bareReadThenWrite, dexieReadThenWrite, dexieNarrowScope };
 }
 
-async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
+async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const db = new FlowdeckDb(`bench-browser-${dbCount++}`);
   const store = new DexieStore(db);
   // Time spent inside the store's commit (the IndexedDB write), to tell store cost from engine cost.
@@ -174,21 +175,46 @@ async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
   await rate(memoryHost, 300);
   await rate(persistedHost, 100);
 
-  const memory = await rate(memoryHost, n);
-  const before = { ...counts };
-  const requestsBefore = requestTotal();
-  const perTable = { ...requests };
-  commitMs = 0;
-  const t0 = performance.now();
-  const persisted = await rate(persistedHost, n);
-  const commitShare = commitMs / (performance.now() - t0);
-  const readwritePerInstance = (counts.readwrite - before.readwrite) / n;
-  const readonlyPerInstance = (counts.readonly - before.readonly) / n;
-  const requestsPerInstance = (requestTotal() - requestsBefore) / n;
-  const requestsByStore = Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, (v - (perTable[k] ?? 0)) / n]).filter(([, v]) => (v as number) > 0));
-  const beforeParallel = counts.readwrite;
-  const parallelRate = await rate(persistedHost, n, parallel);
-  const parallelReadwritePerInstance = (counts.readwrite - beforeParallel) / n;
+  // Alternating rounds (memory, one by one, each width): a load change on the shared
+  // machine hits every line alike instead of whichever ran at that moment.
+  const ROUNDS = 5;
+  const per = Math.ceil(n / ROUNDS);
+  const lines = [{ host: memoryHost, width: 1 }, { host: persistedHost, width: 1 }, ...widths.map((width) => ({ host: persistedHost, width }))];
+  const rates = lines.map(() => [] as number[]);
+  const readwrite = lines.map(() => 0);
+  const lineMs = lines.map(() => 0);
+  // What the one-by-one line does: its readonly transactions, requests by table, time in the commit.
+  let readonly = 0;
+  let sequentialMs = 0;
+  let sequentialCommitMs = 0;
+  const byTable: Record<string, number> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, line] of lines.entries()) {
+      const before = { ...counts };
+      const tables = { ...requests };
+      const commitBefore = commitMs;
+      const t0 = performance.now();
+      rates[i].push(await rate(line.host, per, line.width));
+      lineMs[i] += performance.now() - t0;
+      readwrite[i] += counts.readwrite - before.readwrite;
+      if (i !== 1) continue;
+      sequentialMs += performance.now() - t0;
+      sequentialCommitMs += commitMs - commitBefore;
+      readonly += counts.readonly - before.readonly;
+      for (const [k, v] of Object.entries(requests)) byTable[k] = (byTable[k] ?? 0) + v - (tables[k] ?? 0);
+    }
+  }
+  const measured = per * ROUNDS;
+  // Each line's figure over all its rounds (total instances / total time): GC pauses count where they fall.
+  const overall = (i: number) => measured / (lineMs[i] / 1000);
+  const memory = overall(0);
+  const persisted = overall(1);
+  const commitShare = sequentialCommitMs / sequentialMs;
+  const readwritePerInstance = readwrite[1] / measured;
+  const readonlyPerInstance = readonly / measured;
+  const requestsPerInstance = Object.values(byTable).reduce((a, b) => a + b, 0) / measured;
+  const requestsByStore = Object.fromEntries(Object.entries(byTable).map(([k, v]) => [k, v / measured]).filter(([, v]) => (v as number) > 0));
+  const byWidth: BrowserBenchResult['widths'] = widths.map((width, j) => ({ width, perSec: overall(j + 2), readwritePerInstance: readwrite[j + 2] / measured }));
   // The persisted data is really there: every instance row and its full history.
   const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
   // A row of the real size: the last instance's hot row (structured clone costs with its size).
@@ -200,7 +226,7 @@ async function run(n: number, parallel: number): Promise<BrowserBenchResult> {
   db.close();
   await db.delete();
   const hotRowBytes = JSON.stringify(sample).length;
-  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, parallel: parallelRate, parallelReadwritePerInstance, historyRows, instancesRows };
+  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, rounds: rates.map((r) => r.map(Math.round)), historyRows, instancesRows };
 }
 
 (globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;

@@ -4,6 +4,7 @@ import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
+import { InstanceOrder } from './instance-order';
 import { writeInstance } from './instance-write';
 import { alreadyStored } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
@@ -17,24 +18,31 @@ export const COMMIT_TABLES = [
 
 /**
  * Applies one {@link StoreCommit} inside the caller's readwrite transaction over {@link COMMIT_TABLES}
- * (audit rows from its commands unless `actor` is null: a restore).
+ * (audit rows from its commands unless `actor` is null: a restore). `counter` carries the instance
+ * order counter across the commits of one transaction (default: read it here).
  * Reads and checks come first (instance revisions, the owners of history events and that none of
  * them is stored yet, message start locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
-export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null): Promise<void> {
+export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counter = new InstanceOrder(undefined), batch?: BatchTurn): Promise<void> {
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
+  const expected = expectedRevisions(changes.instances, changes.commands);
+  // A new instance (expected revision 0) is not read: it is added, and `add` fails on a stored one (the conflict).
+  const created = ids.map((id) => expected.get(id) === 0);
+  const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [previous, owners, counter] = await Promise.all([
-    db.instances.bulkGet(ids),
+  const [stored0, owners, counterRow] = await Promise.all([
+    read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
-    ids.length > 0 ? db.counters.get('instances') : undefined,
+    ids.length > 0 && !counter.known ? db.counters.get('instances') : undefined,
     checkMessageStartLocks(db, changes),
   ]);
+  if (ids.length > 0 && !counter.known) counter.adopt(counterRow?.value ?? 0);
+  const byId = new Map(read.map((id, i) => [id, stored0[i]]));
+  const previous = ids.map((id) => byId.get(id));
 
-  const expected = expectedRevisions(changes.instances, changes.commands);
   changes.instances.forEach((state, i) => {
     const base = expected.get(state.instanceId);
     const actual = previous[i]?.revision ?? 0;
@@ -57,12 +65,11 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
 
   const writes: Promise<unknown>[] = [];
   const fresh = previous.filter((row) => row === undefined).length;
-  let order = (counter?.value ?? 0) + 1;
-  if (fresh > 0) writes.push(db.counters.put({ name: 'instances', value: order + fresh - 1 }));
+  let order = ids.length > 0 ? counter.take(db, fresh, writes) : 0;
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);
-    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq));
+    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
   });
   // Events of an instance outside the commit (rare: a restore): its row learns their last seq.
   others.forEach((id, i) => {
@@ -70,7 +77,8 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     if (b && owners[i]) writes.push(db.instances.put({ ...(owners[i] as InstanceRow), historySeq: Math.max(owners[i]?.historySeq ?? 0, b.last) }));
   });
   // One after the other: each reserves subscription order numbers from the same counter.
-  writes.push(changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve()));
+  const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
+  writes.push(batch ? batch.serial(subscriptions) : subscriptions());
   if (batches.size > 0) {
     const rows = [...batches.values()];
     writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
@@ -83,7 +91,18 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
-  await Promise.all(writes);
+  batch?.issued();
+  const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
+  if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
+}
+
+/** How a commit shares its transaction with the others of a group commit (see ./batch-apply.ts). */
+export interface BatchTurn {
+  /** Called once every request of the commit that is not chained has been issued: the next commit may start. */
+  issued(): void;
+  /** Runs `work` after the chained work of the earlier commits (counter reservations), in commit order. */
+  serial<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The commit's history as one batch per instance, its events in the order the commit has them. */

@@ -5,10 +5,12 @@ import type {
 } from '../../host/store';
 import type { FlowdeckDb } from '../db';
 import { rethrowStorageError, type StorageLike } from '../storage';
-import { applyCommit, COMMIT_TABLES } from './apply-commit';
+import { COMMIT_TABLES } from './apply-commit';
+import { applyBatch } from './batch-apply';
 import type { Actor } from './audit';
 import { engineDeployments, writeDeployment, type DeploymentMeta } from './deployments';
 import { GroupCommitter } from './group-commit';
+import { InstanceOrder } from './instance-order';
 import type { BufferedMessageRow, InstanceRow } from './rows';
 import { availableJobs } from './queries';
 import { loadHistoryBatches } from './history-batches';
@@ -38,6 +40,8 @@ export interface DexieStoreOptions {
 export class DexieStore implements Store {
   private readonly actor: Actor;
   private readonly group: GroupCommitter<{ changes: StoreCommit; audit: boolean }>;
+  /** The `instances` counter as this store last committed it (undefined: read it in the next commit). */
+  private instanceOrder: number | undefined;
 
   constructor(
     readonly db: FlowdeckDb,
@@ -160,12 +164,26 @@ export class DexieStore implements Store {
     return this.db.messageStartLocks.where('instanceId').equals(instanceId).first();
   }
 
-  /** One transaction for every commit of the batch, applied in order (a later one sees the earlier ones' writes). */
-  private writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
+  /**
+   * One transaction for every commit of the batch, applied in order (a later one sees the earlier
+   * ones' writes; see {@link applyBatch}). The instance counter comes from memory (see {@link InstanceOrder}); when the
+   * stored one moved behind this store's back, the batch is written again once, reading it.
+   */
+  private async writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
     const tables = COMMIT_TABLES.map((name) => this.db.table(name));
-    return this.db.transaction('rw', tables, async () => {
-      for (const { changes, audit } of batch) await applyCommit(this.db, changes, audit ? this.actor : null);
-    });
+    for (let attempt = 0; ; attempt++) {
+      const order = new InstanceOrder(this.instanceOrder, true);
+      try {
+        // Always a transaction of its own: the group committer may run this in the continuation of
+        // an earlier (failed) transaction, whose zone Dexie would otherwise take as the parent.
+        await Dexie.ignoreTransaction(() => this.db.transaction('rw', tables, () => applyBatch(this.db, batch.map(({ changes, audit }) => ({ changes, actor: audit ? this.actor : null })), order)));
+        this.instanceOrder = order.value;
+        return;
+      } catch (error) {
+        this.instanceOrder = undefined;
+        if (!order.moved || attempt > 0) throw error;
+      }
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { InstanceState } from '../../engine';
+import { StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import type { IncidentRow, InstanceRow, JobRow, TimerRow, UserTaskRow, VariableRow } from './rows';
 import { syncRows } from './keyed-rows';
@@ -51,15 +52,17 @@ export function instanceRow(state: InstanceState, order: number, pathLength: num
  * path is rewritten. An ended instance's path goes inline into its row and its `paths` rows go
  * (an instance that starts and ends in one commit writes no path row at all).
  */
-export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean, historySeq: number): Promise<unknown>[] {
+export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean, historySeq: number, create = false): Promise<unknown>[] {
   const id = state.instanceId;
   const ops: Promise<unknown>[] = [];
+  // A new instance was not read: `add` refuses a stored one, which is the revision conflict.
+  const putRow = (row: InstanceRow) => (create ? db.instances.add(row).catch((error: unknown) => conflictOnAdd(db, id, error)) : db.instances.put(row));
   const stored = previous?.pathInline ? 0 : previous?.pathLength ?? 0;
   const storedPieces = previous?.pathInline ? 0 : previous?.pathPieces ?? (stored > 0 ? 1 : 0);
   const clearPieces = () => db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete();
   if (state.status !== 'active') {
     if (storedPieces > 0) ops.push(clearPieces());
-    ops.push(db.instances.put(instanceRow(state, order, state.path.length, 0, historySeq, true)));
+    ops.push(putRow(instanceRow(state, order, state.path.length, 0, historySeq, true)));
   } else {
     let pieces = storedPieces;
     if (appendPath && !previous?.pathInline && state.path.length >= stored && (state.path.length === stored || storedPieces < MAX_PATH_PIECES)) {
@@ -71,7 +74,7 @@ export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: In
       ops.push(clearPieces().then(() => (state.path.length > 0 ? db.paths.add({ instanceId: id, from: 0, ids: state.path.slice() }) : undefined)));
       pieces = state.path.length > 0 ? 1 : 0;
     }
-    ops.push(db.instances.put(instanceRow(state, order, state.path.length, pieces, historySeq)));
+    ops.push(putRow(instanceRow(state, order, state.path.length, pieces, historySeq)));
   }
   const before = previous?.state;
   ops.push(
@@ -82,6 +85,14 @@ export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: In
     ...syncRows(db.variables, variablesOf(before), variablesOf(state)),
   );
   return ops;
+}
+
+/** The `add` of a new instance's row failed: when the id is taken, a {@link StoreConflictError} with the stored revision (the transaction aborts). */
+async function conflictOnAdd(db: FlowdeckDb, instanceId: string, error: unknown): Promise<never> {
+  if ((error as { name?: string }).name !== 'ConstraintError') throw error;
+  // The stored revision for the message, if the transaction still answers (another failed request may have aborted it).
+  const stored = await db.instances.get(instanceId).catch(() => undefined);
+  throw new StoreConflictError(instanceId, 0, stored?.revision ?? 1);
 }
 
 function jobsOf(state: InstanceState | undefined): Keyed<JobRow, string> {
