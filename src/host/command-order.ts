@@ -23,33 +23,3 @@ export function orderAfterRestore(records: readonly CommandRecord[], last: numbe
   for (const r of records) if (typeof r.order === 'number' && r.order > max) max = r.order;
   return max;
 }
-
-/** A named counter table, as a store keeps it (the Dexie store's `counters`). */
-export interface CounterTable {
-  get(name: string): PromiseLike<{ value: number } | undefined>;
-  put(row: { name: string; value: number }): PromiseLike<unknown>;
-}
-
-/** Per write transaction: the counter after the last commit numbered in it (the chain the next one waits on). */
-const chains = new WeakMap<object, Promise<number>>();
-
-/**
- * A commit's records numbered from the counter `commands` of `counters` (inside the caller's
- * write transaction); a restore's records keep theirs and the counter moves past them.
- * `transaction` (the store's current write transaction) chains the commits that share it: each
- * numbers after the one called before it, even when their requests interleave (a group commit
- * that does not wait for one commit's writes before the next), so none reads the counter stale.
- */
-export function orderCommands(counters: CounterTable, records: readonly CommandRecord[], restore: boolean, transaction?: object | null): Promise<readonly CommandRecord[]> {
-  const earlier = transaction ? chains.get(transaction) : undefined;
-  let out: readonly CommandRecord[] = records;
-  const last = (earlier ?? Promise.resolve(counters.get('commands')).then((row) => row?.value ?? 0)).then(async (before) => {
-    let after: number;
-    if (restore) after = orderAfterRestore(records, before);
-    else ({ records: out, last: after } = numberCommands(records, before));
-    if (after !== before) await counters.put({ name: 'commands', value: after });
-    return after;
-  });
-  if (transaction) chains.set(transaction, last);
-  return last.then(() => out);
-}

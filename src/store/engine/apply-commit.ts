@@ -1,10 +1,10 @@
-import { Dexie } from 'dexie';
-import { orderCommands } from '../../host/command-order';
+import type { CommandRecord } from '../../engine';
+import { numberCommands, orderAfterRestore } from '../../host/command-order';
 import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
-import { InstanceOrder } from './instance-order';
+import { freshCounters, type CommitCounters } from './cached-counter';
 import { writeInstance } from './instance-write';
 import { alreadyStored } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
@@ -24,7 +24,10 @@ export const COMMIT_TABLES = [
  * them is stored yet, message start locks); a failed check throws, which aborts the whole transaction, so nothing of it (nor of the
  * other commits sharing the transaction) is written.
  */
-export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counter = new InstanceOrder(undefined), batch?: BatchTurn): Promise<void> {
+export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: Actor | null, counters: CommitCounters = freshCounters(), batch?: BatchTurn): Promise<void> {
+  const counter = counters.instances;
+  const commandCounter = counters.commands;
+  const commands = changes.commands ?? [];
   const ids = changes.instances.map((s) => s.instanceId);
   const inCommit = new Set(ids);
   const others = [...new Set(changes.history.map((e) => e.instanceId).filter((id) => !inCommit.has(id)))];
@@ -33,13 +36,15 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const created = ids.map((id) => expected.get(id) === 0);
   const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [stored0, owners, counterRow] = await Promise.all([
+  const [stored0, owners, counterRow, commandRow] = await Promise.all([
     read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
     ids.length > 0 && !counter.known ? db.counters.get('instances') : undefined,
+    commands.length > 0 && !commandCounter.known ? db.counters.get('commands') : undefined,
     checkMessageStartLocks(db, changes),
   ]);
   if (ids.length > 0 && !counter.known) counter.adopt(counterRow?.value ?? 0);
+  if (commands.length > 0 && !commandCounter.known) commandCounter.adopt(commandRow?.value ?? 0);
   const byId = new Map(read.map((id, i) => [id, stored0[i]]));
   const previous = ids.map((id) => byId.get(id));
 
@@ -83,12 +88,15 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     const rows = [...batches.values()];
     writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
   }
-  if (changes.commands?.length) {
-    const commands = changes.commands;
-    // The store-wide order of command records (ADR 0250); a restore (no actor) keeps the records' own.
-    writes.push(orderCommands(db.counters, commands, actor === null, Dexie.currentTransaction).then((numbered) => db.commands.bulkAdd(numbered)).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
+  if (commands.length > 0) {
+    // The store-wide order of command records (ADR 0250), numbered from the counter in memory
+    // (taken now, in commit order); a restore (no actor) keeps the records' own and moves it past them.
+    let numbered: readonly CommandRecord[] = commands;
+    if (actor === null) commandCounter.moveTo(orderAfterRestore(commands, commandCounter.value ?? 0), db, writes);
+    else numbered = numberCommands(commands, commandCounter.take(db, commands.length, writes) - 1).records;
+    writes.push(db.commands.bulkAdd(numbered as CommandRecord[]).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
   }
-  const audit = actor ? auditRowsOf(changes.commands ?? [], actor) : [];
+  const audit = actor ? auditRowsOf(commands, actor) : [];
   if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   batch?.issued();

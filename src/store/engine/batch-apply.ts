@@ -3,7 +3,7 @@ import { StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import { applyCommit } from './apply-commit';
 import type { Actor } from './audit';
-import type { InstanceOrder } from './instance-order';
+import type { CommitCounters } from './cached-counter';
 
 /**
  * Applies the commits of a group commit inside the caller's one readwrite transaction, without
@@ -13,11 +13,11 @@ import type { InstanceOrder } from './instance-order';
  * (read, then write) run one after the other in commit order; a commit touching an instance an
  * earlier commit of the batch touched, or the message, lock or timer start tables (reads and
  * reservations of their own), waits until every earlier commit is written.
- * The instance counter is written once per batch (`order` is deferred).
+ * The instance and command counters are written once per batch (both deferred).
  * A failure rejects (the transaction aborts, nothing of the batch is written), naming a revision
  * conflict before any consequence of it.
  */
-export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes: StoreCommit; actor: Actor | null }>, order: InstanceOrder): Promise<void> {
+export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes: StoreCommit; actor: Actor | null }>, counters: CommitCounters): Promise<void> {
   const done: Promise<void>[] = [];
   const touched = new Set<string>();
   let tail: Promise<unknown> = Promise.resolve();
@@ -32,14 +32,16 @@ export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes:
     for (const id of ids) touched.add(id);
     let issued = (): void => undefined;
     const started = new Promise<void>((resolve) => { issued = resolve; });
-    const commit = applyCommit(db, changes, actor, order, { issued, serial });
+    const commit = applyCommit(db, changes, actor, counters, { issued, serial });
     done.push(commit);
     // A commit refused by its checks issues nothing: the next one goes on (the batch fails anyway).
     await Promise.race([started, commit.then(() => undefined, () => undefined)]);
   }
-  // Every commit has taken its instance numbers: one counter write for the whole batch.
-  const counter = order.flush(db);
-  if (counter) done.push(counter.then(() => undefined));
+  // Every commit has taken its numbers: one write per counter for the whole batch.
+  for (const c of [counters.instances, counters.commands]) {
+    const written = c.flush(db);
+    if (written) done.push(written.then(() => undefined));
+  }
   await settle(done);
 }
 

@@ -99,4 +99,26 @@ describe('DexieStore: the instance counter kept in memory', () => {
     expect((await db.instances.bulkGet(['a', 'b'])).map((r) => r?.order)).toEqual([1, 2]);
     expect((await db.counters.get('instances'))?.value).toBe(2);
   });
+
+  it('given the command counter moved behind the store, when commands commit, then they are numbered after the stored value; one commit reads neither counter', async () => {
+    // Given
+    const db = fresh();
+    const reads = countReads(db);
+    const store = new DexieStore(db);
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+    const first = reads.counters ?? 0;
+    await store.commit({ instances: [at(instance('b'), 1)], history: [], commands: [command('b', 1, 'start')] });
+    const second = (reads.counters ?? 0) - first;
+    await db.counters.put({ name: 'commands', value: 70 });
+
+    // When
+    await store.commit({ instances: [at(instance('c'), 1)], history: [], commands: [command('c', 1, 'start')] });
+    await store.commit({ instances: [at(instance('d'), 1)], history: [], commands: [command('d', 1, 'start')] });
+
+    // Then: the first commit read both counters (awaited), the second only checked them (not awaited); the moved one was written again after 70.
+    expect([first, second]).toEqual([2, 2]);
+    expect((await Promise.all(['a', 'b', 'c', 'd'].map((id) => store.loadCommands(id)))).map((c) => c[0].order)).toEqual([1, 2, 71, 72]);
+    expect((await db.counters.get('commands'))?.value).toBe(72);
+  });
 });
+

@@ -10,7 +10,7 @@ import { applyBatch } from './batch-apply';
 import type { Actor } from './audit';
 import { engineDeployments, writeDeployment, type DeploymentMeta } from './deployments';
 import { GroupCommitter } from './group-commit';
-import { InstanceOrder } from './instance-order';
+import { CachedCounter } from './cached-counter';
 import type { BufferedMessageRow, InstanceRow } from './rows';
 import { availableJobs } from './queries';
 import { loadHistoryBatches } from './history-batches';
@@ -42,6 +42,8 @@ export class DexieStore implements Store {
   private readonly group: GroupCommitter<{ changes: StoreCommit; audit: boolean }>;
   /** The `instances` counter as this store last committed it (undefined: read it in the next commit). */
   private instanceOrder: number | undefined;
+  /** The command-record order counter as this store last committed it (ADR 0250); undefined: read it. */
+  private commandOrder: number | undefined;
 
   constructor(
     readonly db: FlowdeckDb,
@@ -166,22 +168,25 @@ export class DexieStore implements Store {
 
   /**
    * One transaction for every commit of the batch, applied in order (a later one sees the earlier
-   * ones' writes; see {@link applyBatch}). The instance counter comes from memory (see {@link InstanceOrder}); when the
+   * ones' writes; see {@link applyBatch}). The instance and command counters come from memory (see {@link CachedCounter}); when the
    * stored one moved behind this store's back, the batch is written again once, reading it.
    */
   private async writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
     const tables = COMMIT_TABLES.map((name) => this.db.table(name));
     for (let attempt = 0; ; attempt++) {
-      const order = new InstanceOrder(this.instanceOrder, true);
+      const order = new CachedCounter('instances', this.instanceOrder, true);
+      const commands = new CachedCounter('commands', this.commandOrder, true);
       try {
         // Always a transaction of its own: the group committer may run this in the continuation of
         // an earlier (failed) transaction, whose zone Dexie would otherwise take as the parent.
-        await Dexie.ignoreTransaction(() => this.db.transaction('rw', tables, () => applyBatch(this.db, batch.map(({ changes, audit }) => ({ changes, actor: audit ? this.actor : null })), order)));
+        await Dexie.ignoreTransaction(() => this.db.transaction('rw', tables, () => applyBatch(this.db, batch.map(({ changes, audit }) => ({ changes, actor: audit ? this.actor : null })), { instances: order, commands })));
         this.instanceOrder = order.value;
+        this.commandOrder = commands.value;
         return;
       } catch (error) {
         this.instanceOrder = undefined;
-        if (!order.moved || attempt > 0) throw error;
+        this.commandOrder = undefined;
+        if (!(order.moved || commands.moved) || attempt > 0) throw error;
       }
     }
   }
