@@ -33,6 +33,17 @@ describe('engine history as a log', () => {
     expect(back.get(big.instanceId)).toEqual(big.history);
   });
 
+  it('given a child instance and its caller, when exported as OCEL 2.0 with their parents, then the child is related to the caller (O2O called by); a caller outside the log is not named', async () => {
+    const caller = await runApproval(100);
+    const child = await runApproval(900, caller);
+    const objects = (log: ReturnType<typeof historyToLog>) => (JSON.parse(writeOcel(log)) as { objects: Array<{ id: string; relationships?: Array<{ objectId: string; qualifier: string }> }> }).objects;
+    const both = objects(historyToLog([caller.history, child.history], { parents: { [child.instanceId]: caller.instanceId } }));
+    expect(both.find((o) => o.id === child.instanceId)?.relationships).toEqual([{ objectId: caller.instanceId, qualifier: 'called by' }]);
+    expect(both.find((o) => o.id === caller.instanceId)?.relationships ?? []).toEqual([]);
+    const alone = objects(historyToLog([child.history], { parents: { [child.instanceId]: caller.instanceId } }));
+    expect(alone.find((o) => o.id === child.instanceId)?.relationships ?? []).toEqual([]);
+  });
+
   it('given an engine log, when summarised with its model, then element events are matched by id and none is unmatched', async () => {
     const { history } = await runApproval(100);
     const xes = writeXes(historyToLog([history], { detail: 'activities' }));

@@ -44,6 +44,12 @@ export interface HistoryLogOptions {
    * `activities`: element life events and user task events only (what process-mining tools expect).
    */
   detail?: 'full' | 'activities';
+  /**
+   * Instance id → the instance that called it (`InstanceState.parent`; the history does not name
+   * it): a child's process-instance object is related to its parent's by O2O, qualifier
+   * `called by`, when the parent is in the log too.
+   */
+  parents?: Readonly<Record<string, string>>;
 }
 
 const ACTIVITY_TYPES = new Set(['elementEntered', 'elementCompleted', 'elementTerminated', 'taskCreated', 'taskAssigned', 'taskCompleted']);
@@ -87,6 +93,10 @@ export function historyToLog(histories: ReadonlyArray<readonly HistoryEvent[]>, 
       const attributes: Attributes = { 'flowdeck:type': type, 'flowdeck:seq': seq, 'flowdeck:data': JSON.stringify(data) };
       b.add(e.instanceId, INSTANCE_EVENTS.has(type) && s.activity === '' ? (processId?.processId ?? 'process') : s.activity, s.lifecycle, e.time, s.resource, attributes, relations);
     }
+  }
+  for (const [child, parent] of Object.entries(options.parents ?? {})) {
+    const o = objects.get(child);
+    if (o && objects.has(parent)) o.relationships = [...(o.relationships ?? []), { objectId: parent, qualifier: 'called by' }];
   }
   b.objects = [...objects.values()];
   return b.finish();

@@ -49,6 +49,12 @@ export async function loadInstanceSet(instanceIds: readonly string[], name = 'in
     g.version = Math.max(g.version, processVersion);
     g.histories.set(instanceIds[k], h.data);
   }
+  // Children are related to their callers in the export (OCEL O2O); the history does not name them.
+  const parents: Record<string, string> = {};
+  states.forEach((s, k) => {
+    const parent = 'error' in s ? null : s.data.parent;
+    if (parent) parents[instanceIds[k]] = parent.instanceId;
+  });
   const groups: ProcessGroup[] = [];
   for (const [processId, g] of byProcess) {
     const xml = await processXml(processId, g.version, call);
@@ -57,7 +63,7 @@ export async function loadInstanceSet(instanceIds: readonly string[], name = 'in
     groups.push({ processId, version: g.version, xml: xml.xml, log: historyToLog([...g.histories.values()], { name: label }), histories: g.histories });
   }
   const all = histories.map((h) => ('error' in h ? [] : h.data));
-  return { groups, instances: instanceIds.length, log: historyToLog(all, { name }) };
+  return { groups, instances: instanceIds.length, log: historyToLog(all, { name, parents }) };
 }
 
 /** The deployed BPMN of a process version (as `loadProcessXml`, through `call`). */
