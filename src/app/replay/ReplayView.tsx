@@ -4,7 +4,7 @@ import { formatRoute } from '../routing/routes';
 import { ApiErrorNote } from '../run/ApiErrorNote';
 import { loadProcessXml } from '../run/deployed-process';
 import { useEngineQuery } from '../run/engine';
-import { type HandedSource, takeHandedSource } from './handoff';
+import { type HandedSource, peekHandedSource, releaseHandedSource } from './handoff';
 import { ImportLog } from './ImportLog';
 import { InstancePicker } from './InstancePicker';
 import { ReplayPlayer } from './ReplayPlayer';
@@ -17,7 +17,10 @@ type Mode = 'import' | 'instances' | 'handed';
  * plays several engine instances together, or plays what another view handed over (a simulation run).
  */
 export function ReplayView({ instanceId }: { instanceId?: string }) {
-  const [source] = useState<HandedSource | null>(() => (instanceId ? null : takeHandedSource()));
+  const [source] = useState<HandedSource | null>(() => (instanceId ? null : peekHandedSource()));
+  useEffect(() => {
+    if (source) releaseHandedSource(source);
+  }, [source]);
   const [mode, setMode] = useState<Mode>(source ? 'handed' : 'import');
   return (
     <section className="run-view replay-view" data-testid="replay-view">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsOf } from '../../replay/model';
 import { readXes } from '../../replay/xes-read';
 import { toXes, type LogEntry } from '../../simulation';
-import { simulationSource, takeHandedSource } from './handoff';
+import { openInReplay, peekHandedSource, releaseHandedSource, simulationSource } from './handoff';
 
 const T = Date.UTC(2026, 0, 5, 9);
 const RUN: LogEntry[] = [
@@ -22,6 +22,25 @@ describe('a simulation run handed to the player', () => {
   });
 
   it('given nothing handed over, when the replay view asks, then there is no source', () => {
-    expect(takeHandedSource()).toBeNull();
+    expect(peekHandedSource()).toBeNull();
+  });
+
+  it('given a run handed over, when renders are thrown away before one commits (a lazy chunk suspended the mount), then each still sees it; the committed view releases it, and a newer one stays', () => {
+    const location = { hash: '' };
+    Object.assign(globalThis, { window: { location } });
+    try {
+      const first = simulationSource(RUN, '<definitions/>', 'first');
+      openInReplay(first);
+      expect(location.hash).toBe('#/replay');
+      expect([peekHandedSource(), peekHandedSource()]).toEqual([first, first]);
+      const second = simulationSource(RUN, '<definitions/>', 'second');
+      openInReplay(second);
+      releaseHandedSource(first);
+      expect(peekHandedSource()).toBe(second);
+      releaseHandedSource(second);
+      expect(peekHandedSource()).toBeNull();
+    } finally {
+      delete (globalThis as { window?: unknown }).window;
+    }
   });
 });

@@ -25,15 +25,17 @@ export function openInReplay(source: HandedSource): void {
 }
 
 /**
- * The source handed over, if any. Cleared after the current task, not at once: React's
- * StrictMode renders a view twice on mount, and both renders must see it.
+ * The source handed over, if any; it stays until {@link releaseHandedSource}. A render may be
+ * thrown away before it commits (StrictMode renders twice; a tree that suspends on a lazy chunk
+ * while mounting is rendered again from scratch, later), so only the committed view releases it.
  */
-export function takeHandedSource(): HandedSource | null {
-  const p = pending;
-  if (p) setTimeout(() => {
-    if (pending === p) pending = null;
-  }, 0);
-  return p;
+export function peekHandedSource(): HandedSource | null {
+  return pending;
+}
+
+/** Called once the view that took `source` has committed (an effect): the next visit starts empty. */
+export function releaseHandedSource(source: HandedSource): void {
+  if (pending === source) pending = null;
 }
 
 /**
