@@ -74,11 +74,13 @@ test('given the scenario form, when the quantity is edited and saved, then the B
   expect(stored).toContain('<bpmndi:BPMNShape id="Serve_di" bpmnElement="Serve">');
 });
 
-test('given the scenario form, when a fixed cost, a priority, a warm-up and a case variable are set and saved, then the file holds them as BPSim', async () => {
+test('given the scenario form, when a start, a warm-up, task costs, a priority and a case variable are set and saved, then the file holds them as BPSim', async () => {
   await page.getByTestId('sim-warmup').fill('30');
+  await page.getByTestId('sim-start').fill('2027-01-04T08:00:00');
   await page.getByTestId('sim-more-Serve').locator('summary').click();
   await page.getByTestId('sim-cost-Serve').fill('2.5');
   await page.getByTestId('sim-priority-Serve').fill('3');
+  await page.getByTestId('sim-unit-cost-Serve').fill('0.25');
   await expect(page.getByTestId('sim-vars-Start')).toContainText('No case variables');
   await page.getByTestId('sim-var-add-Start').click();
   await expect(page.getByTestId('sim-form-problems')).toContainText('A case variable of Customer arrives needs a name');
@@ -93,6 +95,8 @@ test('given the scenario form, when a fixed cost, a priority, a warm-up and a ca
   expect(stored).toMatch(/<bpsim:FixedCost>\s*<bpsim:FloatingParameter value="2.5" \/>/);
   expect(stored).toMatch(/<bpsim:Priority>\s*<bpsim:NumericParameter value="3" \/>/);
   expect(stored).toMatch(/<bpsim:Warmup>\s*<bpsim:NumericParameter value="30" \/>/);
+  expect(stored).toMatch(/<bpsim:Start>\s*<bpsim:DateTimeParameter value="2027-01-04T08:00:00.000Z" \/>/);
+  expect(stored).toMatch(/<bpsim:UnitCost>\s*<bpsim:FloatingParameter value="0.25" \/>/);
 });
 
 test('given a long run, when it is canceled, then it stops at once, the page stayed responsive and says how far it got', async () => {

@@ -25,6 +25,8 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
         <label className="run-field">Time unit
           <select value={unit} onChange={(e) => set({ baseTimeUnit: e.target.value })}>{Object.keys(TIME_UNITS).map((u) => <option key={u}>{u}</option>)}</select>
         </label>
+        <label className="run-field">Start (UTC) <input type="datetime-local" step={1} value={Number.isFinite(d.start) ? new Date(d.start).toISOString().slice(0, 19) : ''} data-testid="sim-start"
+          onChange={(e) => set({ start: e.target.value === '' ? Number.NaN : Date.parse(`${e.target.value}Z`) })} /></label>
         <label className="run-field">Duration ({unit}) <input type="number" min={0} step="any" value={d.duration ?? ''} placeholder="until every instance is done" data-testid="sim-duration"
           onChange={(e) => set({ duration: e.target.value === '' ? null : Number(e.target.value) })} /></label>
         <label className="run-field">Warm-up ({unit}) <input type="number" min={0} step="any" value={d.warmup} data-testid="sim-warmup"
@@ -58,6 +60,8 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
                 <span className="sim-row">wait <DistField label={`Wait of ${t.name}`} testId={`sim-wait-${t.id}`} allowNone value={d.wait[t.id] ?? null} onChange={(v) => set({ wait: { ...d.wait, [t.id]: v } })} /></span>
                 <label className="run-field">fixed cost per completion <input type="number" min={0} step="any" value={d.fixedCosts[t.id] ?? 0} data-testid={`sim-cost-${t.id}`}
                   onChange={(e) => set({ fixedCosts: { ...d.fixedCosts, [t.id]: Number(e.target.value) } })} /></label>
+                <label className="run-field">cost per {unit} of work <input type="number" min={0} step="any" value={d.unitCosts[t.id] ?? 0} data-testid={`sim-unit-cost-${t.id}`}
+                  onChange={(e) => set({ unitCosts: { ...d.unitCosts, [t.id]: Number(e.target.value) } })} /></label>
                 <label className="run-field">priority (higher first) <input type="number" step="any" value={d.priorities[t.id] ?? 0} data-testid={`sim-priority-${t.id}`}
                   onChange={(e) => set({ priorities: { ...d.priorities, [t.id]: Number(e.target.value) } })} /></label>
               </details>

@@ -13,7 +13,7 @@ const draft: Draft = {
   name: 'Base', replications: 1, seed: 1, baseTimeUnit: 'min',
   arrivals: { S: { kind: 'exponential', mean: 10 } }, triggerCounts: { S: 100 },
   processing: { T: { kind: 'constant', value: 5 } }, probabilities: { yes: 0.3, no: 0.7 }, resources: { Clerk: { quantity: 1, unitCost: 0 } },
-  duration: null, warmup: 0, setup: { T: null }, wait: { T: null }, fixedCosts: { T: 0 }, priorities: { T: 0 }, variables: { S: [] },
+  start: Date.UTC(2026, 0, 5, 9), duration: null, warmup: 0, setup: { T: null }, wait: { T: null }, fixedCosts: { T: 0 }, unitCosts: { T: 0 }, priorities: { T: 0 }, variables: { S: [] },
 };
 
 describe('the scenario form', () => {
@@ -41,6 +41,8 @@ describe('the scenario form', () => {
     const after: Draft = { ...draft, duration: 480, warmup: 60, fixedCosts: { T: 3 }, priorities: { T: 0 }, setup: { T: { kind: 'constant', value: 1 } }, variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }] } };
     expect(editOf(draft, after)).toEqual({ duration: 480, warmup: 60, fixedCosts: { T: 3 }, setup: { T: { kind: 'constant', value: 1 } }, variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }] } });
     expect(editOf(after, { ...after, warmup: 0, fixedCosts: { T: 0 } })).toEqual({ warmup: null, fixedCosts: { T: null } });
+    expect(editOf(draft, { ...draft, start: Date.UTC(2027, 0, 4, 8), unitCosts: { T: 1.5 } })).toEqual({ start: Date.UTC(2027, 0, 4, 8), activityUnitCosts: { T: 1.5 } });
+    expect(problemsOf({ ...draft, start: Number.NaN, unitCosts: { T: -2 } }, outline)).toEqual(['The start must be a date and time.', 'The cost per time unit of Check must be 0 or more.']);
   });
 
   it('given a warm-up past the duration, a negative cost or a case variable without a name or twice, then each is named', () => {

@@ -51,6 +51,8 @@ export interface Draft {
   processing: Record<string, Distribution | null>;
   probabilities: Record<string, number | null>;
   resources: Record<string, { quantity: number; unitCost: number }>;
+  /** Simulated start (epoch ms, shown in UTC). */
+  start: number;
   /** Length of a replication in base units; null: until every start's instances are done. */
   duration: number | null;
   /** Base units at the start whose instances run but are not counted. */
@@ -58,6 +60,8 @@ export interface Draft {
   setup: Record<string, Distribution | null>;
   wait: Record<string, Distribution | null>;
   fixedCosts: Record<string, number>;
+  /** Per task, cost per base time unit of its setup and processing. */
+  unitCosts: Record<string, number>;
   priorities: Record<string, number>;
   /** Start event id → the case variables drawn per instance (any distribution; the form edits text, numbers and the time-like ones). */
   variables: Record<string, CaseVariable[]>;
@@ -84,7 +88,7 @@ export function draftOf(s: Scenario, o: ModelOutline): Draft {
   const inUnits = (ms: number) => Math.round((ms / s.baseTimeUnitMs) * 1e6) / 1e6;
   const d: Draft = {
     name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {},
-    duration: s.duration === null ? null : inUnits(s.duration), warmup: inUnits(s.warmup), setup: {}, wait: {}, fixedCosts: {}, priorities: {}, variables: {},
+    start: s.start, duration: s.duration === null ? null : inUnits(s.duration), warmup: inUnits(s.warmup), setup: {}, wait: {}, fixedCosts: {}, unitCosts: {}, priorities: {}, variables: {},
   };
   for (const a of s.arrivals) {
     d.arrivals[a.startEventId] = inBaseUnits(a.interArrival, s.baseTimeUnitMs);
@@ -97,6 +101,7 @@ export function draftOf(s: Scenario, o: ModelOutline): Draft {
     d.setup[t.id] = inBaseUnits(a?.setup ?? null, s.baseTimeUnitMs);
     d.wait[t.id] = inBaseUnits(a?.wait ?? null, s.baseTimeUnitMs);
     d.fixedCosts[t.id] = a?.fixedCost ?? 0;
+    d.unitCosts[t.id] = a?.unitCost ?? 0;
     d.priorities[t.id] = a?.priority ?? 0;
   }
   for (const sp of o.splits) for (const f of sp.flows) d.probabilities[f.id] = s.probabilities[f.id] ?? null;
@@ -117,12 +122,14 @@ export function editOf(before: Draft, after: Draft): ScenarioEdit {
   for (const k of changed(before.processing, after.processing)) (e.processing ??= {})[k] = after.processing[k];
   for (const k of changed(before.probabilities, after.probabilities)) (e.probabilities ??= {})[k] = after.probabilities[k];
   for (const k of changed(before.resources, after.resources)) (e.resources ??= {})[k] = after.resources[k];
+  if (after.start !== before.start) e.start = after.start;
   if (after.duration !== before.duration) e.duration = after.duration;
   if (after.warmup !== before.warmup) e.warmup = after.warmup === 0 ? null : after.warmup;
   for (const k of changed(before.setup, after.setup)) (e.setup ??= {})[k] = after.setup[k];
   for (const k of changed(before.wait, after.wait)) (e.wait ??= {})[k] = after.wait[k];
   // Zero is the reader's default: the parameter is removed rather than written.
   for (const k of changed(before.fixedCosts, after.fixedCosts)) (e.fixedCosts ??= {})[k] = after.fixedCosts[k] || null;
+  for (const k of changed(before.unitCosts, after.unitCosts)) (e.activityUnitCosts ??= {})[k] = after.unitCosts[k] || null;
   for (const k of changed(before.priorities, after.priorities)) (e.priorities ??= {})[k] = after.priorities[k] || null;
   for (const k of changed(before.variables, after.variables)) (e.variables ??= {})[k] = after.variables[k];
   return e;
@@ -146,7 +153,9 @@ export function problemsOf(d: Draft, o: ModelOutline): string[] {
   if (d.duration !== null && !(d.duration > 0)) out.push('The duration must be more than 0 (or empty: until every instance is done).');
   if (!(d.warmup >= 0)) out.push('The warm-up must be 0 or more.');
   else if (d.duration !== null && d.duration > 0 && d.warmup >= d.duration) out.push('The warm-up must be shorter than the duration.');
+  if (!Number.isFinite(d.start)) out.push('The start must be a date and time.');
   for (const [id, c] of Object.entries(d.fixedCosts)) if (!(c >= 0)) out.push(`The fixed cost of ${o.names[id] ?? id} must be 0 or more.`);
+  for (const [id, c] of Object.entries(d.unitCosts)) if (!(c >= 0)) out.push(`The cost per time unit of ${o.names[id] ?? id} must be 0 or more.`);
   for (const [id, p] of Object.entries(d.priorities)) if (!Number.isFinite(p)) out.push(`The priority of ${o.names[id] ?? id} must be a number.`);
   for (const [id, vars] of Object.entries(d.variables)) {
     const seen = new Set<string>();

@@ -21,6 +21,10 @@ export interface ScenarioEdit {
   probabilities?: Record<string, number | null>;
   /** `bpmn:resource` id → quantity and cost per base time unit. */
   resources?: Record<string, { quantity: number; unitCost: number }>;
+  /** Simulated start (epoch ms), written as an ISO date-time; null removes it (the reader's default). */
+  start?: number | null;
+  /** Activity id → cost per base time unit of its setup and processing; null removes it. */
+  activityUnitCosts?: Record<string, number | null>;
   /** Length of a replication in base units; null removes it (until the trigger counts are reached). */
   duration?: number | null;
   /** Warm-up in base units (instances started in it are not counted); null removes it. */
@@ -88,18 +92,19 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
   if (edit.replications !== undefined) params.replication = String(edit.replications);
   if (edit.seed !== undefined) params.seed = String(edit.seed);
   if (edit.baseTimeUnit !== undefined) params.baseTimeUnit = edit.baseTimeUnit;
-  const scenarioTime = (name: 'Duration' | 'Warmup', n: number | null) => {
+  const scenarioTime = (name: 'Start' | 'Duration' | 'Warmup', n: number | null) => {
     const rest = children(params).filter((c) => localName(c) !== name);
     if (n === null) {
       params.$children = rest;
       return;
     }
     const e = make(name, {});
-    e.$children = [make('NumericParameter', { value: String(n) })];
+    e.$children = [name === 'Start' ? make('DateTimeParameter', { value: new Date(n).toISOString() }) : make('NumericParameter', { value: String(n) })];
     // BPSim's sequence: Start, Duration, Warmup, then the rest.
     const rank = (c: GenericElement) => { const i = SCENARIO_TIMES.indexOf(localName(c)); return i < 0 ? SCENARIO_TIMES.length : i; };
     params.$children = [...rest, e].sort((a, b) => rank(a) - rank(b));
   };
+  if (edit.start !== undefined) scenarioTime('Start', edit.start);
   if (edit.duration !== undefined) scenarioTime('Duration', edit.duration);
   if (edit.warmup !== undefined) scenarioTime('Warmup', edit.warmup);
   const set = (ref: string, group: string, name: string, value: GenericElement | null) => {
@@ -120,6 +125,7 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
   for (const [ref, d] of Object.entries(edit.setup ?? {})) set(ref, 'TimeParameters', 'SetupTime', d === null ? null : valueElement(d, make));
   for (const [ref, d] of Object.entries(edit.wait ?? {})) set(ref, 'TimeParameters', 'WaitTime', d === null ? null : valueElement(d, make));
   for (const [ref, c] of Object.entries(edit.fixedCosts ?? {})) set(ref, 'CostParameters', 'FixedCost', c === null ? null : make('FloatingParameter', { value: String(c) }));
+  for (const [ref, c] of Object.entries(edit.activityUnitCosts ?? {})) set(ref, 'CostParameters', 'UnitCost', c === null ? null : make('FloatingParameter', { value: String(c) }));
   for (const [ref, p] of Object.entries(edit.priorities ?? {})) set(ref, 'PriorityParameters', 'Priority', p === null ? null : make('NumericParameter', { value: String(p) }));
   for (const [ref, vars] of Object.entries(edit.variables ?? {})) {
     const element = elementParameters(scenario, ref, make, vars.length > 0);

@@ -64,7 +64,7 @@ describe('writing scenarios made in the studio', () => {
   });
 
   it('given a scenario, when its duration, warm-up, setup and wait times, costs, priorities and case variables are edited, then they read back and simulate', async () => {
-    const created = await saveScenario(PLAIN, { create: { id: 'base', name: 'Base' } }, { duration: 600, warmup: 60 });
+    const created = await saveScenario(PLAIN, { create: { id: 'base', name: 'Base' } }, { duration: 600, warmup: 60, start: Date.UTC(2027, 0, 4, 8), activityUnitCosts: { T1: 0.75 } });
     const xml = await saveScenario(created, { scenarioId: 'base' }, {
       warmup: 30,
       setup: { T1: { kind: 'constant', value: 2 } },
@@ -73,9 +73,11 @@ describe('writing scenarios made in the studio', () => {
       priorities: { T1: 2 },
       variables: { S: [{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }, { name: 'amount', dist: { kind: 'normal', mean: 100, standardDeviation: 10 } }] },
     });
+    expect(xml.indexOf('<bpsim:Start>')).toBeLessThan(xml.indexOf('<bpsim:Duration>'));
     expect(xml.indexOf('<bpsim:Duration>')).toBeLessThan(xml.indexOf('<bpsim:Warmup>'));
     const [s] = readScenarios((await parseBpmn(xml)).definitions);
-    expect(s).toMatchObject({ duration: 600 * 60_000, warmup: 30 * 60_000 });
+    expect(s).toMatchObject({ start: Date.UTC(2027, 0, 4, 8), duration: 600 * 60_000, warmup: 30 * 60_000 });
+    expect(s.activities.T1.unitCost).toBe(0.75);
     expect(s.activities.T1).toMatchObject({ setup: { dist: { kind: 'constant', value: 2 }, scale: 60_000 }, wait: { dist: { kind: 'uniform', min: 1, max: 3 } }, fixedCost: 4.5, priority: 2 });
     expect(s.activities.T2).toMatchObject({ fixedCost: 1, priority: 0 });
     expect(s.arrivals[0].variables).toEqual([{ name: 'tier', dist: { kind: 'constant', value: 'gold' } }, { name: 'amount', dist: { kind: 'normal', mean: 100, standardDeviation: 10 } }]);
