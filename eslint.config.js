@@ -83,6 +83,7 @@ export default tseslint.config(
   layer(['src/engine/**/*.ts'], ['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   layer(['src/simulation/**/*.ts'], ['store', 'app', 'cli']),
   layer(['src/replay/**/*.ts'], ['feel', 'dmn', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
+  layer(['src/dates/**/*.ts'], ['engine', 'feel', 'dmn', 'replay', 'store', 'host', 'app', 'cli', 'archive', 'simulation']),
   // The engine's kernel knows elements only through the registry it is handed (runtime/element-type.ts).
   {
     files: ['src/engine/runtime/**/*.ts', 'src/engine/model/**/*.ts'],

@@ -1,8 +1,9 @@
+import { daysFromCivil } from '../dates/civil-days';
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
 import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
-  addDays, daysFromCivil, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  addDays, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { civilFromDays, daysFromCivil } from '../dates/civil-days';
 import { Decimal } from './decimal';
 import { FeelDate, FeelDateTime, FeelDaysTimeDuration, FeelTime, FeelYearsMonthsDuration } from './values';
 
@@ -261,38 +262,12 @@ export function localNs(dt: Temporal.PlainDateTime): bigint {
 const NS_PER_DAY = 86_400_000_000_000n;
 
 /**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`); exact for
- * every year Temporal holds.
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The inverse of `daysFromCivil`: [year, month, day]. */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day];
-}
-
-/**
  * A date `days` days after `d` (negative: before), by day arithmetic; undefined when the result
  * leaves the years held without a shift (the caller then takes Temporal's way).
  */
 export function addDays(d: Temporal.PlainDate, days: number): Temporal.PlainDate | undefined {
   if (days === 0) return d;
-  const [y, m, day] = civilFromDays(daysFromCivil(d.year, d.month, d.day) + days);
+  const { year: y, month: m, day } = civilFromDays(daysFromCivil(d.year, d.month, d.day) + days);
   if (Math.abs(y) > SAFE_YEAR) return undefined;
   return new Temporal.PlainDate(y, m, day);
 }

@@ -12,35 +12,10 @@ export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** A calendar date; `month` 1-12, `day` 1-31. */
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
+import { civilFromDays, daysFromCivil, type CivilDate } from '../../dates/civil-days';
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (any month/day within range). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The date of a day number (days since 1970-01-01). */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+// Day numbers: shared with FEEL and the replay (src/dates); re-exported for the timers.
+export { civilFromDays, daysFromCivil, type CivilDate } from '../../dates/civil-days';
 
 /** A wall-clock date and time, without a zone. */
 export interface LocalDateTime extends CivilDate {
