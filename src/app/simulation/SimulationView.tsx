@@ -43,7 +43,16 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
   const [compareWith, setCompareWith] = useState<string>('');
   const [imported, setImported] = useState<{ scenarioId: string; report: string[] } | null>(null);
   const runRef = useRef<RunningSimulation | null>(null);
-  useEffect(() => () => runRef.current?.cancel(), []);
+  // While the project's DMN files are read, before the worker starts: a second Run or leaving the view must not start one.
+  const starting = useRef(false);
+  const gone = useRef(false);
+  useEffect(() => {
+    gone.current = false;
+    return () => {
+      gone.current = true;
+      runRef.current?.cancel();
+    };
+  }, []);
 
   if (state.status === 'loading') return <div className="loading" aria-busy="true">Reading the scenarios…</div>;
   if (state.status === 'error') {
@@ -84,13 +93,23 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
   };
 
   const run = async () => {
-    if (!scenario) return;
+    if (!scenario || runRef.current || starting.current) return;
     const perReplication = scenario.arrivals.reduce((a, x) => a + (x.triggerCount ?? Infinity), 0);
     const keepLog = perReplication * scenario.replications <= LOG_LIMIT;
     setRunError(null);
     setProgress(null);
     // Business rule tasks evaluate the project's decisions, deployed with the model.
-    const dmn = await projectDmnSources(fileId);
+    starting.current = true;
+    let dmn: string[];
+    try {
+      dmn = await projectDmnSources(fileId);
+    } catch (error) {
+      setRunError(`The project's DMN files could not be read: ${(error as Error).message}`);
+      return;
+    } finally {
+      starting.current = false;
+    }
+    if (gone.current) return;
     const r = startSimulation({ xml: content, scenarioId: scenario.id, log: keepLog, dmn }, setProgress);
     runRef.current = r;
     setRunning({ run: r, scenarioId: scenario.id, startedAt: scenario.start });
