@@ -11,6 +11,8 @@ export { sample, sampleNumber, distributionMean } from './distributions';
 export { Rng } from './random';
 export { parseCalendar, isOpen, nextOpen, closesAt, CalendarError } from './calendar';
 export type { WeeklyCalendar } from './calendar';
+export { calendarText, shiftsOf } from './calendar-text';
+export type { WeeklyShift } from './calendar-text';
 export { toProsimosCsv, toXes, toOcel } from './log-export';
 export type { SimulationProgress } from './simulate';
 export type { TimelineSample } from './timeline';

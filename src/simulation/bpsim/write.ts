@@ -39,6 +39,12 @@ export interface ScenarioEdit {
   priorities?: Record<string, number | null>;
   /** Start event id → its case variables (BPSim `PropertyParameters`), replacing the file's list. */
   variables?: Record<string, Array<{ name: string; dist: Distribution }>>;
+  /** Calendar id → its name and iCalendar text (a `bpsim:Calendar`, added when new); null removes it. */
+  calendars?: Record<string, { name: string; text: string } | null>;
+  /** `bpmn:resource` id → the calendar its role is on shift in (BPSim `Availability`); null: always on shift. */
+  resourceCalendars?: Record<string, string | null>;
+  /** Start event id → the calendar its instances arrive in (the `calendar` of its `InterTriggerTimer`); null: any time. */
+  arrivalCalendars?: Record<string, string | null>;
 }
 
 const SCENARIO_TIMES = ['Start', 'Duration', 'Warmup'];
@@ -118,7 +124,18 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
     }
     ensure(g, name, make).$children = [value];
   };
-  for (const [ref, d] of Object.entries(edit.arrivals ?? {})) set(ref, 'ControlParameters', 'InterTriggerTimer', valueElement(d, make));
+  for (const [ref, d] of Object.entries(edit.arrivals ?? {})) {
+    // A new distribution keeps the calendar the arrivals had.
+    const calendar = arrivalValue(scenario, ref)?.calendar;
+    const value = valueElement(d, make);
+    if (typeof calendar === 'string') value.calendar = calendar;
+    set(ref, 'ControlParameters', 'InterTriggerTimer', value);
+  }
+  for (const [ref, c] of Object.entries(edit.arrivalCalendars ?? {})) {
+    const value = arrivalValue(scenario, ref);
+    if (value && c !== null) value.calendar = c;
+    else if (value) delete value.calendar;
+  }
   for (const [ref, n] of Object.entries(edit.triggerCounts ?? {})) set(ref, 'ControlParameters', 'TriggerCount', n === null ? null : make('NumericParameter', { value: String(n) }));
   for (const [ref, d] of Object.entries(edit.processing ?? {})) set(ref, 'TimeParameters', 'ProcessingTime', d === null ? null : valueElement(d, make));
   for (const [ref, p] of Object.entries(edit.probabilities ?? {})) set(ref, 'ControlParameters', 'Probability', p === null ? null : make('FloatingParameter', { value: String(p) }));
@@ -141,6 +158,30 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
     set(ref, 'ResourceParameters', 'Quantity', make('NumericParameter', { value: String(r.quantity) }));
     set(ref, 'CostParameters', 'UnitCost', make('FloatingParameter', { value: String(r.unitCost) }));
   }
+  for (const [ref, c] of Object.entries(edit.resourceCalendars ?? {})) set(ref, 'ResourceParameters', 'Availability', c === null ? null : make('BooleanParameter', { value: 'true', calendar: c }));
+  for (const [id, c] of Object.entries(edit.calendars ?? {})) editCalendar(scenario, id, c, make);
+}
+
+/** The value element of a start event's arrivals (`InterTriggerTimer`, under either group BPSim allows). */
+function arrivalValue(scenario: GenericElement, ref: string): GenericElement | undefined {
+  const element = children(scenario).find((c) => localName(c) === 'ElementParameters' && attr(c, 'elementRef') === ref);
+  if (!element) return undefined;
+  const timer = ['ControlParameters', 'TimeParameters'].map((g) => child(element, g)).map((g) => g && child(g, 'InterTriggerTimer')).find((t) => t !== undefined);
+  return timer ? children(timer)[0] : undefined;
+}
+
+/** Replaces, adds (last, where BPSim's schema puts calendars) or removes a `bpsim:Calendar`. */
+function editCalendar(scenario: GenericElement, id: string, c: { name: string; text: string } | null, make: ElementFactory): void {
+  const list = children(scenario);
+  const found = list.find((e) => localName(e) === 'Calendar' && attr(e, 'id') === id);
+  if (c === null) {
+    scenario.$children = list.filter((e) => e !== found);
+    return;
+  }
+  const calendar = found ?? make('Calendar', { id, name: c.name });
+  calendar.name = c.name;
+  calendar.$body = c.text;
+  if (!found) scenario.$children = [...list, calendar];
 }
 
 /** A new, empty scenario element (`ScenarioParameters` only); fill it with {@link editScenario}. */

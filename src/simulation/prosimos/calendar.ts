@@ -1,3 +1,6 @@
+import { calendarText } from '../calendar-text';
+import type { WeeklyShift } from '../calendar-text';
+
 /** A Prosimos calendar entry: every day from `from` to `to` (weekday names), open from `beginTime` to `endTime`. */
 export interface ProsimosPeriod {
   from: string;
@@ -7,7 +10,6 @@ export interface ProsimosPeriod {
 }
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /**
  * The iCalendar text of a Prosimos calendar, as the BPSim `Calendar` the simulator reads
@@ -21,25 +23,24 @@ const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
  */
 export function toICalendar(periods: ProsimosPeriod[]): { text: string; problems: string[] } {
   const problems: string[] = [];
-  const events: string[] = [];
+  const shifts: WeeklyShift[] = [];
   periods.forEach((p, i) => {
     const from = WEEKDAYS.indexOf(String(p.from).toUpperCase());
     const to = WEEKDAYS.indexOf(String(p.to).toUpperCase());
     const begin = seconds(p.beginTime);
-    let end = seconds(p.endTime);
+    const end = seconds(p.endTime);
     if (from < 0 || to < 0 || begin === null || end === null) {
       problems.push(`period ${i + 1} (${JSON.stringify(p)}) is not weekday names and hh:mm:ss times`);
       return;
     }
-    if (end <= begin) end += 86_400;
-    const days: string[] = [];
+    const days: number[] = [];
     for (let d = from; ; d = (d + 1) % 7) {
-      days.push(ICAL_DAYS[d]);
+      days.push(d);
       if (d === to) break;
     }
-    events.push('BEGIN:VEVENT', `UID:prosimos-${i + 1}`, `DTSTART:${stamp(begin)}`, `DTEND:${stamp(end)}`, `RRULE:FREQ=WEEKLY;BYDAY=${days.join(',')}`, 'END:VEVENT');
+    shifts.push({ days, begin, end });
   });
-  return { text: ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Flowdeck//Prosimos import//EN', ...events, 'END:VCALENDAR'].join('\n'), problems };
+  return { text: calendarText(shifts, [], 'Prosimos import'), problems };
 }
 
 /** Seconds since midnight of `hh:mm:ss[.ffffff]`, rounded to the second (iCalendar has no fractions). */
@@ -48,11 +49,4 @@ function seconds(t: string): number | null {
   if (!m) return null;
   const s = Number(m[1]) * 3600 + Number(m[2]) * 60 + Math.round(Number(m[3] ?? 0));
   return s <= 86_400 ? s : null;
-}
-
-/** 2024-01-01 (a Monday) plus `s` seconds, as an iCalendar date-time. */
-function stamp(s: number): string {
-  const d = new Date(Date.UTC(2024, 0, 1) + s * 1000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
 }
