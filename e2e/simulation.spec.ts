@@ -99,6 +99,35 @@ test('given the scenario form, when a start, a warm-up, task costs, a priority a
   expect(stored).toMatch(/<bpsim:UnitCost>\s*<bpsim:FloatingParameter value="0.25" \/>/);
 });
 
+test('given the scenario form, when a calendar is made, edited, given to the clerk and saved, then the file holds it as BPSim and it reads back drawn as a week', async () => {
+  await expect(page.getByTestId('sim-calendars')).toContainText('No calendars');
+  await page.getByTestId('sim-calendar-add').click();
+  const calendar = page.getByTestId('sim-calendar-Calendar_1');
+  await expect(calendar.locator('.sim-week__open')).toHaveCount(5);
+  await page.getByTestId('sim-calendar-name-Calendar_1').fill('Mornings');
+  await page.getByTestId('sim-shift-day-Calendar_1-0-4').uncheck();
+  await page.getByTestId('sim-shift-to-Calendar_1-0').fill('12:00');
+  await page.getByTestId('sim-holiday-add-Calendar_1').click();
+  await page.getByTestId('sim-holiday-Calendar_1-0').fill('2027-01-05');
+  await page.getByTestId('sim-role-calendar-Clerk').selectOption('Calendar_1');
+  await expect(calendar).toContainText('used by Clerk');
+  await expect(page.getByTestId('sim-calendar-delete-Calendar_1')).toBeDisabled();
+  await expect(calendar.locator('.sim-week__open')).toHaveCount(4);
+  await page.getByTestId('sim-save').click();
+  await expect(page.getByTestId('sim-save')).toBeDisabled();
+  const fileId = await openFileId(page);
+  await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toContain('<bpsim:Calendar id="Calendar_1" name="Mornings">');
+  const stored = (await storedContent(page, fileId)) ?? '';
+  expect(stored).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH');
+  expect(stored).toContain('DTEND:20240101T120000');
+  expect(stored).toContain('DTSTART;VALUE=DATE:20270105');
+  expect(stored).toMatch(/<bpsim:Availability>\s*<bpsim:BooleanParameter value="true" calendar="Calendar_1" \/>/);
+  // Read back from the file: the form shows the calendar as saved, and the clerk on it.
+  await expect(page.getByTestId('sim-calendar-name-Calendar_1')).toHaveValue('Mornings');
+  await expect(page.getByTestId('sim-shift-to-Calendar_1-0')).toHaveValue('12:00');
+  await expect(page.getByTestId('sim-role-calendar-Clerk')).toHaveValue('Calendar_1');
+});
+
 test('given a long run, when it is canceled, then it stops at once, the page stayed responsive and says how far it got', async () => {
   await page.getByTestId('sim-scenario').selectOption('long');
   await page.getByTestId('sim-run').click();

@@ -10,6 +10,8 @@ const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 export interface WeeklyCalendar {
   id: string;
+  /** The `name` of its BPSim `Calendar`, when it has one. */
+  name?: string;
   /** Open intervals in ms from Monday 00:00 UTC, sorted, non-overlapping, within [0, 2 weeks) (a shift may pass midnight on Sunday). */
   shifts: Array<[number, number]>;
   /** Epoch days (UTC) that are closed all day. */

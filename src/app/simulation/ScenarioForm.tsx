@@ -3,6 +3,7 @@ import { TIME_UNITS } from '../../simulation';
 import type { Draft, ModelOutline } from './draft';
 import { problemsOf } from './draft';
 import { CaseVariables } from './CaseVariables';
+import { CalendarSelect, Calendars } from './Calendars';
 import { DistField } from './DistField';
 
 /**
@@ -15,6 +16,8 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
   const problems = problemsOf(d, outline);
   const dirty = JSON.stringify(d) !== JSON.stringify(initial);
   const unit = d.baseTimeUnit;
+  const usedBy: Record<string, string[]> = {};
+  for (const [owner, c] of [...Object.entries(d.resourceCalendars), ...Object.entries(d.arrivalCalendars)]) if (c !== null) (usedBy[c] ??= []).push(outline.names[owner] ?? owner);
   return (
     <form className="sim-form" data-testid="sim-form" onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) onSave(d); }}>
       <fieldset>
@@ -42,6 +45,8 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
                 onChange={(v) => set({ arrivals: { ...d.arrivals, [s.id]: v } })} />
               <label className="run-field">instances <input type="number" min={1} step={1} value={d.triggerCounts[s.id] ?? ''} placeholder="until the duration ends" data-testid={`sim-instances-${s.id}`}
                 onChange={(e) => set({ triggerCounts: { ...d.triggerCounts, [s.id]: e.target.value === '' ? null : Number(e.target.value) } })} /></label>
+              {s.id in d.arrivalCalendars && <CalendarSelect label="arrive" none="at any time" value={d.arrivalCalendars[s.id]} calendars={d.calendars} testId={`sim-arrival-calendar-${s.id}`}
+                onChange={(v) => set({ arrivalCalendars: { ...d.arrivalCalendars, [s.id]: v } })} />}
               {s.id in d.variables && <CaseVariables startId={s.id} startName={s.name} value={d.variables[s.id]} onChange={(v) => set({ variables: { ...d.variables, [s.id]: v } })} />}
             </div>
           ))}
@@ -95,10 +100,13 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
                 onChange={(e) => set({ resources: { ...d.resources, [r.id]: { ...d.resources[r.id], quantity: Number(e.target.value) } } })} /></label>
               <label className="run-field">cost per {unit} <input type="number" min={0} step="any" value={d.resources[r.id]?.unitCost ?? 0}
                 onChange={(e) => set({ resources: { ...d.resources, [r.id]: { ...d.resources[r.id], unitCost: Number(e.target.value) } } })} /></label>
+              <CalendarSelect label="on shift" none="always" value={d.resourceCalendars[r.id] ?? null} calendars={d.calendars} testId={`sim-role-calendar-${r.id}`}
+                onChange={(v) => set({ resourceCalendars: { ...d.resourceCalendars, [r.id]: v } })} />
             </div>
           ))}
         </fieldset>
       )}
+      <Calendars value={d.calendars} usedBy={usedBy} onChange={(calendars) => set({ calendars })} />
       {problems.length > 0 && <ul className="run-problems" role="alert" data-testid="sim-form-problems">{problems.map((p) => <li key={p} className="run-error">{p}</li>)}</ul>}
       <div className="run-actions">
         <button type="submit" className="button" disabled={!dirty || problems.length > 0 || saving} data-testid="sim-save">{saving ? 'Saving…' : 'Save to the model'}</button>

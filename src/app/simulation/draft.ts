@@ -1,5 +1,7 @@
 import type { ModdleElement } from '../../engine';
 import type { CaseVariable, Distribution, Scenario, ScenarioEdit, TimeValue } from '../../simulation';
+import type { CalendarDraft } from './calendar-draft';
+import { calendarDraftOf, calendarProblems, calendarTextOf } from './calendar-draft';
 
 /** What of the model the form offers to parameterise. */
 export interface ModelOutline {
@@ -65,6 +67,12 @@ export interface Draft {
   priorities: Record<string, number>;
   /** Start event id → the case variables drawn per instance (any distribution; the form edits text, numbers and the time-like ones). */
   variables: Record<string, CaseVariable[]>;
+  /** The scenario's calendars by id. */
+  calendars: Record<string, CalendarDraft>;
+  /** Role → the calendar it is on shift in (null: always). */
+  resourceCalendars: Record<string, string | null>;
+  /** Start event with arrivals → the calendar instances arrive in (null: any time). */
+  arrivalCalendars: Record<string, string | null>;
 }
 
 /** A time value in base units, when its distribution scales linearly (else null: shown as kept from the file). */
@@ -89,11 +97,14 @@ export function draftOf(s: Scenario, o: ModelOutline): Draft {
   const d: Draft = {
     name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {},
     start: s.start, duration: s.duration === null ? null : inUnits(s.duration), warmup: inUnits(s.warmup), setup: {}, wait: {}, fixedCosts: {}, unitCosts: {}, priorities: {}, variables: {},
+    calendars: {}, resourceCalendars: {}, arrivalCalendars: {},
   };
+  for (const [id, c] of Object.entries(s.calendars)) d.calendars[id] = calendarDraftOf(c);
   for (const a of s.arrivals) {
     d.arrivals[a.startEventId] = inBaseUnits(a.interArrival, s.baseTimeUnitMs);
     d.triggerCounts[a.startEventId] = a.triggerCount;
     d.variables[a.startEventId] = a.variables.map((v) => ({ name: v.name, dist: v.dist }));
+    d.arrivalCalendars[a.startEventId] = a.calendarId;
   }
   for (const t of o.tasks) {
     const a = s.activities[t.id];
@@ -105,7 +116,10 @@ export function draftOf(s: Scenario, o: ModelOutline): Draft {
     d.priorities[t.id] = a?.priority ?? 0;
   }
   for (const sp of o.splits) for (const f of sp.flows) d.probabilities[f.id] = s.probabilities[f.id] ?? null;
-  for (const r of o.resources) d.resources[r.id] = { quantity: s.resources[r.id]?.quantity ?? 1, unitCost: s.resources[r.id]?.unitCost ?? 0 };
+  for (const r of o.resources) {
+    d.resources[r.id] = { quantity: s.resources[r.id]?.quantity ?? 1, unitCost: s.resources[r.id]?.unitCost ?? 0 };
+    d.resourceCalendars[r.id] = s.resources[r.id]?.calendarId ?? null;
+  }
   return d;
 }
 
@@ -132,6 +146,10 @@ export function editOf(before: Draft, after: Draft): ScenarioEdit {
   for (const k of changed(before.unitCosts, after.unitCosts)) (e.activityUnitCosts ??= {})[k] = after.unitCosts[k] || null;
   for (const k of changed(before.priorities, after.priorities)) (e.priorities ??= {})[k] = after.priorities[k] || null;
   for (const k of changed(before.variables, after.variables)) (e.variables ??= {})[k] = after.variables[k];
+  for (const k of changed(before.calendars, after.calendars)) (e.calendars ??= {})[k] = { name: after.calendars[k].name, text: calendarTextOf(after.calendars[k]) };
+  for (const k of Object.keys(before.calendars)) if (!(k in after.calendars)) (e.calendars ??= {})[k] = null;
+  for (const k of changed(before.resourceCalendars, after.resourceCalendars)) (e.resourceCalendars ??= {})[k] = after.resourceCalendars[k];
+  for (const k of changed(before.arrivalCalendars, after.arrivalCalendars)) (e.arrivalCalendars ??= {})[k] = after.arrivalCalendars[k];
   return e;
 }
 
@@ -165,5 +183,8 @@ export function problemsOf(d: Draft, o: ModelOutline): string[] {
       seen.add(v.name);
     }
   }
+  for (const [id, c] of Object.entries(d.calendars)) out.push(...calendarProblems(id, c));
+  const uses = [...Object.entries(d.resourceCalendars), ...Object.entries(d.arrivalCalendars)];
+  for (const [owner, c] of uses) if (c !== null && !d.calendars[c]) out.push(`${o.names[owner] ?? owner} uses the calendar ${c}, which the scenario no longer has: choose another.`);
   return out;
 }

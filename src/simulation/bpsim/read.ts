@@ -81,7 +81,9 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     if (localName(c) === 'Calendar') {
       const cid = attr(c, 'id') ?? '';
       try {
-        scenario.calendars[cid] = parseCalendar(cid, c.$body ?? '');
+        const calendar = parseCalendar(cid, c.$body ?? '');
+        const name = attr(c, 'name');
+        scenario.calendars[cid] = name ? { ...calendar, name } : calendar;
       } catch (e) {
         throw e instanceof CalendarError ? new ScenarioError(`${at}: ${e.message}`) : e;
       }
