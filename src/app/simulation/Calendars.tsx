@@ -24,6 +24,10 @@ function WeekStrip({ c }: { c: CalendarDraft }) {
           </span>
         </div>
       ))}
+      <div className="sim-week__day">
+        <span className="sim-week__name" />
+        <span className="sim-week__hours">{[0, 6, 12, 18, 24].map((h) => <span key={h} style={{ left: `${(h / 24) * 100}%` }}>{h}</span>)}</span>
+      </div>
     </div>
   );
 }
