@@ -16,7 +16,7 @@ async function openPanel(page: Page) {
   return panel;
 }
 
-test('given an evaluation saved as a test case, when the page reloads, then the case is still there, passes, fails with the difference once the table changes, and a delete can be undone', async ({ page }) => {
+test('given an evaluation saved as a test case, when the page reloads, then the case is still there, passes, fails with the difference once the table changes, a delete can be undone, and an edit in place (with undo) makes it pass', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await freshWorkspace(page);
   await openDocument(page, 'menu.dmn', MODEL);
@@ -67,4 +67,24 @@ test('given an evaluation saved as a test case, when the page reloads, then the 
   await page.getByTestId('toast').filter({ hasText: 'Test case 001 deleted' }).getByTestId('toast-action').click();
   await expect(panel.getByTestId('eval-test-case')).toHaveCount(1);
   await expect(panel.getByTestId('eval-test-case')).toContainText('001 Dish with Season, Guests');
+
+  // Editing the case in place: a bad FEEL value is named and blocks saving; the new expectation
+  // passes against the changed rule; the toast's Undo brings the old one (and the failure) back.
+  await panel.getByRole('button', { name: 'Edit test case 001' }).click();
+  const editor = panel.getByTestId('eval-case-editor-001');
+  await expect(editor.getByTestId('eval-case-expected-001-0')).toHaveValue('"Barbecue"');
+  await editor.getByTestId('eval-case-expected-001-0').fill('"Grill');
+  await expect(editor.getByRole('alert')).toContainText('expected Dish:');
+  await expect(editor.getByTestId('eval-case-save-001')).toBeDisabled();
+  await editor.getByTestId('eval-case-expected-001-0').fill('"Grill"');
+  await editor.getByTestId('eval-case-description-001').fill('Party in summer');
+  await editor.getByTestId('eval-case-expected-001-0').press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(panel.getByTestId('eval-test-case')).toContainText('001 Party in summer');
+  await panel.getByTestId('eval-run-tests').click();
+  await expect(panel.getByTestId('eval-tests-summary')).toHaveText('1 passed, 0 failed');
+  await page.getByTestId('toast').filter({ hasText: 'Test case 001 saved' }).getByTestId('toast-action').click();
+  await expect(panel.getByTestId('eval-test-case')).toContainText('001 Dish with Season, Guests');
+  await panel.getByTestId('eval-run-tests').click();
+  await expect(panel.getByTestId('eval-tests-summary')).toHaveText('0 passed, 1 failed');
 });

@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { runTestFile, testFileName, type CompiledDmn, type TestVerdict } from '../../dmn';
+import { runTestFile, testFileName, type CompiledDmn, type TckTestCase, type TestVerdict } from '../../dmn';
 import { getDecisionTests } from '../../store';
 import { db } from '../workspace/db';
 import { useStudio } from '../state/store';
 import { toTestCase, type StudioEvaluation } from './evaluation';
-import { casesOf, deleteTestCase, loadTestFile, restoreTestCase, saveTestCase, withModelName } from './stored-tests';
+import { CaseEditor } from './CaseEditor';
+import { casesOf, deleteTestCase, editTestCase, loadTestFile, restoreTestCase, saveTestCase, withModelName } from './stored-tests';
 
 interface Props {
   fileId: string;
@@ -28,6 +29,7 @@ export function DecisionTests({ fileId, fileName, evaluation, recompile }: Props
   const stored = useLiveQuery(() => getDecisionTests(db, fileId).catch(() => undefined), [fileId], null);
   const [run, setRun] = useState<{ xml: string | undefined; verdicts: TestVerdict[] }>();
   const [problem, setProblem] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
   const toast = useStudio((s) => s.toast);
 
@@ -67,6 +69,12 @@ export function DecisionTests({ fileId, fileName, evaluation, recompile }: Props
   const remove = (id: string) => attempt(async () => {
     const removed = await deleteTestCase(db, fileId, modelName, id);
     if (removed) toast(`Test case ${id} deleted`, { action: { label: 'Undo', run: () => restoreTestCase(db, fileId, modelName, removed) }, timeoutMs: 8000 });
+  });
+
+  const saveEdit = (edited: TckTestCase) => attempt(async () => {
+    const old = await editTestCase(db, fileId, modelName, edited.id, () => edited);
+    setEditing(undefined);
+    toast(`Test case ${edited.id} saved`, { action: { label: 'Undo', run: async () => { await editTestCase(db, fileId, modelName, edited.id, () => old); } }, timeoutMs: 8000 });
   });
 
   const load = (file: File | undefined) => attempt(async () => {
@@ -109,8 +117,10 @@ export function DecisionTests({ fileId, fileName, evaluation, recompile }: Props
           return (
             <li key={t.id} className={v ? (v.passed ? 'passed' : 'failed') : ''} data-testid="eval-test-case">
               <span>{v ? (v.passed ? 'PASS' : 'FAIL') : '—'} {t.id} {t.description}</span>{' '}
+              <button type="button" className="fd-link" onClick={() => setEditing(editing === t.id ? undefined : t.id)} aria-label={`Edit test case ${t.id}`} aria-expanded={editing === t.id}>edit</button>{' '}
               <button type="button" className="fd-link" onClick={() => void remove(t.id)} aria-label={`Delete test case ${t.id}`}>delete</button>
               {v && !v.passed && <ul>{v.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+              {editing === t.id && <CaseEditor key={JSON.stringify(t)} testCase={t} onSave={(tc) => void saveEdit(tc)} onCancel={() => setEditing(undefined)} />}
             </li>
           );
         })}

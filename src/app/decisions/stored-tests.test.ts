@@ -4,7 +4,7 @@ import { compileDmn, parseDmn, readTestFile, runTestFile, writeTestFile, type Tc
 import { createFile, createProject, getDecisionTests } from '../../store';
 import { freshDbs } from '../../store/test-support/fresh-db';
 import { evaluateTarget, targetsOf, toTestCase } from './evaluation';
-import { casesOf, deleteTestCase, loadTestFile, nextCaseId, restoreTestCase, saveTestCase, withLoaded, withModelName } from './stored-tests';
+import { casesOf, deleteTestCase, editTestCase, loadTestFile, nextCaseId, restoreTestCase, saveTestCase, withLoaded, withModelName } from './stored-tests';
 
 const fresh = freshDbs();
 
@@ -100,5 +100,18 @@ describe('decision tests kept with the DMN file (Evaluate panel)', () => {
     const renamed = readTestFile(withModelName(xml, 'Charges.dmn'));
     expect(renamed.modelName).toBe('Charges.dmn');
     expect(renamed.testCases.map((c) => c.description)).toEqual(['Fee of 150']);
+  });
+
+  it('given a stored case edited in the panel, when saved, then it fails where the edit differs from the model, and the old case restores it', async () => {
+    const { db, file } = await dmnFile();
+    await saveTestCase(db, file.id, 'Fees.dmn', caseFor(150));
+    await saveTestCase(db, file.id, 'Fees.dmn', caseFor(10));
+    const old = await editTestCase(db, file.id, 'Fees.dmn', '001', (c) => ({ ...c, results: [{ ...c.results[0]!, expected: { kind: 'simple', type: 'decimal', text: '7' } }] }));
+    const cases = casesOf(await getDecisionTests(db, file.id));
+    expect(cases.map((c) => c.id)).toEqual(['001', '002']);
+    expect(runTestFile(compiled, { modelName: 'Fees.dmn', testCases: cases }).map((v) => v.passed)).toEqual([false, true]);
+    await editTestCase(db, file.id, 'Fees.dmn', '001', () => old);
+    expect(runTestFile(compiled, { modelName: 'Fees.dmn', testCases: casesOf(await getDecisionTests(db, file.id)) }).map((v) => v.passed)).toEqual([true, true]);
+    await expect(editTestCase(db, file.id, 'Fees.dmn', '009', (c) => c)).rejects.toThrow('test case 009 is no longer stored');
   });
 });

@@ -44,6 +44,14 @@ export function withoutCase(xml: string | undefined, modelName: string, id: stri
   return { xml: rest.length === 0 ? undefined : writeTestFile(modelName, rest), removed: { index, testCase: cases[index]! } };
 }
 
+/** The XML with case `id` replaced by `make(old)` in place; throws when the case is gone (deleted in another tab). */
+export function withEditedCase(xml: string | undefined, modelName: string, id: string, make: (old: TckTestCase) => TckTestCase): string {
+  const cases = casesOf(xml);
+  const index = cases.findIndex((c) => c.id === id);
+  if (index < 0) throw new Error(`test case ${id} is no longer stored (deleted meanwhile?); nothing was changed`);
+  return writeTestFile(modelName, cases.map((c, i) => (i === index ? make(c) : c)));
+}
+
 /** The XML with `testCase` put back at `index` (undo of a delete); unchanged when its id is taken again. */
 export function withRestored(xml: string | undefined, modelName: string, index: number, testCase: TckTestCase): string | undefined {
   const cases = casesOf(xml);
@@ -91,6 +99,16 @@ export async function deleteTestCase(db: FlowdeckDb, fileId: string, modelName: 
     return r.xml;
   });
   return removed;
+}
+
+/** Replaces a stored case by `make(old)`; returns the old case, for undo. */
+export async function editTestCase(db: FlowdeckDb, fileId: string, modelName: string, id: string, make: (old: TckTestCase) => TckTestCase): Promise<TckTestCase> {
+  let old: TckTestCase | undefined;
+  await updateDecisionTests(db, fileId, (xml) => withEditedCase(xml, modelName, id, (c) => {
+    old = c;
+    return make(c);
+  }));
+  return old!;
 }
 
 /** Puts a deleted case back where it was. */
