@@ -61,3 +61,24 @@ test('given the evaluation, when saved as a test case and all tests run, then it
   await panel.getByTestId('eval-run-tests').click();
   await expect(panel.getByTestId('eval-tests-summary')).toHaveText('2 passed, 0 failed');
 });
+
+test('given a cell typed with a FEEL syntax error, when checked as you type, then the problem names the decision, rule and position, the cell is outlined, and fixing it clears it', async () => {
+  await expect(page.getByTestId('dmn-feel-status')).toHaveText('FEEL ✓');
+  await page.getByTestId('dmn-view-decisionTable').filter({ hasText: 'Dish' }).first().click();
+  const cell = page.locator('[data-testid=dmn-container] td[data-element-id="Out_2"]');
+  await cell.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('"Grill" +');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dmn-feel-status')).toHaveText('FEEL: 1 problem');
+  const problems = page.getByTestId('dmn-feel-problems');
+  await expect(problems).toContainText(/Dish · rule \S+, output 1: FEEL syntax error: .*\(line 1, column \d+\)/);
+  expect(await cell.evaluate((td) => getComputedStyle(td).boxShadow)).toContain('rgb(220, 38, 38)');
+  await cell.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('"Grill"');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dmn-feel-status')).toHaveText('FEEL ✓');
+  await expect(problems).toHaveCount(0);
+  expect(await cell.evaluate((td) => getComputedStyle(td).boxShadow)).toBe('none');
+});

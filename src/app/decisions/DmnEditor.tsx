@@ -5,6 +5,7 @@ import { ReaderWarnings } from '../editors/ReaderWarnings';
 import { createDmnModeler, viewLabel, type DmnModelerHandle, type DmnView } from './dmn-modeler';
 import { useStudio } from '../state/store';
 import { EvaluatePanel } from './EvaluatePanel';
+import { FeelProblems, useFeelProblems } from './FeelProblems';
 import './decisions.css';
 import '../editors/editors.css';
 
@@ -30,6 +31,9 @@ export default function DmnEditor({ fileId, fileName, content, onChange, onError
   });
   const [evaluating, setEvaluating] = useState(false);
   const [highlight, setHighlight] = useState('');
+  const problems = useFeelProblems(content);
+  const [showProblems, setShowProblems] = useState(true);
+  const errors = problems.filter((p) => p.severity === 'error').length;
   const getXml = useCallback(async () => (handle ? handle.saveXML() : content), [handle, content]);
   const openDecision = useCallback((id: string) => {
     const view = views.all.find((v) => v.element.id === id && v.type !== 'drd');
@@ -54,6 +58,10 @@ export default function DmnEditor({ fileId, fileName, content, onChange, onError
           ))}
         </div>
         <span className="fd-toolbar-gap" />
+        <button type="button" aria-pressed={showProblems && problems.length > 0} disabled={problems.length === 0} onClick={() => setShowProblems(!showProblems)}
+          title="FEEL in every cell and expression, checked by Flowdeck's FEEL parser" data-testid="dmn-feel-status" className={errors > 0 ? 'fd-feel-bad' : undefined}>
+          {problems.length === 0 ? 'FEEL ✓' : `FEEL: ${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+        </button>
         <button type="button" aria-pressed={evaluating} onClick={() => { setEvaluating(!evaluating); setHighlight(''); }} title="Evaluate decisions and run decision tests" data-testid="dmn-evaluate-toggle">
           Evaluate
         </button>
@@ -63,6 +71,7 @@ export default function DmnEditor({ fileId, fileName, content, onChange, onError
       </div>
       {importProblem && <div role="alert" className="fd-editor-error">{importProblem}</div>}
       {importWarnings.length > 0 && <ReaderWarnings warnings={importWarnings} />}
+      <FeelProblems problems={problems} open={showProblems} openDecision={openDecision} />
       <div className="fd-editor-body">
         <div className="fd-canvas fd-dmn-container" ref={containerRef} data-testid="dmn-container" />
         {/* dmn-js shows the panel for the DRD only; in a table view it stays empty, and hidden. */}
