@@ -105,6 +105,9 @@ test('given the scenario form, when a calendar is made, edited, given to the cle
   const calendar = page.getByTestId('sim-calendar-Calendar_1');
   await expect(calendar.locator('.sim-week__open')).toHaveCount(5);
   await page.getByTestId('sim-calendar-name-Calendar_1').fill('Mornings');
+  await page.getByTestId('sim-calendar-zone-Calendar_1').fill('Mars/Olympus');
+  await expect(page.getByTestId('sim-form-problems')).toContainText('The calendar Mornings: Mars/Olympus is not a time zone');
+  await page.getByTestId('sim-calendar-zone-Calendar_1').fill('Europe/Berlin');
   await page.getByTestId('sim-shift-day-Calendar_1-0-4').uncheck();
   await page.getByTestId('sim-shift-to-Calendar_1-0').fill('12:00');
   await page.getByTestId('sim-holiday-add-Calendar_1').click();
@@ -119,12 +122,13 @@ test('given the scenario form, when a calendar is made, edited, given to the cle
   await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toContain('<bpsim:Calendar id="Calendar_1" name="Mornings">');
   const stored = (await storedContent(page, fileId)) ?? '';
   expect(stored).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH');
-  expect(stored).toContain('DTEND:20240101T120000');
+  expect(stored).toContain('DTEND;TZID=Europe/Berlin:20240101T120000');
   expect(stored).toContain('DTSTART;VALUE=DATE:20270105');
   expect(stored).toMatch(/<bpsim:Availability>\s*<bpsim:BooleanParameter value="true" calendar="Calendar_1" \/>/);
   // Read back from the file: the form shows the calendar as saved, and the clerk on it.
   await expect(page.getByTestId('sim-calendar-name-Calendar_1')).toHaveValue('Mornings');
   await expect(page.getByTestId('sim-shift-to-Calendar_1-0')).toHaveValue('12:00');
+  await expect(page.getByTestId('sim-calendar-zone-Calendar_1')).toHaveValue('Europe/Berlin');
   await expect(page.getByTestId('sim-role-calendar-Clerk')).toHaveValue('Calendar_1');
 });
 

@@ -23,12 +23,13 @@ const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
  * calendarText([{ days: [0, 1, 2, 3, 4], begin: 9 * 3600, end: 17 * 3600 }], []);
  * // BEGIN:VCALENDAR … RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR … END:VCALENDAR
  */
-export function calendarText(shifts: WeeklyShift[], holidays: number[], source = 'Simulation'): string {
+export function calendarText(shifts: WeeklyShift[], holidays: number[], source = 'Simulation', zone?: string): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Flowdeck//${source}//EN`];
+  const tz = zone && zone !== 'UTC' ? `;TZID=${zone}` : '';
   shifts.forEach((s, i) => {
     const end = s.end <= s.begin ? s.end + DAY_S : s.end;
     const days = [...new Set(s.days)].map((d) => ICAL_DAYS[d]);
-    lines.push('BEGIN:VEVENT', `UID:shift-${i + 1}`, `DTSTART:${stamp(s.begin)}`, `DTEND:${stamp(end)}`, `RRULE:FREQ=WEEKLY;BYDAY=${days.join(',')}`, 'END:VEVENT');
+    lines.push('BEGIN:VEVENT', `UID:shift-${i + 1}`, `DTSTART${tz}:${stamp(s.begin)}`, `DTEND${tz}:${stamp(end)}`, `RRULE:FREQ=WEEKLY;BYDAY=${days.join(',')}`, 'END:VEVENT');
   });
   holidays.forEach((d, i) => {
     lines.push('BEGIN:VEVENT', `UID:holiday-${i + 1}`, 'SUMMARY:Holiday', `DTSTART;VALUE=DATE:${new Date(d * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '')}`, 'END:VEVENT');

@@ -1,7 +1,12 @@
+import { offsetAt } from '../engine/timers/zone-offsets';
+import { canonicalZoneId } from '../engine/timers/zoned';
+
 /**
  * Weekly working calendars read from the iCalendar text of a BPSim `Calendar` (RFC 5545 VEVENTs
  * with `RRULE:FREQ=WEEKLY;BYDAY=...` or `FREQ=DAILY` shifts, and `EXDATE` holidays). Times are
- * UTC: a floating `DTSTART` (no `Z`, no `TZID`) is read as UTC, as the simulated clock is.
+ * UTC: a floating `DTSTART` (no `Z`, no `TZID`) is read as UTC, as the simulated clock is, unless
+ * the calendar names a zone (`DTSTART;TZID=Europe/Berlin:…` or `X-WR-TIMEZONE`): then shifts and
+ * holidays are wall-clock times in that zone, and a shift at 09:00 stays at 09:00 across summer time.
  */
 
 const DAY = 86_400_000;
@@ -16,6 +21,8 @@ export interface WeeklyCalendar {
   shifts: Array<[number, number]>;
   /** Epoch days (UTC) that are closed all day. */
   holidays: number[];
+  /** The IANA zone whose wall clock the shifts and holidays are in (absent: UTC). */
+  zone?: string;
 }
 
 /** Thrown for iCalendar text the simulator cannot read; names the calendar and the line. */
@@ -39,7 +46,14 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
   const holidays: number[] = [];
   let event: Record<string, string> | null = null;
   let eventLine = 0;
+  const zones = new Set<string>();
   lines.forEach((line, i) => {
+    const tzid = /^(?:DTSTART|DTEND|EXDATE)[^:]*;TZID=([^;:]+)/i.exec(line)?.[1] ?? /^X-WR-TIMEZONE:(.+)$/i.exec(line)?.[1];
+    if (tzid) {
+      const zone = canonicalZoneId(tzid.trim().replace(/^"|"$/g, ''));
+      if (!zone) throw new CalendarError(`calendar ${id}, line ${i + 1}: ${tzid} is not a time zone (an IANA id such as Europe/Berlin)`);
+      zones.add(zone);
+    }
     if (line === 'BEGIN:VEVENT') {
       event = {};
       eventLine = i + 1;
@@ -54,7 +68,10 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
     }
   });
   if (shifts.length === 0) throw new CalendarError(`calendar ${id} has no recurring shift (a VEVENT with DTSTART, DTEND and RRULE:FREQ=WEEKLY or DAILY)`);
-  return { id, shifts: merge(shifts), holidays: [...new Set(holidays)].sort((a, b) => a - b) };
+  if (zones.size > 1) throw new CalendarError(`calendar ${id} mixes time zones (${[...zones].join(', ')}); one calendar has one zone`);
+  const calendar: WeeklyCalendar = { id, shifts: merge(shifts), holidays: [...new Set(holidays)].sort((a, b) => a - b) };
+  const [zone] = zones;
+  return zone && zone !== 'UTC' ? { ...calendar, zone } : calendar;
 }
 
 function addEvent(id: string, e: Record<string, string>, line: number, shifts: Array<[number, number]>, holidays: number[]): void {
@@ -120,14 +137,35 @@ function openAt(c: WeeklyCalendar, t: number): [number, number] | null {
   return null;
 }
 
+/** The wall-clock time at instant `t` in the calendar's zone (ms since 1970 on its calendar). */
+function wall(c: WeeklyCalendar, t: number): number {
+  return c.zone ? t + offsetAt(c.zone, t) : t;
+}
+
+/** The instant showing wall-clock time `w` in the calendar's zone (in a gap of summer time, the hour after). */
+function instant(c: WeeklyCalendar, w: number): number {
+  return c.zone ? w - offsetAt(c.zone, w - offsetAt(c.zone, w)) : w;
+}
+
 /** True when the calendar is open at `t`. */
 export function isOpen(c: WeeklyCalendar, t: number): boolean {
-  return openAt(c, t) !== null;
+  return openAt(c, wall(c, t)) !== null;
 }
 
 /** The earliest time >= `t` when the calendar is open (searches a year ahead; a calendar closed that long is an error). */
 export function nextOpen(c: WeeklyCalendar, t: number): number {
-  if (isOpen(c, t)) return t;
+  if (!c.zone) return nextOpenWall(c, t);
+  return Math.max(t, instant(c, nextOpenWall(c, wall(c, t))));
+}
+
+/** When the open interval holding `t` closes (`t` must be open). Holidays end a shift at midnight. */
+export function closesAt(c: WeeklyCalendar, t: number): number {
+  if (!c.zone) return closesAtWall(c, t);
+  return Math.max(t, instant(c, closesAtWall(c, wall(c, t))));
+}
+
+function nextOpenWall(c: WeeklyCalendar, t: number): number {
+  if (openAt(c, t)) return t;
   const limit = t + 366 * DAY;
   let w = weekStart(t) - WEEK;
   while (w < limit) {
@@ -140,8 +178,7 @@ export function nextOpen(c: WeeklyCalendar, t: number): number {
   throw new CalendarError(`calendar ${c.id} is not open in the year after ${new Date(t).toISOString()}`);
 }
 
-/** When the open interval holding `t` closes (`t` must be open). Holidays end a shift at midnight. */
-export function closesAt(c: WeeklyCalendar, t: number): number {
+function closesAtWall(c: WeeklyCalendar, t: number): number {
   const iv = openAt(c, t);
   if (!iv) return t;
   let end = iv[1];

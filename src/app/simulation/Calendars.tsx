@@ -1,6 +1,12 @@
 import type { CalendarDraft, ShiftDraft } from './calendar-draft';
 import { DAY_NAMES, freeCalendarId, newCalendarDraft } from './calendar-draft';
 
+/** The zones the browser knows, for the zone field's suggestions. */
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  return ['UTC', ...(intl.supportedValuesOf?.('timeZone') ?? [])];
+}
+
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /** Monday to Sunday, 24 hours each, with the shifts drawn as open blocks (a shift past midnight goes on into the next day). */
@@ -33,8 +39,8 @@ function WeekStrip({ c }: { c: CalendarDraft }) {
 }
 
 /**
- * The scenario's calendars (BPSim `Calendar`, iCalendar in UTC like the simulated clock): weekly
- * shifts and holidays, drawn as a week. A calendar a role or start event uses cannot be deleted
+ * The scenario's calendars (BPSim `Calendar`, iCalendar): weekly shifts and holidays on the wall
+ * clock of a time zone (UTC, the simulated clock's, unless another is chosen), drawn as a week. A calendar a role or start event uses cannot be deleted
  * until they use another.
  */
 export function Calendars({ value, usedBy, onChange }: { value: Record<string, CalendarDraft>; usedBy: Record<string, string[]>; onChange(v: Record<string, CalendarDraft>): void }) {
@@ -44,7 +50,8 @@ export function Calendars({ value, usedBy, onChange }: { value: Record<string, C
   const ids = Object.keys(value);
   return (
     <fieldset data-testid="sim-calendars">
-      <legend>Calendars (UTC)</legend>
+      <legend>Calendars</legend>
+      <datalist id="sim-zones">{zones().map((z) => <option key={z} value={z} />)}</datalist>
       {ids.length === 0 && <span className="muted">No calendars: roles are always on shift and instances arrive at any time.</span>}
       {ids.map((id) => {
         const c = value[id];
@@ -53,6 +60,7 @@ export function Calendars({ value, usedBy, onChange }: { value: Record<string, C
           <div key={id} className="sim-calendar" data-testid={`sim-calendar-${id}`}>
             <div className="sim-row">
               <label className="run-field">Name <input value={c.name} onChange={(e) => put(id, { ...c, name: e.target.value })} data-testid={`sim-calendar-name-${id}`} /></label>
+              <label className="run-field">time zone <input list="sim-zones" value={c.zone} onChange={(e) => put(id, { ...c, zone: e.target.value })} data-testid={`sim-calendar-zone-${id}`} /></label>
               <span className="muted">{users.length > 0 ? `used by ${users.join(', ')}` : 'not used'}</span>
               <button type="button" className="button button--small" disabled={users.length > 0} title={users.length > 0 ? `Used by ${users.join(', ')}: give them another calendar first` : undefined}
                 onClick={() => remove(id)} data-testid={`sim-calendar-delete-${id}`}>Delete calendar</button>

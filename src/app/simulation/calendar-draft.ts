@@ -12,8 +12,10 @@ export interface ShiftDraft {
 export interface CalendarDraft {
   name: string;
   shifts: ShiftDraft[];
-  /** Closed all day, `YYYY-MM-DD` (UTC). */
+  /** Closed all day, `YYYY-MM-DD` on the calendar's wall clock. */
   holidays: string[];
+  /** The IANA zone of the shifts' and holidays' wall clock (`UTC`: the simulated clock's). */
+  zone: string;
 }
 
 export const DAY_NAMES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
@@ -30,17 +32,18 @@ export function calendarDraftOf(c: WeeklyCalendar): CalendarDraft {
     name: c.name ?? c.id,
     shifts: shiftsOf(c).map((s) => ({ days: s.days, from: hhmm(s.begin), to: hhmm(s.end) })),
     holidays: c.holidays.map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10)),
+    zone: c.zone ?? 'UTC',
   };
 }
 
 /** A new calendar: Monday to Friday, 09:00 to 17:00. */
 export function newCalendarDraft(name: string): CalendarDraft {
-  return { name, shifts: [{ days: [0, 1, 2, 3, 4], from: '09:00', to: '17:00' }], holidays: [] };
+  return { name, shifts: [{ days: [0, 1, 2, 3, 4], from: '09:00', to: '17:00' }], holidays: [], zone: 'UTC' };
 }
 
 /** The iCalendar text the file keeps for a calendar draft (call only when it has no problems). */
 export function calendarTextOf(c: CalendarDraft): string {
-  return calendarText(c.shifts.map((s) => ({ days: s.days, begin: seconds(s.from), end: seconds(s.to) })), [...new Set(c.holidays)].sort().map((d) => Date.parse(`${d}T00:00:00Z`) / DAY_MS));
+  return calendarText(c.shifts.map((s) => ({ days: s.days, begin: seconds(s.from), end: seconds(s.to) })), [...new Set(c.holidays)].sort().map((d) => Date.parse(`${d}T00:00:00Z`) / DAY_MS), 'Simulation', c.zone);
 }
 
 /** What is wrong with a calendar draft, each naming the calendar and the shift or holiday. */
@@ -52,10 +55,22 @@ export function calendarProblems(id: string, c: CalendarDraft): string[] {
     if (s.days.length === 0) out.push(`${name}: shift ${i + 1} needs at least one day.`);
     if (!TIME.test(s.from) || !TIME.test(s.to)) out.push(`${name}: shift ${i + 1} needs its times as HH:MM.`);
   });
+  if (!isZone(c.zone)) out.push(`${name}: ${c.zone || 'an empty zone'} is not a time zone (an IANA id such as Europe/Berlin, or UTC).`);
   c.holidays.forEach((d, i) => {
     if (!DATE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) out.push(`${name}: holiday ${i + 1} needs a date.`);
   });
   return out;
+}
+
+/** True for an IANA zone id the browser knows (`Europe/Berlin`, `UTC`). */
+export function isZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A new calendar id, not used by any of `ids`: `Calendar_1`, `Calendar_2`, … */

@@ -14,7 +14,7 @@ const draft: Draft = {
   arrivals: { S: { kind: 'exponential', mean: 10 } }, triggerCounts: { S: 100 },
   processing: { T: { kind: 'constant', value: 5 } }, probabilities: { yes: 0.3, no: 0.7 }, resources: { Clerk: { quantity: 1, unitCost: 0 } },
   start: Date.UTC(2026, 0, 5, 9), duration: null, warmup: 0, setup: { T: null }, wait: { T: null }, fixedCosts: { T: 0 }, unitCosts: { T: 0 }, priorities: { T: 0 }, variables: { S: [] },
-  calendars: { office: { name: 'Office', shifts: [{ days: [0, 1, 2, 3, 4], from: '09:00', to: '17:00' }], holidays: [] } },
+  calendars: { office: { name: 'Office', shifts: [{ days: [0, 1, 2, 3, 4], from: '09:00', to: '17:00' }], holidays: [], zone: 'UTC' } },
   resourceCalendars: { Clerk: 'office' }, arrivalCalendars: { S: null },
 };
 
@@ -59,22 +59,24 @@ describe('the scenario form', () => {
   });
 
   it('given a calendar edited, added, deleted and given to the arrivals, when the edit is made, then only those calendars and uses are written', () => {
-    const added = { name: 'Nights', shifts: [{ days: [6], from: '22:00', to: '06:00' }], holidays: ['2026-12-25'] };
+    const added = { name: 'Nights', shifts: [{ days: [6], from: '22:00', to: '06:00' }], holidays: ['2026-12-25'], zone: 'Europe/Berlin' };
     const after: Draft = { ...draft, calendars: { night: added }, resourceCalendars: { Clerk: null }, arrivalCalendars: { S: 'night' } };
     const e = editOf(draft, after);
     expect(e.calendars?.office).toBeNull();
     expect(e.calendars?.night?.name).toBe('Nights');
     expect(e.calendars?.night?.text).toContain('RRULE:FREQ=WEEKLY;BYDAY=SU');
     expect(e.calendars?.night?.text).toContain('DTSTART;VALUE=DATE:20261225');
+    expect(e.calendars?.night?.text).toContain('DTSTART;TZID=Europe/Berlin:20240101T220000');
     expect(e).toMatchObject({ resourceCalendars: { Clerk: null }, arrivalCalendars: { S: 'night' } });
     expect(editOf(draft, { ...draft })).toEqual({});
   });
 
   it('given a calendar without shifts, a shift without days, a bad holiday and a role on a deleted calendar, when checked, then each problem names its calendar or role', () => {
-    const bad: Draft = { ...draft, calendars: { a: { name: 'Empty', shifts: [], holidays: [] }, b: { name: 'B', shifts: [{ days: [], from: '09:00', to: '17:00' }], holidays: ['soon'] } }, resourceCalendars: { Clerk: 'office' } };
+    const bad: Draft = { ...draft, calendars: { a: { name: 'Empty', shifts: [], holidays: [], zone: 'UTC' }, b: { name: 'B', shifts: [{ days: [], from: '09:00', to: '17:00' }], holidays: ['soon'], zone: 'Mars/Olympus' } }, resourceCalendars: { Clerk: 'office' } };
     expect(problemsOf(bad, outline)).toEqual([
       'The calendar Empty needs at least one shift (a calendar that is never open stops every task on it).',
       'The calendar B: shift 1 needs at least one day.',
+      'The calendar B: Mars/Olympus is not a time zone (an IANA id such as Europe/Berlin, or UTC).',
       'The calendar B: holiday 1 needs a date.',
       'Clerk uses the calendar office, which the scenario no longer has: choose another.',
     ]);

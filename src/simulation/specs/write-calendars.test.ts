@@ -56,4 +56,21 @@ describe('writing calendars from the studio', () => {
     expect(s.resources.Clerk.calendarId).toBeNull();
     expect(s.calendars).toEqual({});
   });
+
+  it('given the clerk on a Berlin calendar, when the two cases run, then they wait for 09:00 Berlin time (08:00 UTC in winter)', async () => {
+    const { xml } = await loadModel('calendar-cost.bpmn');
+    const text = calendarText([{ days: [0, 1, 2, 3, 4], begin: 9 * H, end: 17 * H }], [Math.floor(Date.UTC(2024, 0, 8) / 86_400_000)], 'Simulation', 'Europe/Berlin');
+    const s = await read(await saveScenario(xml, { scenarioId: 'office' }, { calendars: { weekdays: { name: 'Berlin office', text } } }));
+    expect(s.calendars.weekdays.zone).toBe('Europe/Berlin');
+    const model = await loadModel('calendar-cost.bpmn');
+    const { result, log } = simulate({ process: model.process(), scenario: s, ctx: {}, log: true });
+    // Monday 16:00 UTC is 17:00 in Berlin: closed; Tuesday 09:00-11:00 Berlin. Saturday's case waits
+    // past the weekend and the Monday holiday to Tuesday 9 January, 09:00 Berlin.
+    expect(log.map((e) => [new Date(e.startTime).toISOString(), new Date(e.endTime).toISOString()])).toEqual([
+      ['2024-01-02T08:00:00.000Z', '2024-01-02T10:00:00.000Z'],
+      ['2024-01-09T08:00:00.000Z', '2024-01-09T10:00:00.000Z'],
+    ]);
+    expect(result.process.cycleTime.min).toBe(18 * H);
+    expect(result.process.cycleTime.max).toBe(66 * H);
+  });
 });
