@@ -100,17 +100,17 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
     setProgress(null);
     // Business rule tasks evaluate the project's decisions, deployed with the model.
     starting.current = true;
-    let dmn: string[];
+    let sources: { dmn: string[]; bpmn: Array<{ name: string; xml: string }> };
     try {
-      dmn = await projectDmnSources(fileId);
+      sources = await projectSources(fileId);
     } catch (error) {
-      setRunError(`The project's DMN files could not be read: ${(error as Error).message}`);
+      setRunError(`The project's other files could not be read: ${(error as Error).message}`);
       return;
     } finally {
       starting.current = false;
     }
     if (gone.current) return;
-    const r = startSimulation({ xml: content, scenarioId: scenario.id, log: keepLog, dmn }, setProgress);
+    const r = startSimulation({ xml: content, scenarioId: scenario.id, log: keepLog, ...sources }, setProgress);
     runRef.current = r;
     setRunning({ run: r, scenarioId: scenario.id, startedAt: scenario.start });
     void r.done.then((outcome) => {
@@ -183,6 +183,7 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
                     ? 'No bottleneck: no task waited for a resource.'
                     : `Bottleneck${current.report.bottlenecks.length > 1 ? 's' : ''}: ${current.report.bottlenecks.slice(0, 3).map((b) => `${outline.names[b.elementId] ?? b.elementId} (${Math.round(b.share * 100)}% of all waiting, ${duration(b.meanWaitingSeconds)} on average)`).join('; ')}.`}
                 </p>
+                {current.warnings && <ul className="run-problems" data-testid="sim-warnings">{current.warnings.map((w) => <li key={w} className="muted">{w}</li>)}</ul>}
                 {Object.keys(current.report.incidents).length > 0 && <ul className="run-problems">{Object.entries(current.report.incidents).map(([el, m]) => <li key={el} className="run-error">Incident at {outline.names[el] ?? el}: {m}</li>)}</ul>}
                 <StatsTable report={current.report} outline={outline} />
                 <Charts report={current.report} outline={outline} />
@@ -214,9 +215,12 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
   );
 }
 
-/** The XML of every DMN file in the project of the file being simulated. */
-async function projectDmnSources(fileId: string): Promise<string[]> {
+/** The XML of every DMN file and of every other BPMN file in the project of the file being simulated. */
+async function projectSources(fileId: string): Promise<{ dmn: string[]; bpmn: Array<{ name: string; xml: string }> }> {
   const file = await db.files.get(fileId);
   const files = file ? await listFiles(db, file.projectId) : [];
-  return files.filter((f) => f.kind === 'dmn').map((f) => f.content);
+  return {
+    dmn: files.filter((f) => f.kind === 'dmn').map((f) => f.content),
+    bpmn: files.filter((f) => f.kind === 'bpmn' && f.id !== fileId).map((f) => ({ name: `${f.name}.bpmn`, xml: f.content })),
+  };
 }

@@ -11,13 +11,15 @@ export interface SimulationRequest {
   replications?: number;
   /** DMN files the model's business rule tasks call. */
   dmn?: string[];
+  /** The project's other BPMN files: processes the model's call activities may start (the model's own win on a clash). */
+  bpmn?: Array<{ name: string; xml: string }>;
   /** Keep the simulated log for export. */
   log: boolean;
 }
 
 /** The report without the parts that are heavy to clone, plus the log when asked for. */
 export type SimulationOutcome =
-  | { ok: true; report: Omit<SimulationReport, 'log'>; log: LogEntry[]; ms: number }
+  | { ok: true; report: Omit<SimulationReport, 'log'>; log: LogEntry[]; ms: number; warnings?: string[] }
   | { ok: false; error: { code: 'scenario' | 'model' | 'failed'; message: string } };
 
 export type { SimulationProgress };

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openDocument } from './editors-helpers';
+import { fileItems } from './workspace-helpers';
+
+// Simulation runs the processes that call activities start from the project's other BPMN files
+// (issue 9: the engine that runs the process, as deployed together); a broken other file is named.
+
+const MAIN = readFileSync(new URL('simulation-call-main.bpmn', import.meta.url), 'utf8');
+const CHILD = readFileSync(new URL('simulation-call-child.bpmn', import.meta.url), 'utf8');
+
+// Reads as BPMN, but the engine refuses it: a split with two flows and no conditions.
+const BROKEN = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="B" targetNamespace="t"><bpmn:process id="Broken" isExecutable="true">
+<bpmn:startEvent id="S"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent><bpmn:sequenceFlow id="a" sourceRef="S" targetRef="G" />
+<bpmn:exclusiveGateway id="G"><bpmn:incoming>a</bpmn:incoming><bpmn:outgoing>b</bpmn:outgoing><bpmn:outgoing>c</bpmn:outgoing></bpmn:exclusiveGateway>
+<bpmn:sequenceFlow id="b" sourceRef="G" targetRef="E" /><bpmn:sequenceFlow id="c" sourceRef="G" targetRef="E" />
+<bpmn:endEvent id="E"><bpmn:incoming>b</bpmn:incoming><bpmn:incoming>c</bpmn:incoming></bpmn:endEvent></bpmn:process></bpmn:definitions>`;
+
+test('given a call activity to a process in another file, when simulated without it, then cases stop at an incident; beside it, they complete; a broken other file is named', async ({ page }) => {
+  await openDocument(page, 'order.bpmn', MAIN);
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(page.getByTestId('simulation-view')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('0 instances completed per replication, 4 still in progress', { timeout: 60_000 });
+
+  for (const [name, xml] of [['shipping.bpmn', CHILD], ['broken.bpmn', BROKEN]] as const) {
+    await page.getByTestId('open-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(xml) });
+    await expect(page.getByTestId('editor-area')).toBeVisible({ timeout: 30_000 });
+  }
+  await fileItems(page).filter({ hasText: 'order' }).first().click();
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(page.getByTestId('simulation-view')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('4 instances completed per replication, 0 still in progress', { timeout: 60_000 });
+  await expect(page.getByTestId('sim-warnings')).toContainText('broken.bpmn: its processes cannot run (b: outgoing flow of exclusiveGateway G has no condition');
+});
