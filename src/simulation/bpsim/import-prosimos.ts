@@ -89,7 +89,7 @@ export async function importProsimos(xml: string, json: unknown, options: Prosim
     params(imported.startEventId, [el('ControlParameters', {}, [
       el('InterTriggerTimer', {}, [value(imported.arrival, imported.arrivalCalendarId)]),
       el('TriggerCount', {}, [el('NumericParameter', { value: String(options.instances ?? 100) })]),
-    ])]);
+    ]), ...(imported.variables.length > 0 ? [el('PropertyParameters', {}, imported.variables.map((v) => el('Property', { name: v.name }, [value(v.dist)])))] : [])]);
   }
   for (const a of imported.activities) {
     const groups = [el('ResourceParameters', {}, [el('Selection', {}, [el('ExpressionParameter', { value: `getResource('${roleIds.get(a.roleId)}', 1)` })])])];

@@ -36,12 +36,14 @@ export interface ProsimosImport {
   roles: ImportedRole[];
   activities: Array<{ taskId: string; processing: Distribution | null; roleId: string }>;
   probabilities: Record<string, number>;
+  /** Case attributes, drawn per case at the start event (BPSim `Property`). */
+  variables: Array<{ name: string; dist: Distribution }>;
   /** Everything of the file that is not simulated as Prosimos would, one line each. */
   report: string[];
 }
 
 /** The sections the import reads; any other key of the file is reported as not imported. */
-const KNOWN = new Set(['resource_profiles', 'arrival_time_distribution', 'arrival_time_calendar', 'gateway_branching_probabilities', 'task_resource_distribution', 'resource_calendars']);
+const KNOWN = new Set(['resource_profiles', 'arrival_time_distribution', 'arrival_time_calendar', 'gateway_branching_probabilities', 'task_resource_distribution', 'resource_calendars', 'case_attributes']);
 
 /**
  * Converts a Prosimos simulation scenario (its JSON) into BPSim terms for `model`. Prosimos
@@ -58,7 +60,7 @@ export function convertProsimos(json: unknown, model: ProsimosModel): ProsimosIm
   const j = json as Record<string, unknown>;
   const report: string[] = [];
   for (const key of Object.keys(j)) if (!KNOWN.has(key) && !isEmpty(j[key])) report.push(`${key}: not imported (not simulated here)`);
-  const out: ProsimosImport = { startEventId: null, arrival: null, arrivalCalendarId: null, calendars: [], roles: [], activities: [], probabilities: {}, report };
+  const out: ProsimosImport = { startEventId: null, arrival: null, arrivalCalendarId: null, calendars: [], roles: [], activities: [], probabilities: {}, variables: [], report };
 
   // Arrivals at the process's none start event.
   out.startEventId = model.startEvents[0] ?? null;
@@ -73,6 +75,8 @@ export function convertProsimos(json: unknown, model: ProsimosModel): ProsimosIm
     out.arrivalCalendarId = 'prosimos_arrivals';
     addCalendar(out, out.arrivalCalendarId, j.arrival_time_calendar as ProsimosPeriod[], 'arrival_time_calendar');
   }
+
+  caseAttributes(j.case_attributes, out);
 
   // Calendars by id (a list of {id, time_periods}, or older files: an object of id → periods).
   const calendarIds = new Map<string, string>();
@@ -150,6 +154,40 @@ export function convertProsimos(json: unknown, model: ProsimosModel): ProsimosIm
     for (const [f, p] of own) out.probabilities[f] = p / sum;
   }
   return out;
+}
+
+/**
+ * Prosimos case attributes (`[{name, type: 'discrete', values: [{key, value: probability}]}`, or
+ * `type: 'continuous'` with a distribution as `values`) as case variables: a discrete one draws one
+ * of its keys (an empirical distribution), a continuous one a number. Case variables reach the
+ * model's conditions (FEEL) as process variables; Prosimos' `branch_rules` and
+ * `prioritisation_rules`, which read them, are not imported (reported as other sections are).
+ */
+function caseAttributes(v: unknown, out: ProsimosImport): void {
+  if (!Array.isArray(v)) return;
+  for (const [i, a] of (v as Array<Record<string, unknown>>).entries()) {
+    const name = String(a?.name ?? '');
+    const where = `case_attributes ${name || i + 1}`;
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+      out.report.push(`${where}: not imported, ${JSON.stringify(name)} is not a variable name`);
+      continue;
+    }
+    if (a.type === 'discrete' && Array.isArray(a.values)) {
+      const points = (a.values as Array<{ key: unknown; value: unknown }>).map((x) => ({ value: String(x?.key), probability: Number(x?.value) }));
+      const sum = points.reduce((t, p) => t + p.probability, 0);
+      if (points.length === 0 || points.some((p) => !(p.probability >= 0)) || !(sum > 0)) {
+        out.report.push(`${where}: not imported, its values need keys with probabilities`);
+        continue;
+      }
+      if (Math.abs(sum - 1) > 1e-6) out.report.push(`${where}: the probabilities sum to ${+sum.toFixed(6)}; scaled to sum to 1`);
+      out.variables.push({ name, dist: { kind: 'empirical', points: points.map((p) => ({ ...p, probability: p.probability / sum })) } });
+    } else if (a.type === 'continuous' && a.values && typeof a.values === 'object') {
+      const c = fromProsimos(a.values as ProsimosDistribution);
+      if (c.note) out.report.push(`${where}: ${c.note}`);
+      if (c.dist) out.variables.push({ name, dist: c.dist });
+      else out.report.push(`${where}: not imported`);
+    } else out.report.push(`${where}: not imported, type ${JSON.stringify(a.type)} (discrete or continuous)`);
+  }
 }
 
 function addCalendar(out: ProsimosImport, id: string, periods: ProsimosPeriod[], where: string): void {

@@ -88,12 +88,17 @@ describe('import of a Prosimos scenario', () => {
         { task_id: 'Ghost', resources: [{ resource_id: 'Ann', distribution_name: 'fix', distribution_params: [{ value: 1 }] }] },
       ],
       resource_calendars: [{ id: 'always', name: 'always', time_periods: [{ from: 'MONDAY', to: 'SUNDAY', beginTime: '00:00:00', endTime: '00:00:00' }] }],
-      case_attributes: [{ name: 'amount', type: 'continuous', values: { distribution_name: 'fix', distribution_params: [{ value: 1 }] } }],
+      case_attributes: [
+        { name: 'amount', type: 'continuous', values: { distribution_name: 'fix', distribution_params: [{ value: 1 }] } },
+        { name: 'tier', type: 'discrete', values: [{ key: 'gold', value: 1 }, { key: 'silver', value: 3 }] },
+        { name: 'bad name', type: 'discrete', values: [{ key: 'x', value: 1 }] },
+      ],
     };
     const { imported, scenario, report } = await importAndRun(json, 20);
     expect(imported.report).toEqual([
-      'case_attributes: not imported (not simulated here)',
       'arrival_time_distribution: bounds [0, 7200] not kept (BPSim bounds only the normal distribution)',
+      'case_attributes tier: the probabilities sum to 4; scaled to sum to 1',
+      'case_attributes bad name: not imported, "bad name" is not a variable name',
       'resource_profiles: resource Cid names calendar missing, which resource_calendars does not define; it is always available here',
       'role Ann_and_1_more: its resources cost Ann 30, Bob 50 per hour in Prosimos; here every unit costs the average, 40',
       "task Check: its resources in role Ann_and_1_more work at different speeds in Prosimos; all take Ann's processing time here",
@@ -104,6 +109,10 @@ describe('import of a Prosimos scenario', () => {
       'gateway_branching_probabilities: Check is not a gateway of the model; skipped',
     ]);
     expect(scenario.probabilities).toEqual({ toApprove: 0.5, toReject: 0.5 });
+    expect(scenario.arrivals[0].variables).toEqual([
+      { name: 'amount', dist: { kind: 'constant', value: 1 } },
+      { name: 'tier', dist: { kind: 'empirical', points: [{ value: 'gold', probability: 0.25 }, { value: 'silver', probability: 0.75 }] } },
+    ]);
     expect(scenario.activities.Check.processing?.dist).toEqual({ kind: 'truncatedNormal', mean: 300, standardDeviation: 30, min: 100, max: 500 });
     expect(scenario.activities.Approve.processing?.dist).toEqual({ kind: 'truncatedNormal', mean: 80, standardDeviation: 10 * Math.sqrt(5), min: 0, max: 600 });
     expect(scenario.resources.Ann_and_1_more).toMatchObject({ quantity: 2, unitCost: 40 / 3600, calendarId: 'cal_always' });
