@@ -30,6 +30,6 @@ export class DexieCatalog implements DeploymentCatalog {
 function summary(row: DeploymentRow): DeploymentSummary {
   return {
     deploymentId: row.id, kind: row.kind, name: row.name, deployedAt: row.deployedAt, deployedBy: row.deployedBy,
-    note: row.note, sha256: row.sha256, versions: row.versions,
+    note: row.note, sha256: row.sha256, versions: row.versions, ...(row.bundle !== undefined ? { bundle: row.bundle } : {}),
   };
 }

@@ -41,7 +41,7 @@ export class MemoryCatalog implements DeploymentCatalog {
   private async all(): Promise<Array<DeploymentSummary & { source: string }>> {
     const records = (await this.store.listDeployments()).map((r) => ({
       deploymentId: r.id, kind: r.kind, name: r.name, deployedAt: r.deployedAt, deployedBy: r.deployedBy ?? 'unknown', note: r.note ?? '',
-      sha256: '', versions: r.versions, source: r.xml,
+      sha256: '', versions: r.versions, source: r.xml, ...(r.bundle !== undefined ? { bundle: r.bundle } : {}),
     }));
     return [...records, ...this.forms].sort((a, b) => a.deployedAt - b.deployedAt);
   }

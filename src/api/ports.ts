@@ -14,6 +14,8 @@ export interface DeploymentSummary {
   sha256: string;
   /** Definition id -> version this deployment gave. */
   versions: Record<string, number>;
+  /** Shared by a BPMN file and the DMN files deployed with it (ADR 0202); absent for one deployed alone. */
+  bundle?: string;
 }
 
 /** One deployed version of a process, decision or form. */

@@ -63,4 +63,18 @@ describe('deployAll', () => {
     expect(changed.map((d) => [d.name, d.versions, d.unchanged])).toEqual([['pricing.bpmn', { pricing: 2 }, false], ['discount.dmn', { discount: 2 }, false]]);
     expect((await host.startInstance('pricing', GOLD)).variables['discount']).toBe(0.2);
   });
+
+  it('given the folder restarted with the DMN its bundle was deployed with, but a newer one of that name deployed alone since, then skipUnchanged redeploys the bundle with the folder\'s DMN', async () => {
+    const { host, api } = await engine();
+    const files = [{ name: 'pricing.bpmn', source: BOUND }, { name: 'discount.dmn', source: NEWER }];
+    await deployAll(host, api, [{ name: 'pricing.bpmn', source: BOUND }, { name: 'discount.dmn', source: DISCOUNT }], { ...who, skipUnchanged: true });
+    // The newest discount.dmn is now the folder's, but pricing's bundle still holds the old one.
+    await deployAll(host, api, [{ name: 'discount.dmn', source: NEWER }], who);
+    expect((await host.startInstance('pricing', GOLD)).variables['discount']).toBe(0.1);
+    const again = await deployAll(host, api, files, { ...who, skipUnchanged: true });
+    expect(again.map((d) => [d.name, d.unchanged])).toEqual([['pricing.bpmn', false], ['discount.dmn', false]]);
+    expect((await host.startInstance('pricing', GOLD)).variables['discount']).toBe(0.2);
+    const third = await deployAll(host, api, files, { ...who, skipUnchanged: true });
+    expect(third.map((d) => [d.name, d.unchanged])).toEqual([['pricing.bpmn', true], ['discount.dmn', true]]);
+  });
 });

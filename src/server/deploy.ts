@@ -63,11 +63,20 @@ export async function deployAll(host: EngineHost, api: EngineApi, files: DeployF
   const latest = new Map<string, string>();
   if (options.skipUnchanged) for (const d of summaries) latest.set(d.name, d.deploymentId);
   const unchanged = new Set<string>();
-  for (const f of [...sorted, ...[...bundles.values()].flatMap((b) => b.files)]) {
+  for (const f of sorted) {
     const id = latest.get(f.name);
-    if (id === undefined || unchanged.has(f.name)) continue;
+    if (id === undefined) continue;
     const r = await api.call('deployments.get', { deploymentId: id });
     if (!isFailure(r) && r.data.source === f.source && r.data.kind === f.kind) unchanged.add(f.name);
+  }
+  // A BPMN's bundle is unchanged when each of its DMN files is the one deployed in the BPMN's latest bundle.
+  const keptBundle = new Map<string, Map<string, string>>();
+  if (options.skipUnchanged) {
+    for (const [name, bundle] of bundles) {
+      if (!unchanged.has(name)) continue;
+      const kept = await deployedBundle(api, summaries, latest.get(name)!, bundle.files);
+      if (kept) keptBundle.set(name, kept);
+    }
   }
   await dryRun(sorted, bundles);
   const bundled = new Set([...bundles.values()].flatMap((b) => b.files.map((f) => f.name)));
@@ -76,9 +85,9 @@ export async function deployAll(host: EngineHost, api: EngineApi, files: DeployF
   for (const f of sorted) {
     const bundle = bundles.get(f.name);
     if (f.kind === 'dmn' && bundled.has(f.name)) continue;
-    if (unchanged.has(f.name) && (bundle?.files ?? []).every((d) => unchanged.has(d.name))) {
+    if (unchanged.has(f.name) && (f.kind !== 'bpmn' || keptBundle.has(f.name))) {
       out.push({ name: f.name, kind: f.kind, deploymentId: latest.get(f.name) ?? null, versions: {}, unchanged: true });
-      for (const d of bundle?.files ?? []) out.push({ name: d.name, kind: 'dmn', deploymentId: latest.get(d.name) ?? null, versions: {}, unchanged: true, bundledWith: f.name });
+      for (const d of bundle?.files ?? []) out.push({ name: d.name, kind: 'dmn', deploymentId: keptBundle.get(f.name)?.get(d.name) ?? null, versions: {}, unchanged: true, bundledWith: f.name });
     } else if (f.kind === 'bpmn') {
       const d = await host.deploy(f.source, f.name, { ...note, ...(bundle?.files.length ? { decisions: bundle.files.map((x) => ({ xml: x.source, name: x.name })) } : {}) });
       const warnings = (bundle?.missing ?? []).map((id) => `decision ${id} (bindingType deployment) is in no DMN file deployed: its tasks will raise an incident`);
@@ -120,6 +129,25 @@ async function bundlesOf(api: EngineApi, files: readonly Kinded[], deployed: Rea
     out.set(f.name, bundle);
   }
   return out;
+}
+
+/**
+ * The DMN deployments (name -> deployment id) bundled with the BPMN deployment `bpmnId`, when
+ * they hold exactly `files`; undefined when any differs or is missing (the bundle must be deployed
+ * again, even if a file of that name was deployed since on its own or with another BPMN).
+ */
+async function deployedBundle(api: EngineApi, summaries: readonly DeploymentSummary[], bpmnId: string, files: readonly Kinded[]): Promise<Map<string, string> | undefined> {
+  const kept = new Map<string, string>();
+  if (files.length === 0) return kept;
+  const bundle = summaries.find((s) => s.deploymentId === bpmnId)?.bundle;
+  if (bundle === undefined) return undefined;
+  for (const d of files) {
+    const record = summaries.find((s) => s.kind === 'dmn' && s.name === d.name && s.bundle === bundle);
+    const r = record ? await api.call('deployments.get', { deploymentId: record.deploymentId }) : undefined;
+    if (!r || isFailure(r) || r.data.source !== d.source) return undefined;
+    kept.set(d.name, record!.deploymentId);
+  }
+  return kept;
 }
 
 async function dryRun(files: readonly Kinded[], bundles: ReadonlyMap<string, Bundle>): Promise<void> {
