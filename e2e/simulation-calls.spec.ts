@@ -6,8 +6,8 @@ import { fileItems } from './workspace-helpers';
 // Simulation runs the processes that call activities start from the project's other BPMN files
 // (issue 9: the engine that runs the process, as deployed together); a broken other file is named.
 
-const MAIN = readFileSync(new URL('simulation-call-main.bpmn', import.meta.url), 'utf8');
-const CHILD = readFileSync(new URL('simulation-call-child.bpmn', import.meta.url), 'utf8');
+const MAIN = readFileSync(new URL('../src/cli/fixtures/simulation/call-order.bpmn', import.meta.url), 'utf8');
+const CHILD = readFileSync(new URL('../src/cli/fixtures/simulation/call-shipping.bpmn', import.meta.url), 'utf8');
 
 // Reads as BPMN, but the engine refuses it: a split with two flows and no conditions.
 const BROKEN = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="B" targetNamespace="t"><bpmn:process id="Broken" isExecutable="true">

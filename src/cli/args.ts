@@ -39,7 +39,7 @@ export interface TestArgs {
   out?: string;
 }
 
-/** `flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--replications R] [--dmn FILE]... [--json] [--log FILE]`. */
+/** `flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--replications R] [--dmn FILE]... [--bpmn FILE]... [--json] [--log FILE]`. */
 export interface SimulateArgs {
   command: 'simulate';
   model: string;
@@ -48,6 +48,8 @@ export interface SimulateArgs {
   seed?: number;
   replications?: number;
   dmn: string[];
+  /** Other BPMN files whose processes the model's call activities start. */
+  bpmn: string[];
   json: boolean;
   /** `out.csv` (Prosimos columns) or `out.xes`. */
   log?: string;
@@ -94,6 +96,7 @@ const SIMULATE_OPTIONS: Record<string, OptionSpec> = {
   '--seed': { takesValue: true },
   '--replications': { takesValue: true },
   '--dmn': { takesValue: true, repeatable: true },
+  '--bpmn': { takesValue: true, repeatable: true },
   '--json': { takesValue: false },
   '--log': { takesValue: true },
   '--prosimos': { takesValue: true },
@@ -181,6 +184,7 @@ function parseSimulate(argv: readonly string[]): SimulateArgs {
     seed: int('--seed', -2147483648),
     replications: int('--replications', 1),
     dmn: repeated.get('--dmn') ?? [],
+    bpmn: repeated.get('--bpmn') ?? [],
     json: options.has('--json'),
     log: options.get('--log'),
     prosimos: options.get('--prosimos'),

@@ -81,6 +81,8 @@ Options:
   --seed S               random seed (default: the scenario's); the same seed gives the same run
   --replications R       replications (default: the scenario's)
   --dmn FILE             deploy a DMN file first, for business rule tasks (repeatable)
+  --bpmn FILE            another BPMN file whose processes call activities start (repeatable;
+                         they run on the model's own times)
   --json                 print one object: {"scenario","seed","replications","instances","process","elements","resources"}
   --log FILE             write the simulated log: .csv (Prosimos columns) or .xes (IEEE 1849)
   --prosimos FILE        import a Prosimos JSON scenario into the model as a BPSim scenario and run

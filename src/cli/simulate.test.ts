@@ -103,3 +103,21 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     expect(alone.instances).toEqual({ started: 5, completed: 0 });
   });
 });
+
+describe('flowdeck simulate --bpmn', { timeout: 60_000 }, () => {
+  const ORDER = 'src/cli/fixtures/simulation/call-order.bpmn';
+  const SHIPPING = 'src/cli/fixtures/simulation/call-shipping.bpmn';
+
+  it('given a call activity to a process in another file, then without --bpmn it stops at an incident and with it every instance completes; a file that is not BPMN is named', async () => {
+    const without = await runInProcess('simulate', ORDER, '--json');
+    expect(without.code).toBe(1);
+    expect(JSON.parse(without.stdout)).toMatchObject({ instances: { started: 4, completed: 0 } });
+    expect(without.stderr).toContain('incident at Ship');
+    const beside = await runInProcess('simulate', ORDER, '--bpmn', SHIPPING, '--json');
+    expect(beside.code).toBe(0);
+    expect(JSON.parse(beside.stdout)).toMatchObject({ instances: { started: 4, completed: 4 } });
+    const bad = await runInProcess('simulate', ORDER, '--bpmn', 'src/cli/fixtures/simulation/claims.bpmn.missing', '--json');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/claims\.bpmn\.missing/);
+  });
+});

@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
-import { compileDeployment, parseBpmn } from '../../engine';
+import { compileDeployment, parseBpmn, type ExecutableProcess } from '../../engine';
 import { DmnDecisions } from '../../host/dmn-decisions';
 import { FeelExpressions } from '../../host/feel-expressions';
 import { createNodeScriptRunner } from '../../host/scripts/node-script-threads';
@@ -11,9 +11,28 @@ import { EXIT, InputError, type ExitCode } from '../errors';
 import { readTextFile } from '../files';
 import { stderrLogger, type CliIo } from '../io';
 
+/** The model's processes and those of the `--bpmn` files (the model's own win on a clash of ids), for call activities. */
+async function calledProcesses(args: SimulateArgs, io: CliIo, own: ReadonlyMap<string, ExecutableProcess>): Promise<Map<string, ExecutableProcess>> {
+  const called = new Map<string, ExecutableProcess>();
+  for (const f of args.bpmn) {
+    let definitions;
+    try {
+      definitions = (await parseBpmn(await readTextFile(resolve(io.cwd, f), 'BPMN'))).definitions;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(`--bpmn ${f} is not BPMN: ${(error as Error).message}`);
+    }
+    const { processes, errors } = compileDeployment(definitions, { expressions: new FeelExpressions() });
+    if (errors.length > 0) throw new InputError(`--bpmn ${f} cannot run: ${errors.map((e) => `${e.elementId}: ${e.message}`).join('; ')}`);
+    for (const [id, p] of processes) called.set(id, p);
+  }
+  for (const [id, p] of own) called.set(id, p);
+  return called;
+}
+
 /**
  * `flowdeck simulate <model.bpmn> [--scenario ID] [--instances N] [--seed S] [--replications R]
- * [--dmn FILE]... [--json] [--log out.csv|out.xes] [--prosimos scenario.json [--save-model out.bpmn]]`:
+ * [--dmn FILE]... [--bpmn FILE]... [--json] [--log out.csv|out.xes] [--prosimos scenario.json [--save-model out.bpmn]]`:
  * runs a BPSim scenario of the model on the engine, on a virtual clock, and prints the results
  * (with `--json`, one object). `--prosimos` imports a Prosimos scenario into the model first
  * (in memory; `--save-model` writes the result) and runs that one.
@@ -43,8 +62,9 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   for (const d of args.dmn) Object.assign(deployed, (await decisions.deploy(await readTextFile(resolve(io.cwd, d), 'DMN'))).versions);
   const { processes, errors } = compileDeployment(parsed.definitions, { expressions: new FeelExpressions() });
   if (errors.length > 0) throw new InputError(`cannot simulate ${args.model}: ${errors.map((e) => `${e.elementId}: ${e.message}`).join('; ')}`);
+  const called = await calledProcesses(args, io, processes);
   // The --dmn files count as deployed with the model (bindingType deployment).
-  for (const p of processes.values()) decisions.bindDeployment(p.id, p.version, deployed);
+  for (const p of called.values()) decisions.bindDeployment(p.id, p.version, deployed);
   let scenarios: Scenario[];
   try {
     scenarios = readScenarios(parsed.definitions);
@@ -63,7 +83,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   const scripts = await createNodeScriptRunner({ logger });
   let report: SimulationReport;
   try {
-    report = simulate({ process, called: processes, scenario, ctx: { scripts, decisions, logger }, seed: args.seed, instances: args.instances, replications: args.replications, log: args.log !== undefined });
+    report = simulate({ process, called, scenario, ctx: { scripts, decisions, logger }, seed: args.seed, instances: args.instances, replications: args.replications, log: args.log !== undefined });
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof CalendarError) throw new InputError(`${args.model}: ${error.message}`);
     throw error;
