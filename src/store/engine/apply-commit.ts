@@ -6,9 +6,10 @@ import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
 import { freshCounters, type CommitCounters } from './cached-counter';
 import { writeInstance } from './instance-write';
-import { alreadyStored } from './keyed-rows';
+import { storedTwice } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
 import type { HistoryBatchRow, InstanceRow } from './rows';
+import { WriteBuffer } from './write-buffer';
 
 /** Every table a commit may write: a commit transaction spans them all, so none is left out by mistake. */
 export const COMMIT_TABLES = [
@@ -69,12 +70,14 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   }
 
   const writes: Promise<unknown>[] = [];
+  // The group's buffer: the rows of every commit of the group go out as one request per table.
+  const buffer = batch?.buffer ?? new WriteBuffer();
   const fresh = previous.filter((row) => row === undefined).length;
   let order = ids.length > 0 ? counter.take(db, fresh, writes) : 0;
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);
-    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
+    writes.push(...writeInstance(db, buffer, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
   });
   // Events of an instance outside the commit (rare: a restore): its row learns their last seq.
   others.forEach((id, i) => {
@@ -86,7 +89,7 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   writes.push(batch ? batch.serial(subscriptions) : subscriptions());
   if (batches.size > 0) {
     const rows = [...batches.values()];
-    writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
+    writes.push(buffer.add(db.historyBatches, rows, (_failure, i) => storedTwice('history event', `${rows[i].seq} of instance ${rows[i].instanceId}`)));
   }
   if (commands.length > 0) {
     // The store-wide order of command records (ADR 0250), numbered from the counter in memory
@@ -94,12 +97,13 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     let numbered: readonly CommandRecord[] = commands;
     if (actor === null) commandCounter.moveTo(orderAfterRestore(commands, commandCounter.value ?? 0), db, writes);
     else numbered = numberCommands(commands, commandCounter.take(db, commands.length, writes) - 1).records;
-    writes.push(db.commands.bulkAdd(numbered as CommandRecord[]).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
+    writes.push(buffer.add(db.commands, numbered as CommandRecord[], (_failure, i) => storedTwice('command log entry', `${commands[i].n} of instance ${commands[i].instanceId}`)));
   }
   const audit = actor ? auditRowsOf(commands, actor) : [];
-  if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
+  if (audit.length > 0) writes.push(buffer.add(db.audit, audit));
   writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
-  batch?.issued();
+  if (batch) batch.issued();
+  else buffer.flush();
   const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
   if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
@@ -111,6 +115,8 @@ export interface BatchTurn {
   issued(): void;
   /** Runs `work` after the chained work of the earlier commits (counter reservations), in commit order. */
   serial<T>(work: () => Promise<T>): Promise<T>;
+  /** Where the commit's rows go; the batch flushes it (before a commit that must see them, and at its end). */
+  buffer: WriteBuffer;
 }
 
 /** The commit's history as one batch per instance, its events in the order the commit has them. */
