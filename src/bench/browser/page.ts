@@ -12,6 +12,7 @@ import { MemoryStore } from '../../host/memory-store';
 import type { Store } from '../../host/store';
 import { FlowdeckDb } from '../../store/db';
 import { DexieStore } from '../../store/engine/dexie-store';
+import { batchEvents } from '../../store/engine/history-batches';
 import { flowA } from '../engine-models';
 
 const counts = { readwrite: 0, readonly: 0 };
@@ -222,7 +223,7 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const shape = await commitShapeRates(n, sample);
   const instancesRows = await db.instances.count();
   let historyRows = 0;
-  await db.historyBatches.each((b) => { historyRows += b.events.length; });
+  await db.historyBatches.each((b) => { historyRows += batchEvents(b).length; });
   db.close();
   await db.delete();
   const hotRowBytes = JSON.stringify(sample).length;

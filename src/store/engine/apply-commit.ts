@@ -1,4 +1,4 @@
-import type { CommandRecord } from '../../engine';
+import type { CommandRecord, HistoryEvent } from '../../engine';
 import { numberCommands, orderAfterRestore } from '../../host/command-order';
 import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
@@ -8,7 +8,8 @@ import { freshCounters, type CommitCounters } from './cached-counter';
 import { writeInstance } from './instance-write';
 import { storedTwice } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
-import type { HistoryBatchRow, InstanceRow } from './rows';
+import { historyBatchRow } from './history-batches';
+import type { InstanceRow } from './rows';
 import { WriteBuffer } from './write-buffer';
 
 /** Every table a commit may write: a commit transaction spans them all, so none is left out by mistake. */
@@ -88,7 +89,7 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
   writes.push(batch ? batch.serial(subscriptions) : subscriptions());
   if (batches.size > 0) {
-    const rows = [...batches.values()];
+    const rows = [...batches.values()].map((b) => historyBatchRow(b.instanceId, b.seq, b.last, b.events));
     writes.push(buffer.add(db.historyBatches, rows, (_failure, i) => storedTwice('history event', `${rows[i].seq} of instance ${rows[i].instanceId}`)));
   }
   if (commands.length > 0) {
@@ -119,9 +120,17 @@ export interface BatchTurn {
   buffer: WriteBuffer;
 }
 
+/** One instance's events of a commit, before they become a row. */
+interface PendingBatch {
+  instanceId: string;
+  seq: number;
+  last: number;
+  events: HistoryEvent[];
+}
+
 /** The commit's history as one batch per instance, its events in the order the commit has them. */
-function historyBatches(changes: StoreCommit): Map<string, HistoryBatchRow> {
-  const out = new Map<string, HistoryBatchRow>();
+function historyBatches(changes: StoreCommit): Map<string, PendingBatch> {
+  const out = new Map<string, PendingBatch>();
   for (const e of changes.history) {
     const b = out.get(e.instanceId);
     if (!b) out.set(e.instanceId, { instanceId: e.instanceId, seq: e.seq, last: e.seq, events: [e] });
