@@ -1,4 +1,4 @@
-import type { CommandRecord, HistoryEvent } from '../../engine';
+import type { CommandRecord, HistoryEvent, InstanceState } from '../../engine';
 import { numberCommands, orderAfterRestore } from '../../host/command-order';
 import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
@@ -38,7 +38,10 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const created = ids.map((id) => expected.get(id) === 0);
   const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [stored0, owners, counterRow, commandRow] = await Promise.all([
+  // Nothing to read (new instances, counters known: a start in a group commit): no turn at all,
+  // so the commit issues its writes in the caller's turn (each await in a Dexie transaction has a cost).
+  const needs = read.length > 0 || others.length > 0 || (ids.length > 0 && !counter.known) || (commands.length > 0 && !commandCounter.known) || Boolean(changes.messageStartLocks?.length);
+  const [stored0, owners, counterRow, commandRow] = !needs ? NOTHING_READ : await Promise.all([
     read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
     ids.length > 0 && !counter.known ? db.counters.get('instances') : undefined,
@@ -86,8 +89,10 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     if (b && owners[i]) writes.push(db.instances.put({ ...(owners[i] as InstanceRow), historySeq: Math.max(owners[i]?.historySeq ?? 0, b.last) }));
   });
   // One after the other: each reserves subscription order numbers from the same counter.
-  const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
-  writes.push(batch ? batch.serial(subscriptions) : subscriptions());
+  if (changes.instances.some((state, i) => hasSubscriptions(state) || hasSubscriptions(previous[i]?.state))) {
+    const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
+    writes.push(batch ? batch.serial(subscriptions) : subscriptions());
+  }
   if (batches.size > 0) {
     const rows = [...batches.values()].map((b) => historyBatchRow(b.instanceId, b.seq, b.last, b.events));
     writes.push(buffer.add(db.historyBatches, rows, (_failure, i) => storedTwice('history event', `${rows[i].seq} of instance ${rows[i].instanceId}`)));
@@ -102,12 +107,26 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   }
   const audit = actor ? auditRowsOf(commands, actor) : [];
   if (audit.length > 0) writes.push(buffer.add(db.audit, audit));
-  writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
+  if (usesSideTables(changes)) writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
   if (batch) batch.issued();
   else buffer.flush();
   const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
   if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
+}
+
+const NOTHING_READ: [InstanceRow[], InstanceRow[], undefined, undefined] = [[], [], undefined, undefined];
+
+function hasSubscriptions(state: InstanceState | undefined): boolean {
+  if (!state) return false;
+  for (const _key in state.subscriptions) return true;
+  return false;
+}
+
+/** The commit writes the message buffer, message start locks or timer start events (tables with reads and reservations of their own). */
+export function usesSideTables(c: StoreCommit): boolean {
+  return Boolean(c.startTimers?.length || c.replaceStartTimersOf?.length || c.messages?.length || c.removeMessages?.length
+    || c.messageStartLocks?.length || c.releaseMessageStartLocks?.length);
 }
 
 /** How a commit shares its transaction with the others of a group commit (see ./batch-apply.ts). */

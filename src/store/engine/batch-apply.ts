@@ -1,7 +1,7 @@
 import type { StoreCommit } from '../../host/store';
 import { StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
-import { applyCommit } from './apply-commit';
+import { applyCommit, usesSideTables } from './apply-commit';
 import type { Actor } from './audit';
 import type { CommitCounters } from './cached-counter';
 import { WriteBuffer } from './write-buffer';
@@ -37,12 +37,14 @@ export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes:
       await settle(done);
     }
     for (const id of ids) touched.add(id);
-    let issued = (): void => undefined;
-    const started = new Promise<void>((resolve) => { issued = resolve; });
-    const commit = applyCommit(db, changes, actor, counters, { issued, serial, buffer });
+    let issuedNow = false;
+    let resolveStarted = (): void => undefined;
+    const started = new Promise<void>((resolve) => { resolveStarted = resolve; });
+    const commit = applyCommit(db, changes, actor, counters, { issued: () => { issuedNow = true; resolveStarted(); }, serial, buffer });
     done.push(commit);
+    // A commit with nothing to read has issued its writes already: no turn to wait for.
     // A commit refused by its checks issues nothing: the next one goes on (the batch fails anyway).
-    await Promise.race([started, commit.then(() => undefined, () => undefined)]);
+    if (!issuedNow) await Promise.race([started, commit.then(() => undefined, () => undefined)]);
   }
   // Every commit has issued its writes: one bulk request per table for all of them.
   buffer.flush();
@@ -58,9 +60,4 @@ export async function applyBatch(db: FlowdeckDb, batch: ReadonlyArray<{ changes:
 async function settle(done: readonly Promise<void>[]): Promise<void> {
   const failed = (await Promise.allSettled(done)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
-}
-
-function usesSideTables(c: StoreCommit): boolean {
-  return Boolean(c.startTimers?.length || c.replaceStartTimersOf?.length || c.messages?.length || c.removeMessages?.length
-    || c.messageStartLocks?.length || c.releaseMessageStartLocks?.length);
 }
