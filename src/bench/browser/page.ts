@@ -162,7 +162,8 @@ async function commitShapeRates(n: number, row: Record<string, unknown>): Promis
 
 async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const db = new FlowdeckDb(`bench-browser-${dbCount++}`);
-  const store = new DexieStore(db);
+  // As the engine worker runs it (the tab holding the engine's Web Lock: its counters trusted, ADR 0244).
+  const store = new DexieStore(db, { soleWriter: true });
   // Time spent inside the store's commit (the IndexedDB write), to tell store cost from engine cost.
   let commitMs = 0;
   const commit = store.commit.bind(store);
