@@ -144,4 +144,22 @@ describe('DexieStore: the instance counter kept in memory', () => {
     expect((await store.loadCommands('d'))[0].order).toBe(71);
     expect((await db.instances.orderBy('order').toArray()).map((r) => r.instanceId)).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('given a sole writer whose counter was moved behind its back anyway, when a start takes a taken order number, then it is refused naming that, and the next start reads the counter and is written', async () => {
+    // Given
+    const db = fresh();
+    const store = new DexieStore(db, { soleWriter: true });
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+    await db.instances.add({ ...(await db.instances.get('a'))!, instanceId: 'x', order: 2 });
+    await db.counters.put({ name: 'instances', value: 2 });
+
+    // When
+    const error = await store.commit({ instances: [at(instance('b'), 1)], history: [], commands: [command('b', 1, 'start')] }).catch((e: unknown) => e);
+    await store.commit({ instances: [at(instance('c'), 1)], history: [], commands: [command('c', 1, 'start')] });
+
+    // Then
+    expect((error as Error).message).toBe('instance b: order number 2 is taken (the instance counter moved behind this store); nothing was written');
+    expect(await db.instances.get('b')).toBeUndefined();
+    expect((await db.instances.get('c'))?.order).toBe(3);
+  });
 });

@@ -58,7 +58,7 @@ export function writeInstance(db: FlowdeckDb, buffer: WriteBuffer, state: Instan
   const id = state.instanceId;
   const ops: Promise<unknown>[] = [];
   // A new instance was not read: `add` refuses a stored one, which is the revision conflict.
-  const putRow = (row: InstanceRow) => (create ? buffer.add(db.instances, [row], (failure) => conflictOnAdd(db, id, failure)) : buffer.put(db.instances, [row]));
+  const putRow = (row: InstanceRow) => (create ? buffer.add(db.instances, [row], (failure) => conflictOnAdd(db, row, failure)) : buffer.put(db.instances, [row]));
   const stored = previous?.pathInline ? 0 : previous?.pathLength ?? 0;
   const storedPieces = previous?.pathInline ? 0 : previous?.pathPieces ?? (stored > 0 ? 1 : 0);
   const clearPieces = () => db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete();
@@ -89,12 +89,18 @@ export function writeInstance(db: FlowdeckDb, buffer: WriteBuffer, state: Instan
   return ops;
 }
 
-/** The `add` of a new instance's row failed: when the id is taken, a {@link StoreConflictError} with the stored revision (the transaction aborts). */
-async function conflictOnAdd(db: FlowdeckDb, instanceId: string, error: unknown): Promise<never> {
+/**
+ * The `add` of a new instance's row failed: when the id is taken, a {@link StoreConflictError}
+ * with the stored revision; when the id is free, its order number was (the counter moved behind a
+ * sole writer, ADR 0244), said so. The transaction aborts either way.
+ */
+async function conflictOnAdd(db: FlowdeckDb, row: InstanceRow, error: unknown): Promise<never> {
   if ((error as { name?: string }).name !== 'ConstraintError') throw error;
   // The stored revision for the message, if the transaction still answers (another failed request may have aborted it).
-  const stored = await db.instances.get(instanceId).catch(() => undefined);
-  throw new StoreConflictError(instanceId, 0, stored?.revision ?? 1);
+  let answered = true;
+  const stored = await db.instances.get(row.instanceId).catch(() => { answered = false; return undefined; });
+  if (answered && !stored) throw new Error(`instance ${row.instanceId}: order number ${row.order} is taken (the instance counter moved behind this store); nothing was written`);
+  throw new StoreConflictError(row.instanceId, 0, stored?.revision ?? 1);
 }
 
 function jobsOf(state: InstanceState | undefined): Keyed<JobRow, string> {
