@@ -16,7 +16,9 @@ const logger = { debug: () => undefined, warn: (msg: string) => console.warn(`[e
 
 const ready: Promise<EngineApi> = (async () => {
   const db = openWorkspaceDb();
-  const store = new DexieStore(db, { actor: () => actor });
+  // With Web Locks this worker runs only in the tab holding the engine lock (src/app/engine): the
+  // sole writer of the engine tables, so its counters need no check per commit (ADR 0244).
+  const store = new DexieStore(db, { actor: () => actor, soleWriter: 'locks' in navigator });
   const clock = new RealClock();
   const decisions = new DmnDecisions();
   const scripts = await createQuickJsScriptRunner({ threads: await browserScriptThreads(), logger });
@@ -28,7 +30,7 @@ const ready: Promise<EngineApi> = (async () => {
   changes.postMessage({ type: 'started', at: clock.now() } satisfies EngineChange);
   return new EngineApi({
     host, store, clock, catalog: new DexieCatalog(db, () => actor), instances: dexieInstanceSource(db), decisions,
-    writeEngineData: (snapshot) => importEngineSnapshot(db, snapshot, { actor: () => actor }),
+    writeEngineData: (snapshot) => importEngineSnapshot(db, snapshot, { actor: () => actor }).finally(() => store.countersChanged()),
   });
 })();
 

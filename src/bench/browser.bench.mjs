@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, resolveChromium } from '../tools/chromium.mjs';
+import { childProcessCpuMs } from './process-cpu.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -53,6 +54,7 @@ async function main() {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.exposeFunction('__flowdeckCpu', () => childProcessCpuMs());
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => typeof window.__flowdeckBrowserBench === 'function');
     const r = await page.evaluate(([n, p]) => window.__flowdeckBrowserBench(n, p), [N, WIDTHS]);
@@ -74,6 +76,14 @@ async function main() {
     for (const w of r.widths) {
       console.log(`${`DexieStore, ${w.width} starts at once (group commit)`.padEnd(64)} ${fmt(w.perSec).padStart(8)} instances/s  (${w.readwritePerInstance.toFixed(3)} readwrite transactions per instance)`);
     }
+    // CPU per start: what the load of the shared machine barely moves (Linux /proc; absent elsewhere).
+    const cpuLine = (label, cpu) => {
+      const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+      if (total > 0) console.log(`${`  Chromium CPU per start, ${label}`.padEnd(64)} ${total.toFixed(3).padStart(8)} ms  (${Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+      return Number(total.toFixed(3));
+    };
+    const cpuMs = { memory: cpuLine('MemoryStore', r.memoryCpuMsPerInstance), sequential: cpuLine('one after the other', r.sequentialCpuMsPerInstance) };
+    for (const w of r.widths) cpuMs[w.width] = cpuLine(`${w.width} at once`, w.cpuMsPerInstance);
     // The figure reported: the narrowest width that reaches the aim, else the best one.
     const reaching = r.widths.find((w) => w.perSec >= AIM);
     const group = reaching ?? r.widths.reduce((a, b) => (b.perSec > a.perSec ? b : a));
@@ -101,6 +111,7 @@ async function main() {
       bareReadThenWriteInstancesPerSec: Math.round(r.bareReadThenWrite),
       dexieReadThenWriteInstancesPerSec: Math.round(r.dexieReadThenWrite),
       dexieNarrowScopeInstancesPerSec: Math.round(r.dexieNarrowScope),
+      chromiumCpuMsPerInstance: cpuMs,
     };
     const outDir = join(root, 'src', 'bench', 'results');
     mkdirSync(outDir, { recursive: true });

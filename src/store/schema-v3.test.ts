@@ -103,6 +103,6 @@ describe('schema v3: history batches, inline paths of ended instances', () => {
     // Then
     expect(await new DexieStore(again).loadHistory('instance-1')).toEqual(historyOf('instance-1'));
     expect({ instances: await again.instances.toArray(), batches: await again.historyBatches.toArray() }).toEqual(once);
-    expect(once.batches.filter((b) => b.instanceId === 'instance-1').map((b) => [b.seq, b.events.length])).toEqual([[1, 2], [3, historyOf('instance-1').length - 2]]);
+    expect(once.batches.filter((b) => b.instanceId === 'instance-1').map((b) => [b.seq, b.events?.length])).toEqual([[1, 2], [3, historyOf('instance-1').length - 2]]);
   });
 });

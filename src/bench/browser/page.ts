@@ -12,6 +12,7 @@ import { MemoryStore } from '../../host/memory-store';
 import type { Store } from '../../host/store';
 import { FlowdeckDb } from '../../store/db';
 import { DexieStore } from '../../store/engine/dexie-store';
+import { batchEvents } from '../../store/engine/history-batches';
 import { flowA } from '../engine-models';
 
 const counts = { readwrite: 0, readonly: 0 };
@@ -31,6 +32,12 @@ for (const name of ['add', 'put', 'delete', 'get', 'getAll', 'openCursor', 'coun
     requests[key] = (requests[key] ?? 0) + 1;
     return method.apply(this, a);
   };
+}
+
+/** Chromium's CPU so far by process type, from the Node side (browser.bench.mjs exposes it; null where it cannot). */
+async function cpuMark(): Promise<Record<string, number> | null> {
+  const mark = (globalThis as { __flowdeckCpu?: () => Promise<Record<string, number> | null> }).__flowdeckCpu;
+  return mark ? mark() : null;
 }
 
 const FLOW_A = flowA('feel');
@@ -63,7 +70,10 @@ export interface BrowserBenchResult {
   readwritePerInstance: number;
   readonlyPerInstance: number;
   /** Group commit: `width` starts at once, instances/s and readwrite transactions per instance. */
-  widths: Array<{ width: number; perSec: number; readwritePerInstance: number }>;
+  widths: Array<{ width: number; perSec: number; readwritePerInstance: number; cpuMsPerInstance: Record<string, number> }>;
+  /** Chromium CPU ms per instance by process type (renderer: this page; browser: IndexedDB's backend), empty where unknown. */
+  sequentialCpuMsPerInstance: Record<string, number>;
+  memoryCpuMsPerInstance: Record<string, number>;
   /** Each line's instances/s per round (memory, one by one, then each width), to show the spread. */
   rounds: number[][];
   historyRows: number;
@@ -161,7 +171,8 @@ async function commitShapeRates(n: number, row: Record<string, unknown>): Promis
 
 async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const db = new FlowdeckDb(`bench-browser-${dbCount++}`);
-  const store = new DexieStore(db);
+  // As the engine worker runs it (the tab holding the engine's Web Lock: its counters trusted, ADR 0244).
+  const store = new DexieStore(db, { soleWriter: true });
   // Time spent inside the store's commit (the IndexedDB write), to tell store cost from engine cost.
   let commitMs = 0;
   const commit = store.commit.bind(store);
@@ -183,6 +194,8 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const rates = lines.map(() => [] as number[]);
   const readwrite = lines.map(() => 0);
   const lineMs = lines.map(() => 0);
+  // Chromium's CPU (ms by process type) during each line, when the Node side can read it (Linux).
+  const lineCpu = lines.map((): Record<string, number> => ({}));
   // What the one-by-one line does: its readonly transactions, requests by table, time in the commit.
   let readonly = 0;
   let sequentialMs = 0;
@@ -193,9 +206,12 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
       const before = { ...counts };
       const tables = { ...requests };
       const commitBefore = commitMs;
+      const cpu0 = await cpuMark();
       const t0 = performance.now();
       rates[i].push(await rate(line.host, per, line.width));
       lineMs[i] += performance.now() - t0;
+      const cpu1 = await cpuMark();
+      if (cpu0 && cpu1) for (const k of Object.keys(cpu1)) lineCpu[i][k] = (lineCpu[i][k] ?? 0) + cpu1[k] - (cpu0[k] ?? 0);
       readwrite[i] += counts.readwrite - before.readwrite;
       if (i !== 1) continue;
       sequentialMs += performance.now() - t0;
@@ -214,7 +230,8 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const readonlyPerInstance = readonly / measured;
   const requestsPerInstance = Object.values(byTable).reduce((a, b) => a + b, 0) / measured;
   const requestsByStore = Object.fromEntries(Object.entries(byTable).map(([k, v]) => [k, v / measured]).filter(([, v]) => (v as number) > 0));
-  const byWidth: BrowserBenchResult['widths'] = widths.map((width, j) => ({ width, perSec: overall(j + 2), readwritePerInstance: readwrite[j + 2] / measured }));
+  const cpuPer = (i: number) => Object.fromEntries(Object.entries(lineCpu[i]).filter(([, ms]) => ms > 0).map(([k, ms]) => [k, ms / measured]));
+  const byWidth: BrowserBenchResult['widths'] = widths.map((width, j) => ({ width, perSec: overall(j + 2), readwritePerInstance: readwrite[j + 2] / measured, cpuMsPerInstance: cpuPer(j + 2) }));
   // The persisted data is really there: every instance row and its full history.
   const bare = await bareIndexedDbRate(n, Math.round(requestsPerInstance));
   // A row of the real size: the last instance's hot row (structured clone costs with its size).
@@ -222,11 +239,11 @@ async function run(n: number, widths: number[]): Promise<BrowserBenchResult> {
   const shape = await commitShapeRates(n, sample);
   const instancesRows = await db.instances.count();
   let historyRows = 0;
-  await db.historyBatches.each((b) => { historyRows += b.events.length; });
+  await db.historyBatches.each((b) => { historyRows += batchEvents(b).length; });
   db.close();
   await db.delete();
   const hotRowBytes = JSON.stringify(sample).length;
-  return { ...shape, hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, rounds: rates.map((r) => r.map(Math.round)), historyRows, instancesRows };
+  return { ...shape, sequentialCpuMsPerInstance: cpuPer(1), memoryCpuMsPerInstance: cpuPer(0), hotRowBytes, bare, requestsPerInstance, requestsByStore, commitShare, memory, persisted, readwritePerInstance, readonlyPerInstance, widths: byWidth, rounds: rates.map((r) => r.map(Math.round)), historyRows, instancesRows };
 }
 
 (globalThis as { __flowdeckBrowserBench?: typeof run }).__flowdeckBrowserBench = run;

@@ -1,4 +1,4 @@
-import type { CommandRecord } from '../../engine';
+import type { CommandRecord, HistoryEvent, InstanceState } from '../../engine';
 import { numberCommands, orderAfterRestore } from '../../host/command-order';
 import type { StoreCommit } from '../../host/store';
 import { expectedRevisions, StoreConflictError } from '../../host/store-errors';
@@ -6,9 +6,11 @@ import type { FlowdeckDb } from '../db';
 import { auditRowsOf, type Actor } from './audit';
 import { freshCounters, type CommitCounters } from './cached-counter';
 import { writeInstance } from './instance-write';
-import { alreadyStored } from './keyed-rows';
+import { storedTwice } from './keyed-rows';
 import { checkMessageStartLocks, writeMessages, writeSubscriptions } from './message-write';
-import type { HistoryBatchRow, InstanceRow } from './rows';
+import { historyBatchRow } from './history-batches';
+import type { InstanceRow } from './rows';
+import { WriteBuffer } from './write-buffer';
 
 /** Every table a commit may write: a commit transaction spans them all, so none is left out by mistake. */
 export const COMMIT_TABLES = [
@@ -36,7 +38,10 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   const created = ids.map((id) => expected.get(id) === 0);
   const read = ids.filter((_, i) => !created[i]);
   // All reads at once: each awaited request is a turn of the event loop inside the transaction.
-  const [stored0, owners, counterRow, commandRow] = await Promise.all([
+  // Nothing to read (new instances, counters known: a start in a group commit): no turn at all,
+  // so the commit issues its writes in the caller's turn (each await in a Dexie transaction has a cost).
+  const needs = read.length > 0 || others.length > 0 || (ids.length > 0 && !counter.known) || (commands.length > 0 && !commandCounter.known) || Boolean(changes.messageStartLocks?.length);
+  const [stored0, owners, counterRow, commandRow] = !needs ? NOTHING_READ : await Promise.all([
     read.length > 0 ? db.instances.bulkGet(read) : [],
     others.length > 0 ? db.instances.bulkGet(others) : [],
     ids.length > 0 && !counter.known ? db.counters.get('instances') : undefined,
@@ -69,12 +74,14 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
   }
 
   const writes: Promise<unknown>[] = [];
+  // The group's buffer: the rows of every commit of the group go out as one request per table.
+  const buffer = batch?.buffer ?? new WriteBuffer();
   const fresh = previous.filter((row) => row === undefined).length;
   let order = ids.length > 0 ? counter.take(db, fresh, writes) : 0;
   changes.instances.forEach((state, i) => {
     const row = previous[i];
     const seq = Math.max(row?.historySeq ?? 0, batches.get(state.instanceId)?.last ?? 0);
-    writes.push(...writeInstance(db, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
+    writes.push(...writeInstance(db, buffer, state, row, row?.order ?? order++, expected.has(state.instanceId), seq, created[i]));
   });
   // Events of an instance outside the commit (rare: a restore): its row learns their last seq.
   others.forEach((id, i) => {
@@ -82,11 +89,13 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     if (b && owners[i]) writes.push(db.instances.put({ ...(owners[i] as InstanceRow), historySeq: Math.max(owners[i]?.historySeq ?? 0, b.last) }));
   });
   // One after the other: each reserves subscription order numbers from the same counter.
-  const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
-  writes.push(batch ? batch.serial(subscriptions) : subscriptions());
+  if (changes.instances.some((state, i) => hasSubscriptions(state) || hasSubscriptions(previous[i]?.state))) {
+    const subscriptions = () => changes.instances.reduce<Promise<void>>((chain, state, i) => chain.then(() => writeSubscriptions(db, state, previous[i]?.state)), Promise.resolve());
+    writes.push(batch ? batch.serial(subscriptions) : subscriptions());
+  }
   if (batches.size > 0) {
-    const rows = [...batches.values()];
-    writes.push(db.historyBatches.bulkAdd(rows).catch((error: unknown) => alreadyStored(error, 'history event', rows.map((b) => `${b.seq} of instance ${b.instanceId}`))));
+    const rows = [...batches.values()].map((b) => historyBatchRow(b.instanceId, b.seq, b.last, b.events));
+    writes.push(buffer.add(db.historyBatches, rows, (_failure, i) => storedTwice('history event', `${rows[i].seq} of instance ${rows[i].instanceId}`)));
   }
   if (commands.length > 0) {
     // The store-wide order of command records (ADR 0250), numbered from the counter in memory
@@ -94,15 +103,30 @@ export async function applyCommit(db: FlowdeckDb, changes: StoreCommit, actor: A
     let numbered: readonly CommandRecord[] = commands;
     if (actor === null) commandCounter.moveTo(orderAfterRestore(commands, commandCounter.value ?? 0), db, writes);
     else numbered = numberCommands(commands, commandCounter.take(db, commands.length, writes) - 1).records;
-    writes.push(db.commands.bulkAdd(numbered as CommandRecord[]).catch((error: unknown) => alreadyStored(error, 'command log entry', commands.map((c) => `${c.n} of instance ${c.instanceId}`))));
+    writes.push(buffer.add(db.commands, numbered as CommandRecord[], (_failure, i) => storedTwice('command log entry', `${commands[i].n} of instance ${commands[i].instanceId}`)));
   }
   const audit = actor ? auditRowsOf(commands, actor) : [];
-  if (audit.length > 0) writes.push(db.audit.bulkAdd(audit));
-  writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
-  batch?.issued();
+  if (audit.length > 0) writes.push(buffer.add(db.audit, audit));
+  if (usesSideTables(changes)) writes.push(writeStartTimers(db, changes), writeMessages(db, changes));
+  if (batch) batch.issued();
+  else buffer.flush();
   const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   // A new instance's id already taken is the cause; its command log entry taken too is a consequence.
   if (failed.length > 0) throw (failed.find((r) => r.reason instanceof StoreConflictError) ?? failed[0]).reason;
+}
+
+const NOTHING_READ: [InstanceRow[], InstanceRow[], undefined, undefined] = [[], [], undefined, undefined];
+
+function hasSubscriptions(state: InstanceState | undefined): boolean {
+  if (!state) return false;
+  for (const _key in state.subscriptions) return true;
+  return false;
+}
+
+/** The commit writes the message buffer, message start locks or timer start events (tables with reads and reservations of their own). */
+export function usesSideTables(c: StoreCommit): boolean {
+  return Boolean(c.startTimers?.length || c.replaceStartTimersOf?.length || c.messages?.length || c.removeMessages?.length
+    || c.messageStartLocks?.length || c.releaseMessageStartLocks?.length);
 }
 
 /** How a commit shares its transaction with the others of a group commit (see ./batch-apply.ts). */
@@ -111,11 +135,21 @@ export interface BatchTurn {
   issued(): void;
   /** Runs `work` after the chained work of the earlier commits (counter reservations), in commit order. */
   serial<T>(work: () => Promise<T>): Promise<T>;
+  /** Where the commit's rows go; the batch flushes it (before a commit that must see them, and at its end). */
+  buffer: WriteBuffer;
+}
+
+/** One instance's events of a commit, before they become a row. */
+interface PendingBatch {
+  instanceId: string;
+  seq: number;
+  last: number;
+  events: HistoryEvent[];
 }
 
 /** The commit's history as one batch per instance, its events in the order the commit has them. */
-function historyBatches(changes: StoreCommit): Map<string, HistoryBatchRow> {
-  const out = new Map<string, HistoryBatchRow>();
+function historyBatches(changes: StoreCommit): Map<string, PendingBatch> {
+  const out = new Map<string, PendingBatch>();
   for (const e of changes.history) {
     const b = out.get(e.instanceId);
     if (!b) out.set(e.instanceId, { instanceId: e.instanceId, seq: e.seq, last: e.seq, events: [e] });

@@ -58,4 +58,31 @@ describe('DexieStore: the commits of one group commit written without waiting fo
     expect(await db.historyBatches.count()).toBe(5);
     expect((await db.counters.get('instances'))?.value).toBe(8);
   });
+
+  it('given starts submitted together, then each table gets one write request holding all of their rows (not one per start)', async () => {
+    // Given: a count of the write requests reaching IndexedDB, per table, with their row counts
+    const db = fresh();
+    const writes: Array<[string, string, number]> = [];
+    interceptTables(db, 'count-writes', (name, table) => ({ ...table, mutate: (req) => {
+      writes.push([name, req.type, 'values' in req ? req.values.length : 'keys' in req ? req.keys.length : 0]);
+      return table.mutate(req);
+    } }));
+    const store = new DexieStore(db);
+    await store.commit({ instances: [at(instance('s0'), 1)], history: [event('s0', 1)], commands: [command('s0', 1, 'start')] });
+    writes.length = 0;
+
+    // When
+    const ids = ['s1', 's2', 's3', 's4', 's5'];
+    await Promise.all(ids.map((id) => store.commit({ instances: [at(instance(id), 1)], history: [event(id, 1), event(id, 2)], commands: [command(id, 1, 'start')] })));
+
+    // Then
+    const of = (table: string) => writes.filter(([name]) => name === table).map(([, type, n]) => `${type} ${n}`);
+    expect(of('instances')).toEqual(['add 5']);
+    expect(of('historyBatches')).toEqual(['add 5']);
+    expect(of('commands')).toEqual(['add 5']);
+    expect(of('audit')).toEqual(['add 5']);
+    expect(of('variables')).toEqual(['put 5']);
+    expect((await db.instances.orderBy('order').toArray()).map((r) => r.instanceId)).toEqual(['s0', ...ids]);
+    expect((await store.loadHistory('s3')).map((e) => e.seq)).toEqual([1, 2]);
+  });
 });

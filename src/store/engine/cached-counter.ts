@@ -40,6 +40,8 @@ export class CachedCounter {
     public value: number | undefined,
     /** Write the counter once, by {@link flush}, instead of with every commit (a group commit). */
     private readonly deferred = false,
+    /** Nobody else writes the counter (the store is the engine's sole writer, ADR 0244): no check. */
+    private readonly trusted = false,
   ) {}
 
   get known(): boolean {
@@ -69,7 +71,7 @@ export class CachedCounter {
   moveTo(value: number, db: FlowdeckDb, writes: Promise<unknown>[]): void {
     if (this.value === undefined) throw new Error(`the ${this.name} counter was not read before moving it`);
     if (value <= this.value) return;
-    if (!this.checked) {
+    if (!this.checked && !this.trusted) {
       this.checked = true;
       const expected = this.value;
       const tx = Dexie.currentTransaction;

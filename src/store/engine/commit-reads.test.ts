@@ -120,5 +120,46 @@ describe('DexieStore: the instance counter kept in memory', () => {
     expect((await Promise.all(['a', 'b', 'c', 'd'].map((id) => store.loadCommands(id)))).map((c) => c[0].order)).toEqual([1, 2, 71, 72]);
     expect((await db.counters.get('commands'))?.value).toBe(72);
   });
-});
 
+  it('given the store is the engine\'s sole writer (the worker holding the Web Lock), then after the first commit no commit reads a counter, and after an import it reads them once and numbers after the imported ones', async () => {
+    // Given
+    const db = fresh();
+    const reads = countReads(db);
+    const store = new DexieStore(db, { soleWriter: true });
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+    const first = reads.counters ?? 0;
+
+    // When: more starts, then engine data written beside the store (as an import does) and said so
+    await store.commit({ instances: [at(instance('b'), 1)], history: [], commands: [command('b', 1, 'start')] });
+    await store.commit({ instances: [at(instance('c'), 1)], history: [], commands: [command('c', 1, 'start')] });
+    const unchecked = (reads.counters ?? 0) - first;
+    await db.counters.bulkPut([{ name: 'instances', value: 40 }, { name: 'commands', value: 70 }]);
+    store.countersChanged();
+    const beforeImport = reads.counters ?? 0;
+    await store.commit({ instances: [at(instance('d'), 1)], history: [], commands: [command('d', 1, 'start')] });
+
+    // Then
+    expect([first, unchecked, (reads.counters ?? 0) - beforeImport]).toEqual([2, 0, 2]);
+    expect((await db.instances.get('d'))?.order).toBe(41);
+    expect((await store.loadCommands('d'))[0].order).toBe(71);
+    expect((await db.instances.orderBy('order').toArray()).map((r) => r.instanceId)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('given a sole writer whose counter was moved behind its back anyway, when a start takes a taken order number, then it is refused naming that, and the next start reads the counter and is written', async () => {
+    // Given
+    const db = fresh();
+    const store = new DexieStore(db, { soleWriter: true });
+    await store.commit({ instances: [at(instance('a'), 1)], history: [], commands: [command('a', 1, 'start')] });
+    await db.instances.add({ ...(await db.instances.get('a'))!, instanceId: 'x', order: 2 });
+    await db.counters.put({ name: 'instances', value: 2 });
+
+    // When
+    const error = await store.commit({ instances: [at(instance('b'), 1)], history: [], commands: [command('b', 1, 'start')] }).catch((e: unknown) => e);
+    await store.commit({ instances: [at(instance('c'), 1)], history: [], commands: [command('c', 1, 'start')] });
+
+    // Then
+    expect((error as Error).message).toBe('instance b: order number 2 is taken (the instance counter moved behind this store); nothing was written');
+    expect(await db.instances.get('b')).toBeUndefined();
+    expect((await db.instances.get('c'))?.order).toBe(3);
+  });
+});

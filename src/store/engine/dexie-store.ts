@@ -22,6 +22,14 @@ export interface DexieStoreOptions {
   storage?: StorageLike;
   /** At most this many commits share one transaction (group commit). Default 128. */
   maxBatch?: number;
+  /**
+   * This store is the only writer of the engine's tables: the engine worker of the tab holding
+   * the origin's engine Web Lock. Its instance and command counters in memory are then trusted,
+   * so a commit does not read them back to check that nobody moved them (ADR 0244). Whoever
+   * writes engine data beside the store (an import) calls {@link DexieStore.countersChanged}.
+   * Default false: every transaction checks (a second engine, a tool writing the database).
+   */
+  soleWriter?: boolean;
 }
 
 /**
@@ -77,6 +85,15 @@ export class DexieStore implements Store {
       const ids = changes.instances.map((s) => s.instanceId);
       await rethrowStorageError(error, ids.length ? `the commit of instance${ids.length > 1 ? 's' : ''} ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? '...' : ''}` : 'a commit', this.options.storage);
     }
+  }
+
+  /**
+   * Engine data was written beside this store (an import of a snapshot): the next commit reads
+   * the counters again instead of trusting the ones in memory.
+   */
+  countersChanged(): void {
+    this.instanceOrder = undefined;
+    this.commandOrder = undefined;
   }
 
   async loadInstance(instanceId: string): Promise<InstanceState | undefined> {
@@ -174,8 +191,9 @@ export class DexieStore implements Store {
   private async writeBatch(batch: ReadonlyArray<{ changes: StoreCommit; audit: boolean }>): Promise<void> {
     const tables = COMMIT_TABLES.map((name) => this.db.table(name));
     for (let attempt = 0; ; attempt++) {
-      const order = new CachedCounter('instances', this.instanceOrder, true);
-      const commands = new CachedCounter('commands', this.commandOrder, true);
+      const trusted = this.options.soleWriter === true;
+      const order = new CachedCounter('instances', this.instanceOrder, true, trusted);
+      const commands = new CachedCounter('commands', this.commandOrder, true, trusted);
       try {
         // Always a transaction of its own: the group committer may run this in the continuation of
         // an earlier (failed) transaction, whose zone Dexie would otherwise take as the parent.

@@ -25,8 +25,10 @@ export class GroupCommitter<T> {
       this.queue.push({ item, resolve, reject });
       if (!this.draining) {
         this.draining = true;
-        // Commits submitted in the same tick join the first transaction.
-        queueMicrotask(() => void this.drain());
+        // Commits submitted in the same task join the first transaction: the drain waits for the
+        // next task, not a microtask, so a host's pipelined operations (each one's commit a few
+        // microtasks after the one before) share it instead of the first going alone (ADR 0243).
+        nextTask(() => void this.drain());
       }
     });
   }
@@ -60,3 +62,29 @@ export class GroupCommitter<T> {
     return this.write(batch);
   }
 }
+
+/**
+ * Runs `work` in a task of its own, after the microtasks queued now, without the 1 ms minimum a
+ * nested `setTimeout` gets: `setImmediate` where there is one (Node: tests, tools), else a
+ * MessageChannel message (browsers, workers).
+ */
+function nextTask(work: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  if (immediate) {
+    immediate(work);
+    return;
+  }
+  if (typeof MessageChannel === 'undefined') {
+    setTimeout(work, 0);
+    return;
+  }
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  waiting.push(work);
+  channel.port2.postMessage(0);
+}
+
+let channel: MessageChannel | undefined;
+const waiting: Array<() => void> = [];

@@ -1,6 +1,21 @@
 import { Dexie } from 'dexie';
 import type { HistoryEvent } from '../../engine';
 import type { FlowdeckDb } from '../db';
+import type { HistoryBatchRow } from './rows';
+
+/**
+ * The events of a stored batch, in either shape: JSON text (written since ADR 0242) or objects
+ * (batches written before, and by the v3 upgrade).
+ */
+export function batchEvents(row: HistoryBatchRow): HistoryEvent[] {
+  if (row.eventsJson !== undefined) return JSON.parse(row.eventsJson) as HistoryEvent[];
+  return row.events ?? [];
+}
+
+/** A batch row as the commit writes it: the events as one JSON text. */
+export function historyBatchRow(instanceId: string, seq: number, last: number, events: readonly HistoryEvent[]): HistoryBatchRow {
+  return { instanceId, seq, last, eventsJson: JSON.stringify(events) };
+}
 
 /**
  * One instance's history in seq order, after `afterSeq`, from its batches (schema v3: one row per
@@ -17,13 +32,13 @@ export async function loadHistoryBatches(db: FlowdeckDb, instanceId: string, aft
   }
   const batches = await table.where('[instanceId+seq]').between([instanceId, from], [instanceId, Dexie.maxKey], true, true).toArray();
   const out: HistoryEvent[] = [];
-  for (const b of batches) for (const e of b.events) if (e.seq > afterSeq) out.push(e);
+  for (const b of batches) for (const e of batchEvents(b)) if (e.seq > afterSeq) out.push(e);
   return out;
 }
 
 /** Every stored history event of every instance (an export), grouped by instance, each in seq order. */
 export async function allHistory(db: FlowdeckDb): Promise<HistoryEvent[]> {
   const out: HistoryEvent[] = [];
-  for (const b of await db.historyBatches.toArray()) for (const e of b.events) out.push(e);
+  for (const b of await db.historyBatches.toArray()) for (const e of batchEvents(b)) out.push(e);
   return out;
 }

@@ -3,6 +3,7 @@ import { StoreConflictError } from '../../host/store-errors';
 import type { FlowdeckDb } from '../db';
 import type { IncidentRow, InstanceRow, JobRow, TimerRow, UserTaskRow, VariableRow } from './rows';
 import { syncRows } from './keyed-rows';
+import type { WriteBuffer } from './write-buffer';
 
 /*
  * Writes one committed instance state as its hot row plus the indexed rows derived from it (jobs,
@@ -51,12 +52,13 @@ export function instanceRow(state: InstanceState, order: number, pathLength: num
  * of the new one) writes only the tail; otherwise (a restore without command records) the whole
  * path is rewritten. An ended instance's path goes inline into its row and its `paths` rows go
  * (an instance that starts and ends in one commit writes no path row at all).
+ * The hot row and the derived rows go through `buffer` (one bulk request per table for a group commit).
  */
-export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean, historySeq: number, create = false): Promise<unknown>[] {
+export function writeInstance(db: FlowdeckDb, buffer: WriteBuffer, state: InstanceState, previous: InstanceRow | undefined, order: number, appendPath: boolean, historySeq: number, create = false): Promise<unknown>[] {
   const id = state.instanceId;
   const ops: Promise<unknown>[] = [];
   // A new instance was not read: `add` refuses a stored one, which is the revision conflict.
-  const putRow = (row: InstanceRow) => (create ? db.instances.add(row).catch((error: unknown) => conflictOnAdd(db, id, error)) : db.instances.put(row));
+  const putRow = (row: InstanceRow) => (create ? buffer.add(db.instances, [row], (failure) => conflictOnAdd(db, row, failure)) : buffer.put(db.instances, [row]));
   const stored = previous?.pathInline ? 0 : previous?.pathLength ?? 0;
   const storedPieces = previous?.pathInline ? 0 : previous?.pathPieces ?? (stored > 0 ? 1 : 0);
   const clearPieces = () => db.paths.where('[instanceId+from]').between([id, -Infinity], [id, Infinity]).delete();
@@ -78,21 +80,27 @@ export function writeInstance(db: FlowdeckDb, state: InstanceState, previous: In
   }
   const before = previous?.state;
   ops.push(
-    ...syncRows(db.jobs, jobsOf(before), jobsOf(state)),
-    ...syncRows(db.userTasks, tasksOf(before), tasksOf(state)),
-    ...syncRows(db.timers, timersOf(before), timersOf(state)),
-    ...syncRows(db.incidents, incidentsOf(before), incidentsOf(state)),
-    ...syncRows(db.variables, variablesOf(before), variablesOf(state)),
+    ...syncRows(buffer, db.jobs, jobsOf(before), jobsOf(state)),
+    ...syncRows(buffer, db.userTasks, tasksOf(before), tasksOf(state)),
+    ...syncRows(buffer, db.timers, timersOf(before), timersOf(state)),
+    ...syncRows(buffer, db.incidents, incidentsOf(before), incidentsOf(state)),
+    ...syncRows(buffer, db.variables, variablesOf(before), variablesOf(state)),
   );
   return ops;
 }
 
-/** The `add` of a new instance's row failed: when the id is taken, a {@link StoreConflictError} with the stored revision (the transaction aborts). */
-async function conflictOnAdd(db: FlowdeckDb, instanceId: string, error: unknown): Promise<never> {
+/**
+ * The `add` of a new instance's row failed: when the id is taken, a {@link StoreConflictError}
+ * with the stored revision; when the id is free, its order number was (the counter moved behind a
+ * sole writer, ADR 0244), said so. The transaction aborts either way.
+ */
+async function conflictOnAdd(db: FlowdeckDb, row: InstanceRow, error: unknown): Promise<never> {
   if ((error as { name?: string }).name !== 'ConstraintError') throw error;
   // The stored revision for the message, if the transaction still answers (another failed request may have aborted it).
-  const stored = await db.instances.get(instanceId).catch(() => undefined);
-  throw new StoreConflictError(instanceId, 0, stored?.revision ?? 1);
+  let answered = true;
+  const stored = await db.instances.get(row.instanceId).catch(() => { answered = false; return undefined; });
+  if (answered && !stored) throw new Error(`instance ${row.instanceId}: order number ${row.order} is taken (the instance counter moved behind this store); nothing was written`);
+  throw new StoreConflictError(row.instanceId, 0, stored?.revision ?? 1);
 }
 
 function jobsOf(state: InstanceState | undefined): Keyed<JobRow, string> {

@@ -1,5 +1,6 @@
 import type { EntityTable, Table } from 'dexie';
 import type { CounterRow } from './rows';
+import type { WriteBuffer } from './write-buffer';
 
 /*
  * The diff behind every indexed projection of an instance (jobs, tasks, timers, incidents,
@@ -8,8 +9,9 @@ import type { CounterRow } from './rows';
  * two small JSON values).
  */
 
-/** `before` and `after` by key; returns the writes as promises running in the caller's transaction. */
+/** `before` and `after` by key; returns the writes (gathered in `buffer`, issued when it flushes) as promises. */
 export function syncRows<Row, Key>(
+  buffer: WriteBuffer,
   table: Table<Row, Key>,
   before: ReadonlyMap<string, { key: Key; row: Row }>,
   after: ReadonlyMap<string, { key: Key; row: Row }>,
@@ -22,8 +24,8 @@ export function syncRows<Row, Key>(
     if (!b || JSON.stringify(b.row) !== JSON.stringify(a.row)) changed.push(a.row);
   }
   const ops: Promise<unknown>[] = [];
-  if (removed.length > 0) ops.push(table.bulkDelete(removed));
-  if (changed.length > 0) ops.push(table.bulkPut(changed));
+  if (removed.length > 0) ops.push(buffer.delete(table, removed));
+  if (changed.length > 0) ops.push(buffer.put(table as Table<Row>, changed));
   return ops;
 }
 
@@ -40,5 +42,10 @@ export function alreadyStored(error: unknown, what: string, labels: string[]): n
   const failures = (error as { failuresByPos?: Record<number, Error> }).failuresByPos;
   const first = failures ? Number(Object.keys(failures)[0]) : NaN;
   if (Number.isNaN(first)) throw error;
-  throw new Error(`${what} ${labels[first]} is already stored; nothing was written`);
+  throw storedTwice(what, labels[first]);
+}
+
+/** The error of an append-only row whose key is taken (`label` names it). */
+export function storedTwice(what: string, label: string): Error {
+  return new Error(`${what} ${label} is already stored; nothing was written`);
 }

@@ -83,7 +83,10 @@ export interface HistoryBatchRow {
   instanceId: string;
   seq: number;
   last: number;
-  events: HistoryEvent[];
+  /** The events as objects: rows written before ADR 0242 (and by the v3 upgrade). Read with `batchEvents`. */
+  events?: HistoryEvent[];
+  /** The events as one JSON text (ADR 0242: a string costs IndexedDB far less to clone than 30 objects). */
+  eventsJson?: string;
 }
 export type CommandRow = CommandRecord;
 
