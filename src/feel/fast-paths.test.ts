@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, Decimal } from './index';
+import { compileExpression, Decimal, makeFunction } from './index';
 import { civilFromDays, daysFromCivil } from '../dates/civil-days';
 import { addDays, localNs, Temporal } from './temporal';
 import { FeelDate } from './values';
@@ -106,5 +106,45 @@ describe('FEEL small-integer arithmetic fast path', () => {
     for (const t of ['0', '-0', '0.5', '10000000', '1.5', '1e-7']) expect(smallInteger(new Decimal(t))).toBeUndefined();
     expect(feel('0.1 + 0.2')).toBe('0.3');
     expect(feel('sum(for i in 1..100 return i * i)')).toBe('338350');
+  });
+});
+
+/** Built-in calls with literal arguments are computed once at compile time (ADR 0211). */
+describe('FEEL constant built-in calls', () => {
+  it('given a built-in call with literal arguments, when evaluated twice, then the same value comes back without warnings', () => {
+    const e = compileExpression('exp(4) + 1');
+    const a = e.evaluate({});
+    expect(a.warnings).toEqual([]);
+    expect(String(a.value)).toBe(new Decimal(4).exp().plus(1).toString());
+    expect(String(e.evaluate({}).value)).toBe(String(a.value));
+    expect(feel('date("2024-01-01") + duration("P1D")')).toBe('2024-01-02');
+  });
+
+  it('given a variable holding a function under the built-in name, when evaluated, then the variable wins', () => {
+    const e = compileExpression('abs(-4)');
+    expect(String(e.evaluate({}).value)).toBe('4');
+    const ten = makeFunction(['x'], ([x]) => (x instanceof Decimal ? x.times(10) : null), 'abs');
+    expect(String(e.evaluate({ abs: ten }).value)).toBe('-40');
+    const ctx = compileExpression('{ abs: function(x) x * 10, r: abs(-4) }.r');
+    expect(String(ctx.evaluate({}).value)).toBe('-40');
+  });
+
+  it('given a call that warns or reads the clock, when evaluated, then it runs each time and warns each time', () => {
+    const bad = compileExpression('exp("4")');
+    expect(bad.evaluate({}).warnings.length).toBeGreaterThan(0);
+    expect(bad.evaluate({}).warnings.length).toBeGreaterThan(0);
+    let t = Date.UTC(2024, 0, 1);
+    const today = compileExpression('today()');
+    expect(String(today.evaluate({}, { now: () => t }).value)).toBe('2024-01-01');
+    t = Date.UTC(2025, 5, 2);
+    expect(String(today.evaluate({}, { now: () => t }).value)).toBe('2025-06-02');
+  });
+
+  it('given a call returning a list, when evaluated twice, then each evaluation gets its own list', () => {
+    const e = compileExpression('append([1], 2)');
+    const a = e.evaluate({}).value;
+    const b = e.evaluate({}).value;
+    expect(a).not.toBe(b);
+    expect(String(a)).toBe(String(b));
   });
 });
