@@ -1,6 +1,7 @@
 import { daysFromCivil } from '../dates/civil-days';
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
+import { integerPower } from './integer-power';
 import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
   addDays, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
@@ -311,12 +312,13 @@ export function divide(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
 export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) {
     // Integer exponents are exact (to 34 digits); others go through doubles.
-    if (b.isInteger() && b.abs().lte(999999999)) {
+    const n = b.toNumber();
+    if (b.isInteger() && Math.abs(n) <= 999999999) {
       if (a.isZero() && b.isNegative()) {
         c.warn('zero to a negative power');
         return null;
       }
-      return finite(a.pow(b), c, '**');
+      return integerPower(a, n) ?? finite(a.pow(b), c, '**');
     }
     const r = Math.pow(a.toNumber(), b.toNumber());
     if (!Number.isFinite(r)) {
