@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, Decimal, makeFunction } from './index';
 import { civilFromDays, daysFromCivil } from '../dates/civil-days';
-import { addDays, localNs, Temporal } from './temporal';
+import { addDays, addMonths, addWholeSeconds, localNs, Temporal } from './temporal';
 import { FeelDate } from './values';
 
 const feel = (src: string) => String(compileExpression(src).evaluate({}).value);
@@ -146,5 +146,38 @@ describe('FEEL constant built-in calls', () => {
     const b = e.evaluate({}).value;
     expect(a).not.toBe(b);
     expect(String(a)).toBe(String(b));
+  });
+});
+
+/** Month and whole-second arithmetic by day numbers must agree with Temporal's `add` (ADR 0211). */
+describe('FEEL month and second fast paths', () => {
+  it('given dates across leap years and month ends, when months are added, then Temporal agrees', () => {
+    for (const text of ['2024-01-31', '2023-01-31', '2024-02-29', '1900-03-31', '2000-12-31', '-000001-05-31', '0000-02-29', '2021-08-15']) {
+      const d = Temporal.PlainDate.from(text);
+      for (const months of [-1201, -25, -13, -12, -1, 0, 1, 2, 11, 12, 13, 25, 1200]) {
+        const to = addMonths(d, months)!;
+        expect(new Temporal.PlainDate(to.year, to.month, to.day).toString()).toBe(d.add({ months }, { overflow: 'constrain' }).toString());
+      }
+    }
+    expect(addMonths(Temporal.PlainDate.from('+199999-12-31'), 24)).toBeUndefined();
+  });
+
+  it('given wall-clock date-times, when whole seconds are added, then Temporal agrees', () => {
+    for (const text of ['2024-02-28T23:59:59.5', '2023-12-31T00:00:00', '1970-01-01T12:34:56.000000789', '-000100-03-01T00:00:01']) {
+      const dt = Temporal.PlainDateTime.from(text);
+      for (const s of [-86_400 * 400 - 1, -86_401, -86_400, -3_601, -1, 0, 1, 59, 3_600, 86_399, 86_400, 90_000, 86_400 * 366 + 7, 1e10]) {
+        expect(addWholeSeconds(dt, s)!.toString()).toBe(dt.add({ seconds: s }).toString());
+      }
+    }
+  });
+
+  it('given FEEL date and date-time plus durations, then the results are the calendar ones', () => {
+    expect(feel('date("2024-01-31") + @"P1M"')).toBe('2024-02-29');
+    expect(feel('date and time("2024-01-31T10:00:00") + @"P13M"')).toBe('2025-02-28T10:00:00');
+    expect(feel('date and time("2024-01-31T10:00:00+02:00") - @"P1M"')).toBe('2023-12-31T10:00:00+02:00');
+    expect(feel('date and time("2024-12-31T23:00:00Z") + @"PT2H"')).toBe('2025-01-01T01:00:00Z');
+    expect(feel('date and time("2024-03-30T12:00:00@Europe/Paris") + @"P1D"')).toBe('2024-03-31T13:00:00@Europe/Paris'); // P1D is 86,400 s, across the DST change
+    expect(feel('day of week(date and time("2024-03-30T12:00:00"))')).toBe('Saturday');
+    expect(feel('last day of month(date and time("2024-02-10T12:00:00"))')).toBe('2024-02-29');
   });
 });

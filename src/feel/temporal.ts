@@ -272,6 +272,39 @@ export function addDays(d: Temporal.PlainDate, days: number): Temporal.PlainDate
   return new Temporal.PlainDate(y, m, day);
 }
 
+/**
+ * A date `months` months after `d`, the day clamped to the month's length (Temporal's `add` with
+ * `overflow: 'constrain'`), by plain arithmetic; undefined outside the years held without a shift.
+ */
+export function addMonths(d: Temporal.PlainDate | Temporal.PlainDateTime, months: number): { year: number; month: number; day: number } | undefined {
+  if (!Number.isSafeInteger(months)) return undefined;
+  const total = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(total / 12);
+  if (Math.abs(year) > SAFE_YEAR) return undefined;
+  const month = total - year * 12 + 1;
+  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * A wall-clock date-time `seconds` (an integer, |seconds| < 10^15) later, by day arithmetic
+ * (Temporal's `add` of a seconds duration to a PlainDateTime); undefined outside the years held
+ * without a shift.
+ */
+export function addWholeSeconds(dt: Temporal.PlainDateTime, seconds: number): Temporal.PlainDateTime | undefined {
+  const inDay = (dt.hour * 60 + dt.minute) * 60 + dt.second + (seconds % 86_400);
+  const carry = Math.floor(inDay / 86_400);
+  const days = Math.trunc(seconds / 86_400) + carry;
+  const t = inDay - carry * 86_400;
+  const { year, month, day } = civilFromDays(daysFromCivil(dt.year, dt.month, dt.day) + days);
+  if (Math.abs(year) > SAFE_YEAR) return undefined;
+  return new Temporal.PlainDateTime(year, month, day, Math.floor(t / 3600), Math.floor(t / 60) % 60, t % 60, dt.millisecond, dt.microsecond, dt.nanosecond);
+}
+
 /** Nanoseconds since midnight. */
 export function timeNs(t: Temporal.PlainTime): bigint {
   return BigInt(((t.hour * 60 + t.minute) * 60 + t.second) * 1e9 + t.millisecond * 1e6 + t.microsecond * 1e3 + t.nanosecond);

@@ -8,9 +8,10 @@ import { def, fail, SLOW_COST } from './define';
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.PlainDate | null {
+/** The calendar fields of a date or date-time (a date-time answers them itself: no copy). */
+function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.PlainDate | Temporal.PlainDateTime | null {
   if (v instanceof FeelDate) return v.date;
-  if (v instanceof FeelDateTime) return v.dateTime.toPlainDate();
+  if (v instanceof FeelDateTime) return v.dateTime;
   if (v !== null && v !== undefined) c.warn(`${fn}(): 'date' must be a date, got ${typeNameOf(v)}`);
   return null;
 }
@@ -40,7 +41,7 @@ export const DATES: FeelFunction[] = [
   }, SLOW_COST),
   def('last day of month', ['date'], ([d], c) => {
     const x = dateOf(d, 'last day of month', c);
-    return x && new FeelDate(x.with({ day: x.daysInMonth }), (d as FeelDate | FeelDateTime).yearShift);
+    return x && new FeelDate(new Temporal.PlainDate(x.year, x.month, x.daysInMonth), (d as FeelDate | FeelDateTime).yearShift);
   }, SLOW_COST),
   def('now', [''], (_a, c) => {
     const n = nowUtc(c);
