@@ -3,6 +3,7 @@ import { compileExpression, Decimal, makeFunction } from './index';
 import { civilFromDays, daysFromCivil } from '../dates/civil-days';
 import { addDays, addMonths, addWholeSeconds, localNs, Temporal } from './temporal';
 import { FeelDate } from './values';
+import { utcDateTime } from './builtins/dates';
 
 const feel = (src: string) => String(compileExpression(src).evaluate({}).value);
 
@@ -179,5 +180,13 @@ describe('FEEL month and second fast paths', () => {
     expect(feel('date and time("2024-03-30T12:00:00@Europe/Paris") + @"P1D"')).toBe('2024-03-31T13:00:00@Europe/Paris'); // P1D is 86,400 s, across the DST change
     expect(feel('day of week(date and time("2024-03-30T12:00:00"))')).toBe('Saturday');
     expect(feel('last day of month(date and time("2024-02-10T12:00:00"))')).toBe('2024-02-29');
+  });
+});
+
+describe('FEEL now() by day arithmetic', () => {
+  it('given epoch milliseconds across eras and leap days, when converted to UTC, then Temporal agrees', () => {
+    for (const ms of [0, -1, 1, 86_399_999, 86_400_000, 951_782_400_000, 1_709_208_000_123, -62_135_596_800_001, 4_102_444_799_999, Date.UTC(2024, 1, 29, 23, 59, 59, 999)]) {
+      expect(utcDateTime(ms).toString()).toBe(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime().toString());
+    }
   });
 });

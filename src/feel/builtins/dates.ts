@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { civilFromDays } from '../../dates/civil-days';
 import { Decimal } from '../decimal';
 import {
   type CallContext, FeelDate, FeelDateTime, type FeelFunction, type FeelValue, typeNameOf,
@@ -19,7 +20,20 @@ function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.
 function nowUtc(c: CallContext): Temporal.PlainDateTime | null {
   const ms = c.now();
   if (!Number.isFinite(ms)) return null;
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime();
+  return utcDateTime(ms);
+}
+
+/**
+ * The UTC wall-clock date-time of epoch milliseconds by day arithmetic (what
+ * `Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC')` gives, without the polyfill's
+ * zone machinery, which a case runs too rarely to keep warm).
+ */
+export function utcDateTime(ms: number): Temporal.PlainDateTime {
+  const days = Math.floor(ms / 86_400_000);
+  const inDay = ms - days * 86_400_000;
+  const { year, month, day } = civilFromDays(days);
+  const secs = Math.floor(inDay / 1000);
+  return new Temporal.PlainDateTime(year, month, day, Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, inDay - secs * 1000);
 }
 
 export const DATES: FeelFunction[] = [
