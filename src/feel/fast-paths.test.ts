@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, Decimal, makeFunction } from './index';
 import { civilFromDays, daysFromCivil } from '../dates/civil-days';
-import { addDays, addMonths, addWholeSeconds, localNs, Temporal } from './temporal';
+import { addDays, addMonths, addWholeSeconds, calendarDate, localNs, Temporal } from './temporal';
 import { FeelDate } from './values';
 import { utcDateTime } from './builtins/dates';
 
@@ -188,5 +188,15 @@ describe('FEEL now() by day arithmetic', () => {
     for (const ms of [0, -1, 1, 86_399_999, 86_400_000, 951_782_400_000, 1_709_208_000_123, -62_135_596_800_001, 4_102_444_799_999, Date.UTC(2024, 1, 29, 23, 59, 59, 999)]) {
       expect(utcDateTime(ms).toString()).toBe(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime().toString());
     }
+  });
+});
+
+describe('FEEL remembered calendar dates', () => {
+  it('given the same and different calendar days, then equal days share one PlainDate and others differ', () => {
+    expect(calendarDate(2024, 2, 29)).toBe(calendarDate(2024, 2, 29));
+    expect(calendarDate(-1, 12, 31).toString()).toBe('-000001-12-31');
+    expect(calendarDate(0, 1, 1).toString()).toBe('0000-01-01');
+    const days = [[-1, 1, 1], [1, 1, 31], [1, 2, 1], [2024, 12, 31], [2025, 1, 1]] as const;
+    expect(days.map(([y, m, d]) => calendarDate(y, m, d).toString())).toEqual(['-000001-01-01', '0001-01-31', '0001-02-01', '2024-12-31', '2025-01-01']);
   });
 });

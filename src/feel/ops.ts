@@ -4,7 +4,7 @@ import type { Budget } from './budget';
 import { integerPower } from './integer-power';
 import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
-  addDays, addMonths, addWholeSeconds, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  addDays, addMonths, addWholeSeconds, calendarDate, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {
@@ -221,7 +221,7 @@ export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
     }
     if (b instanceof FeelYearsMonthsDuration) {
       const to = addMonths(a.date, b.months);
-      if (to) return new FeelDate(new Temporal.PlainDate(to.year, to.month, to.day), a.yearShift);
+      if (to) return new FeelDate(calendarDate(to.year, to.month, to.day), a.yearShift);
       return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }), a.yearShift);
     }
   }

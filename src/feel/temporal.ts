@@ -269,8 +269,26 @@ export function addDays(d: Temporal.PlainDate, days: number): Temporal.PlainDate
   if (days === 0) return d;
   const { year: y, month: m, day } = civilFromDays(daysFromCivil(d.year, d.month, d.day) + days);
   if (Math.abs(y) > SAFE_YEAR) return undefined;
-  return new Temporal.PlainDate(y, m, day);
+  return calendarDate(y, m, day);
 }
+
+/**
+ * The PlainDate of a valid year (|year| ≤ 200,000), month and day. PlainDates are immutable and
+ * the polyfill's constructor validates at length (about a microsecond), so the dates made by
+ * arithmetic are remembered by year, month and day (a `Map` cleared when full, as the parsers').
+ */
+export function calendarDate(year: number, month: number, day: number): Temporal.PlainDate {
+  const key = (year * 16 + month) * 32 + day;
+  let d = dates.get(key);
+  if (d === undefined) {
+    if (dates.size >= 4096) dates.clear();
+    d = new Temporal.PlainDate(year, month, day);
+    dates.set(key, d);
+  }
+  return d;
+}
+
+const dates = new Map<number, Temporal.PlainDate>();
 
 /**
  * A date `months` months after `d`, the day clamped to the month's length (Temporal's `add` with
