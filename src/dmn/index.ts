@@ -9,7 +9,9 @@
 export { parseDmn, isDmnNamespace } from './model/read-dmn';
 export type * from './model/types';
 export { compileDmn, type CompileDmnOptions, type CompiledDmn } from './drg/compile-dmn';
-export { evaluateDecision, evaluateDecisionService, type DecisionResult, type EvaluateOptions } from './evaluate';
+export {
+  evaluateDecision, evaluateDecisions, evaluateDecisionService, type DecisionResult, type DecisionsResult, type EvaluateOptions,
+} from './evaluate';
 export { decisionInputs, type DecisionInput } from './describe';
 export type { DecisionAudit, TableAudit, MatchedRule } from './audit';
 export type { DmnWarning } from './compile/session';

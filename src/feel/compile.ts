@@ -391,7 +391,34 @@ function compileCallee(callee: Node): Ev {
   };
 }
 
+/**
+ * A call of a built-in with literal arguments (`exp(4)`, `date("2024-01-01")`, `duration("P1D")`)
+ * is computed once here when that gave no warning (so `now()`, which warns without a clock, and
+ * bad arguments stay at run time) and the value is immutable (not a list, context or function).
+ * The callee is still looked up on each evaluation: a variable holding a function of that name
+ * wins over the built-in, as in `compileCallee`.
+ */
 function compileCall(n: Node & { t: 'call' }): Ev {
+  const ev = compileCallRaw(n);
+  if (n.f.t !== 'name' || !BUILTINS.has(n.f.name) || !n.args.every(isConstant) || !(n.named ?? []).every(([, e]) => isConstant(e))) return ev;
+  let v: FeelValue;
+  try {
+    const probe = new EvalState(undefined);
+    v = ev(new Scope(null, null), probe);
+    if (probe.warnings.length > 0 || !isImmutable(v)) return ev;
+  } catch {
+    return ev;
+  }
+  const name = n.f.name;
+  const folded = v;
+  return (sc, c) => (sc.lookup(name) instanceof FeelFunction ? ev(sc, c) : folded);
+}
+
+function isImmutable(v: FeelValue): boolean {
+  return !(Array.isArray(v) || v instanceof FeelContext || v instanceof FeelFunction);
+}
+
+function compileCallRaw(n: Node & { t: 'call' }): Ev {
   const f = compileCallee(n.f);
   const args = n.args.map(compileNode);
   const fname = n.f.t === 'name' ? n.f.name : 'expression';

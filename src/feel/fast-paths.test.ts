@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, Decimal } from './index';
+import { compileExpression, Decimal, makeFunction } from './index';
 import { civilFromDays, daysFromCivil } from '../dates/civil-days';
-import { addDays, localNs, Temporal } from './temporal';
+import { addDays, addMonths, addWholeSeconds, calendarDate, localNs, Temporal } from './temporal';
 import { FeelDate } from './values';
+import { utcDateTime } from './builtins/dates';
 
 const feel = (src: string) => String(compileExpression(src).evaluate({}).value);
 
@@ -106,5 +107,96 @@ describe('FEEL small-integer arithmetic fast path', () => {
     for (const t of ['0', '-0', '0.5', '10000000', '1.5', '1e-7']) expect(smallInteger(new Decimal(t))).toBeUndefined();
     expect(feel('0.1 + 0.2')).toBe('0.3');
     expect(feel('sum(for i in 1..100 return i * i)')).toBe('338350');
+  });
+});
+
+/** Built-in calls with literal arguments are computed once at compile time (ADR 0211). */
+describe('FEEL constant built-in calls', () => {
+  it('given a built-in call with literal arguments, when evaluated twice, then the same value comes back without warnings', () => {
+    const e = compileExpression('exp(4) + 1');
+    const a = e.evaluate({});
+    expect(a.warnings).toEqual([]);
+    expect(String(a.value)).toBe(new Decimal(4).exp().plus(1).toString());
+    expect(String(e.evaluate({}).value)).toBe(String(a.value));
+    expect(feel('date("2024-01-01") + duration("P1D")')).toBe('2024-01-02');
+  });
+
+  it('given a variable holding a function under the built-in name, when evaluated, then the variable wins', () => {
+    const e = compileExpression('abs(-4)');
+    expect(String(e.evaluate({}).value)).toBe('4');
+    const ten = makeFunction(['x'], ([x]) => (x instanceof Decimal ? x.times(10) : null), 'abs');
+    expect(String(e.evaluate({ abs: ten }).value)).toBe('-40');
+    const ctx = compileExpression('{ abs: function(x) x * 10, r: abs(-4) }.r');
+    expect(String(ctx.evaluate({}).value)).toBe('-40');
+  });
+
+  it('given a call that warns or reads the clock, when evaluated, then it runs each time and warns each time', () => {
+    const bad = compileExpression('exp("4")');
+    expect(bad.evaluate({}).warnings.length).toBeGreaterThan(0);
+    expect(bad.evaluate({}).warnings.length).toBeGreaterThan(0);
+    let t = Date.UTC(2024, 0, 1);
+    const today = compileExpression('today()');
+    expect(String(today.evaluate({}, { now: () => t }).value)).toBe('2024-01-01');
+    t = Date.UTC(2025, 5, 2);
+    expect(String(today.evaluate({}, { now: () => t }).value)).toBe('2025-06-02');
+  });
+
+  it('given a call returning a list, when evaluated twice, then each evaluation gets its own list', () => {
+    const e = compileExpression('append([1], 2)');
+    const a = e.evaluate({}).value;
+    const b = e.evaluate({}).value;
+    expect(a).not.toBe(b);
+    expect(String(a)).toBe(String(b));
+  });
+});
+
+/** Month and whole-second arithmetic by day numbers must agree with Temporal's `add` (ADR 0211). */
+describe('FEEL month and second fast paths', () => {
+  it('given dates across leap years and month ends, when months are added, then Temporal agrees', () => {
+    for (const text of ['2024-01-31', '2023-01-31', '2024-02-29', '1900-03-31', '2000-12-31', '-000001-05-31', '0000-02-29', '2021-08-15']) {
+      const d = Temporal.PlainDate.from(text);
+      for (const months of [-1201, -25, -13, -12, -1, 0, 1, 2, 11, 12, 13, 25, 1200]) {
+        const to = addMonths(d, months)!;
+        expect(new Temporal.PlainDate(to.year, to.month, to.day).toString()).toBe(d.add({ months }, { overflow: 'constrain' }).toString());
+      }
+    }
+    expect(addMonths(Temporal.PlainDate.from('+199999-12-31'), 24)).toBeUndefined();
+  });
+
+  it('given wall-clock date-times, when whole seconds are added, then Temporal agrees', () => {
+    for (const text of ['2024-02-28T23:59:59.5', '2023-12-31T00:00:00', '1970-01-01T12:34:56.000000789', '-000100-03-01T00:00:01']) {
+      const dt = Temporal.PlainDateTime.from(text);
+      for (const s of [-86_400 * 400 - 1, -86_401, -86_400, -3_601, -1, 0, 1, 59, 3_600, 86_399, 86_400, 90_000, 86_400 * 366 + 7, 1e10]) {
+        expect(addWholeSeconds(dt, s)!.toString()).toBe(dt.add({ seconds: s }).toString());
+      }
+    }
+  });
+
+  it('given FEEL date and date-time plus durations, then the results are the calendar ones', () => {
+    expect(feel('date("2024-01-31") + @"P1M"')).toBe('2024-02-29');
+    expect(feel('date and time("2024-01-31T10:00:00") + @"P13M"')).toBe('2025-02-28T10:00:00');
+    expect(feel('date and time("2024-01-31T10:00:00+02:00") - @"P1M"')).toBe('2023-12-31T10:00:00+02:00');
+    expect(feel('date and time("2024-12-31T23:00:00Z") + @"PT2H"')).toBe('2025-01-01T01:00:00Z');
+    expect(feel('date and time("2024-03-30T12:00:00@Europe/Paris") + @"P1D"')).toBe('2024-03-31T13:00:00@Europe/Paris'); // P1D is 86,400 s, across the DST change
+    expect(feel('day of week(date and time("2024-03-30T12:00:00"))')).toBe('Saturday');
+    expect(feel('last day of month(date and time("2024-02-10T12:00:00"))')).toBe('2024-02-29');
+  });
+});
+
+describe('FEEL now() by day arithmetic', () => {
+  it('given epoch milliseconds across eras and leap days, when converted to UTC, then Temporal agrees', () => {
+    for (const ms of [0, -1, 1, 86_399_999, 86_400_000, 951_782_400_000, 1_709_208_000_123, -62_135_596_800_001, 4_102_444_799_999, Date.UTC(2024, 1, 29, 23, 59, 59, 999)]) {
+      expect(utcDateTime(ms).toString()).toBe(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime().toString());
+    }
+  });
+});
+
+describe('FEEL remembered calendar dates', () => {
+  it('given the same and different calendar days, then equal days share one PlainDate and others differ', () => {
+    expect(calendarDate(2024, 2, 29)).toBe(calendarDate(2024, 2, 29));
+    expect(calendarDate(-1, 12, 31).toString()).toBe('-000001-12-31');
+    expect(calendarDate(0, 1, 1).toString()).toBe('0000-01-01');
+    const days = [[-1, 1, 1], [1, 1, 31], [1, 2, 1], [2024, 12, 31], [2025, 1, 1]] as const;
+    expect(days.map(([y, m, d]) => calendarDate(y, m, d).toString())).toEqual(['-000001-01-01', '0001-01-31', '0001-02-01', '2024-12-31', '2025-01-01']);
   });
 });

@@ -1,9 +1,10 @@
 import { daysFromCivil } from '../dates/civil-days';
 import { Temporal } from 'temporal-polyfill';
 import type { Budget } from './budget';
+import { integerPower } from './integer-power';
 import { compareDecimals, Decimal, smallInteger } from './decimal';
 import {
-  addDays, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
+  addDays, addMonths, addWholeSeconds, calendarDate, epochNs, localNs, makeDateTime, shiftNs, nsToSeconds, timeNs, timeOffset, toTemporalDuration,
 } from './temporal';
 import type { FeelContext, FeelFunction, FeelRange} from './values';
 import {
@@ -146,6 +147,11 @@ function dateToDateTime(d: FeelDate): FeelDateTime {
 }
 
 function addSecondsToDateTime(v: FeelDateTime, secs: Decimal): FeelDateTime | null {
+  if (!v.zone && secs.isInteger()) {
+    const n = secs.toNumber();
+    const moved = Math.abs(n) < 1e15 ? addWholeSeconds(v.dateTime, n) : undefined;
+    if (moved) return new FeelDateTime(moved, v.offset, null, v.yearShift);
+  }
   const dur = toTemporalDuration(secs);
   if (v.zone) {
     const z = v.dateTime.toZonedDateTime(v.zone).add(dur);
@@ -155,6 +161,12 @@ function addSecondsToDateTime(v: FeelDateTime, secs: Decimal): FeelDateTime | nu
 }
 
 function addMonthsToDateTime(v: FeelDateTime, months: number): FeelDateTime | null {
+  const to = v.zone ? undefined : addMonths(v.dateTime, months);
+  if (to) {
+    const dt = v.dateTime;
+    const moved = new Temporal.PlainDateTime(to.year, to.month, to.day, dt.hour, dt.minute, dt.second, dt.millisecond, dt.microsecond, dt.nanosecond);
+    return new FeelDateTime(moved, v.offset, null, v.yearShift);
+  }
   return makeDateTime(v.dateTime.add({ months }, { overflow: 'constrain' }), v.offset, v.zone, v.yearShift);
 }
 
@@ -207,7 +219,11 @@ export function add(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
       const r = addSecondsToDateTime(dateToDateTime(a), b.seconds);
       return r && new FeelDate(r.dateTime.toPlainDate(), r.yearShift);
     }
-    if (b instanceof FeelYearsMonthsDuration) return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }), a.yearShift);
+    if (b instanceof FeelYearsMonthsDuration) {
+      const to = addMonths(a.date, b.months);
+      if (to) return new FeelDate(calendarDate(to.year, to.month, to.day), a.yearShift);
+      return new FeelDate(a.date.add({ months: b.months }, { overflow: 'constrain' }), a.yearShift);
+    }
   }
   if (a instanceof FeelTime && b instanceof FeelDaysTimeDuration) return addTime(a, b.seconds);
   return mismatch(c, '+', a, b);
@@ -311,12 +327,13 @@ export function divide(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
 export function power(a: FeelValue, b: FeelValue, c: CallContext): FeelValue {
   if (a instanceof Decimal && b instanceof Decimal) {
     // Integer exponents are exact (to 34 digits); others go through doubles.
-    if (b.isInteger() && b.abs().lte(999999999)) {
+    const n = b.toNumber();
+    if (b.isInteger() && Math.abs(n) <= 999999999) {
       if (a.isZero() && b.isNegative()) {
         c.warn('zero to a negative power');
         return null;
       }
-      return finite(a.pow(b), c, '**');
+      return integerPower(a, n) ?? finite(a.pow(b), c, '**');
     }
     const r = Math.pow(a.toNumber(), b.toNumber());
     if (!Number.isFinite(r)) {

@@ -269,7 +269,58 @@ export function addDays(d: Temporal.PlainDate, days: number): Temporal.PlainDate
   if (days === 0) return d;
   const { year: y, month: m, day } = civilFromDays(daysFromCivil(d.year, d.month, d.day) + days);
   if (Math.abs(y) > SAFE_YEAR) return undefined;
-  return new Temporal.PlainDate(y, m, day);
+  return calendarDate(y, m, day);
+}
+
+/**
+ * The PlainDate of a valid year (|year| ≤ 200,000), month and day. PlainDates are immutable and
+ * the polyfill's constructor validates at length (about a microsecond), so the dates made by
+ * arithmetic are remembered by year, month and day (a `Map` cleared when full, as the parsers').
+ */
+export function calendarDate(year: number, month: number, day: number): Temporal.PlainDate {
+  const key = (year * 16 + month) * 32 + day;
+  let d = dates.get(key);
+  if (d === undefined) {
+    if (dates.size >= 4096) dates.clear();
+    d = new Temporal.PlainDate(year, month, day);
+    dates.set(key, d);
+  }
+  return d;
+}
+
+const dates = new Map<number, Temporal.PlainDate>();
+
+/**
+ * A date `months` months after `d`, the day clamped to the month's length (Temporal's `add` with
+ * `overflow: 'constrain'`), by plain arithmetic; undefined outside the years held without a shift.
+ */
+export function addMonths(d: Temporal.PlainDate | Temporal.PlainDateTime, months: number): { year: number; month: number; day: number } | undefined {
+  if (!Number.isSafeInteger(months)) return undefined;
+  const total = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(total / 12);
+  if (Math.abs(year) > SAFE_YEAR) return undefined;
+  const month = total - year * 12 + 1;
+  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * A wall-clock date-time `seconds` (an integer, |seconds| < 10^15) later, by day arithmetic
+ * (Temporal's `add` of a seconds duration to a PlainDateTime); undefined outside the years held
+ * without a shift.
+ */
+export function addWholeSeconds(dt: Temporal.PlainDateTime, seconds: number): Temporal.PlainDateTime | undefined {
+  const inDay = (dt.hour * 60 + dt.minute) * 60 + dt.second + (seconds % 86_400);
+  const carry = Math.floor(inDay / 86_400);
+  const days = Math.trunc(seconds / 86_400) + carry;
+  const t = inDay - carry * 86_400;
+  const { year, month, day } = civilFromDays(daysFromCivil(dt.year, dt.month, dt.day) + days);
+  if (Math.abs(year) > SAFE_YEAR) return undefined;
+  return new Temporal.PlainDateTime(year, month, day, Math.floor(t / 3600), Math.floor(t / 60) % 60, t % 60, dt.millisecond, dt.microsecond, dt.nanosecond);
 }
 
 /** Nanoseconds since midnight. */

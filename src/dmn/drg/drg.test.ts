@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileDmn, decisionInputs, evaluateDecision, evaluateDecisionService, parseDmn } from '../index';
+import { compileDmn, decisionInputs, evaluateDecision, evaluateDecisions, evaluateDecisionService, parseDmn } from '../index';
 import { compileFixtures, decide } from '../test-support/fixtures';
 
 const compiled = compileFixtures([new URL('./drg.dmn', import.meta.url), new URL('./drg-library.dmn', import.meta.url)]);
@@ -10,6 +10,18 @@ describe('decision requirements graph', () => {
     expect(r.json).toBe(11 + 12);
     expect(r.audit.map((a) => a.decisionName)).toEqual(['Base', 'Left', 'Right', 'Top']);
     expect(r.audit.find((a) => a.decisionName === 'Left')!.inputs).toEqual({ Base: 10 });
+  });
+
+  it('given several decisions asked in one evaluation, then each has its own value and a shared requirement runs once', () => {
+    const r = evaluateDecisions(compiled, ['Left', 'Top', 'Right', 'Base'], { X: 1 });
+    const alone = ['Left', 'Top', 'Right', 'Base'].map((d) => evaluateDecision(compiled, d, { X: 1 }).value);
+    expect(r.values.map(String)).toEqual(alone.map(String));
+    expect(r.values.map(String)).toEqual(['11', '23', '12', '10']);
+    expect(r.audit.map((a) => a.decisionName)).toEqual(['Base', 'Left', 'Right', 'Top']);
+  });
+
+  it('given several decisions asked in one evaluation, when one does not exist, then it throws naming it', () => {
+    expect(() => evaluateDecisions(compiled, ['Top', 'Nope'], { X: 1 })).toThrow(/no decision 'Nope'/);
   });
 
   it('the audit trail is plain JSON, so it survives storage unchanged', () => {

@@ -155,9 +155,10 @@ export class DrgGraph {
       this.problems.push({ severity: 'error', decisionId: owner, element: 'requirement', message: `'${href.namespace ? `${href.namespace}#` : '#'}${href.id}' names no element of the loaded models` });
       return undefined;
     }
-    if (ns === model.namespace) return { key, name: target.name };
+    // The node's own key string: look-ups by it then compare by identity, not character by character.
+    if (ns === model.namespace) return { key: target.key, name: target.name };
     const imp = model.imports.find((i) => i.namespace === ns);
-    return { key, name: target.name, prefix: imp?.name || undefined };
+    return { key: target.key, name: target.name, prefix: imp?.name || undefined };
   }
 }
 

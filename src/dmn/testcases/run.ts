@@ -1,5 +1,5 @@
 /** Runs decision tests (TCK test-case files) against a compiled model: a verdict per test case. */
-import { evaluateDecision, evaluateDecisionService } from '../evaluate';
+import { evaluateDecisions, evaluateDecisionService } from '../evaluate';
 import type { CompiledDmn } from '../drg/compile-dmn';
 import { FeelContext, type FeelValue } from '../../feel/values';
 import type { TckTestCase, TckTestFile } from './read';
@@ -37,13 +37,15 @@ function runCase(compiled: CompiledDmn, tc: TckTestCase, now: () => number): str
   const options = { now, audit: false };
   const problems: string[] = [];
   const service = tc.type === 'decisionService' ? evaluateDecisionService(compiled, tc.invocableName ?? '', variables, options).value : undefined;
-  for (const node of tc.results) {
-    const actual = tc.type === 'decisionService'
-      ? (tc.results.length > 1 && service instanceof FeelContext ? (service.entries.get(node.name) ?? null) : (service ?? null))
-      : evaluateDecision(compiled, node.name, variables, options).value;
+  // One evaluation for every result node: a decision they share is evaluated once.
+  const values = tc.type === 'decisionService' ? undefined : evaluateDecisions(compiled, tc.results.map((node) => node.name), variables, options).values;
+  tc.results.forEach((node, i) => {
+    const actual = values
+      ? (values[i] ?? null)
+      : (tc.results.length > 1 && service instanceof FeelContext ? (service.entries.get(node.name) ?? null) : (service ?? null));
     const d = differs(tckToFeel(node.expected), actual);
     if (d) problems.push(`${node.name}: ${d}`);
-  }
+  });
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { civilFromDays } from '../../dates/civil-days';
 import { Decimal } from '../decimal';
 import {
   type CallContext, FeelDate, FeelDateTime, type FeelFunction, type FeelValue, typeNameOf,
@@ -8,9 +9,10 @@ import { def, fail, SLOW_COST } from './define';
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.PlainDate | null {
+/** The calendar fields of a date or date-time (a date-time answers them itself: no copy). */
+function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.PlainDate | Temporal.PlainDateTime | null {
   if (v instanceof FeelDate) return v.date;
-  if (v instanceof FeelDateTime) return v.dateTime.toPlainDate();
+  if (v instanceof FeelDateTime) return v.dateTime;
   if (v !== null && v !== undefined) c.warn(`${fn}(): 'date' must be a date, got ${typeNameOf(v)}`);
   return null;
 }
@@ -18,7 +20,20 @@ function dateOf(v: FeelValue | undefined, fn: string, c: CallContext): Temporal.
 function nowUtc(c: CallContext): Temporal.PlainDateTime | null {
   const ms = c.now();
   if (!Number.isFinite(ms)) return null;
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC').toPlainDateTime();
+  return utcDateTime(ms);
+}
+
+/**
+ * The UTC wall-clock date-time of epoch milliseconds by day arithmetic (what
+ * `Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('UTC')` gives, without the polyfill's
+ * zone machinery, which a case runs too rarely to keep warm).
+ */
+export function utcDateTime(ms: number): Temporal.PlainDateTime {
+  const days = Math.floor(ms / 86_400_000);
+  const inDay = ms - days * 86_400_000;
+  const { year, month, day } = civilFromDays(days);
+  const secs = Math.floor(inDay / 1000);
+  return new Temporal.PlainDateTime(year, month, day, Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, inDay - secs * 1000);
 }
 
 export const DATES: FeelFunction[] = [
@@ -40,7 +55,7 @@ export const DATES: FeelFunction[] = [
   }, SLOW_COST),
   def('last day of month', ['date'], ([d], c) => {
     const x = dateOf(d, 'last day of month', c);
-    return x && new FeelDate(x.with({ day: x.daysInMonth }), (d as FeelDate | FeelDateTime).yearShift);
+    return x && new FeelDate(new Temporal.PlainDate(x.year, x.month, x.daysInMonth), (d as FeelDate | FeelDateTime).yearShift);
   }, SLOW_COST),
   def('now', [''], (_a, c) => {
     const n = nowUtc(c);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  compileDmn, evaluateDecision, evaluateDecisionService, parseDmn, type CompiledDmn, type DmnModel, type EvaluateOptions,
+  compileDmn, evaluateDecisions, evaluateDecisionService, parseDmn, type CompiledDmn, type DmnModel, type EvaluateOptions,
 } from '../../dmn';
 import type { FeelValue } from '../../feel/values';
 import { FeelContext } from '../../feel/values';
@@ -135,11 +135,10 @@ function evaluateCase(compiled: CompiledDmn, tc: TckTestCase, variables: Record<
     for (const w of r.warnings) warnings.push(w.message);
     return tc.results.map((node) => (tc.results.length > 1 && r.value instanceof FeelContext ? (r.value.entries.get(node.name) ?? null) : r.value));
   }
-  return tc.results.map((node) => {
-    const r = evaluateDecision(compiled, node.namespace ? `${node.namespace}#${node.name}` : node.name, variables, options);
-    for (const w of r.warnings) warnings.push(w.message);
-    return r.value;
-  });
+  // One evaluation for all result nodes, as the reference runners evaluate a model once per case.
+  const r = evaluateDecisions(compiled, tc.results.map((node) => (node.namespace ? `${node.namespace}#${node.name}` : node.name)), variables, options);
+  for (const w of r.warnings) warnings.push(w.message);
+  return r.values as FeelValue[];
 }
 
 /** Runs every case of the loaded folders. */
