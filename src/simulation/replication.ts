@@ -1,14 +1,19 @@
 import { dispatch, start } from '../engine';
-import type { InstanceState, StepResult } from '../engine';
+import type { Command, InstanceState, StepResult, Variables } from '../engine';
+import { startConditionHolds } from '../engine/behaviours/conditional-event';
+import { firstDue, nextDue } from '../engine/timers';
+import type { TimerSchedule } from '../engine/timers';
 import type { CallEffect, Event, ReplicationOptions, SimInstance, Work } from './replication-types';
 export type { ReplicationOptions } from './replication-types';
 import { ScenarioError } from './bpsim/errors';
 import { nextOpen } from './calendar';
 import { sample, sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
+import { startsByName, timerStarts } from './model-starts';
+import { Post } from './post';
 import { Pool } from './resources';
 import { Rng } from './random';
-import type { ActivityParameters, Arrival, TimeValue } from './scenario';
+import type { ActivityParameters, Arrival, Stream, TimeValue } from './scenario';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
 import { VisibleIds } from './visible-ids';
@@ -44,6 +49,10 @@ class Replication {
   private readonly visible = new VisibleIds();
   private readonly ctx: ReplicationOptions['ctx'];
   private readonly timeline: Timeline;
+  /** Messages and signals between cases (post.ts). */
+  private readonly post: Post;
+  /** Arrival and timer start events still in the event list. */
+  private pendingStarts = 0;
 
   constructor(private readonly o: ReplicationOptions) {
     const s = o.scenario;
@@ -63,11 +72,23 @@ class Replication {
     this.poolList.push(...this.pools.values());
     const roles = this.poolList.map((p) => ({ id: p.params.id, quantity: p.params.quantity, busy: () => p.params.quantity - p.free.length, queued: () => p.queue.size }));
     this.timeline = new Timeline(s.start, o.timelineIntervalMs ?? 60_000, roles);
+    this.post = new Post({
+      now: () => this.now,
+      live: (inst) => this.live.get(inst.id) === inst,
+      step: (inst, command) => this.step(inst, command),
+      startCase: (startEventId, variables) => this.startCase(startEventId, variables),
+      cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
+    }, startsByName(o.process, s.start));
   }
 
   run(): ReplicationResult {
     const s = this.o.scenario;
     for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
+    for (const t of timerStarts(this.o.process, s, this.o.instances)) {
+      const due = firstDue(t.schedule, s.start);
+      if (due !== null) this.schedule({ t: due, seq: 0, kind: 'timerStart', elementId: t.elementId, schedule: t.schedule, n: 1 });
+    }
+    for (const stream of s.streams) this.scheduleTrigger(stream, 1);
     let n = 0;
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
@@ -95,6 +116,7 @@ class Replication {
   }
 
   private schedule(ev: Event): void {
+    if (ev.kind === 'arrival' || ev.kind === 'timerStart') this.pendingStarts++;
     this.events.push(ev, this.now);
   }
 
@@ -112,7 +134,15 @@ class Replication {
 
   private handle(ev: Event): void {
     switch (ev.kind) {
-      case 'arrival': return this.arrive(ev.arrival, ev.n);
+      case 'arrival':
+        this.pendingStarts--;
+        return this.arrive(ev.arrival, ev.n);
+      case 'timerStart':
+        this.pendingStarts--;
+        return this.timerStart(ev.elementId, ev.schedule, ev.n, ev.t);
+      case 'publish': return this.post.message(ev.name, ev.correlationKey, ev.variables, ev.depth);
+      case 'broadcast': return this.post.signal(ev.name, ev.variables, ev.depth);
+      case 'stream': return this.trigger(ev.stream, ev.n);
       case 'enqueue': return this.enqueue(ev.work);
       case 'workEnd': return this.workEnd(ev.work);
       case 'complete': return this.complete(ev.work);
@@ -141,6 +171,47 @@ class Replication {
     if (limit !== null && n > limit) return;
     const variables: Record<string, unknown> = {};
     for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
+    if (this.conditionHolds(a.startEventId, variables)) this.startCase(a.startEventId, variables);
+    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
+    const next = this.now + this.draw(a.interArrival);
+    this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
+  }
+
+  /** An arrival at a conditional start event starts a case only when its condition holds for the drawn variables (as the host's `evaluateConditions`). */
+  private conditionHolds(startEventId: string, variables: Variables): boolean {
+    const node = this.o.process.nodes.get(startEventId);
+    if (!node || !node.events.some((d) => d.kind === 'conditional')) return true;
+    const outcome = startConditionHolds(node, variables, this.now);
+    if ('error' in outcome) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${startEventId}: ${outcome.error}`);
+    return outcome.holds;
+  }
+
+  /** A timer start event of the model fired (no InterTriggerTimer in the scenario): a case, and its next fire on the timer's schedule. */
+  private timerStart(elementId: string, schedule: TimerSchedule, n: number, due: number): void {
+    const limit = this.o.instances;
+    if (limit !== null && n > limit) return;
+    this.startCase(elementId, {});
+    const next = nextDue(schedule, due, n, this.now);
+    if (next !== null && (limit === null || n < limit)) this.schedule({ t: Math.max(this.now, next), seq: 0, kind: 'timerStart', elementId, schedule, n: n + 1 });
+  }
+
+  private scheduleTrigger(stream: Stream, n: number): void {
+    this.schedule({ t: this.now + this.draw(stream.interTrigger), seq: 0, kind: 'stream', stream, n });
+  }
+
+  /**
+   * A global stream's trigger (ADR 0175): a signal to everyone waiting, a message to the longest
+   * waiting. Without a TriggerCount it goes on until the Duration ends or, without one, until
+   * nothing else is to happen and nobody waits for it.
+   */
+  private trigger(stream: Stream, n: number): void {
+    if (stream.kind === 'signal') this.post.signal(stream.name, {}, 1);
+    else this.post.message(stream.name, '', {}, 1, true);
+    if (stream.triggerCount !== null ? n < stream.triggerCount : this.end !== null || this.events.size > 0 || this.post.waiting(stream.kind, stream.name)) this.scheduleTrigger(stream, n + 1);
+  }
+
+  /** A new case of the simulated process at a start event (`undefined`: its none start event). */
+  private startCase(startEventId: string, variables: Variables): SimInstance {
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
     const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
@@ -148,12 +219,10 @@ class Replication {
     const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
-    const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.ctx);
+    const at = startEventId === this.o.process.startNodeId ? undefined : startEventId;
+    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(at ? { startEventId: at } : {}) }, this.ctx);
     this.absorb(inst, result);
-    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
-    const next = this.now + this.draw(a.interArrival);
-    this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
+    return inst;
   }
 
   private draw(t: TimeValue | null): number {
@@ -161,7 +230,7 @@ class Replication {
     return Math.max(0, sampleNumber(t.dist, this.rng) * t.scale);
   }
 
-  private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
+  private step(inst: SimInstance, command: Command | { type: string; [k: string]: unknown }): void {
     this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
@@ -199,8 +268,21 @@ class Replication {
           break;
         case 'subscriptionOpened': {
           const sub = e.subscription;
+          this.post.opened(inst, sub);
           const delay = this.o.scenario.catches[sub.elementId];
           if (delay && (sub.kind === 'message' || sub.kind === 'signal')) this.schedule({ t: this.now + this.draw(delay), seq: 0, kind: sub.kind, instance: inst, key: sub.key });
+          break;
+        }
+        case 'subscriptionClosed': this.post.closed(inst, e.key); break;
+        // Delivered through the event list: the step that threw has not been taken in yet.
+        case 'publishMessage': {
+          const depth = this.post.admit(inst, `message ${e.name}`);
+          if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'publish', name: e.name, correlationKey: e.correlationKey ?? '', variables: e.variables, depth });
+          break;
+        }
+        case 'broadcastSignal': {
+          const depth = this.post.admit(inst, `signal ${e.name}`);
+          if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'broadcast', name: e.name, variables: e.variables, depth });
           break;
         }
         default: break;
@@ -373,6 +455,7 @@ class Replication {
   private drop(inst: SimInstance): void {
     for (const c of inst.children.values()) this.drop(c);
     this.live.delete(inst.id);
+    this.post.forget(inst);
     this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     inst.parent?.children.delete(inst.engineId);
@@ -380,6 +463,7 @@ class Replication {
 
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
+    this.post.forget(inst);
     this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     for (const c of inst.children.values()) this.drop(c);

@@ -7,6 +7,8 @@ export interface ModelIndex {
   activities: Set<string>;
   /** Activity id → the `bpmn:resource` ids of its performers (`resourceRef`). */
   performers: Map<string, string[]>;
+  /** `bpmn:Message` and `bpmn:Signal` id → its name. */
+  names: Map<string, string>;
 }
 
 const ACTIVITY = /Task$|^bpmn:SubProcess$|^bpmn:CallActivity$|^bpmn:Transaction$|^bpmn:AdHocSubProcess$/;
@@ -24,11 +26,12 @@ export function refId(e: ModdleElement, key: string): string | undefined {
 }
 
 export function modelIndex(definitions: ModdleElement): ModelIndex {
-  const index: ModelIndex = { types: new Map(), flowSources: new Map(), activities: new Set(), performers: new Map() };
+  const index: ModelIndex = { types: new Map(), flowSources: new Map(), activities: new Set(), performers: new Map(), names: new Map() };
   const visit = (e: ModdleElement): void => {
     const id = e.id;
     if (typeof id === 'string') {
       index.types.set(id, e.$type);
+      if ((e.$type === 'bpmn:Message' || e.$type === 'bpmn:Signal') && typeof e.name === 'string') index.names.set(id, e.name);
       const source = refId(e, 'sourceRef');
       if (e.$type === 'bpmn:SequenceFlow' && source) index.flowSources.set(id, source);
       if (ACTIVITY.test(e.$type)) {

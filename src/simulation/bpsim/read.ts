@@ -72,6 +72,7 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     arrivals: [],
     activities: {},
     catches: {},
+    streams: [],
     probabilities: {},
     resources: {},
     calendars: {},
@@ -142,6 +143,12 @@ function readElement(e: GenericElement, s: Scenario, index: ModelIndex, at: stri
       used.add('PropertyParameters Property');
       s.arrivals.push(arrival);
     }
+  } else if (type === 'bpmn:Message' || type === 'bpmn:Signal') {
+    const inter = time('ControlParameters', 'InterTriggerTimer');
+    const count = asNumber(value('ControlParameters', 'TriggerCount'), `${where}, TriggerCount`);
+    const name = index.names.get(ref);
+    if (inter && !name) throw new ScenarioError(`${where}: a stream of ${type === 'bpmn:Message' ? 'messages' : 'signals'} needs the element's name (the name its catch events wait for)`);
+    if (inter && name) s.streams.push({ elementId: ref, kind: type === 'bpmn:Message' ? 'message' : 'signal', name, interTrigger: inter, triggerCount: count === null ? null : positiveInt(String(count), `${where}, TriggerCount`) });
   } else if (type === 'bpmn:IntermediateCatchEvent' || type === 'bpmn:BoundaryEvent') {
     const delay = time('ControlParameters', 'InterTriggerTimer');
     if (delay) s.catches[ref] = delay;
