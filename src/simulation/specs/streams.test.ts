@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../simulate';
+import { loadModel, scenario } from '../test-support/load';
+
+const MIN = 60;
+
+describe('global message and signal streams (InterTriggerTimer on a bpmn:Message or bpmn:Signal)', () => {
+  it('given a stream of three pick messages every 15 min and four cases waiting with their own keys, when simulated, then each message goes to the case that waited longest', async () => {
+    const model = await loadModel('streams.bpmn');
+    const report = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'fifo'), ctx: {} });
+    expect(report.result.instances).toEqual({ started: 4, completed: 3 });
+    expect(report.inProgress).toBe(1);
+    const pick = report.result.elements.WaitPick;
+    expect(pick.count).toBe(3);
+    expect([pick.duration.min, pick.duration.mean, pick.duration.max]).toEqual([15 * MIN, 20 * MIN, 25 * MIN]);
+  });
+
+  it('given a tick signal every 25 min without a TriggerCount, when simulated, then every waiting case takes each tick and the stream stops when nobody is left to wait', async () => {
+    const model = await loadModel('streams.bpmn');
+    const report = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'broadcast'), ctx: {} });
+    expect(report.result.instances).toEqual({ started: 4, completed: 4 });
+    const tick = report.result.elements.WaitTick;
+    expect(tick.count).toBe(4);
+    expect(tick.duration.mean).toBe((65 / 4) * MIN);
+    expect([tick.duration.min, tick.duration.max]).toEqual([5 * MIN, 25 * MIN]);
+    expect(report.result.process.cycleTime.max).toBe(25 * MIN);
+  });
+
+  it('given the streams in a scenario, when read, then they name the message or signal and its count', async () => {
+    const model = await loadModel('streams.bpmn');
+    expect(scenario(model.scenarios, 'fifo').streams).toEqual([{ elementId: 'PickMsg', kind: 'message', name: 'pick', interTrigger: { dist: { kind: 'constant', value: 15 }, scale: 60_000 }, triggerCount: 3 }]);
+    expect(scenario(model.scenarios, 'broadcast').streams.map((s) => [s.kind, s.name, s.triggerCount])).toEqual([['signal', 'tick', null]]);
+  });
+});
