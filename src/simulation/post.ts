@@ -46,6 +46,8 @@ export class Post {
   private readonly lockOf = new Map<SimInstance, string>();
   /** Depth of the chain of throws that reached an instance at `at`. */
   private readonly reached = new Map<SimInstance, { at: number; depth: number }>();
+  /** Depth of the delivery being stepped now (its throws are one deeper), 0 outside one. */
+  private current = 0;
 
   constructor(
     private readonly office: PostOffice,
@@ -87,13 +89,18 @@ export class Post {
     return (this.byName.get(`${kind} ${name}`)?.size ?? 0) > 0;
   }
 
+  /** Whether a message or signal of this name starts cases (a start event of the simulated process waits for it). */
+  startsCases(kind: 'message' | 'signal', name: string): boolean {
+    return kind === 'message' ? this.starts.message.has(name) : this.starts.signal.has(name);
+  }
+
   /**
    * The depth a throw of `source` has now (1 when nothing thrown at this instant reached it), or
    * null when the chain is too deep (the throw is reported as cut).
    */
   admit(source: SimInstance, what: string): number | null {
     const r = this.reached.get(source);
-    const depth = (r && r.at === this.office.now() ? r.depth : 0) + 1;
+    const depth = Math.max(r && r.at === this.office.now() ? r.depth : 0, this.current) + 1;
     if (depth <= MAX_CASCADE_DEPTH) return depth;
     this.office.cut(what, `it would be throw ${depth} of a chain of throws set off by one another at one instant (at most ${MAX_CASCADE_DEPTH})`);
     return null;
@@ -115,7 +122,7 @@ export class Post {
     const start = this.starts.message.get(name);
     if (start === undefined || reachedProcesses.has(start.processId)) return;
     if (correlationKey !== '' && this.locks.has(correlationKey)) return;
-    const inst = this.office.startCase(start.elementId, variables);
+    const inst = this.within(depth, () => this.office.startCase(start.elementId, variables));
     this.mark(inst, depth);
     if (correlationKey !== '' && this.office.live(inst)) {
       this.locks.set(correlationKey, inst);
@@ -127,7 +134,7 @@ export class Post {
   signal(name: string, variables: Variables, depth: number): void {
     const waits = this.byName.get(`signal ${name}`);
     for (const wait of waits ? [...waits.keys()] : []) this.deliver(wait, { type: 'signalReceived', subscriptionKey: wait.key, variables }, depth);
-    for (const elementId of this.starts.signal.get(name) ?? []) this.mark(this.office.startCase(elementId, variables), depth);
+    for (const elementId of this.starts.signal.get(name) ?? []) this.mark(this.within(depth, () => this.office.startCase(elementId, variables)), depth);
   }
 
   private deliver(wait: Wait, command: Command, depth: number): boolean {
@@ -136,11 +143,24 @@ export class Post {
     // A suspended instance takes nothing (as the host); a wait that closed meanwhile neither.
     if (!this.office.live(inst) || state.status !== 'active' || state.suspended || !state.subscriptions[wait.key]) return false;
     this.mark(inst, depth);
-    this.office.step(inst, command);
+    this.within(depth, () => this.office.step(inst, command));
     return true;
   }
 
+  /** Runs a delivery's step: what it throws is one deeper than `depth`. */
+  private within<T>(depth: number, run: () => T): T {
+    const outer = this.current;
+    this.current = depth;
+    try {
+      return run();
+    } finally {
+      this.current = outer;
+    }
+  }
+
+  /** Later steps of `inst` at this instant (its work due now) are still part of the chain. */
   private mark(inst: SimInstance, depth: number): void {
+    if (!this.office.live(inst)) return;
     const r = this.reached.get(inst);
     if (r && r.at === this.office.now() && r.depth >= depth) return;
     this.reached.set(inst, { at: this.office.now(), depth });

@@ -1,5 +1,5 @@
 import { dispatch, start } from '../engine';
-import type { Command, InstanceState, StepResult, Variables } from '../engine';
+import type { Command, InstanceState, Job, StepResult, Variables } from '../engine';
 import { startConditionHolds } from '../engine/behaviours/conditional-event';
 import { firstDue, nextDue } from '../engine/timers';
 import type { TimerSchedule } from '../engine/timers';
@@ -12,6 +12,7 @@ import { EventQueue } from './event-queue';
 import { startsByName, timerStarts } from './model-starts';
 import { Post } from './post';
 import { Pool } from './resources';
+import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
 import type { ActivityParameters, Arrival, Stream, TimeValue } from './scenario';
 import { Summary } from './summary';
@@ -88,7 +89,12 @@ class Replication {
       const due = firstDue(t.schedule, s.start);
       if (due !== null) this.schedule({ t: due, seq: 0, kind: 'timerStart', elementId: t.elementId, schedule: t.schedule, n: 1 });
     }
-    for (const stream of s.streams) this.scheduleTrigger(stream, 1);
+    for (const stream of s.streams) {
+      if (stream.triggerCount === null && this.end === null && this.post.startsCases(stream.kind, stream.name)) {
+        throw new ScenarioError(`scenario ${s.id}, element ${stream.elementId}: its stream has no TriggerCount, the scenario no Duration, and each ${stream.kind} starts a case, so the run would never stop (give a TriggerCount or a Duration)`);
+      }
+      this.scheduleTrigger(stream, 1);
+    }
     let n = 0;
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
@@ -275,11 +281,7 @@ class Replication {
         }
         case 'subscriptionClosed': this.post.closed(inst, e.key); break;
         // Delivered through the event list: the step that threw has not been taken in yet.
-        case 'publishMessage': {
-          const depth = this.post.admit(inst, `message ${e.name}`);
-          if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'publish', name: e.name, correlationKey: e.correlationKey ?? '', variables: e.variables, depth });
-          break;
-        }
+        case 'publishMessage': this.publish(inst, e.name, e.correlationKey ?? '', e.variables); break;
         case 'broadcastSignal': {
           const depth = this.post.admit(inst, `signal ${e.name}`);
           if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'broadcast', name: e.name, variables: e.variables, depth });
@@ -411,9 +413,28 @@ class Replication {
     inst.cost += w.cost;
     if (inst.counted && w.params) this.element(w.elementId).cost.add(w.cost);
     const s = inst.state;
-    if (w.kind === 'job' && s.jobs[w.key]) this.step(inst, { type: 'completeJob', jobKey: w.key });
+    if (w.kind === 'job' && s.jobs[w.key]) {
+      const sent = this.o.scenario.sends[w.elementId];
+      if (sent !== undefined) this.send(inst, s.jobs[w.key], sent);
+      this.step(inst, { type: 'completeJob', jobKey: w.key });
+    }
     else if (w.kind === 'task' && s.tasks[w.key]) this.step(inst, { type: 'completeUserTask', taskId: w.key });
     else if (w.kind === 'async' && s.continuations?.[w.key]) this.step(inst, { type: 'continueAsync', key: w.key });
+  }
+
+  /** A send task's (or a message throw job's) message, sent by the simulator as its worker (sends.ts). */
+  private send(inst: SimInstance, job: Job, name: string): void {
+    const m = sentMessage(inst.state, job, correlationKeys(inst.process).get(name), this.now);
+    if ('error' in m) {
+      if (!(job.elementId in this.r.incidents)) this.r.incidents[job.elementId] = `message ${name} not sent: ${m.error}`;
+      return;
+    }
+    this.publish(inst, name, m.correlationKey, m.variables);
+  }
+
+  private publish(inst: SimInstance, name: string, correlationKey: string, variables: Variables): void {
+    const depth = this.post.admit(inst, `message ${name}`);
+    if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'publish', name, correlationKey, variables, depth });
   }
 
   /**

@@ -103,6 +103,11 @@ export interface Scenario {
    * (BPSim `InterTriggerTimer` on the element), drawn per wait. ADR 0171.
    */
   catches: Record<string, TimeValue>;
+  /**
+   * Send tasks and message throw / end events that are jobs (element id → message name): the
+   * simulator is their worker and sends the message when it completes the job (ADR 0175).
+   */
+  sends: Record<string, string>;
   /** Global message and signal streams (ADR 0175). */
   streams: Stream[];
   /** Sequence flow id to probability, for splits simulated by probability instead of their conditions. */

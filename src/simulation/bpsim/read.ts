@@ -73,6 +73,7 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     activities: {},
     catches: {},
     streams: [],
+    sends: {},
     probabilities: {},
     resources: {},
     calendars: {},
@@ -92,6 +93,10 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     const name = localName(c);
     if (name === 'ElementParameters') readElement(c, scenario, index, at);
     else if (name !== 'ScenarioParameters' && name !== 'Calendar') notSimulated.push(`Scenario ${name}`);
+  }
+  for (const [elementId, message] of index.sends) {
+    const name = index.names.get(message);
+    if (name) scenario.sends[elementId] = name;
   }
   checkProbabilities(scenario, index, at);
   checkReferences(scenario, at);

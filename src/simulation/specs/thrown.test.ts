@@ -37,6 +37,23 @@ describe('messages and signals the model throws', () => {
     expect(result.process.cycleTime.mean).toBe(34 * MIN);
   });
 
+  it('given a batch that invoices orders B then A with a send task of 5 min, when simulated, then the simulator sends each invoice as the task ends, keyed by the order id', async () => {
+    const model = await loadModel('sends.bpmn');
+    const report = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'invoices'), ctx: {} });
+    expect(report.incidents).toEqual({});
+    expect(report.result.instances).toEqual({ started: 3, completed: 3 });
+    const wait = report.result.elements.WaitInvoice;
+    expect([wait.count, wait.duration.min, wait.duration.max]).toEqual([2, 5 * MIN, 10 * MIN]);
+  });
+
+  it('given a signal start event whose case throws the same signal, when simulated, then the chain stops after 32 throws at one instant and the cut is reported', async () => {
+    const model = await loadModel('cascade.bpmn');
+    const report = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'echo'), ctx: {} });
+    expect(report.result.instances).toEqual({ started: 33, completed: 33 });
+    expect(report.result.elements.Heard.count).toBe(32);
+    expect(report.incidents['signal ping']).toMatch(/not delivered: it would be throw 33 /);
+  });
+
   it('given the same model and seed twice, when simulated, then the runs are the same event for event', async () => {
     const model = await loadModel('thrown.bpmn');
     const run = () => simulate({ process: model.process(), scenario: scenario(model.scenarios, 'batch'), ctx: {}, log: true });
