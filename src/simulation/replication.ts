@@ -1,20 +1,16 @@
 import { dispatch, start } from '../engine';
 import type { Command, InstanceState, Job, StepResult, Variables } from '../engine';
-import { startConditionHolds } from '../engine/behaviours/conditional-event';
-import { firstDue, nextDue } from '../engine/timers';
-import type { TimerSchedule } from '../engine/timers';
 import type { CallEffect, Event, ReplicationOptions, SimInstance, Work } from './replication-types';
 export type { ReplicationOptions } from './replication-types';
-import { ScenarioError } from './bpsim/errors';
-import { nextOpen } from './calendar';
-import { sample, sampleNumber } from './distributions';
+import { sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
-import { startsByName, timerStarts } from './model-starts';
+import { startsByName } from './model-starts';
 import { Post } from './post';
 import { Pool } from './resources';
 import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
-import type { ActivityParameters, Arrival, Stream, TimeValue } from './scenario';
+import type { ActivityParameters, TimeValue } from './scenario';
+import { Starts } from './starts';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
 import { VisibleIds } from './visible-ids';
@@ -52,8 +48,8 @@ class Replication {
   private readonly timeline: Timeline;
   /** Messages and signals between cases (post.ts). */
   private readonly post: Post;
-  /** Arrival and timer start events still in the event list. */
-  private pendingStarts = 0;
+  /** Arrivals, timer start events and streams (starts.ts). */
+  private readonly starts: Starts;
 
   constructor(private readonly o: ReplicationOptions) {
     const s = o.scenario;
@@ -80,21 +76,22 @@ class Replication {
       startCase: (startEventId, variables) => this.startCase(startEventId, variables),
       cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
     }, startsByName(o.process, s.start));
+    this.starts = new Starts({
+      now: () => this.now,
+      end: this.end,
+      rng: this.rng,
+      options: o,
+      post: this.post,
+      pending: () => this.events.size,
+      schedule: (ev) => this.schedule(ev),
+      draw: (t) => this.draw(t),
+      startCase: (startEventId, variables) => this.startCase(startEventId, variables),
+    });
   }
 
   run(): ReplicationResult {
     const s = this.o.scenario;
-    for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
-    for (const t of timerStarts(this.o.process, s, this.o.instances)) {
-      const due = firstDue(t.schedule, s.start);
-      if (due !== null) this.schedule({ t: due, seq: 0, kind: 'timerStart', elementId: t.elementId, schedule: t.schedule, n: 1 });
-    }
-    for (const stream of s.streams) {
-      if (stream.triggerCount === null && this.end === null && this.post.startsCases(stream.kind, stream.name)) {
-        throw new ScenarioError(`scenario ${s.id}, element ${stream.elementId}: its stream has no TriggerCount, the scenario no Duration, and each ${stream.kind} starts a case, so the run would never stop (give a TriggerCount or a Duration)`);
-      }
-      this.scheduleTrigger(stream, 1);
-    }
+    this.starts.begin();
     let n = 0;
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
@@ -122,12 +119,7 @@ class Replication {
   }
 
   private schedule(ev: Event): void {
-    if (ev.kind === 'arrival' || ev.kind === 'timerStart') this.pendingStarts++;
     this.events.push(ev, this.now);
-  }
-
-  private arrivalTime(a: Arrival, t: number): number {
-    return a.calendarId ? nextOpen(this.o.scenario.calendars[a.calendarId], t) : t;
   }
 
   private stale(ev: Event): boolean {
@@ -140,15 +132,11 @@ class Replication {
 
   private handle(ev: Event): void {
     switch (ev.kind) {
-      case 'arrival':
-        this.pendingStarts--;
-        return this.arrive(ev.arrival, ev.n);
-      case 'timerStart':
-        this.pendingStarts--;
-        return this.timerStart(ev.elementId, ev.schedule, ev.n, ev.t);
+      case 'arrival': return this.starts.arrive(ev.arrival, ev.n);
+      case 'timerStart': return this.starts.timerStart(ev.elementId, ev.schedule, ev.n, ev.t);
       case 'publish': return this.post.message(ev.name, ev.correlationKey, ev.variables, ev.depth);
       case 'broadcast': return this.post.signal(ev.name, ev.variables, ev.depth);
-      case 'stream': return this.trigger(ev.stream, ev.n);
+      case 'stream': return this.starts.trigger(ev.stream, ev.n);
       case 'enqueue': return this.enqueue(ev.work);
       case 'workEnd': return this.workEnd(ev.work);
       case 'complete': return this.complete(ev.work);
@@ -169,51 +157,6 @@ class Replication {
       case 'call':
         return this.call(ev.instance, ev.effect);
     }
-  }
-
-  private arrive(a: Arrival, n: number): void {
-    const limit = this.o.instances ?? a.triggerCount;
-    if (limit === null && this.end === null) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
-    if (limit !== null && n > limit) return;
-    const variables: Record<string, unknown> = {};
-    for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
-    if (this.conditionHolds(a.startEventId, variables)) this.startCase(a.startEventId, variables);
-    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
-    const next = this.now + this.draw(a.interArrival);
-    this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
-  }
-
-  /** An arrival at a conditional start event starts a case only when its condition holds for the drawn variables (as the host's `evaluateConditions`). */
-  private conditionHolds(startEventId: string, variables: Variables): boolean {
-    const node = this.o.process.nodes.get(startEventId);
-    if (!node || !node.events.some((d) => d.kind === 'conditional')) return true;
-    const outcome = startConditionHolds(node, variables, this.now);
-    if ('error' in outcome) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${startEventId}: ${outcome.error}`);
-    return outcome.holds;
-  }
-
-  /** A timer start event of the model fired (no InterTriggerTimer in the scenario): a case, and its next fire on the timer's schedule. */
-  private timerStart(elementId: string, schedule: TimerSchedule, n: number, due: number): void {
-    const limit = this.o.instances;
-    if (limit !== null && n > limit) return;
-    this.startCase(elementId, {});
-    const next = nextDue(schedule, due, n, this.now);
-    if (next !== null && (limit === null || n < limit)) this.schedule({ t: Math.max(this.now, next), seq: 0, kind: 'timerStart', elementId, schedule, n: n + 1 });
-  }
-
-  private scheduleTrigger(stream: Stream, n: number): void {
-    this.schedule({ t: this.now + this.draw(stream.interTrigger), seq: 0, kind: 'stream', stream, n });
-  }
-
-  /**
-   * A global stream's trigger (ADR 0175): a signal to everyone waiting, a message to the longest
-   * waiting. Without a TriggerCount it goes on until the Duration ends or, without one, until
-   * nothing else is to happen and nobody waits for it.
-   */
-  private trigger(stream: Stream, n: number): void {
-    if (stream.kind === 'signal') this.post.signal(stream.name, {}, 1);
-    else this.post.message(stream.name, '', {}, 1, true);
-    if (stream.triggerCount !== null ? n < stream.triggerCount : this.end !== null || this.events.size > 0 || this.post.waiting(stream.kind, stream.name)) this.scheduleTrigger(stream, n + 1);
   }
 
   /** A new case of the simulated process at a start event (`undefined`: its none start event). */

@@ -26,6 +26,14 @@ describe('global message and signal streams (InterTriggerTimer on a bpmn:Message
     expect(report.result.process.cycleTime.max).toBe(25 * MIN);
   });
 
+  it('given a message and a signal stream, both without a TriggerCount and without a Duration, when simulated, then they feed the cases and stop once nobody waits', async () => {
+    const model = await loadModel('streams.bpmn');
+    const { result } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'both'), ctx: {} });
+    expect(result.instances).toEqual({ started: 4, completed: 4 });
+    expect(result.process.cycleTime.mean).toBe(35 * MIN);
+    expect([result.process.cycleTime.min, result.process.cycleTime.max]).toEqual([25 * MIN, 45 * MIN]);
+  });
+
   it('given the streams in a scenario, when read, then they name the message or signal and its count', async () => {
     const model = await loadModel('streams.bpmn');
     expect(scenario(model.scenarios, 'fifo').streams).toEqual([{ elementId: 'PickMsg', kind: 'message', name: 'pick', interTrigger: { dist: { kind: 'constant', value: 15 }, scale: 60_000 }, triggerCount: 3 }]);
