@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../bpsim/errors';
+import { pickRun } from '../pick';
 import { simulate } from '../simulate';
 import { loadModel, scenario } from '../test-support/load';
 
@@ -13,6 +14,14 @@ describe('timer start events on their own schedule', () => {
     expect(report.result.process.cycleTime.mean).toBe(20 * MIN);
     const starts = report.log.map((e) => (e.startTime - Date.UTC(2024, 0, 1)) / 60_000);
     expect(starts).toEqual([60, 120, 180, 240, 300]);
+  });
+
+  it('given a scenario without arrivals, when the run is picked, then the process with the timer start event is chosen; without one, the error says why nothing would arrive', async () => {
+    const model = await loadModel('timer-starts.bpmn');
+    const process = model.process();
+    expect(pickRun(model.scenarios, [process], 'cycle').process).toBe(process);
+    const other = await loadModel('streams.bpmn');
+    expect(() => pickRun([scenario(model.scenarios, 'cycle')], [other.process()])).toThrow(/no start event has an InterTriggerTimer and no process has a timer start event/);
   });
 
   it('given an InterTriggerTimer on the timer start, when simulated, then the scenario arrivals replace the model cycle', async () => {
