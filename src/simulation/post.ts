@@ -38,7 +38,7 @@ interface Wait {
 export class Post {
   /** `kind name` → open waits in the order they opened (Map keeps insertion order). */
   private readonly byName = new Map<string, Map<Wait, true>>();
-  /** `message name key` → open waits in the order they opened. */
+  /** `name NUL key` (messages) → open waits in the order they opened. */
   private readonly byKey = new Map<string, Map<Wait, true>>();
   private readonly waitsOf = new Map<SimInstance, Map<string, Wait>>();
   /** Message start locks: `correlationKey` → the case a message with that key started (Zeebe: one at a time). */
@@ -57,7 +57,7 @@ export class Post {
   /** A wait opened (`subscriptionOpened`): index it (conditional waits are the engine's own). */
   opened(inst: SimInstance, sub: Subscription): void {
     if (sub.kind === 'conditional') return;
-    const wait: Wait = { inst, key: sub.key, processId: inst.process.id, nameKey: `${sub.kind} ${sub.name}`, corrKey: sub.kind === 'message' ? `${sub.name} ${sub.correlationKey ?? ''}` : null };
+    const wait: Wait = { inst, key: sub.key, processId: inst.process.id, nameKey: `${sub.kind} ${sub.name}`, corrKey: sub.kind === 'message' ? `${sub.name}\u0000${sub.correlationKey ?? ''}` : null };
     let mine = this.waitsOf.get(inst);
     if (!mine) this.waitsOf.set(inst, (mine = new Map()));
     mine.set(sub.key, wait);
@@ -113,7 +113,7 @@ export class Post {
    * looked at (a stream's message goes to the oldest wait for its name, ADR 0175).
    */
   message(name: string, correlationKey: string, variables: Variables, depth: number, fifo = false): void {
-    const waits = fifo ? this.byName.get(`message ${name}`) : this.byKey.get(`${name} ${correlationKey}`);
+    const waits = fifo ? this.byName.get(`message ${name}`) : this.byKey.get(`${name}\u0000${correlationKey}`);
     const reachedProcesses = new Set<string>();
     for (const wait of waits ? [...waits.keys()] : []) {
       if (reachedProcesses.has(wait.processId)) continue;

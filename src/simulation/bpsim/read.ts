@@ -152,6 +152,7 @@ function readElement(e: GenericElement, s: Scenario, index: ModelIndex, at: stri
     const inter = time('ControlParameters', 'InterTriggerTimer');
     const count = asNumber(value('ControlParameters', 'TriggerCount'), `${where}, TriggerCount`);
     const name = index.names.get(ref);
+    if (inter && name?.startsWith('=')) throw new ScenarioError(`${where}: a stream needs a literal name, not the expression ${JSON.stringify(name)}`);
     if (inter && !name) throw new ScenarioError(`${where}: a stream of ${type === 'bpmn:Message' ? 'messages' : 'signals'} needs the element's name (the name its catch events wait for)`);
     if (inter && name) s.streams.push({ elementId: ref, kind: type === 'bpmn:Message' ? 'message' : 'signal', name, interTrigger: inter, triggerCount: count === null ? null : positiveInt(String(count), `${where}, TriggerCount`) });
   } else if (type === 'bpmn:IntermediateCatchEvent' || type === 'bpmn:BoundaryEvent') {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseBpmn } from '../../engine';
+import { readScenarios } from '../bpsim/read';
 import { simulate } from '../simulate';
 import { loadModel, scenario } from '../test-support/load';
 
@@ -38,5 +40,13 @@ describe('global message and signal streams (InterTriggerTimer on a bpmn:Message
     const model = await loadModel('streams.bpmn');
     expect(scenario(model.scenarios, 'fifo').streams).toEqual([{ elementId: 'PickMsg', kind: 'message', name: 'pick', interTrigger: { dist: { kind: 'constant', value: 15 }, scale: 60_000 }, triggerCount: 3 }]);
     expect(scenario(model.scenarios, 'broadcast').streams.map((s) => [s.kind, s.name, s.triggerCount])).toEqual([['signal', 'tick', null]]);
+  });
+
+  it('given a stream on a message without a name, or with an expression for its name, when read, then the error names the scenario and the message', async () => {
+    const model = await loadModel('streams.bpmn');
+    const unnamed = await parseBpmn(model.xml.replace('id="PickMsg" name="pick"', 'id="PickMsg"'));
+    expect(() => readScenarios(unnamed.definitions)).toThrow('scenario fifo, element PickMsg: a stream of messages needs the element\'s name');
+    const computed = await parseBpmn(model.xml.replace('id="PickMsg" name="pick"', 'id="PickMsg" name="=kind"'));
+    expect(() => readScenarios(computed.definitions)).toThrow('scenario fifo, element PickMsg: a stream needs a literal name');
   });
 });
