@@ -73,7 +73,8 @@ class Replication {
       now: () => this.now,
       live: (inst) => this.live.get(inst.id) === inst,
       step: (inst, command) => this.step(inst, command),
-      startCase: (startEventId, variables) => this.startCase(startEventId, variables),
+      // A case a message or signal starts: the start event's case variables under the message's.
+      startCase: (startEventId, variables) => this.startCase(startEventId, { ...this.starts.drawn(startEventId), ...variables }),
       cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
     }, startsByName(o.process, s.start));
     this.starts = new Starts({

@@ -108,6 +108,12 @@ export interface Scenario {
    * simulator is their worker and sends the message when it completes the job (ADR 0175).
    */
   sends: Record<string, string>;
+  /**
+   * Case variables per start event (`PropertyParameters`), drawn for every case that starts
+   * there: at its arrivals (`Arrival.variables`, the same list), at a timer start's fires, and
+   * under the variables of the message or signal that starts it.
+   */
+  startVariables: Record<string, CaseVariable[]>;
   /** Global message and signal streams (ADR 0175). */
   streams: Stream[];
   /** Sequence flow id to probability, for splits simulated by probability instead of their conditions. */

@@ -59,8 +59,7 @@ export class Starts {
     const limit = o.instances ?? a.triggerCount;
     if (limit === null && this.d.end === null) throw new ScenarioError(`scenario ${o.scenario.id}, start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
     if (limit !== null && n > limit) return;
-    const variables: Record<string, unknown> = {};
-    for (const v of a.variables) variables[v.name] = sample(v.dist, this.d.rng);
+    const variables = this.drawn(a.startEventId);
     if (this.conditionHolds(a.startEventId, variables)) this.d.startCase(a.startEventId, variables);
     if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
     const next = this.d.now() + this.d.draw(a.interArrival);
@@ -71,10 +70,17 @@ export class Starts {
   timerStart(elementId: string, schedule: TimerSchedule, n: number, due: number): void {
     const limit = this.d.options.instances;
     if (limit !== null && n > limit) return;
-    this.d.startCase(elementId, {});
+    this.d.startCase(elementId, this.drawn(elementId));
     const now = this.d.now();
     const next = nextDue(schedule, due, n, now);
     if (next !== null && (limit === null || n < limit)) this.d.schedule({ t: Math.max(now, next), seq: 0, kind: 'timerStart', elementId, schedule, n: n + 1 });
+  }
+
+  /** The case variables of a start event, drawn for one case. */
+  drawn(startEventId: string): Variables {
+    const variables: Variables = {};
+    for (const v of this.d.options.scenario.startVariables[startEventId] ?? []) variables[v.name] = sample(v.dist, this.d.rng);
+    return variables;
   }
 
   /**

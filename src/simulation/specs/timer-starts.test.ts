@@ -7,13 +7,14 @@ import { loadModel, scenario } from '../test-support/load';
 const MIN = 60;
 
 describe('timer start events on their own schedule', () => {
-  it('given a timer start with R5/PT1H and no InterTriggerTimer, when simulated, then five cases start an hour apart', async () => {
+  it('given a timer start with R5/PT1H and no InterTriggerTimer, when simulated, then five cases start an hour apart, each with the start event case variables', async () => {
     const model = await loadModel('timer-starts.bpmn');
     const report = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'cycle'), ctx: {}, log: true });
     expect(report.result.instances).toEqual({ started: 5, completed: 5 });
     expect(report.result.process.cycleTime.mean).toBe(20 * MIN);
     const starts = report.log.map((e) => (e.startTime - Date.UTC(2024, 0, 1)) / 60_000);
     expect(starts).toEqual([60, 120, 180, 240, 300]);
+    expect(report.result.elements.Urgent.count).toBe(5);
   });
 
   it('given a scenario without arrivals, when the run is picked, then the process with the timer start event is chosen; without one, the error says why nothing would arrive', async () => {
@@ -28,6 +29,7 @@ describe('timer start events on their own schedule', () => {
     const model = await loadModel('timer-starts.bpmn');
     const { result } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'given'), ctx: {} });
     expect(result.instances).toEqual({ started: 2, completed: 2 });
+    expect(result.elements.Checked.count).toBe(2);
   });
 
   it('given R/PT1H and a timeDate start, when the scenario has no Duration, then the run is refused naming the start event; with PT3H30M from 08:00, three hourly cases and one at 09:30 start', async () => {
