@@ -49,4 +49,16 @@ describe('global message and signal streams (InterTriggerTimer on a bpmn:Message
     const computed = await parseBpmn(model.xml.replace('id="PickMsg" name="pick"', 'id="PickMsg" name="=kind"'));
     expect(() => readScenarios(computed.definitions)).toThrow('scenario fifo, element PickMsg: a stream needs a literal name');
   });
+
+  it('given exponential arrivals and streams, when simulated twice with one seed and once with another, then the same seed gives the same results and another seed other ones', async () => {
+    const model = await loadModel('streams.bpmn');
+    const random = model.xml.replace(/<bpsim:NumericParameter value="(10|15|25)" \/>/g, '<bpsim:ExponentialDistribution mean="$1" />');
+    const { definitions } = await parseBpmn(random);
+    const both = readScenarios(definitions).find((x) => x.id === 'both');
+    if (!both) throw new Error('no scenario both');
+    const run = (seed: number) => simulate({ process: model.process(), scenario: both, ctx: {}, seed, replications: 2 });
+    const a = run(1);
+    expect(run(1).result).toEqual(a.result);
+    expect(run(2).result.process.cycleTime.mean).not.toBe(a.result.process.cycleTime.mean);
+  });
 });
