@@ -52,6 +52,8 @@ export class Post {
   constructor(
     private readonly office: PostOffice,
     private readonly starts: StartsByName,
+    /** How many processes run in the replication (the case process and those it calls). */
+    private readonly processes: number,
   ) {}
 
   /** A wait opened (`subscriptionOpened`): index it (conditional waits are the engine's own). */
@@ -115,9 +117,14 @@ export class Post {
   message(name: string, correlationKey: string, variables: Variables, depth: number, fifo = false): void {
     const waits = fifo ? this.byName.get(`message ${name}`) : this.byKey.get(`${name}\u0000${correlationKey}`);
     const reachedProcesses = new Set<string>();
-    for (const wait of waits ? [...waits.keys()] : []) {
-      if (reachedProcesses.has(wait.processId)) continue;
-      if (this.deliver(wait, { type: 'correlateMessage', subscriptionKey: wait.key, messageName: name, variables }, depth)) reachedProcesses.add(wait.processId);
+    // The map itself, not a copy: a delivery closes its wait (deleted entries are skipped), and
+    // once every process has its message the rest need not be looked at (one process: the first).
+    if (waits) {
+      for (const wait of waits.keys()) {
+        if (reachedProcesses.has(wait.processId)) continue;
+        if (this.deliver(wait, { type: 'correlateMessage', subscriptionKey: wait.key, messageName: name, variables }, depth)) reachedProcesses.add(wait.processId);
+        if (reachedProcesses.size === this.processes) break;
+      }
     }
     const start = this.starts.message.get(name);
     if (start === undefined || reachedProcesses.has(start.processId)) return;

@@ -76,7 +76,7 @@ class Replication {
       // A case a message or signal starts: the start event's case variables under the message's.
       startCase: (startEventId, variables) => this.startCase(startEventId, { ...this.starts.drawn(startEventId), ...variables }),
       cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
-    }, startsByName(o.process, s.start));
+    }, startsByName(o.process, s.start), new Set([o.process.id, ...o.called.keys()]).size);
     this.starts = new Starts({
       now: () => this.now,
       end: this.end,
