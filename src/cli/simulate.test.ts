@@ -34,6 +34,8 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     const timed = await runInProcess('simulate', 'src/simulation/specs/timer-starts.bpmn', '--json', '--scenario', 'cycle');
     expect(timed.code).toBe(0);
     expect(JSON.parse(timed.stdout)).toMatchObject({ scenario: 'cycle', instances: { started: 5, completed: 5 } });
+    const batch = await runInProcess('simulate', 'src/simulation/specs/thrown.bpmn', '--json');
+    expect(batch.stderr).toContain('note: message order reached nobody 1 times per replication');
     const echo = await runInProcess('simulate', 'src/simulation/specs/cascade.bpmn', '--json');
     expect(echo.code).toBe(1);
     expect(echo.stderr).toContain('incident at signal ping: not delivered: it would be throw 33');

@@ -21,6 +21,8 @@ export interface PostOffice {
   startCase(startEventId: string, variables: Variables): SimInstance;
   /** A throw that was not delivered, with why (reported like an incident). */
   cut(what: string, reason: string): void;
+  /** A message or signal (`message order`) that reached nobody. */
+  lost(what: string): void;
 }
 
 /** Throws set off by one another at one instant (a signal start that throws the signal again...) stop here. */
@@ -127,8 +129,10 @@ export class Post {
       }
     }
     const start = this.starts.message.get(name);
-    if (start === undefined || reachedProcesses.has(start.processId)) return;
-    if (correlationKey !== '' && this.locks.has(correlationKey)) return;
+    if (start === undefined || reachedProcesses.has(start.processId) || (correlationKey !== '' && this.locks.has(correlationKey))) {
+      if (reachedProcesses.size === 0) this.office.lost(`message ${name}`);
+      return;
+    }
     const inst = this.within(depth, () => this.office.startCase(start.elementId, variables));
     this.mark(inst, depth);
     if (correlationKey !== '' && this.office.live(inst)) {
@@ -140,8 +144,11 @@ export class Post {
   /** A signal: to every wait open for it now (not those its deliveries open), then the simulated process's signal start events. */
   signal(name: string, variables: Variables, depth: number): void {
     const waits = this.byName.get(`signal ${name}`);
-    for (const wait of waits ? [...waits.keys()] : []) this.deliver(wait, { type: 'signalReceived', subscriptionKey: wait.key, variables }, depth);
-    for (const elementId of this.starts.signal.get(name) ?? []) this.mark(this.within(depth, () => this.office.startCase(elementId, variables)), depth);
+    let reached = 0;
+    for (const wait of waits ? [...waits.keys()] : []) if (this.deliver(wait, { type: 'signalReceived', subscriptionKey: wait.key, variables }, depth)) reached++;
+    const starts = this.starts.signal.get(name) ?? [];
+    for (const elementId of starts) this.mark(this.within(depth, () => this.office.startCase(elementId, variables)), depth);
+    if (reached === 0 && starts.length === 0) this.office.lost(`signal ${name}`);
   }
 
   private deliver(wait: Wait, command: Command, depth: number): boolean {

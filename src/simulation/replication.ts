@@ -61,7 +61,7 @@ class Replication {
     o.setRng(this.rng);
     const summary = (k: number) => new Summary(o.seed + k);
     this.r = {
-      started: 0, completed: 0, inProgress: 0, incidents: {},
+      started: 0, completed: 0, inProgress: 0, incidents: {}, undelivered: {},
       cycleTime: summary(1), processingTime: summary(2), waitingTime: summary(3), idleTime: summary(4), cost: summary(5),
       elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [], timeline: [],
     };
@@ -76,6 +76,7 @@ class Replication {
       // A case a message or signal starts: the start event's case variables under the message's.
       startCase: (startEventId, variables) => this.startCase(startEventId, { ...this.starts.drawn(startEventId), ...variables }),
       cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
+      lost: (what) => { this.r.undelivered[what] = (this.r.undelivered[what] ?? 0) + 1; },
     }, startsByName(o.process, s.start), new Set([o.process.id, ...o.called.keys()]).size);
     this.starts = new Starts({
       now: () => this.now,

@@ -62,6 +62,8 @@ export interface SimulationReport {
   /** Where the waiting is, worst first: activities with a mean resource wait above zero. */
   bottlenecks: Array<{ elementId: string; meanWaitingSeconds: number; share: number }>;
   incidents: Record<string, string>;
+  /** Messages and signals that reached nobody (`message order`), per replication on average. */
+  undelivered: Record<string, number>;
   notSimulated: string[];
   executions: number;
   log: LogEntry[];
@@ -175,6 +177,7 @@ function report(scenario: Scenario, seed: number, runs: ReplicationResult[]): Si
     inProgress: avg((r) => r.inProgress),
     bottlenecks,
     incidents: Object.assign({}, ...runs.map((r) => r.incidents)) as Record<string, string>,
+    undelivered: Object.fromEntries([...new Set(runs.flatMap((r) => Object.keys(r.undelivered)))].sort().map((k) => [k, avg((r) => r.undelivered[k] ?? 0)])),
     notSimulated: scenario.notSimulated,
     executions: runs.reduce((a, r) => a + r.executions, 0),
     // Each replication numbers its cases from 1: prefixed with the replication, a case of one is

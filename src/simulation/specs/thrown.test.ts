@@ -13,6 +13,7 @@ describe('messages and signals the model throws', () => {
     expect(result.instances).toEqual({ started: 4, completed: 3 });
     expect(report.inProgress).toBe(1);
     expect(result.elements.OrderIn.count).toBe(3);
+    expect(report.undelivered).toEqual({ 'message order': 1 });
     // C is paid at 00:40, A at 00:50; B still waits.
     expect(result.elements.Paid.count).toBe(2);
     expect(result.elements.Paid.duration.min).toBe(40 * MIN);
@@ -26,7 +27,8 @@ describe('messages and signals the model throws', () => {
 
   it('given orders waiting for a signal that a dispatch case throws at 00:50, when simulated, then every waiting order goes on at once and the signal start event starts one case', async () => {
     const model = await loadModel('signals.bpmn');
-    const { result } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'broadcast'), ctx: {} });
+    const { result, undelivered } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'broadcast'), ctx: {} });
+    expect(undelivered).toEqual({});
     // Three orders, the dispatch case and the audit case the signal started.
     expect(result.instances).toEqual({ started: 5, completed: 5 });
     expect(result.elements.WaitGo.count).toBe(3);
