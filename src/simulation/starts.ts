@@ -36,7 +36,12 @@ export class Starts {
   /** Stream triggers in the event list: they alone do not keep an endless stream going. */
   private triggersPending = 0;
 
-  constructor(private readonly d: StartDriver) {}
+  /** Start events with a conditional definition (an arrival there checks the condition). */
+  private readonly conditional: ReadonlySet<string>;
+
+  constructor(private readonly d: StartDriver) {
+    this.conditional = new Set(d.options.process.startEvents.filter((n) => n.events.some((e) => e.kind === 'conditional')).map((n) => n.id));
+  }
 
   /** Schedules the first arrival of each start, the first fire of each timer start and each stream's first trigger. */
   begin(): void {
@@ -79,7 +84,8 @@ export class Starts {
   /** The case variables of a start event, drawn for one case. */
   drawn(startEventId: string): Variables {
     const variables: Variables = {};
-    for (const v of this.d.options.scenario.startVariables[startEventId] ?? []) variables[v.name] = sample(v.dist, this.d.rng);
+    const list = this.d.options.scenario.startVariables[startEventId];
+    if (list) for (const v of list) variables[v.name] = sample(v.dist, this.d.rng);
     return variables;
   }
 
@@ -114,8 +120,8 @@ export class Starts {
 
   /** An arrival at a conditional start event starts a case only when its condition holds for the drawn variables (as the host's `evaluateConditions`). */
   private conditionHolds(startEventId: string, variables: Variables): boolean {
-    const node = this.d.options.process.nodes.get(startEventId);
-    if (!node || !node.events.some((d) => d.kind === 'conditional')) return true;
+    const node = this.conditional.has(startEventId) ? this.d.options.process.nodes.get(startEventId) : undefined;
+    if (!node) return true;
     const outcome = startConditionHolds(node, variables, this.d.now());
     if ('error' in outcome) throw new ScenarioError(`scenario ${this.d.options.scenario.id}, start event ${startEventId}: ${outcome.error}`);
     return outcome.holds;
