@@ -1,3 +1,4 @@
+import { CommandRejectedError } from '../engine';
 import type { Command, Subscription, Variables } from '../engine';
 import type { SimInstance } from './replication-types';
 import type { StartsByName } from './model-starts';
@@ -159,7 +160,13 @@ export class Post {
     // A suspended instance takes nothing (as the host); a wait that closed meanwhile neither.
     if (!this.office.live(inst) || state.status !== 'active' || state.suspended || !state.subscriptions[wait.key]) return false;
     this.mark(inst, depth);
-    this.within(depth, () => this.office.step(inst, command));
+    try {
+      this.within(depth, () => this.office.step(inst, command));
+    } catch (error) {
+      // As the host: a wait that refuses the message (it does not apply any more) does not take it.
+      if (error instanceof CommandRejectedError) return false;
+      throw error;
+    }
     return true;
   }
 
