@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../engine';
 import { readScenarios } from '../bpsim/read';
+import { saveScenario } from '../bpsim/save';
 import { simulate } from '../simulate';
 import { loadModel, scenario } from '../test-support/load';
 
@@ -62,5 +63,16 @@ describe('global message and signal streams (InterTriggerTimer on a bpmn:Message
     const a = run(1);
     expect(run(1).result).toEqual(a.result);
     expect(run(2).result.process.cycleTime.mean).not.toBe(a.result.process.cycleTime.mean);
+  });
+
+  it('given a scenario edit naming a message and a signal, when saved, then the file holds the streams and they read back (the form writes streams as it writes arrivals)', async () => {
+    const model = await loadModel('streams.bpmn');
+    const written = await saveScenario(model.xml, { scenarioId: 'fifo' }, { arrivals: { PickMsg: { kind: 'exponential', mean: 20 }, TickSignal: { kind: 'constant', value: 30 } }, triggerCounts: { PickMsg: 5 } });
+    const { definitions } = await parseBpmn(written);
+    const fifo = readScenarios(definitions).find((x) => x.id === 'fifo');
+    expect(fifo?.streams).toEqual([
+      { elementId: 'PickMsg', kind: 'message', name: 'pick', interTrigger: { dist: { kind: 'exponential', mean: 20 }, scale: 60_000 }, triggerCount: 5 },
+      { elementId: 'TickSignal', kind: 'signal', name: 'tick', interTrigger: { dist: { kind: 'constant', value: 30 }, scale: 60_000 }, triggerCount: null },
+    ]);
   });
 });
