@@ -30,6 +30,17 @@ describe('flowdeck simulate', { timeout: 60_000 }, () => {
     expect(out.elements.Approve.count).toBeLessThan(40);
   });
 
+  it('given a scenario without arrivals and a timer start event, when simulated, then the model cycle starts the cases; a cut cascade of thrown signals is reported and exits 1', async () => {
+    const timed = await runInProcess('simulate', 'src/simulation/specs/timer-starts.bpmn', '--json', '--scenario', 'cycle');
+    expect(timed.code).toBe(0);
+    expect(JSON.parse(timed.stdout)).toMatchObject({ scenario: 'cycle', instances: { started: 5, completed: 5 } });
+    const batch = await runInProcess('simulate', 'src/simulation/specs/thrown.bpmn', '--json');
+    expect(batch.stderr).toContain('note: message order reached nobody 1 times per replication');
+    const echo = await runInProcess('simulate', 'src/simulation/specs/cascade.bpmn', '--json');
+    expect(echo.code).toBe(1);
+    expect(echo.stderr).toContain('incident at signal ping: not delivered: it would be throw 33');
+  });
+
   it('given the same seed twice, when simulated, then the output is the same; --scenario picks another scenario', async () => {
     const a = await runInProcess('simulate', MODEL, '--json', '--instances', '30', '--seed', '8');
     const b = await runInProcess('simulate', MODEL, '--json', '--instances', '30', '--seed', '8');

@@ -1,8 +1,9 @@
-import type { Effect, EngineContext, ExecutableProcess, InstanceState } from '../engine';
+import type { Effect, EngineContext, ExecutableProcess, InstanceState, Variables } from '../engine';
 import type { Pool, QueuedWork } from './resources';
 import type { Rng } from './random';
 import type { ReplicationProgress } from './results';
-import type { ActivityParameters, Arrival, Scenario } from './scenario';
+import type { TimerSchedule } from '../engine/timers';
+import type { ActivityParameters, Arrival, Scenario, Stream } from './scenario';
 
 /* The replication's data: cases and child instances, work items, events, options (replication.ts). */
 
@@ -48,6 +49,13 @@ export type Event =
   /** A message or signal for the open subscription `key` of a catching element with a simulated arrival. */
   | { t: number; seq: number; kind: 'message' | 'signal'; instance: SimInstance; key: string }
   | { t: number; seq: number; kind: 'wake'; pool: Pool<Work> }
+  /** A message or signal the model threw, delivered after the step that threw it was taken in; `depth`: its place in a chain of throws. */
+  | { t: number; seq: number; kind: 'publish'; name: string; correlationKey: string; variables: Variables; depth: number }
+  | { t: number; seq: number; kind: 'broadcast'; name: string; variables: Variables; depth: number }
+  /** The `n`th trigger of a global message or signal stream (ADR 0175). */
+  | { t: number; seq: number; kind: 'stream'; stream: Stream; n: number }
+  /** A timer start event's `n`th fire, due at `t` on its schedule. */
+  | { t: number; seq: number; kind: 'timerStart'; elementId: string; schedule: TimerSchedule; n: number }
   /** A call activity's request, or a child's answer to its parent, taken in after the step that made it. */
   | { t: number; seq: number; kind: 'call'; instance: SimInstance; effect: CallEffect };
 

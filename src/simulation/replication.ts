@@ -1,14 +1,16 @@
 import { dispatch, start } from '../engine';
-import type { InstanceState, StepResult } from '../engine';
+import type { Command, InstanceState, Job, StepResult, Variables } from '../engine';
 import type { CallEffect, Event, ReplicationOptions, SimInstance, Work } from './replication-types';
 export type { ReplicationOptions } from './replication-types';
-import { ScenarioError } from './bpsim/errors';
-import { nextOpen } from './calendar';
-import { sample, sampleNumber } from './distributions';
+import { sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
+import { startsByName } from './model-starts';
+import { Post } from './post';
 import { Pool } from './resources';
+import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
-import type { ActivityParameters, Arrival, TimeValue } from './scenario';
+import type { ActivityParameters, TimeValue } from './scenario';
+import { Starts } from './starts';
 import { Summary } from './summary';
 import { Timeline } from './timeline';
 import { VisibleIds } from './visible-ids';
@@ -44,6 +46,10 @@ class Replication {
   private readonly visible = new VisibleIds();
   private readonly ctx: ReplicationOptions['ctx'];
   private readonly timeline: Timeline;
+  /** Messages and signals between cases (post.ts). */
+  private readonly post: Post;
+  /** Arrivals, timer start events and streams (starts.ts). */
+  private readonly starts: Starts;
 
   constructor(private readonly o: ReplicationOptions) {
     const s = o.scenario;
@@ -55,7 +61,7 @@ class Replication {
     o.setRng(this.rng);
     const summary = (k: number) => new Summary(o.seed + k);
     this.r = {
-      started: 0, completed: 0, inProgress: 0, incidents: {},
+      started: 0, completed: 0, inProgress: 0, incidents: {}, undelivered: {},
       cycleTime: summary(1), processingTime: summary(2), waitingTime: summary(3), idleTime: summary(4), cost: summary(5),
       elements: new Map(), resources: new Map(), executions: 0, endTime: s.start, log: [], timeline: [],
     };
@@ -63,11 +69,31 @@ class Replication {
     this.poolList.push(...this.pools.values());
     const roles = this.poolList.map((p) => ({ id: p.params.id, quantity: p.params.quantity, busy: () => p.params.quantity - p.free.length, queued: () => p.queue.size }));
     this.timeline = new Timeline(s.start, o.timelineIntervalMs ?? 60_000, roles);
+    this.post = new Post({
+      now: () => this.now,
+      live: (inst) => this.live.get(inst.id) === inst,
+      step: (inst, command) => this.step(inst, command),
+      // A case a message or signal starts: the start event's case variables under the message's.
+      startCase: (startEventId, variables) => this.startCase(startEventId, { ...this.starts.drawn(startEventId), ...variables }),
+      cut: (what, reason) => { if (!(what in this.r.incidents)) this.r.incidents[what] = `not delivered: ${reason}`; },
+      lost: (what) => { this.r.undelivered[what] = (this.r.undelivered[what] ?? 0) + 1; },
+    }, startsByName(o.process, s.start), new Set([o.process.id, ...o.called.keys()]).size);
+    this.starts = new Starts({
+      now: () => this.now,
+      end: this.end,
+      rng: this.rng,
+      options: o,
+      post: this.post,
+      pending: () => this.events.size,
+      schedule: (ev) => this.schedule(ev),
+      draw: (t) => this.draw(t),
+      startCase: (startEventId, variables) => this.startCase(startEventId, variables),
+    });
   }
 
   run(): ReplicationResult {
     const s = this.o.scenario;
-    for (const a of s.arrivals) this.schedule({ t: this.arrivalTime(a, s.start), seq: 0, kind: 'arrival', arrival: a, n: 1 });
+    this.starts.begin();
     let n = 0;
     for (let ev = this.events.pop(); ev; ev = this.events.pop()) {
       if (this.end !== null && ev.t > this.end) break;
@@ -98,10 +124,6 @@ class Replication {
     this.events.push(ev, this.now);
   }
 
-  private arrivalTime(a: Arrival, t: number): number {
-    return a.calendarId ? nextOpen(this.o.scenario.calendars[a.calendarId], t) : t;
-  }
-
   private stale(ev: Event): boolean {
     if (ev.kind === 'enqueue' || ev.kind === 'workEnd' || ev.kind === 'complete') return ev.work.canceled;
     if (ev.kind === 'timer') return this.live.get(ev.instance.id) !== ev.instance || !ev.instance.state.timers[ev.key];
@@ -112,7 +134,11 @@ class Replication {
 
   private handle(ev: Event): void {
     switch (ev.kind) {
-      case 'arrival': return this.arrive(ev.arrival, ev.n);
+      case 'arrival': return this.starts.arrive(ev.arrival, ev.n);
+      case 'timerStart': return this.starts.timerStart(ev.elementId, ev.schedule, ev.n, ev.t);
+      case 'publish': return this.post.message(ev.name, ev.correlationKey, ev.variables, ev.depth);
+      case 'broadcast': return this.post.signal(ev.name, ev.variables, ev.depth);
+      case 'stream': return this.starts.trigger(ev.stream, ev.n);
       case 'enqueue': return this.enqueue(ev.work);
       case 'workEnd': return this.workEnd(ev.work);
       case 'complete': return this.complete(ev.work);
@@ -135,12 +161,8 @@ class Replication {
     }
   }
 
-  private arrive(a: Arrival, n: number): void {
-    const limit = this.o.instances ?? a.triggerCount;
-    if (limit === null && this.end === null) throw new ScenarioError(`scenario ${this.o.scenario.id}, start event ${a.startEventId}: the scenario has neither a Duration nor a TriggerCount, so arrivals would never stop (pass --instances N)`);
-    if (limit !== null && n > limit) return;
-    const variables: Record<string, unknown> = {};
-    for (const v of a.variables) variables[v.name] = sample(v.dist, this.rng);
+  /** A new case of the simulated process at a start event (`undefined`: its none start event). */
+  private startCase(startEventId: string, variables: Variables): SimInstance {
     const id = `${++this.nextId}`;
     const counted = this.now >= this.countFrom;
     const engineId = this.engineIds.pop() ?? `${++this.engineIdCount}`;
@@ -148,12 +170,10 @@ class Replication {
     const inst: SimInstance = { id, engineId, process: this.o.process, parent: null, children: new Map(), state: undefined as unknown as InstanceState, startedAt: this.now, counted, processing: 0, waiting: 0, idle: 0, cost: 0, entered: [], work: new Map() };
     if (counted) this.r.started++;
     this.live.set(id, inst);
-    const startEventId = a.startEventId === this.o.process.startNodeId ? undefined : a.startEventId;
-    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(startEventId ? { startEventId } : {}) }, this.ctx);
+    const at = startEventId === this.o.process.startNodeId ? undefined : startEventId;
+    const result = start(this.o.process, { instanceId: engineId, seed: this.rng.int(), now: this.now, variables, history: 'elements', ...(at ? { startEventId: at } : {}) }, this.ctx);
     this.absorb(inst, result);
-    if (limit !== null && n >= limit) return; // no arrival event after the last: the run ends with its last completion
-    const next = this.now + this.draw(a.interArrival);
-    this.schedule({ t: this.arrivalTime(a, next), seq: 0, kind: 'arrival', arrival: a, n: n + 1 });
+    return inst;
   }
 
   private draw(t: TimeValue | null): number {
@@ -161,7 +181,7 @@ class Replication {
     return Math.max(0, sampleNumber(t.dist, this.rng) * t.scale);
   }
 
-  private step(inst: SimInstance, command: { type: string; [k: string]: unknown }): void {
+  private step(inst: SimInstance, command: Command | { type: string; [k: string]: unknown }): void {
     this.absorb(inst, dispatch(inst.process, inst.state, command as never, this.ctx, { now: this.now, inPlace: true, history: 'elements' }));
   }
 
@@ -199,8 +219,17 @@ class Replication {
           break;
         case 'subscriptionOpened': {
           const sub = e.subscription;
+          this.post.opened(inst, sub);
           const delay = this.o.scenario.catches[sub.elementId];
           if (delay && (sub.kind === 'message' || sub.kind === 'signal')) this.schedule({ t: this.now + this.draw(delay), seq: 0, kind: sub.kind, instance: inst, key: sub.key });
+          break;
+        }
+        case 'subscriptionClosed': this.post.closed(inst, e.key); break;
+        // Delivered through the event list: the step that threw has not been taken in yet.
+        case 'publishMessage': this.publish(inst, e.name, e.correlationKey ?? '', e.variables); break;
+        case 'broadcastSignal': {
+          const depth = this.post.admit(inst, `signal ${e.name}`);
+          if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'broadcast', name: e.name, variables: e.variables, depth });
           break;
         }
         default: break;
@@ -329,9 +358,28 @@ class Replication {
     inst.cost += w.cost;
     if (inst.counted && w.params) this.element(w.elementId).cost.add(w.cost);
     const s = inst.state;
-    if (w.kind === 'job' && s.jobs[w.key]) this.step(inst, { type: 'completeJob', jobKey: w.key });
+    if (w.kind === 'job' && s.jobs[w.key]) {
+      const sent = this.o.scenario.sends[w.elementId];
+      if (sent !== undefined) this.send(inst, s.jobs[w.key], sent);
+      this.step(inst, { type: 'completeJob', jobKey: w.key });
+    }
     else if (w.kind === 'task' && s.tasks[w.key]) this.step(inst, { type: 'completeUserTask', taskId: w.key });
     else if (w.kind === 'async' && s.continuations?.[w.key]) this.step(inst, { type: 'continueAsync', key: w.key });
+  }
+
+  /** A send task's (or a message throw job's) message, sent by the simulator as its worker (sends.ts). */
+  private send(inst: SimInstance, job: Job, name: string): void {
+    const m = sentMessage(inst.state, job, correlationKeys(inst.process).get(name), this.now);
+    if ('error' in m) {
+      if (!(job.elementId in this.r.incidents)) this.r.incidents[job.elementId] = `message ${name} not sent: ${m.error}`;
+      return;
+    }
+    this.publish(inst, name, m.correlationKey, m.variables);
+  }
+
+  private publish(inst: SimInstance, name: string, correlationKey: string, variables: Variables): void {
+    const depth = this.post.admit(inst, `message ${name}`);
+    if (depth !== null) this.schedule({ t: this.now, seq: 0, kind: 'publish', name, correlationKey, variables, depth });
   }
 
   /**
@@ -373,6 +421,7 @@ class Replication {
   private drop(inst: SimInstance): void {
     for (const c of inst.children.values()) this.drop(c);
     this.live.delete(inst.id);
+    this.post.forget(inst);
     this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     inst.parent?.children.delete(inst.engineId);
@@ -380,6 +429,7 @@ class Replication {
 
   private finish(inst: SimInstance): void {
     this.live.delete(inst.id);
+    this.post.forget(inst);
     this.visible.delete(inst.engineId);
     for (const w of inst.work.values()) this.cancel(inst, w.key);
     for (const c of inst.children.values()) this.drop(c);

@@ -24,6 +24,8 @@ export interface ReplicationResult {
   completed: number;
   inProgress: number;
   incidents: Record<string, string>;
+  /** Messages and signals (`message order`, `signal go`) that reached no wait and started no case, by count. */
+  undelivered: Record<string, number>;
   cycleTime: Summary;
   processingTime: Summary;
   waitingTime: Summary;

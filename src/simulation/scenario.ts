@@ -24,6 +24,24 @@ export interface Arrival {
   variables: CaseVariable[];
 }
 
+/**
+ * A global stream of messages or signals (BPSim `InterTriggerTimer`, `TriggerCount` on a
+ * `bpmn:Message` or `bpmn:Signal`, ADR 0175): a signal goes to every case waiting for it (and
+ * the signal start events), a message to the case that has waited longest for its name (FIFO,
+ * whatever its correlation key), else to the message start event.
+ */
+export interface Stream {
+  /** The `bpmn:Message` / `bpmn:Signal` id. */
+  elementId: string;
+  kind: 'message' | 'signal';
+  /** The message or signal name the waits subscribe with. */
+  name: string;
+  /** Time from the scenario's start to the first trigger, and between triggers. */
+  interTrigger: TimeValue;
+  /** At most this many triggers (null: until the Duration ends or, without one, until the arrivals are over and nothing waits for it). */
+  triggerCount: number | null;
+}
+
 export interface ResourceRequirement {
   /** The `bpmn:resource` id (the role). */
   role: string;
@@ -85,6 +103,19 @@ export interface Scenario {
    * (BPSim `InterTriggerTimer` on the element), drawn per wait. ADR 0171.
    */
   catches: Record<string, TimeValue>;
+  /**
+   * Send tasks and message throw / end events that are jobs (element id → message name): the
+   * simulator is their worker and sends the message when it completes the job (ADR 0175).
+   */
+  sends: Record<string, string>;
+  /**
+   * Case variables per start event (`PropertyParameters`), drawn for every case that starts
+   * there: at its arrivals (`Arrival.variables`, the same list), at a timer start's fires, and
+   * under the variables of the message or signal that starts it.
+   */
+  startVariables: Record<string, CaseVariable[]>;
+  /** Global message and signal streams (ADR 0175). */
+  streams: Stream[];
   /** Sequence flow id to probability, for splits simulated by probability instead of their conditions. */
   probabilities: Record<string, number>;
   resources: Record<string, ResourceParameters>;

@@ -62,6 +62,8 @@ export interface SimulationReport {
   /** Where the waiting is, worst first: activities with a mean resource wait above zero. */
   bottlenecks: Array<{ elementId: string; meanWaitingSeconds: number; share: number }>;
   incidents: Record<string, string>;
+  /** Messages and signals that reached nobody (`message order`), per replication on average. */
+  undelivered: Record<string, number>;
   notSimulated: string[];
   executions: number;
   log: LogEntry[];
@@ -94,7 +96,7 @@ export function simulate(o: SimulationOptions): SimulationReport {
   const master = new Rng(seed);
   const ctx: EngineContext = { ...o.ctx, clock: { now: () => scenario.start } };
   const runs: ReplicationResult[] = [];
-  const expected = expectedInstances(scenario, o.instances ?? null);
+  const expected = expectedInstances(scenario, o.process, o.instances ?? null);
   const timelineIntervalMs = Math.max(1, horizonMs(scenario, o.instances ?? null) / 120);
   for (let i = 0; i < replications; i++) {
     const onProgress = o.onProgress;
@@ -108,8 +110,13 @@ export function simulate(o: SimulationOptions): SimulationReport {
   return report(scenario, seed, runs);
 }
 
-/** Instances per replication when the trigger counts (or `instances`) bound every arrival. */
-function expectedInstances(s: Scenario, instances: number | null): number | null {
+/**
+ * Instances per replication when the trigger counts (or `instances`) bound every arrival and
+ * nothing else starts cases (a start event with a definition and no arrivals: a timer on its own
+ * schedule, a message or signal the model or a stream sends).
+ */
+function expectedInstances(s: Scenario, process: ExecutableProcess, instances: number | null): number | null {
+  if (process.startEvents.some((n) => !s.arrivals.some((a) => a.startEventId === n.id))) return null;
   let n = 0;
   for (const a of s.arrivals) {
     const limit = instances ?? a.triggerCount;
@@ -170,6 +177,7 @@ function report(scenario: Scenario, seed: number, runs: ReplicationResult[]): Si
     inProgress: avg((r) => r.inProgress),
     bottlenecks,
     incidents: Object.assign({}, ...runs.map((r) => r.incidents)) as Record<string, string>,
+    undelivered: Object.fromEntries([...new Set(runs.flatMap((r) => Object.keys(r.undelivered)))].sort().map((k) => [k, avg((r) => r.undelivered[k] ?? 0)])),
     notSimulated: scenario.notSimulated,
     executions: runs.reduce((a, r) => a + r.executions, 0),
     // Each replication numbers its cases from 1: prefixed with the replication, a case of one is

@@ -95,6 +95,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<Ex
   else io.stdout(`${formatReport(report, args.model)}\n`);
   if (args.log !== undefined) io.stderr(`wrote ${report.log.length} log entries to ${relative(io.cwd, resolve(io.cwd, args.log))}\n`);
   for (const n of report.notSimulated) io.stderr(`note: not simulated (kept in the model): ${n}\n`);
+  for (const [what, count] of Object.entries(report.undelivered)) io.stderr(`note: ${what} reached nobody ${+count.toFixed(2)} times per replication\n`);
   const incidents = Object.entries(report.incidents);
   for (const [element, message] of incidents) io.stderr(`incident at ${element}: ${message}\n`);
   return incidents.length > 0 ? EXIT.failed : EXIT.ok;

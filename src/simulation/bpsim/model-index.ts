@@ -7,9 +7,15 @@ export interface ModelIndex {
   activities: Set<string>;
   /** Activity id → the `bpmn:resource` ids of its performers (`resourceRef`). */
   performers: Map<string, string[]>;
+  /** `bpmn:Message` and `bpmn:Signal` id → its name. */
+  names: Map<string, string>;
+  /** Send tasks and message throw / end events → the `bpmn:Message` id they send. */
+  sends: Map<string, string>;
 }
 
 const ACTIVITY = /Task$|^bpmn:SubProcess$|^bpmn:CallActivity$|^bpmn:Transaction$|^bpmn:AdHocSubProcess$/;
+
+const THROWS = /^bpmn:(IntermediateThrowEvent|EndEvent)$/;
 
 /** A moddle collection property (`flowElements`, `resources`...) or []. */
 export function list(e: ModdleElement | undefined, key: string): ModdleElement[] {
@@ -24,11 +30,14 @@ export function refId(e: ModdleElement, key: string): string | undefined {
 }
 
 export function modelIndex(definitions: ModdleElement): ModelIndex {
-  const index: ModelIndex = { types: new Map(), flowSources: new Map(), activities: new Set(), performers: new Map() };
+  const index: ModelIndex = { types: new Map(), flowSources: new Map(), activities: new Set(), performers: new Map(), names: new Map(), sends: new Map() };
   const visit = (e: ModdleElement): void => {
     const id = e.id;
     if (typeof id === 'string') {
       index.types.set(id, e.$type);
+      const sent = e.$type === 'bpmn:SendTask' ? refId(e, 'messageRef') : THROWS.test(e.$type) ? list(e, 'eventDefinitions').map((d) => refId(d, 'messageRef')).find((m) => m) : undefined;
+      if (sent) index.sends.set(id, sent);
+      if ((e.$type === 'bpmn:Message' || e.$type === 'bpmn:Signal') && typeof e.name === 'string') index.names.set(id, e.name);
       const source = refId(e, 'sourceRef');
       if (e.$type === 'bpmn:SequenceFlow' && source) index.flowSources.set(id, source);
       if (ACTIVITY.test(e.$type)) {

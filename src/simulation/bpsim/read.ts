@@ -1,6 +1,6 @@
 import type { ModdleElement } from '../../engine';
 import { CalendarError, parseCalendar } from '../calendar';
-import type { ActivityParameters, Arrival, ResourceParameters, Scenario } from '../scenario';
+import type { ActivityParameters, CaseVariable, ResourceParameters, Scenario } from '../scenario';
 import { ScenarioError } from './errors';
 import type { GenericElement } from './generic';
 import { attr, child, children, localName } from './generic';
@@ -72,6 +72,9 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     arrivals: [],
     activities: {},
     catches: {},
+    streams: [],
+    sends: {},
+    startVariables: {},
     probabilities: {},
     resources: {},
     calendars: {},
@@ -93,6 +96,10 @@ function readScenario(s: GenericElement, index: ModelIndex, n: number): Scenario
     const name = localName(c);
     if (name === 'ElementParameters') readElement(c, scenario, index, at);
     else if (name !== 'ScenarioParameters' && name !== 'Calendar') notSimulated.push(`Scenario ${name}`);
+  }
+  for (const [elementId, message] of index.sends) {
+    const name = index.names.get(message);
+    if (name) scenario.sends[elementId] = name;
   }
   checkProbabilities(scenario, index, at);
   checkReferences(scenario, at);
@@ -132,18 +139,24 @@ function readElement(e: GenericElement, s: Scenario, index: ModelIndex, at: stri
     const count = asNumber(value('ControlParameters', 'TriggerCount'), `${where}, TriggerCount`);
     const calendar = (param('ControlParameters', 'InterTriggerTimer') ?? param('TimeParameters', 'InterTriggerTimer'))?.$children?.[0];
     used.add('TimeParameters InterTriggerTimer');
-    if (inter) {
-      const arrival: Arrival = { startEventId: ref, interArrival: inter, triggerCount: count === null ? null : positiveInt(String(count), `${where}, TriggerCount`), calendarId: calendar ? attr(calendar, 'calendar') ?? null : null, variables: [] };
-      for (const p of children(groups.get('PropertyParameters') ?? { $type: 'x' })) {
-        if (localName(p) !== 'Property') continue;
-        const name = attr(p, 'name');
-        const v = readValue(p, `${where}, Property ${name}`);
-        if (!name || !v) throw new ScenarioError(`${where}: a Property needs a name and a value`);
-        arrival.variables.push({ name, dist: v.dist });
-      }
-      used.add('PropertyParameters Property');
-      s.arrivals.push(arrival);
+    const variables: CaseVariable[] = [];
+    for (const p of children(groups.get('PropertyParameters') ?? { $type: 'x' })) {
+      if (localName(p) !== 'Property') continue;
+      const name = attr(p, 'name');
+      const v = readValue(p, `${where}, Property ${name}`);
+      if (!name || !v) throw new ScenarioError(`${where}: a Property needs a name and a value`);
+      variables.push({ name, dist: v.dist });
     }
+    used.add('PropertyParameters Property');
+    if (variables.length > 0) s.startVariables[ref] = variables;
+    if (inter) s.arrivals.push({ startEventId: ref, interArrival: inter, triggerCount: count === null ? null : positiveInt(String(count), `${where}, TriggerCount`), calendarId: calendar ? attr(calendar, 'calendar') ?? null : null, variables });
+  } else if (type === 'bpmn:Message' || type === 'bpmn:Signal') {
+    const inter = time('ControlParameters', 'InterTriggerTimer');
+    const count = asNumber(value('ControlParameters', 'TriggerCount'), `${where}, TriggerCount`);
+    const name = index.names.get(ref);
+    if (inter && name?.startsWith('=')) throw new ScenarioError(`${where}: a stream needs a literal name, not the expression ${JSON.stringify(name)}`);
+    if (inter && !name) throw new ScenarioError(`${where}: a stream of ${type === 'bpmn:Message' ? 'messages' : 'signals'} needs the element's name (the name its catch events wait for)`);
+    if (inter && name) s.streams.push({ elementId: ref, kind: type === 'bpmn:Message' ? 'message' : 'signal', name, interTrigger: inter, triggerCount: count === null ? null : positiveInt(String(count), `${where}, TriggerCount`) });
   } else if (type === 'bpmn:IntermediateCatchEvent' || type === 'bpmn:BoundaryEvent') {
     const delay = time('ControlParameters', 'InterTriggerTimer');
     if (delay) s.catches[ref] = delay;

@@ -11,7 +11,7 @@ export interface ScenarioEdit {
   replications?: number;
   seed?: number;
   baseTimeUnit?: string;
-  /** Start event id → inter-arrival time. */
+  /** Start event id → inter-arrival time (a `bpmn:Message` / `bpmn:Signal` id: its global stream's inter-trigger time, ADR 0175). */
   arrivals?: Record<string, Distribution>;
   /** Start event id → trigger count (instances per replication); null removes it. */
   triggerCounts?: Record<string, number | null>;
