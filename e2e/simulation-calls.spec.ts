@@ -34,3 +34,12 @@ test('given a call activity to a process in another file, when simulated without
   await expect(page.getByTestId('sim-summary')).toContainText('4 instances completed per replication, 0 still in progress', { timeout: 60_000 });
   await expect(page.getByTestId('sim-warnings')).toContainText('broken.bpmn: its processes cannot run (b: outgoing flow of exclusiveGateway G has no condition');
 });
+
+test('given a model that throws a message nobody takes, when simulated, then the results say how often it reached nobody', async ({ page }) => {
+  await openDocument(page, 'thrown.bpmn', readFileSync(new URL('../src/simulation/specs/thrown.bpmn', import.meta.url), 'utf8'));
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(page.getByTestId('simulation-view')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('sim-scenario').selectOption('batch');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-undelivered')).toContainText('message order 1 times per replication', { timeout: 60_000 });
+});

@@ -183,6 +183,11 @@ export default function SimulationView({ content, onChange, fileName, fileId }: 
                     ? 'No bottleneck: no task waited for a resource.'
                     : `Bottleneck${current.report.bottlenecks.length > 1 ? 's' : ''}: ${current.report.bottlenecks.slice(0, 3).map((b) => `${outline.names[b.elementId] ?? b.elementId} (${Math.round(b.share * 100)}% of all waiting, ${duration(b.meanWaitingSeconds)} on average)`).join('; ')}.`}
                 </p>
+                {Object.keys(current.report.undelivered).length > 0 && (
+                  <p className="muted" data-testid="sim-undelivered">
+                    Reached nobody (thrown before any case waited, or no case waits for it): {Object.entries(current.report.undelivered).map(([what, n]) => `${what} ${Math.round(n * 10) / 10} times`).join(', ')} per replication.
+                  </p>
+                )}
                 {current.warnings && <ul className="run-problems" data-testid="sim-warnings">{current.warnings.map((w) => <li key={w} className="muted">{w}</li>)}</ul>}
                 {Object.keys(current.report.incidents).length > 0 && <ul className="run-problems">{Object.entries(current.report.incidents).map(([el, m]) => <li key={el} className="run-error">Incident at {outline.names[el] ?? el}: {m}</li>)}</ul>}
                 <StatsTable report={current.report} outline={outline} />
