@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openDocument } from './editors-helpers';
-import { fileItems } from './workspace-helpers';
+import { fileItems, openFileId, storedContent } from './workspace-helpers';
 
 // Simulation runs the processes that call activities start from the project's other BPMN files
 // (issue 9: the engine that runs the process, as deployed together); a broken other file is named.
@@ -42,4 +42,22 @@ test('given a model that throws a message nobody takes, when simulated, then the
   await page.getByTestId('sim-scenario').selectOption('batch');
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-undelivered')).toContainText('message order 1 times per replication', { timeout: 60_000 });
+});
+
+test('given the scenario form, when a signal stream is added and saved, then the file holds it on the signal and it reads back', async ({ page }) => {
+  await openDocument(page, 'streams.bpmn', readFileSync(new URL('../src/simulation/specs/streams.bpmn', import.meta.url), 'utf8'));
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(page.getByTestId('simulation-view')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('sim-scenario').selectOption('fifo');
+  const streams = page.getByTestId('sim-streams');
+  await expect(streams.getByRole('combobox', { name: 'Stream of pick: distribution' })).toHaveValue('constant');
+  await expect(streams.getByRole('combobox', { name: 'Stream of tick: distribution' })).toHaveValue('none');
+  await streams.getByRole('combobox', { name: 'Stream of tick: distribution' }).selectOption('constant');
+  await streams.getByRole('spinbutton', { name: /Stream of tick: / }).fill('25');
+  await page.getByTestId('sim-stream-count-TickSignal').fill('2');
+  await page.getByTestId('sim-save').click();
+  await expect(page.getByTestId('sim-save')).toBeDisabled();
+  const fileId = await openFileId(page);
+  await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toMatch(/elementRef="TickSignal">\s*<bpsim:ControlParameters>\s*<bpsim:InterTriggerTimer>\s*<bpsim:FloatingParameter value="25" \/>/);
+  await expect(page.getByTestId('sim-stream-count-TickSignal')).toHaveValue('2');
 });

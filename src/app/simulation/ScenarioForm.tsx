@@ -52,6 +52,20 @@ export function ScenarioForm({ initial, outline, onSave, saving }: { initial: Dr
           ))}
         </fieldset>
       )}
+      {outline.streams.length > 0 && (
+        <fieldset data-testid="sim-streams">
+          <legend>Message and signal streams (time between, in {unit}; empty: none)</legend>
+          <span className="muted">A signal goes to every case waiting for it, a message to the case that has waited longest for it.</span>
+          {outline.streams.map((st) => (
+            <div key={st.id} className="sim-row">
+              <span className="sim-row__name">{st.name} <span className="muted">({st.kind})</span></span>
+              <DistField label={`Stream of ${st.name}`} testId={`sim-stream-${st.id}`} allowNone value={d.streams[st.id] ?? null} kept={d.streams[st.id] === null && st.id in d.streams} onChange={(v) => set({ streams: { ...d.streams, [st.id]: v } })} />
+              <label className="run-field">times <input type="number" min={1} step={1} value={d.streamCounts[st.id] ?? ''} placeholder="until the run ends" data-testid={`sim-stream-count-${st.id}`}
+                onChange={(e) => set({ streamCounts: { ...d.streamCounts, [st.id]: e.target.value === '' ? null : Number(e.target.value) } })} /></label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       {outline.tasks.length > 0 && (
         <fieldset>
           <legend>Processing time per task (in {unit})</legend>

@@ -7,7 +7,8 @@ const outline: ModelOutline = {
   tasks: [{ id: 'T', name: 'Check' }],
   splits: [{ id: 'Route', name: 'Approved?', flows: [{ id: 'yes', name: 'yes' }, { id: 'no', name: 'no' }] }],
   resources: [{ id: 'Clerk', name: 'Clerk' }],
-  names: { S: 'Start', T: 'Check', Route: 'Approved?', Clerk: 'Clerk' },
+  streams: [{ id: 'Msg_pick', name: 'pick', kind: 'message' }],
+  names: { S: 'Start', T: 'Check', Route: 'Approved?', Clerk: 'Clerk', Msg_pick: 'pick' },
 };
 const draft: Draft = {
   name: 'Base', replications: 1, seed: 1, baseTimeUnit: 'min',
@@ -16,6 +17,7 @@ const draft: Draft = {
   start: Date.UTC(2026, 0, 5, 9), duration: null, warmup: 0, setup: { T: null }, wait: { T: null }, fixedCosts: { T: 0 }, unitCosts: { T: 0 }, priorities: { T: 0 }, variables: { S: [] },
   calendars: { office: { name: 'Office', shifts: [{ days: [0, 1, 2, 3, 4], from: '09:00', to: '17:00' }], holidays: [], zone: 'UTC' } },
   resourceCalendars: { Clerk: 'office' }, arrivalCalendars: { S: null },
+  streams: { Msg_pick: null }, streamCounts: { Msg_pick: null },
 };
 
 describe('the scenario form', () => {
@@ -80,5 +82,12 @@ describe('the scenario form', () => {
       'The calendar B: holiday 1 needs a date.',
       'Clerk uses the calendar office, which the scenario no longer has: choose another.',
     ]);
+  });
+
+  it('given a message stream set and one with a count of 1.5, when the edit is made and checked, then the stream is written under the message id and the bad count named', () => {
+    const after: Draft = { ...draft, streams: { Msg_pick: { kind: 'exponential', mean: 15 } }, streamCounts: { Msg_pick: 20 } };
+    expect(editOf(draft, after)).toEqual({ streams: { Msg_pick: { kind: 'exponential', mean: 15 } }, triggerCounts: { Msg_pick: 20 } });
+    expect(editOf(after, draft)).toEqual({ streams: { Msg_pick: null }, triggerCounts: { Msg_pick: null } });
+    expect(problemsOf({ ...after, streamCounts: { Msg_pick: 1.5 } }, outline)).toEqual(['The stream of pick must trigger a whole number of times, at least 1.']);
   });
 });

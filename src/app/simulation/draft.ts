@@ -10,6 +10,8 @@ export interface ModelOutline {
   /** Exclusive and inclusive gateways with more than one outgoing flow. */
   splits: Array<{ id: string; name: string; flows: Array<{ id: string; name: string }> }>;
   resources: Array<{ id: string; name: string }>;
+  /** The model's messages and signals, which a global stream may trigger (ADR 0175). */
+  streams: Array<{ id: string; name: string; kind: 'message' | 'signal' }>;
   /** Element id → name (or id), for tables and bottlenecks. */
   names: Record<string, string>;
 }
@@ -19,7 +21,7 @@ const label = (e: ModdleElement) => (typeof e.name === 'string' && e.name.trim()
 
 /** The start events, tasks, splits and resources of the model's processes (sub-processes included). */
 export function outline(definitions: ModdleElement): ModelOutline {
-  const o: ModelOutline = { starts: [], tasks: [], splits: [], resources: [], names: {} };
+  const o: ModelOutline = { starts: [], tasks: [], splits: [], resources: [], streams: [], names: {} };
   const visit = (e: ModdleElement, top: boolean): void => {
     for (const c of list(e, 'flowElements')) {
       const id = c.id as string;
@@ -34,7 +36,10 @@ export function outline(definitions: ModdleElement): ModelOutline {
   };
   for (const r of list(definitions, 'rootElements')) {
     if (r.$type === 'bpmn:Process') visit(r, true);
-    else if (r.$type === 'bpmn:Resource') {
+    else if (r.$type === 'bpmn:Message' || r.$type === 'bpmn:Signal') {
+      o.streams.push({ id: r.id as string, name: label(r), kind: r.$type === 'bpmn:Message' ? 'message' : 'signal' });
+      o.names[r.id as string] = label(r);
+    } else if (r.$type === 'bpmn:Resource') {
       o.resources.push({ id: r.id as string, name: label(r) });
       o.names[r.id as string] = label(r);
     }
@@ -73,6 +78,10 @@ export interface Draft {
   resourceCalendars: Record<string, string | null>;
   /** Start event with arrivals → the calendar instances arrive in (null: any time). */
   arrivalCalendars: Record<string, string | null>;
+  /** Message or signal with a stream → the time between its triggers (null: a distribution the form cannot edit; absent: no stream). */
+  streams: Record<string, Distribution | null>;
+  /** Message or signal → its stream's trigger count (null: until the run ends). */
+  streamCounts: Record<string, number | null>;
 }
 
 /** A time value in base units, when its distribution scales linearly (else null: shown as kept from the file). */
@@ -97,8 +106,14 @@ export function draftOf(s: Scenario, o: ModelOutline): Draft {
   const d: Draft = {
     name: s.name ?? s.id, replications: s.replications, seed: s.seed, baseTimeUnit: s.baseTimeUnit, arrivals: {}, triggerCounts: {}, processing: {}, probabilities: {}, resources: {},
     start: s.start, duration: s.duration === null ? null : inUnits(s.duration), warmup: inUnits(s.warmup), setup: {}, wait: {}, fixedCosts: {}, unitCosts: {}, priorities: {}, variables: {},
-    calendars: {}, resourceCalendars: {}, arrivalCalendars: {},
+    calendars: {}, resourceCalendars: {}, arrivalCalendars: {}, streams: {}, streamCounts: {},
   };
+  for (const st of o.streams) {
+    const found = s.streams.find((x) => x.elementId === st.id);
+    // Present only for a stream the file has (null: one the form cannot edit, kept as it is).
+    if (found) d.streams[st.id] = inBaseUnits(found.interTrigger, s.baseTimeUnitMs);
+    d.streamCounts[st.id] = found?.triggerCount ?? null;
+  }
   for (const [id, c] of Object.entries(s.calendars)) d.calendars[id] = calendarDraftOf(c);
   for (const a of s.arrivals) {
     d.arrivals[a.startEventId] = inBaseUnits(a.interArrival, s.baseTimeUnitMs);
@@ -133,6 +148,8 @@ export function editOf(before: Draft, after: Draft): ScenarioEdit {
   const changed = <T,>(a: Record<string, T>, b: Record<string, T>) => Object.keys(b).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
   for (const k of changed(before.arrivals, after.arrivals)) if (after.arrivals[k]) (e.arrivals ??= {})[k] = after.arrivals[k] as Distribution;
   for (const k of changed(before.triggerCounts, after.triggerCounts)) (e.triggerCounts ??= {})[k] = after.triggerCounts[k];
+  for (const k of changed(before.streams, after.streams)) (e.streams ??= {})[k] = after.streams[k];
+  for (const k of changed(before.streamCounts, after.streamCounts)) (e.triggerCounts ??= {})[k] = after.streamCounts[k];
   for (const k of changed(before.processing, after.processing)) (e.processing ??= {})[k] = after.processing[k];
   for (const k of changed(before.probabilities, after.probabilities)) (e.probabilities ??= {})[k] = after.probabilities[k];
   for (const k of changed(before.resources, after.resources)) (e.resources ??= {})[k] = after.resources[k];
@@ -161,6 +178,7 @@ export function problemsOf(d: Draft, o: ModelOutline): string[] {
   const out: string[] = [];
   if (!(Number.isInteger(d.replications) && d.replications >= 1)) out.push('Replications must be a whole number of at least 1.');
   for (const [id, n] of Object.entries(d.triggerCounts)) if (n !== null && !(Number.isInteger(n) && n >= 1)) out.push(`Instances of ${o.names[id] ?? id} must be a whole number of at least 1.`);
+  for (const [id, n] of Object.entries(d.streamCounts)) if (n !== null && !(Number.isInteger(n) && n >= 1)) out.push(`The stream of ${o.names[id] ?? id} must trigger a whole number of times, at least 1.`);
   for (const sp of o.splits) {
     const ps = sp.flows.map((f) => d.probabilities[f.id]);
     if (ps.every((p) => p === null || p === undefined)) continue;

@@ -13,7 +13,9 @@ export interface ScenarioEdit {
   baseTimeUnit?: string;
   /** Start event id → inter-arrival time (a `bpmn:Message` / `bpmn:Signal` id: its global stream's inter-trigger time, ADR 0175). */
   arrivals?: Record<string, Distribution>;
-  /** Start event id → trigger count (instances per replication); null removes it. */
+  /** `bpmn:Message` / `bpmn:Signal` id → the time between the triggers of its global stream (ADR 0175); null removes the stream. */
+  streams?: Record<string, Distribution | null>;
+  /** Start event id (or stream's message / signal id) → trigger count per replication; null removes it. */
   triggerCounts?: Record<string, number | null>;
   /** Activity id → processing time; null removes it. */
   processing?: Record<string, Distribution | null>;
@@ -136,6 +138,7 @@ export function editScenario(scenario: GenericElement, edit: ScenarioEdit, make:
     if (value && c !== null) value.calendar = c;
     else if (value) delete value.calendar;
   }
+  for (const [ref, d] of Object.entries(edit.streams ?? {})) set(ref, 'ControlParameters', 'InterTriggerTimer', d === null ? null : valueElement(d, make));
   for (const [ref, n] of Object.entries(edit.triggerCounts ?? {})) set(ref, 'ControlParameters', 'TriggerCount', n === null ? null : make('NumericParameter', { value: String(n) }));
   for (const [ref, d] of Object.entries(edit.processing ?? {})) set(ref, 'TimeParameters', 'ProcessingTime', d === null ? null : valueElement(d, make));
   for (const [ref, p] of Object.entries(edit.probabilities ?? {})) set(ref, 'ControlParameters', 'Probability', p === null ? null : make('FloatingParameter', { value: String(p) }));

@@ -74,3 +74,17 @@ describe('writing calendars from the studio', () => {
     expect(result.process.cycleTime.max).toBe(66 * H);
   });
 });
+
+describe('writing message and signal streams from the studio', () => {
+  it('given the message stream edited and a signal stream added, when saved, then both read back as streams; removed, the message stream is gone', async () => {
+    const { xml } = await loadModel('streams.bpmn');
+    const { definitions } = await parseBpmn(await saveScenario(xml, { scenarioId: 'fifo' }, { streams: { PickMsg: { kind: 'constant', value: 20 }, TickSignal: { kind: 'exponential', mean: 30 } }, triggerCounts: { TickSignal: 2 } }));
+    const s = readScenarios(definitions).find((x) => x.id === 'fifo')!;
+    expect(s.streams.map((x) => [x.elementId, x.kind, x.name, x.interTrigger.dist, x.triggerCount])).toEqual([
+      ['PickMsg', 'message', 'pick', { kind: 'constant', value: 20 }, 3],
+      ['TickSignal', 'signal', 'tick', { kind: 'exponential', mean: 30 }, 2],
+    ]);
+    const removed = await parseBpmn(await saveScenario(xml, { scenarioId: 'fifo' }, { streams: { PickMsg: null }, triggerCounts: { PickMsg: null } }));
+    expect(readScenarios(removed.definitions).find((x) => x.id === 'fifo')!.streams).toEqual([]);
+  });
+});
