@@ -65,7 +65,7 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
   };
   if (options.startEventId) record.command.startEventId = options.startEventId;
   const step = new Step(process, state, ctx, now, options.history === 'elements');
-  step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
+  if (!step.skipsUnkept()) step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
   if (variables) setAll(step, null, variables, true);
   step.openEventSubprocessWaits(null, process.eventSubprocesses);
   step.enter(startNode, null);
