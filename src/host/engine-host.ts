@@ -234,9 +234,15 @@ export class EngineHost {
   }
 
   /** Starts an instance of the latest (or the given) version and runs it to its first wait state. */
-  async startInstance(processId: string, options: { variables?: Variables; businessKey?: string | null; version?: number } = {}): Promise<InstanceState> {
-    checkVariables(options.variables, 'the variables of startInstance');
-    return this.operate(async (tx) => {
+  startInstance(processId: string, options: { variables?: Variables; businessKey?: string | null; version?: number } = {}): Promise<InstanceState> {
+    // Not `async`, nor is the work: an async function that returns a promise costs two more
+    // microtask turns and promises, on the hottest path of the host. A refusal still rejects.
+    try {
+      checkVariables(options.variables, 'the variables of startInstance');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.operate((tx) => {
       const process = this.deployments.get(processId, options.version);
       if (!process) {
         const known = this.deployments.processIds();

@@ -21,6 +21,7 @@ export function checkVariables(value: unknown, what: string): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new HostError('invalid', `${what} must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
   }
+  if (flatAndValid(value as Record<string, unknown>)) return;
   let chars = 0;
   const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: value, depth: 0, path: '' }];
   while (stack.length > 0) {
@@ -52,6 +53,29 @@ export function checkVariables(value: unknown, what: string): void {
     }
     if (chars > MAX_VARIABLES_CHARS) throw new HostError('invalid', `${what} are larger than ${MAX_VARIABLES_CHARS} characters of JSON`);
   }
+}
+
+/**
+ * True when `value` is a plain object whose values are all finite numbers, strings, booleans or
+ * null, within the size limit: the usual variables, accepted without the general walk's stack.
+ * Anything else (nested values, a value JSON cannot hold) returns false, and the walk decides.
+ */
+function flatAndValid(value: Record<string, unknown>): boolean {
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let chars = 0;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+    const v = value[key];
+    chars += key.length + 3;
+    if (typeof v === 'string') chars += v.length + 2;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      chars += 8;
+    } else if (v === null || typeof v === 'boolean') chars += 5;
+    else return false;
+  }
+  return chars <= MAX_VARIABLES_CHARS;
 }
 
 function abbreviate(path: string): string {

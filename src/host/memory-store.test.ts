@@ -25,6 +25,21 @@ describe('MemoryStore', () => {
     await copy.commit({ instances: [at(instance('i1'), 3)], history: [event('i1', 2)], commands: [command('i1', 3, 'b')] });
     expect((await copy.loadCommands('i1')).map((c) => c.order)).toEqual([1, 2, 3]);
   });
+
+  it('given a new instance committed in one step, when its caller reuses the arrays and a second step follows, then the store keeps its own history, records and revision check', async () => {
+    const store = new MemoryStore();
+    const history = [event('i1', 1), event('i1', 2)];
+    const commands = [command('i1', 1, 'start')];
+    await store.commit({ instances: [instance('i1')], history, commands });
+    history.push(event('i1', 99));
+    commands[0].n = 7;
+    await store.commit({ instances: [at(instance('i1'), 2)], history: [event('i1', 3)], commands: [command('i1', 2, 'a')] });
+    expect((await store.loadHistory('i1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await store.loadCommands('i1')).map((c) => [c.n, c.order])).toEqual([[1, 1], [2, 2]]);
+    // The one-step check: a commit based on a revision that moved on is refused, nothing written.
+    await expect(store.commit({ instances: [at(instance('i1'), 2)], history: [event('i1', 4)], commands: [command('i1', 2, 'b')] })).rejects.toThrow(/stored revision 2/);
+    expect((await store.loadHistory('i1')).length).toBe(3);
+  });
 });
 
 describe('clocks, ids and randomness', () => {

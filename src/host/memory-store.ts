@@ -68,16 +68,25 @@ export class MemoryStore implements Store {
     // Validate everything before touching anything, so a bad commit leaves no trace.
     // Events come in runs of one instance: check each run's instance once.
     let checked: string | undefined;
+    let runs = 0;
     for (const e of changes.history) {
       if (e.instanceId === checked) continue;
+      runs++;
       if (!this.instances.has(e.instanceId) && !changes.instances.some((s) => s.instanceId === e.instanceId)) {
         throw new Error(`history event ${e.seq} belongs to unknown instance ${e.instanceId}`);
       }
       checked = e.instanceId;
     }
-    for (const [id, base] of expectedRevisions(changes.instances, changes.commands)) {
-      const actual = this.instances.get(id)?.commands ?? 0;
-      if (actual !== base) throw new StoreConflictError(id, base, actual);
+    const only = soleStep(changes);
+    if (only !== undefined) {
+      // The usual commit (one step of one instance) needs no map of revisions.
+      const actual = this.instances.get(only.instanceId)?.commands ?? 0;
+      if (actual !== only.n - 1) throw new StoreConflictError(only.instanceId, only.n - 1, actual);
+    } else {
+      for (const [id, base] of expectedRevisions(changes.instances, changes.commands)) {
+        const actual = this.instances.get(id)?.commands ?? 0;
+        if (actual !== base) throw new StoreConflictError(id, base, actual);
+      }
     }
     this.messages.validate(changes);
     for (const state of changes.instances) {
@@ -95,6 +104,11 @@ export class MemoryStore implements Store {
       if (e.instanceId !== listOf) {
         listOf = e.instanceId;
         list = this.history.get(listOf);
+        if (!list && runs === 1) {
+          // A new instance's first commit: its history in one exact-size copy, not grown push by push.
+          this.history.set(listOf, changes.history.slice());
+          break;
+        }
         if (!list) this.history.set(listOf, (list = []));
       }
       (list as HistoryEvent[]).push(e);
@@ -190,6 +204,12 @@ export class MemoryStore implements Store {
     for (const key in state.jobs) this.jobIndex.delete(key);
     for (const id in state.tasks) this.taskIndex.delete(id);
   }
+}
+
+/** The one command record of a commit that steps one instance once (the usual commit), else undefined. */
+function soleStep(changes: StoreCommit): CommandRecord | undefined {
+  const c = changes.commands;
+  return changes.instances.length === 1 && c !== undefined && c.length === 1 && c[0].instanceId === changes.instances[0].instanceId ? c[0] : undefined;
 }
 
 /** What {@link MemoryStore.snapshot} returns: plain JSON. */

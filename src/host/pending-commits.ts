@@ -15,22 +15,26 @@ import type {
 
 /** The host's commits not yet settled (written, refused, or failed), with the instances each touches. */
 export class PendingCommits {
-  private readonly pending = new Map<Promise<void>, ReadonlySet<string>>();
+  /** Each pending commit with the instances it touches: one id (the usual commit), or a set. */
+  private readonly pending = new Map<Promise<void>, string | ReadonlySet<string>>();
 
   /** Registers `done` (settles after the commit and its listeners) for the instances `changes` touches. */
   track(changes: StoreCommit, done: Promise<unknown>): void {
-    const touched = new Set<string>();
-    for (const s of changes.instances) touched.add(s.instanceId);
-    for (const e of changes.history) touched.add(e.instanceId);
-    const settled = done.then(() => undefined, () => undefined);
+    const touched = touchedBy(changes);
+    // One promise per commit, which removes itself once settled (a start is a hot path).
+    const settle = () => {
+      this.pending.delete(settled);
+    };
+    const settled: Promise<void> = done.then(settle, settle);
     this.pending.set(settled, touched);
-    void settled.then(() => this.pending.delete(settled));
   }
 
   /** Settles when every commit pending now that touches `instanceId` has settled. */
   forInstance(instanceId: string): Promise<void> | undefined {
     let waits: Promise<void>[] | undefined;
-    for (const [p, touched] of this.pending) if (touched.has(instanceId)) (waits ??= []).push(p);
+    for (const [p, touched] of this.pending) {
+      if (typeof touched === 'string' ? touched === instanceId : touched.has(instanceId)) (waits ??= []).push(p);
+    }
     return waits && Promise.all(waits).then(() => undefined);
   }
 
@@ -43,6 +47,20 @@ export class PendingCommits {
     return this.pending.size;
   }
 }
+
+/** The instances a commit touches: its one id when it touches one (the usual commit), else a set (maybe empty). */
+function touchedBy(changes: StoreCommit): string | ReadonlySet<string> {
+  const first = changes.instances[0]?.instanceId ?? changes.history[0]?.instanceId;
+  let many: Set<string> | undefined;
+  for (const s of changes.instances) if (s.instanceId !== first) (many ??= new Set()).add(s.instanceId);
+  for (const e of changes.history) if (e.instanceId !== first) (many ??= new Set()).add(e.instanceId);
+  if (first === undefined) return NONE;
+  if (many === undefined) return first;
+  many.add(first);
+  return many;
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The order of a host's operations: their work runs one at a time, in the order they were asked
@@ -79,10 +97,7 @@ export class OperationQueue {
       this.pending.track(w.changes, w.committed);
       return w;
     });
-    return worked.then(async ({ result, committed }) => {
-      await committed;
-      return result;
-    });
+    return worked.then((w) => w.committed.then(() => w.result));
   }
 }
 

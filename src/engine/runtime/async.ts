@@ -35,7 +35,7 @@ export function suspend(step: Step, ei: ElementInstance, node: NodeDef, phase: '
   };
   (step.state.continuations ??= {})[key] = continuation;
   ei.status = 'waiting';
-  step.emit({ type: 'continuationCreated', key, phase, elementId: node.id, elementInstanceId: ei.id });
+  if (!step.skipsUnkept()) step.emit({ type: 'continuationCreated', key, phase, elementId: node.id, elementInstanceId: ei.id });
 }
 
 /** `continueAsync`: the element instance goes on past its boundary. */
@@ -47,7 +47,7 @@ export function continueAsync(step: Step, command: ContinueAsyncCommand): void {
   if (!ei) throw new CommandRejectedError('notFound', `continuation ${command.key} belongs to no live element`);
   delete (step.state.continuations as Record<string, Continuation>)[command.key];
   ei.asyncPassed = continuation.phase;
-  step.emit({ type: 'continuationRun', key: continuation.key, phase: continuation.phase, elementId: continuation.elementId, elementInstanceId: ei.id });
+  if (!step.skipsUnkept()) step.emit({ type: 'continuationRun', key: continuation.key, phase: continuation.phase, elementId: continuation.elementId, elementInstanceId: ei.id });
   if (continuation.phase === 'before') step.retry(ei, 'activate');
   else step.complete(ei);
 }

@@ -61,11 +61,11 @@ export function start(process: ExecutableProcess, options: StartOptions, ctx: En
     command: {
       type: 'start', processId: process.id, processVersion: process.version, variables: variables ? cloneJson(variables) : {},
       businessKey: state.businessKey, parent: state.parent ? { ...state.parent } : null, callDepth: state.callDepth, seed: state.rng,
-      ...(options.startEventId ? { startEventId: options.startEventId } : {}),
     },
   };
+  if (options.startEventId) record.command.startEventId = options.startEventId;
   const step = new Step(process, state, ctx, now, options.history === 'elements');
-  step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
+  if (!step.skipsUnkept()) step.emit({ type: 'instanceStarted', processId: process.id, processVersion: process.version, businessKey: state.businessKey });
   if (variables) setAll(step, null, variables, true);
   step.openEventSubprocessWaits(null, process.eventSubprocesses);
   step.enter(startNode, null);

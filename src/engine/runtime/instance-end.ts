@@ -8,6 +8,9 @@ export function completeInstance(step: Step): void {
   s.status = 'completed';
   s.endedAt = step.now;
   s.joins = {};
+  // No element instance is left; a fresh object rather than one whose keys came and went (its
+  // backing store stays as large as it once was) is what a store then keeps.
+  s.elements = {};
   step.emit({ type: 'instanceCompleted' });
   step.effect({ type: 'instanceCompleted', instanceId: s.instanceId, variables: { ...s.variables } });
   if (s.parent) {

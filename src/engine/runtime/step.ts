@@ -83,6 +83,17 @@ export class Step {
     this.history.push(event);
   }
 
+  /**
+   * In a reduced history, counts one event of a type it does not keep and returns true, so that a
+   * hot caller builds no event object only to have it dropped: `if (!step.skipsUnkept()) step.emit(...)`.
+   * Only for types outside {@link KEPT_WHEN_REDUCED}.
+   */
+  skipsUnkept(): boolean {
+    if (!this.reduced) return false;
+    ++this.state.seq; // the same numbering as a full history
+    return true;
+  }
+
   effect(e: Effect): void {
     this.effects.push(e);
   }

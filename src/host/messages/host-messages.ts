@@ -61,9 +61,14 @@ export class HostMessages {
     host.handleEffect('subscriptionOpened', async (tx, instanceId, effect) => {
       if (effect.subscription.kind === 'message') await pollBuffer(tx, ports, instanceId, effect.subscription.key);
     });
-    host.handleEffect('instanceCompleted', async (tx, instanceId) => {
-      const state = tx.held(instanceId) ?? (await tx.state(instanceId));
-      if (mayHoldStartLock(ports, state)) await releaseStartLock(tx, ports, state);
+    host.handleEffect('instanceCompleted', (tx, instanceId) => {
+      // At once when the instance is at hand and cannot hold a lock (no message start event): every start of a short flow ends here.
+      const held = tx.held(instanceId);
+      if (held && !mayHoldStartLock(ports, held)) return;
+      return (async () => {
+        const state = held ?? (await tx.state(instanceId));
+        if (mayHoldStartLock(ports, state)) await releaseStartLock(tx, ports, state);
+      })();
     });
     host.handleEffect('instanceCanceled', async (tx, instanceId, effect) => {
       await tx.defaultEffect(instanceId, effect);
