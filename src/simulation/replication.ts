@@ -6,7 +6,7 @@ import { sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
 import { startsByName } from './model-starts';
 import { Post } from './post';
-import { Pool } from './resources';
+import { heldWorkEnd, Pool } from './resources';
 import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
 import type { ActivityParameters, TimeValue } from './scenario';
@@ -320,7 +320,8 @@ class Replication {
     const waited = this.now - w.enabledAt;
     w.startedAt = this.now;
     w.workMs = this.draw(w.params?.setup ?? null) + this.draw(w.params?.processing ?? null);
-    const end = w.units.length > 0 ? w.units[0][0].workEnd(this.now, w.workMs) : this.now + w.workMs;
+    const held = w.units.length;
+    const end = held === 0 ? this.now + w.workMs : held === 1 ? w.units[0][0].workEnd(this.now, w.workMs) : heldWorkEnd(w.units.map((u) => u[0]), this.now, w.workMs);
     inst.waiting += waited;
     inst.processing += w.workMs;
     inst.idle += Math.max(0, end - this.now - w.workMs); // float rounding of the shift arithmetic never makes it negative

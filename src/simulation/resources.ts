@@ -1,6 +1,7 @@
 import { closesAt, isOpen, nextOpen } from './calendar';
 import type { WeeklyCalendar } from './calendar';
 import { Heap } from './heap';
+import { workEndAll } from './joint-shifts';
 import type { ResourceParameters } from './scenario';
 
 /** A task waiting for, or holding, resources. */
@@ -70,4 +71,15 @@ export class Pool<W extends QueuedWork> {
     }
     return sum * this.params.quantity;
   }
+}
+
+/**
+ * When `workMs` of work, starting at `t`, is done on the units of `pools` a task holds: it works
+ * only while all their calendars are open (one role, or one calendar: that pool's own `workEnd`).
+ */
+export function heldWorkEnd<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>, t: number, workMs: number): number {
+  if (pools.length === 1) return pools[0].workEnd(t, workMs);
+  const calendars: WeeklyCalendar[] = [];
+  for (const p of pools) if (p.calendar !== null && !calendars.includes(p.calendar)) calendars.push(p.calendar);
+  return calendars.length === 0 ? t + workMs : workEndAll(calendars, t, workMs);
 }
