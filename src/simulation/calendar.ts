@@ -1,5 +1,10 @@
 import { offsetAt } from '../engine/timers/zone-offsets';
 import { canonicalZoneId } from '../engine/timers/zoned';
+import { CalendarError } from './calendar-error';
+import { isBounded, nextRecurringStart, readBounded, recurringAt } from './calendar-rules';
+import type { PendingUntil, RecurringShifts } from './calendar-rules';
+
+export { CalendarError } from './calendar-error';
 
 /**
  * Weekly working calendars read from the iCalendar text of a BPSim `Calendar` (RFC 5545 VEVENTs
@@ -7,6 +12,7 @@ import { canonicalZoneId } from '../engine/timers/zoned';
  * UTC: a floating `DTSTART` (no `Z`, no `TZID`) is read as UTC, as the simulated clock is, unless
  * the calendar names a zone (`DTSTART;TZID=Europe/Berlin:…` or `X-WR-TIMEZONE`): then shifts and
  * holidays are wall-clock times in that zone, and a shift at 09:00 stays at 09:00 across summer time.
+ * RRULE `INTERVAL`, `UNTIL` and `COUNT` make `rules` (`calendar-rules.ts`, ADR 0177).
  */
 
 const DAY = 86_400_000;
@@ -23,14 +29,8 @@ export interface WeeklyCalendar {
   holidays: number[];
   /** The IANA zone whose wall clock the shifts and holidays are in (absent: UTC). */
   zone?: string;
-}
-
-/** Thrown for iCalendar text the simulator cannot read; names the calendar and the line. */
-export class CalendarError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CalendarError';
-  }
+  /** Shifts every n weeks or days, or ending (RRULE INTERVAL, UNTIL, COUNT); absent for plain weekly shifts. */
+  rules?: RecurringShifts[];
 }
 
 /**
@@ -44,6 +44,8 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
   const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
   const shifts: Array<[number, number]> = [];
   const holidays: number[] = [];
+  const rules: RecurringShifts[] = [];
+  const pending: PendingUntil[] = [];
   let event: Record<string, string> | null = null;
   let eventLine = 0;
   const zones = new Set<string>();
@@ -58,7 +60,7 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
       event = {};
       eventLine = i + 1;
     } else if (line === 'END:VEVENT' && event) {
-      addEvent(id, event, eventLine, shifts, holidays);
+      addEvent(id, event, eventLine, { shifts, holidays, rules, pending });
       event = null;
     } else if (event) {
       const colon = line.indexOf(':');
@@ -67,14 +69,24 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
       event[name] = event[name] && name === 'EXDATE' ? `${event[name]},${line.slice(colon + 1)}` : line.slice(colon + 1);
     }
   });
-  if (shifts.length === 0) throw new CalendarError(`calendar ${id} has no recurring shift (a VEVENT with DTSTART, DTEND and RRULE:FREQ=WEEKLY or DAILY)`);
+  if (shifts.length === 0 && rules.length === 0) throw new CalendarError(`calendar ${id} has no recurring shift (a VEVENT with DTSTART, DTEND and RRULE:FREQ=WEEKLY or DAILY)`);
   if (zones.size > 1) throw new CalendarError(`calendar ${id} mixes time zones (${[...zones].join(', ')}); one calendar has one zone`);
   const calendar: WeeklyCalendar = { id, shifts: merge(shifts), holidays: [...new Set(holidays)].sort((a, b) => a - b) };
   const [zone] = zones;
+  // A UTC UNTIL ends the rule at that instant, which is wall-clock time in the calendar's zone.
+  for (const p of pending) if (zone && zone !== 'UTC') p.rule.last = p.utc + offsetAt(zone, p.utc);
+  if (rules.length > 0) calendar.rules = rules;
   return zone && zone !== 'UTC' ? { ...calendar, zone } : calendar;
 }
 
-function addEvent(id: string, e: Record<string, string>, line: number, shifts: Array<[number, number]>, holidays: number[]): void {
+interface Collected {
+  shifts: Array<[number, number]>;
+  holidays: number[];
+  rules: RecurringShifts[];
+  pending: PendingUntil[];
+}
+
+function addEvent(id: string, e: Record<string, string>, line: number, { shifts, holidays, rules, pending }: Collected): void {
   const where = `calendar ${id}, VEVENT at line ${line}`;
   if (!e.DTSTART) throw new CalendarError(`${where}: DTSTART is missing`);
   const start = parseIcalTime(e.DTSTART, where);
@@ -92,6 +104,10 @@ function addEvent(id: string, e: Record<string, string>, line: number, shifts: A
     throw new CalendarError(`${where}: an event without RRULE is not simulated (only weekly or daily shifts, and holidays as EXDATE or SUMMARY:Holiday)`);
   }
   if (rule.FREQ !== 'WEEKLY' && rule.FREQ !== 'DAILY') throw new CalendarError(`${where}: RRULE FREQ=${rule.FREQ} is not simulated (WEEKLY or DAILY)`);
+  if (isBounded(rule)) {
+    rules.push(readBounded(rule, start, end, where, (v) => parseIcalTime(v, where), pending));
+    return;
+  }
   const startDay = new Date(start).getUTCDay();
   const days = rule.FREQ === 'DAILY' ? [0, 1, 2, 3, 4, 5, 6] : rule.BYDAY ? rule.BYDAY.split(',').map((d) => {
     const n = DAYS.indexOf(d.slice(-2));
@@ -134,6 +150,14 @@ function openAt(c: WeeklyCalendar, t: number): [number, number] | null {
   for (const w of [base, base - WEEK]) {
     for (const [a, b] of c.shifts) if (t >= w + a && t < w + b) return [w + a, w + b];
   }
+  return c.rules ? ruleAt(c.rules, t) : null;
+}
+
+function ruleAt(rules: RecurringShifts[], t: number): [number, number] | null {
+  for (const r of rules) {
+    const iv = recurringAt(r, t);
+    if (iv) return iv;
+  }
   return null;
 }
 
@@ -152,10 +176,14 @@ export function isOpen(c: WeeklyCalendar, t: number): boolean {
   return openAt(c, wall(c, t)) !== null;
 }
 
-/** The earliest time >= `t` when the calendar is open (searches a year ahead; a calendar closed that long is an error). */
+/**
+ * The earliest time >= `t` when the calendar is open (searches a year ahead; a calendar closed
+ * that long is an error), or `Infinity` when it has ended for good (its RRULEs' UNTIL or COUNT passed).
+ */
 export function nextOpen(c: WeeklyCalendar, t: number): number {
   if (!c.zone) return nextOpenWall(c, t);
-  return Math.max(t, instant(c, nextOpenWall(c, wall(c, t))));
+  const next = nextOpenWall(c, wall(c, t));
+  return next === Infinity ? next : Math.max(t, instant(c, next));
 }
 
 /** When the open interval holding `t` closes (`t` must be open). Holidays end a shift at midnight. */
@@ -166,6 +194,7 @@ export function closesAt(c: WeeklyCalendar, t: number): number {
 
 function nextOpenWall(c: WeeklyCalendar, t: number): number {
   if (openAt(c, t)) return t;
+  if (c.rules) return nextOpenWithRules(c, c.rules, t);
   const limit = t + 366 * DAY;
   let w = weekStart(t) - WEEK;
   while (w < limit) {
@@ -182,6 +211,28 @@ function closesAtWall(c: WeeklyCalendar, t: number): number {
   const iv = openAt(c, t);
   if (!iv) return t;
   let end = iv[1];
+  // Shifts of different rules may meet or overlap: the calendar stays open across them.
+  if (c.rules) for (let next = openAt(c, end); next && next[1] > end; next = openAt(c, end)) end = next[1];
   for (let d = Math.floor(t / DAY) + 1; d * DAY < end; d++) if (c.holidays.includes(d)) end = Math.min(end, d * DAY);
   return end;
+}
+
+/** `nextOpenWall` for a calendar with rules: the earliest start of a weekly shift or an occurrence, off holidays. */
+function nextOpenWithRules(c: WeeklyCalendar, rules: RecurringShifts[], t: number): number {
+  const limit = t + 366 * DAY;
+  for (let from = t; from < limit;) {
+    let s = Infinity;
+    for (let w = weekStart(from); w <= weekStart(from) + WEEK && s === Infinity; w += WEEK) {
+      for (const [a] of c.shifts) if (w + a >= from) {
+        s = w + a;
+        break;
+      }
+    }
+    for (const r of rules) s = Math.min(s, nextRecurringStart(r, from));
+    if (s === Infinity) return s;
+    if (s >= limit) break;
+    if (!c.holidays.includes(Math.floor(s / DAY))) return s;
+    from = s + 1;
+  }
+  throw new CalendarError(`calendar ${c.id} is not open in the year after ${new Date(t).toISOString()}`);
 }

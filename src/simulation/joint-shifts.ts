@@ -8,7 +8,7 @@ const YEAR = 366 * 86_400_000;
  * every one of their calendars is open (ADR 0176).
  */
 
-/** The earliest time >= `t` when all calendars are open (searches a year ahead; never together is an error). */
+/** The earliest time >= `t` when all calendars are open (searches a year ahead; never together is an error; `Infinity`: one has ended). */
 export function nextOpenAll(calendars: readonly WeeklyCalendar[], t: number): number {
   let at = t;
   const limit = t + YEAR;
@@ -16,6 +16,7 @@ export function nextOpenAll(calendars: readonly WeeklyCalendar[], t: number): nu
     let moved = false;
     for (const c of calendars) {
       const n = nextOpen(c, at);
+      if (n === Infinity) return n;
       if (n > at) {
         at = n;
         moved = true;
@@ -32,6 +33,7 @@ export function workEndAll(calendars: readonly WeeklyCalendar[], t: number, work
   let left = workMs;
   for (let guard = 0; guard < 100_000; guard++) {
     at = nextOpenAll(calendars, at);
+    if (at === Infinity) return at;
     let close = Infinity;
     for (const c of calendars) close = Math.min(close, closesAt(c, at));
     if (at + left <= close) return at + left;

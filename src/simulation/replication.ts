@@ -121,6 +121,8 @@ class Replication {
   }
 
   private schedule(ev: Event): void {
+    // Never: after a calendar has ended (RRULE UNTIL or COUNT) its work, wake-ups and arrivals do not come.
+    if (ev.t === Infinity) return;
     this.events.push(ev, this.now);
   }
 

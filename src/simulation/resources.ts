@@ -40,7 +40,7 @@ export class Pool<W extends QueuedWork> {
     return `${this.params.id}-${unit}`;
   }
 
-  /** When `workMs` of on-shift time, starting at `t`, is done (a task pauses outside the calendar). */
+  /** When `workMs` of on-shift time, starting at `t`, is done (a task pauses outside the calendar; `Infinity`: the calendar ends first). */
   workEnd(t: number, workMs: number): number {
     const c = this.calendar;
     if (c === null) return t + workMs;
@@ -48,6 +48,7 @@ export class Pool<W extends QueuedWork> {
     let left = workMs;
     for (let guard = 0; guard < 100_000; guard++) {
       at = nextOpen(c, at);
+      if (at === Infinity) return at; // the calendar has ended (RRULE UNTIL or COUNT): the work never ends
       const close = closesAt(c, at);
       if (at + left <= close) return at + left;
       left -= close - at;
