@@ -29,7 +29,7 @@ export interface WeeklyCalendar {
   holidays: number[];
   /** The IANA zone whose wall clock the shifts and holidays are in (absent: UTC). */
   zone?: string;
-  /** Shifts every n weeks or days, or ending (RRULE INTERVAL, UNTIL, COUNT); absent for plain weekly shifts. */
+  /** Shifts every n weeks or days, or ending (RRULE INTERVAL, UNTIL, COUNT); absent for plain weekly shifts. With rules, `zone` is set (`UTC` when the calendar names none). */
   rules?: RecurringShifts[];
 }
 
@@ -75,7 +75,9 @@ export function parseCalendar(id: string, text: string): WeeklyCalendar {
   const [zone] = zones;
   // A UTC UNTIL ends the rule at that instant, which is wall-clock time in the calendar's zone.
   for (const p of pending) if (zone && zone !== 'UTC') p.rule.last = p.utc + offsetAt(zone, p.utc);
-  if (rules.length > 0) calendar.rules = rules;
+  // A calendar with rules always has a zone (UTC when it names none): plain weekly UTC calendars,
+  // the common case, then answer on their own path without looking for rules.
+  if (rules.length > 0) return { ...calendar, zone: zone ?? 'UTC', rules };
   return zone && zone !== 'UTC' ? { ...calendar, zone } : calendar;
 }
 
@@ -150,10 +152,13 @@ function openAt(c: WeeklyCalendar, t: number): [number, number] | null {
   for (const w of [base, base - WEEK]) {
     for (const [a, b] of c.shifts) if (t >= w + a && t < w + b) return [w + a, w + b];
   }
-  return c.rules ? ruleAt(c.rules, t) : null;
+  return null;
 }
 
-function ruleAt(rules: RecurringShifts[], t: number): [number, number] | null {
+/** `openAt` with the calendar's rules too (kept apart so that plain weekly calendars take the short path). */
+function openWithRulesAt(c: WeeklyCalendar, rules: RecurringShifts[], t: number): [number, number] | null {
+  const weekly = openAt(c, t);
+  if (weekly || c.holidays.includes(Math.floor(t / DAY))) return weekly;
   for (const r of rules) {
     const iv = recurringAt(r, t);
     if (iv) return iv;
@@ -173,7 +178,9 @@ function instant(c: WeeklyCalendar, w: number): number {
 
 /** True when the calendar is open at `t`. */
 export function isOpen(c: WeeklyCalendar, t: number): boolean {
-  return openAt(c, wall(c, t)) !== null;
+  if (!c.zone) return openAt(c, t) !== null;
+  const w = wall(c, t);
+  return (c.rules ? openWithRulesAt(c, c.rules, w) : openAt(c, w)) !== null;
 }
 
 /**
@@ -182,19 +189,20 @@ export function isOpen(c: WeeklyCalendar, t: number): boolean {
  */
 export function nextOpen(c: WeeklyCalendar, t: number): number {
   if (!c.zone) return nextOpenWall(c, t);
-  const next = nextOpenWall(c, wall(c, t));
+  const w = wall(c, t);
+  const next = c.rules ? nextOpenWithRules(c, c.rules, w) : nextOpenWall(c, w);
   return next === Infinity ? next : Math.max(t, instant(c, next));
 }
 
 /** When the open interval holding `t` closes (`t` must be open). Holidays end a shift at midnight. */
 export function closesAt(c: WeeklyCalendar, t: number): number {
   if (!c.zone) return closesAtWall(c, t);
-  return Math.max(t, instant(c, closesAtWall(c, wall(c, t))));
+  const w = wall(c, t);
+  return Math.max(t, instant(c, c.rules ? closesWithRulesAt(c, c.rules, w) : closesAtWall(c, w)));
 }
 
 function nextOpenWall(c: WeeklyCalendar, t: number): number {
   if (openAt(c, t)) return t;
-  if (c.rules) return nextOpenWithRules(c, c.rules, t);
   const limit = t + 366 * DAY;
   let w = weekStart(t) - WEEK;
   while (w < limit) {
@@ -211,14 +219,13 @@ function closesAtWall(c: WeeklyCalendar, t: number): number {
   const iv = openAt(c, t);
   if (!iv) return t;
   let end = iv[1];
-  // Shifts of different rules may meet or overlap: the calendar stays open across them.
-  if (c.rules) for (let next = openAt(c, end); next && next[1] > end; next = openAt(c, end)) end = next[1];
   for (let d = Math.floor(t / DAY) + 1; d * DAY < end; d++) if (c.holidays.includes(d)) end = Math.min(end, d * DAY);
   return end;
 }
 
 /** `nextOpenWall` for a calendar with rules: the earliest start of a weekly shift or an occurrence, off holidays. */
 function nextOpenWithRules(c: WeeklyCalendar, rules: RecurringShifts[], t: number): number {
+  if (openWithRulesAt(c, rules, t)) return t;
   const limit = t + 366 * DAY;
   for (let from = t; from < limit;) {
     let s = Infinity;
@@ -235,4 +242,14 @@ function nextOpenWithRules(c: WeeklyCalendar, rules: RecurringShifts[], t: numbe
     from = s + 1;
   }
   throw new CalendarError(`calendar ${c.id} is not open in the year after ${new Date(t).toISOString()}`);
+}
+
+/** `closesAtWall` for a calendar with rules: shifts of different rules may meet or overlap, and the calendar stays open across them. */
+function closesWithRulesAt(c: WeeklyCalendar, rules: RecurringShifts[], t: number): number {
+  const iv = openWithRulesAt(c, rules, t);
+  if (!iv) return t;
+  let end = iv[1];
+  for (let next = openWithRulesAt(c, rules, end); next && next[1] > end; next = openWithRulesAt(c, rules, end)) end = next[1];
+  for (let d = Math.floor(t / DAY) + 1; d * DAY < end; d++) if (c.holidays.includes(d)) end = Math.min(end, d * DAY);
+  return end;
 }
