@@ -42,3 +42,17 @@ export function workEndAll(calendars: readonly WeeklyCalendar[], t: number, work
   }
   return at + left;
 }
+
+/** Time in [from, to) when all calendars are open (what a task holding their roles has worked). */
+export function openMsAll(calendars: readonly WeeklyCalendar[], from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to;) {
+    t = nextOpenAll(calendars, t);
+    if (t >= to) break;
+    let close = to;
+    for (const c of calendars) close = Math.min(close, closesAt(c, t));
+    sum += close - t;
+    t = close;
+  }
+  return sum;
+}

@@ -6,7 +6,7 @@ import { sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
 import { startsByName } from './model-starts';
 import { Post } from './post';
-import { heldWorkEnd, Pool } from './resources';
+import { heldWorkedMs, heldWorkEnd, Pool } from './resources';
 import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
 import type { ActivityParameters, TimeValue } from './scenario';
@@ -266,7 +266,8 @@ class Replication {
     if (!w) return;
     w.canceled = true;
     inst.work.delete(key);
-    if (w.units.length > 0) this.release(w, this.now - w.startedAt);
+    // Paid for the work done, not for pauses outside the held roles' calendars.
+    if (w.units.length > 0) this.release(w, Math.min(w.workMs, heldWorkedMs(w.units.map((u) => u[0]), w.startedAt, this.now)));
   }
 
   private enqueue(w: Work): void {

@@ -1,7 +1,7 @@
 import { closesAt, isOpen, nextOpen } from './calendar';
 import type { WeeklyCalendar } from './calendar';
 import { Heap } from './heap';
-import { workEndAll } from './joint-shifts';
+import { openMsAll, workEndAll } from './joint-shifts';
 import type { ResourceParameters } from './scenario';
 
 /** A task waiting for, or holding, resources. */
@@ -80,7 +80,19 @@ export class Pool<W extends QueuedWork> {
  */
 export function heldWorkEnd<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>, t: number, workMs: number): number {
   if (pools.length === 1) return pools[0].workEnd(t, workMs);
+  const calendars = calendarsOf(pools);
+  return calendars.length === 0 ? t + workMs : workEndAll(calendars, t, workMs);
+}
+
+/** The work time a task holding the units of `pools` since `from` has done by `to`: the time all their calendars were open. */
+export function heldWorkedMs<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>, from: number, to: number): number {
+  const calendars = calendarsOf(pools);
+  return calendars.length === 0 ? to - from : openMsAll(calendars, from, to);
+}
+
+/** The distinct calendars of `pools`. */
+function calendarsOf<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>): WeeklyCalendar[] {
   const calendars: WeeklyCalendar[] = [];
   for (const p of pools) if (p.calendar !== null && !calendars.includes(p.calendar)) calendars.push(p.calendar);
-  return calendars.length === 0 ? t + workMs : workEndAll(calendars, t, workMs);
+  return calendars;
 }

@@ -23,6 +23,15 @@ describe('a task holding several roles', () => {
     expect(result.resources.Expert.cost.mean).toBe(300);
   });
 
+  it('given 12 h of work that the 30 h deadline cuts on Tuesday at 16:00, when the task is canceled, then each role is paid for the 9 h worked on the joint shifts, not for the pause', async () => {
+    const model = await loadModel('two-roles.bpmn');
+    const { result } = simulate({ process: model.process(), scenario: scenario(model.scenarios, 'cut'), ctx: {} });
+    // Worked Monday 12-17 and Tuesday 12-16: 9 h; held from Monday 12:00 to Tuesday 16:00 (28 h).
+    expect(result.resources.Clerk.cost.mean).toBe(9 * 30);
+    expect(result.resources.Expert.cost.mean).toBe(9 * 50);
+    expect(result.instances).toEqual({ started: 1, completed: 1 });
+  });
+
   it('given the same model, scenario and seed, when run twice, then the results and the log are the same', async () => {
     const model = await loadModel('two-roles.bpmn');
     const run = () => simulate({ process: model.process(), scenario: scenario(model.scenarios, 'joint'), ctx: {}, log: true });
