@@ -67,6 +67,13 @@ describe('RRULE INTERVAL, UNTIL and COUNT', () => {
     expect(iso(nextOpen(c, at('2024-01-08T12:00:00Z')))).toBe('2024-01-22T09:00:00.000Z');
   });
 
+  it('given a daily shift limited by BYDAY, with or without COUNT, then it is open only on the days named', () => {
+    const plain = parseCalendar('daily', cal('DTSTART:20240101T090000', 'DTEND:20240101T170000', 'RRULE:FREQ=DAILY;BYDAY=MO,TU'));
+    const counted = parseCalendar('dailyCount', cal('DTSTART:20240101T090000', 'DTEND:20240101T170000', 'RRULE:FREQ=DAILY;BYDAY=MO,TU;COUNT=3'));
+    expect([1, 2, 3, 8, 9].map((d) => isOpen(plain, at(`2024-01-${String(d).padStart(2, '0')}T10:00:00Z`)))).toEqual([true, true, false, true, true]);
+    expect([1, 2, 3, 8, 9].map((d) => isOpen(counted, at(`2024-01-${String(d).padStart(2, '0')}T10:00:00Z`)))).toEqual([true, true, false, true, false]);
+  });
+
   it('given plain weekly shifts, then the calendar has no rules (the common case keeps its path)', () => {
     expect(parseCalendar('plain', cal('DTSTART:20240101T090000', 'DTEND:20240101T170000', 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO'))).not.toHaveProperty('rules');
   });

@@ -111,11 +111,12 @@ function addEvent(id: string, e: Record<string, string>, line: number, { shifts,
     return;
   }
   const startDay = new Date(start).getUTCDay();
-  const days = rule.FREQ === 'DAILY' ? [0, 1, 2, 3, 4, 5, 6] : rule.BYDAY ? rule.BYDAY.split(',').map((d) => {
+  // BYDAY limits a DAILY rule to the days named, as it does a WEEKLY one (RFC 5545).
+  const days = rule.BYDAY ? rule.BYDAY.split(',').map((d) => {
     const n = DAYS.indexOf(d.slice(-2));
     if (n < 0) throw new CalendarError(`${where}: BYDAY ${d} is not a day`);
     return n;
-  }) : [startDay];
+  }) : rule.FREQ === 'DAILY' ? [0, 1, 2, 3, 4, 5, 6] : [startDay];
   const timeOfDay = start % DAY;
   for (const d of days) {
     const from = ((d + 6) % 7) * DAY + timeOfDay; // Monday = 0
