@@ -6,7 +6,8 @@ import { sampleNumber } from './distributions';
 import { EventQueue } from './event-queue';
 import { startsByName } from './model-starts';
 import { Post } from './post';
-import { heldWorkedMs, heldWorkEnd, Pool } from './resources';
+import { heldWorkedMs, heldWorkEnd, nextShiftOfAll, Pool } from './resources';
+import { CalendarError } from './calendar-error';
 import { correlationKeys, sentMessage } from './sends';
 import { Rng } from './random';
 import type { ActivityParameters, TimeValue } from './scenario';
@@ -295,7 +296,7 @@ class Replication {
         if (blocked) {
           if (!blocked.onShift(this.now) && !blocked.wakePending) {
             blocked.wakePending = true;
-            this.schedule({ t: blocked.nextShift(this.now), seq: 0, kind: 'wake', pool: blocked });
+            this.schedule({ t: req.length === 1 ? blocked.nextShift(this.now) : this.jointShift(w, req), seq: 0, kind: 'wake', pool: blocked });
           }
           break;
         }
@@ -306,6 +307,16 @@ class Replication {
         }
         this.begin(w);
       }
+    }
+  }
+
+  /** When all the roles `w` needs are next on shift together (an error naming the task if never within a year). */
+  private jointShift(w: Work, req: ActivityParameters['resources']): number {
+    try {
+      return nextShiftOfAll(req.map((r) => this.pools.get(r.role) as Pool<Work>), this.now);
+    } catch (e) {
+      if (e instanceof CalendarError) throw new CalendarError(`task ${w.elementId}: ${e.message}`);
+      throw e;
     }
   }
 

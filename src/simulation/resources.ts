@@ -1,7 +1,7 @@
 import { closesAt, isOpen, nextOpen } from './calendar';
 import type { WeeklyCalendar } from './calendar';
 import { Heap } from './heap';
-import { openMsAll, workEndAll } from './joint-shifts';
+import { nextOpenAll, openMsAll, workEndAll } from './joint-shifts';
 import type { ResourceParameters } from './scenario';
 
 /** A task waiting for, or holding, resources. */
@@ -88,6 +88,12 @@ export function heldWorkEnd<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>,
 export function heldWorkedMs<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>, from: number, to: number): number {
   const calendars = calendarsOf(pools);
   return calendars.length === 0 ? to - from : openMsAll(calendars, from, to);
+}
+
+/** When all of `pools` are next on shift together (at or after `t`). */
+export function nextShiftOfAll<W extends QueuedWork>(pools: ReadonlyArray<Pool<W>>, t: number): number {
+  const calendars = calendarsOf(pools);
+  return calendars.length === 0 ? t : nextOpenAll(calendars, t);
 }
 
 /** The distinct calendars of `pools`. */

@@ -32,6 +32,11 @@ describe('a task holding several roles', () => {
     expect(result.instances).toEqual({ started: 1, completed: 1 });
   });
 
+  it('given a clerk on 9-17 and an expert on 18-22, when a review needs both, then the run stops with an error naming the task and the calendars (not an endless wait)', async () => {
+    const model = await loadModel('two-roles.bpmn');
+    expect(() => simulate({ process: model.process(), scenario: scenario(model.scenarios, 'apart'), ctx: {} })).toThrow(/task Review: calendars day, evening are not open at the same time in the year after 2024-01-01T10:00:00.000Z/);
+  });
+
   it('given the same model, scenario and seed, when run twice, then the results and the log are the same', async () => {
     const model = await loadModel('two-roles.bpmn');
     const run = () => simulate({ process: model.process(), scenario: scenario(model.scenarios, 'joint'), ctx: {}, log: true });
