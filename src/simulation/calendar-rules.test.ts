@@ -57,6 +57,15 @@ describe('RRULE INTERVAL, UNTIL and COUNT', () => {
     expect(nextOpen(c, at('2024-04-22T15:00:00Z'))).toBe(Infinity);
   });
 
+  it('given a daily Berlin shift 09:00-10:00 with COUNT=3 over the change to summer time, then it opens at 08:00Z, then 07:00Z twice, and then never', () => {
+    const c = parseCalendar('berlinDaily', cal('DTSTART;TZID=Europe/Berlin:20240330T090000', 'DTEND;TZID=Europe/Berlin:20240330T100000', 'RRULE:FREQ=DAILY;COUNT=3'));
+    expect(iso(nextOpen(c, at('2024-03-30T00:00:00Z')))).toBe('2024-03-30T08:00:00.000Z');
+    expect(iso(nextOpen(c, at('2024-03-30T09:00:00Z')))).toBe('2024-03-31T07:00:00.000Z');
+    expect(iso(nextOpen(c, at('2024-03-31T08:00:00Z')))).toBe('2024-04-01T07:00:00.000Z');
+    expect(iso(closesAt(c, at('2024-04-01T07:30:00Z')))).toBe('2024-04-01T08:00:00.000Z');
+    expect(nextOpen(c, at('2024-04-01T08:00:00Z'))).toBe(Infinity);
+  });
+
   it('given a weekly Monday morning and a fortnightly Monday afternoon shift that meets it, then the calendar closes at the end of the afternoon in the weeks of both, and holidays still close it', () => {
     const text = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20240101T090000', 'DTEND:20240101T120000', 'RRULE:FREQ=WEEKLY;BYDAY=MO', 'EXDATE:20240115T090000', 'END:VEVENT',
       'BEGIN:VEVENT', 'DTSTART:20240101T120000', 'DTEND:20240101T150000', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', 'END:VEVENT', 'END:VCALENDAR'].join('\n');
