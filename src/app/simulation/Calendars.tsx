@@ -56,6 +56,17 @@ export function Calendars({ value, usedBy, onChange }: { value: Record<string, C
       {ids.map((id) => {
         const c = value[id];
         const users = usedBy[id] ?? [];
+        if (c.kept) {
+          return (
+            <div key={id} className="sim-calendar" data-testid={`sim-calendar-${id}`}>
+              <div className="sim-row">
+                <span className="sim-row__name">{c.name}</span>
+                <span className="muted">shifts every few weeks or days, or ending (RRULE INTERVAL, UNTIL, COUNT): kept as in the file; edit them in the XML. {users.length > 0 ? `Used by ${users.join(', ')}.` : 'Not used.'}</span>
+                <button type="button" className="button button--small" disabled={users.length > 0} onClick={() => remove(id)} data-testid={`sim-calendar-delete-${id}`}>Delete calendar</button>
+              </div>
+            </div>
+          );
+        }
         return (
           <div key={id} className="sim-calendar" data-testid={`sim-calendar-${id}`}>
             <div className="sim-row">

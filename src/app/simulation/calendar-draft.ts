@@ -16,6 +16,8 @@ export interface CalendarDraft {
   holidays: string[];
   /** The IANA zone of the shifts' and holidays' wall clock (`UTC`: the simulated clock's). */
   zone: string;
+  /** Shifts the form cannot show (RRULE INTERVAL, UNTIL, COUNT): read-only here, kept as the file has them. */
+  kept?: boolean;
 }
 
 export const DAY_NAMES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
@@ -33,6 +35,7 @@ export function calendarDraftOf(c: WeeklyCalendar): CalendarDraft {
     shifts: shiftsOf(c).map((s) => ({ days: s.days, from: hhmm(s.begin), to: hhmm(s.end) })),
     holidays: c.holidays.map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10)),
     zone: c.zone ?? 'UTC',
+    ...(c.rules && c.rules.length > 0 ? { kept: true } : {}),
   };
 }
 
@@ -49,6 +52,7 @@ export function calendarTextOf(c: CalendarDraft): string {
 /** What is wrong with a calendar draft, each naming the calendar and the shift or holiday. */
 export function calendarProblems(id: string, c: CalendarDraft): string[] {
   const out: string[] = [];
+  if (c.kept) return out;
   const name = `The calendar ${c.name || id}`;
   if (c.shifts.length === 0) out.push(`${name} needs at least one shift (a calendar that is never open stops every task on it).`);
   c.shifts.forEach((s, i) => {

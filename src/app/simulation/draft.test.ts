@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, ModelOutline } from './draft';
 import { editOf, problemsOf } from './draft';
+import { calendarDraftOf } from './calendar-draft';
 
 const outline: ModelOutline = {
   starts: [{ id: 'S', name: 'Start' }],
@@ -89,5 +90,18 @@ describe('the scenario form', () => {
     expect(editOf(draft, after)).toEqual({ streams: { Msg_pick: { kind: 'exponential', mean: 15 } }, triggerCounts: { Msg_pick: 20 } });
     expect(editOf(after, draft)).toEqual({ streams: { Msg_pick: null }, triggerCounts: { Msg_pick: null } });
     expect(problemsOf({ ...after, streamCounts: { Msg_pick: 1.5 } }, outline)).toEqual(['The stream of pick must trigger a whole number of times, at least 1.']);
+  });
+});
+
+describe('calendars the form cannot show', () => {
+  it('given a fortnightly calendar, when read for the form, then it is kept read-only: no problems, and untouched it writes nothing', async () => {
+    const { parseCalendar } = await import('../../simulation');
+    const c = parseCalendar('fortnight', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T090000\nDTEND:20240101T170000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO\nEND:VEVENT\nEND:VCALENDAR');
+    const kept = calendarDraftOf(c);
+    expect(kept.kept).toBe(true);
+    const withIt: Draft = { ...draft, calendars: { ...draft.calendars, fortnight: kept } };
+    expect(problemsOf(withIt, outline)).toEqual([]);
+    expect(editOf(withIt, { ...withIt })).toEqual({});
+    expect(calendarDraftOf(parseCalendar('w', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T090000\nDTEND:20240101T170000\nRRULE:FREQ=WEEKLY;BYDAY=MO\nEND:VEVENT\nEND:VCALENDAR')).kept).toBeUndefined();
   });
 });
