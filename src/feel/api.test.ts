@@ -27,6 +27,31 @@ describe('FEEL public API', () => {
     expect(e.evaluate({ amount: 150 as unknown as FeelValue }).value).toBe(true);
   });
 
+  it('given a Map of FEEL values and feelValues, when read, then values come back as they are, as without the option', () => {
+    const xs: FeelValue[] = [new Decimal(1), new Decimal(2), 'a'];
+    const scope = new Map<string, FeelValue>([['xs', xs], ['n', new Decimal(3)], ['nothing', null]]);
+    const e = compileExpression('{l: xs, c: count(xs) + n, z: nothing = null, u: unknown}');
+    const fast = e.evaluate(scope, { feelValues: true });
+    const plain = e.evaluate(scope);
+    expect(toJson(fast.value)).toEqual(toJson(plain.value));
+    expect((fast.value as FeelContext).entries.get('l')).toBe(xs);
+    expect(fast.warnings.map((w) => w.message)).toEqual(plain.warnings.map((w) => w.message));
+    // The option is a promise about the values: a host number in such a map is not converted.
+    const host = new Map([['n', 5 as unknown as FeelValue]]);
+    expect(compileExpression('n').evaluate(host, { feelValues: true }).value).toBe(5);
+    expect(compileExpression('n').evaluate(host).value).toEqual(new Decimal(5));
+  });
+
+  it('given short and long lists of host numbers, when read twice, then both reads convert them', () => {
+    for (const length of [3, 40]) {
+      const xs = Array.from({ length }, (_, i) => i) as unknown as FeelValue[];
+      const e = compileExpression('sum(xs)');
+      const want = new Decimal((length * (length - 1)) / 2);
+      expect(e.evaluate({ xs }).value).toEqual(want);
+      expect(e.evaluate({ xs }).value).toEqual(want);
+    }
+  });
+
   it('given host functions, when invoked from FEEL positionally or by name, then arguments arrive in order', () => {
     const fee = makeFunction(['amount', 'rate'], ([a, r]) => (a instanceof Decimal && r instanceof Decimal ? a.times(r) : null), 'fee');
     const e = compileExpression('fee(200, 0.1) + fee(rate: 0.5, amount: 10)');

@@ -25,6 +25,13 @@ export interface EvalOptions {
   limits?: FeelLimits;
   /** A budget shared with other evaluations; its limits apply. */
   budget?: Budget;
+  /**
+   * The scope (a `Map`) holds FEEL values only, as a DMN evaluation's scopes do: reads return them
+   * as they are, without the check and conversion of host values (plain numbers, objects, arrays)
+   * that every read of a caller's variable otherwise pays. A host value in such a scope is not
+   * converted. Ignored for a plain-object scope.
+   */
+  feelValues?: boolean;
 }
 
 /** Compile options. `names` are the known variable names, which may contain spaces (`Monthly Income`). */

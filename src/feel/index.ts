@@ -79,13 +79,19 @@ export function compileExpression(source: string, options?: CompileOptions): Com
       const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = ev(new Scope(null, null, null, null, scope, st.maxValueDepth), st);
+        value = ev(rootScope(scope, opts, st), st);
       } catch (e) {
         value = fail(st, e);
       }
       return { value, warnings: st.warnings };
     },
   };
+}
+
+/** The caller's scope as the root link: a map of FEEL values as a frame (read as is), else converted on read. */
+function rootScope(scope: FeelScope, opts: EvalOptions | undefined, st: EvalState): Scope {
+  if (opts?.feelValues === true && scope instanceof Map) return new Scope(null, scope);
+  return new Scope(null, null, null, null, scope, st.maxValueDepth);
 }
 
 /**
@@ -118,7 +124,7 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
       const st = new EvalState(opts?.now, opts?.budget, opts?.limits);
       let value: FeelValue;
       try {
-        value = run(input, new Scope(null, null, null, null, scope, st.maxValueDepth), st);
+        value = run(input, rootScope(scope, opts, st), st);
       } catch (e) {
         value = fail(st, e);
       }

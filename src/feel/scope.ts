@@ -88,6 +88,8 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 // Lists already found to hold FEEL values only: a list variable read in a loop is checked once.
 const checkedLists = new WeakSet<object>();
+/** Lists up to this length are walked on every read instead of being remembered. */
+const CHECK_WALKS_UP_TO = 16;
 
 /**
  * Makes a host value a FEEL value: JS numbers become decimals, plain objects contexts, arrays lists.
@@ -125,7 +127,9 @@ function normalizeObject(v: object, maxDepth: number, depth: number, name: strin
   if ((v as { constructor?: unknown }).constructor === Decimal) return v as Decimal;
   if (isDecimal(v)) return new Decimal(v.toString());
   if (Array.isArray(v)) {
-    if (checkedLists.has(v)) return v as FeelValue[];
+    // A short list is walked faster than a WeakSet is asked (and adding to one is dearer still).
+    const remember = v.length > CHECK_WALKS_UP_TO;
+    if (remember && checkedLists.has(v)) return v as FeelValue[];
     if (depth >= maxDepth) tooDeep(maxDepth, name);
     for (let i = 0; i < v.length; i++) {
       const e = v[i];
@@ -139,7 +143,7 @@ function normalizeObject(v: object, maxDepth: number, depth: number, name: strin
         return out;
       }
     }
-    checkedLists.add(v);
+    if (remember) checkedLists.add(v);
     return v as FeelValue[];
   }
   if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && Object.getPrototypeOf(v) !== Object.prototype) return v as FeelValue;

@@ -41,11 +41,12 @@ export class Session {
   constructor(now?: () => Date | number, readonly recordAudit = true, limits?: FeelLimits) {
     this.nowFn = now;
     this.budget = new Budget(limits);
-    this.feelOptions = { now: clockOf(this), budget: this.budget };
+    // Every scope of a DMN evaluation holds FEEL values (inputs are converted once, on entry).
+    this.feelOptions = { now: clockOf(this), budget: this.budget, feelValues: true };
   }
 
   /** Options for FEEL evaluation; `now()` is read once per session so that a DRG sees one instant. */
-  readonly feelOptions: { readonly now: () => number; readonly budget: Budget };
+  readonly feelOptions: { readonly now: () => number; readonly budget: Budget; readonly feelValues: true };
 
   now(): number {
     if (this.nowValue === undefined) {
