@@ -61,3 +61,19 @@ test('given the scenario form, when a signal stream is added and saved, then the
   await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toMatch(/elementRef="TickSignal">\s*<bpsim:ControlParameters>\s*<bpsim:InterTriggerTimer>\s*<bpsim:FloatingParameter value="25" \/>/);
   await expect(page.getByTestId('sim-stream-count-TickSignal')).toHaveValue('2');
 });
+
+test('given a calendar the form cannot show (every other week), when the form opens, then it is read-only, still chosen for its role, and kept on save', async ({ page }) => {
+  const xml = readFileSync(new URL('../src/simulation/specs/calendar-cost.bpmn', import.meta.url), 'utf8').replace('RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR');
+  await openDocument(page, 'fortnight.bpmn', xml);
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(page.getByTestId('simulation-view')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sim-calendar-weekdays')).toContainText('kept as in the file');
+  await expect(page.getByTestId('sim-calendar-delete-weekdays')).toBeDisabled();
+  await expect(page.getByTestId('sim-role-calendar-Clerk')).toHaveValue('weekdays');
+  await page.getByTestId('sim-qty-Clerk').fill('2');
+  await page.getByTestId('sim-save').click();
+  await expect(page.getByTestId('sim-save')).toBeDisabled();
+  const fileId = await openFileId(page);
+  await expect.poll(async () => (await storedContent(page, fileId)) ?? '', { timeout: 15_000 }).toMatch(/elementRef="Clerk">[\s\S]*?<bpsim:NumericParameter value="2" \/>/);
+  expect((await storedContent(page, fileId)) ?? '').toContain('RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR');
+});
