@@ -72,6 +72,12 @@ test('given an evaluation saved as a test case, when the page reloads, then the 
   // passes against the changed rule; the toast's Undo brings the old one (and the failure) back.
   await panel.getByRole('button', { name: 'Edit test case 001' }).click();
   const editor = panel.getByTestId('eval-case-editor-001');
+  // Escape leaves the editor without saving.
+  await editor.getByTestId('eval-case-description-001').fill('not kept');
+  await editor.getByTestId('eval-case-description-001').press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(panel.getByTestId('eval-test-case')).toContainText('001 Dish with Season, Guests');
+  await panel.getByRole('button', { name: 'Edit test case 001' }).click();
   await expect(editor.getByTestId('eval-case-expected-001-0')).toHaveValue('"Barbecue"');
   await editor.getByTestId('eval-case-expected-001-0').fill('"Grill');
   await expect(editor.getByRole('alert')).toContainText('expected Dish:');

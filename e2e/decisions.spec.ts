@@ -74,6 +74,10 @@ test('given a cell typed with a FEEL syntax error, when checked as you type, the
   const problems = page.getByTestId('dmn-feel-problems');
   await expect(problems).toContainText(/Dish · rule \S+, output 1: FEEL syntax error: .*\(line 1, column \d+\)/);
   expect(await cell.evaluate((td) => getComputedStyle(td).boxShadow)).toContain('rgb(220, 38, 38)');
+  // The decision's name in the list opens its table, from any view.
+  await page.getByTestId('dmn-view-drd').click();
+  await problems.getByRole('button', { name: 'Dish' }).click();
+  await expect(cell).toBeVisible();
   await cell.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('"Grill"');

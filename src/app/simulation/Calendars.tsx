@@ -1,10 +1,12 @@
 import type { CalendarDraft, ShiftDraft } from './calendar-draft';
 import { DAY_NAMES, freeCalendarId, newCalendarDraft } from './calendar-draft';
 
-/** The zones the browser knows, for the zone field's suggestions. */
+let knownZones: string[] | undefined;
+
+/** The zones the browser knows, for the zone field's suggestions (asked of Intl once: some 400 ids). */
 function zones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  return ['UTC', ...(intl.supportedValuesOf?.('timeZone') ?? [])];
+  return (knownZones ??= ['UTC', ...(intl.supportedValuesOf?.('timeZone') ?? [])]);
 }
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
